@@ -1,0 +1,45 @@
+# nnbook: `make site` renders Notebooks/ into site/, `make test` runs every test.
+# Both install what is missing first (apt-get, via sudo when not root), then build with SwiftPM.
+SHELL := /bin/bash
+.DEFAULT_GOAL := site
+
+APT_PKGS := libcmark-dev libopenblas-dev zlib1g-dev pkg-config dataset-fashion-mnist
+BROWSER_PKGS := chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# One configuration for the CLI, the tests and the benchmarks, so SwiftPM builds once.
+# Tests use public API only (no @testable), so release builds stay fully optimised.
+SWIFT_BUILD := swift build -c release
+SWIFT_TEST := swift test -c release --disable-testable-imports
+NNBOOK := .build/release/nnbook
+
+.PHONY: deps browser-deps build site test bench clean
+
+deps:
+	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(BROWSER_PKGS); }
+
+build: deps
+	$(SWIFT_BUILD)
+
+site: build
+	$(NNBOOK) render Notebooks --out site
+
+test: deps browser-deps
+	$(SWIFT_BUILD)
+	$(SWIFT_TEST)
+	$(NNBOOK) render Notebooks --out site
+	bash Tests/browser-check.sh site
+
+bench: build
+	@python3 -c 'import numpy' 2>/dev/null || pip install numpy
+	bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build site/*.html

@@ -1,0 +1,2 @@
+// cmark, the CommonMark reference parser (Debian: libcmark-dev).
+#include <cmark.h>

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One flat, 64-byte aligned buffer of elements of one dtype, shared by every view of it.
+///
+/// Storage never moves or grows; views differ only in shape, strides and offset.
+public final class Storage: @unchecked Sendable {
+    public let dtype: DType
+    /// Number of elements (not bytes).
+    public let count: Int
+    public let raw: UnsafeMutableRawPointer
+
+    /// Largest single allocation we attempt; beyond it a clear error beats the OOM killer.
+    public static let maxBytes = 16 << 30
+
+    /// Allocates `count` zeroed elements, or throws PyTorch's out-of-memory wording.
+    public init(dtype: DType, count: Int) throws {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        guard count >= 0, !overflow, bytes <= Storage.maxBytes else {
+            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
+        }
+        var p: UnsafeMutableRawPointer? = nil
+        guard posix_memalign(&p, 64, max(bytes, 64)) == 0, let base = p else {
+            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
+        }
+        memset(base, 0, max(bytes, 64))
+        self.dtype = dtype
+        self.count = count
+        self.raw = base
+    }
+
+    deinit { free(raw) }
+
+    static func oomMessage(count: Int, dtype: DType) -> String {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        let amount = overflow ? "more than \(Int.max) bytes" : "\(bytes) bytes"
+        return "[enforce fail at alloc_cpu.cpp] . DefaultCPUAllocator: can't allocate memory: you tried to allocate \(amount)."
+    }
+
+    @inlinable public var floats: UnsafeMutablePointer<Float> { raw.assumingMemoryBound(to: Float.self) }
+    @inlinable public var ints: UnsafeMutablePointer<Int64> { raw.assumingMemoryBound(to: Int64.self) }
+    @inlinable public var bools: UnsafeMutablePointer<Bool> { raw.assumingMemoryBound(to: Bool.self) }
+}

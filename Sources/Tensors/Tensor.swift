@@ -1,0 +1,182 @@
+/// A dense, strided view onto a `Storage`: PyTorch's tensor without autograd.
+///
+/// Many tensors may share one storage (views); `shape`, `strides` (in elements) and `offset`
+/// say which elements this one sees. Autograd wraps `Tensor` in its own reference type; this
+/// value type is the plain data.
+///
+///     let x = try Tensor(floats: [1, 2, 3, 4], shape: [2, 2])
+///     x.shape    // [2, 2]
+///     x.strides  // [2, 1]
+public struct Tensor: @unchecked Sendable {
+    public let storage: Storage
+    public internal(set) var shape: [Int]
+    public internal(set) var strides: [Int]
+    public internal(set) var offset: Int
+
+    /// A view of `storage`. The caller guarantees every addressed element lies inside it.
+    public init(storage: Storage, shape: [Int], strides: [Int], offset: Int) {
+        precondition(shape.count == strides.count, "shape and strides differ in rank")
+        self.storage = storage
+        self.shape = shape
+        self.strides = strides
+        self.offset = offset
+    }
+
+    /// A new zero-filled contiguous tensor.
+    public init(zeros shape: [Int], dtype: DType = .float32) throws {
+        try Tensor.checkShape(shape)
+        let n = try Tensor.count(of: shape)
+        self.init(storage: try Storage(dtype: dtype, count: n), shape: shape,
+                  strides: Tensor.contiguousStrides(shape), offset: 0)
+    }
+
+    /// A new contiguous float32 tensor holding `floats` in row-major order.
+    public init(floats: [Float], shape: [Int]) throws {
+        try self.init(zeros: shape, dtype: .float32)
+        guard floats.count == numel else {
+            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(floats.count)")
+        }
+        floats.withUnsafeBufferPointer { src in
+            if let base = src.baseAddress { storage.floats.update(from: base, count: floats.count) }
+        }
+    }
+
+    /// A new contiguous int64 tensor holding `ints` in row-major order.
+    public init(ints: [Int64], shape: [Int]) throws {
+        try self.init(zeros: shape, dtype: .int64)
+        guard ints.count == numel else {
+            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(ints.count)")
+        }
+        ints.withUnsafeBufferPointer { src in
+            if let base = src.baseAddress { storage.ints.update(from: base, count: ints.count) }
+        }
+    }
+
+    /// A new contiguous bool tensor holding `bools` in row-major order.
+    public init(bools: [Bool], shape: [Int]) throws {
+        try self.init(zeros: shape, dtype: .bool)
+        guard bools.count == numel else {
+            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(bools.count)")
+        }
+        bools.withUnsafeBufferPointer { src in
+            if let base = src.baseAddress { storage.bools.update(from: base, count: bools.count) }
+        }
+    }
+
+    /// A 0-d tensor.
+    public init(scalar: Double, dtype: DType) {
+        // A one-element allocation cannot exceed the size limit.
+        let s = try! Storage(dtype: dtype, count: 1)
+        self.init(storage: s, shape: [], strides: [], offset: 0)
+        setElement(atStorageIndex: 0, scalar)
+    }
+
+    public var dtype: DType { storage.dtype }
+    public var ndim: Int { shape.count }
+    public var numel: Int { shape.reduce(1, *) }
+
+    /// True when elements are laid out row-major with no gaps (size-1 dims may have any stride).
+    public var isContiguous: Bool {
+        var expected = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
+            if strides[d] != expected { return false }
+            expected *= shape[d]
+        }
+        return true
+    }
+
+    /// Row-major strides for `shape`.
+    public static func contiguousStrides(_ shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var acc = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) {
+            strides[d] = acc
+            acc *= max(shape[d], 1)
+        }
+        return strides
+    }
+
+    /// Rejects negative sizes with PyTorch's wording.
+    public static func checkShape(_ shape: [Int]) throws {
+        for s in shape where s < 0 {
+            throw TensorError.runtime("Trying to create tensor with negative dimension \(s): \(describe(shape))")
+        }
+    }
+
+    /// The element count of `shape`, or PyTorch's out-of-memory error when it overflows.
+    public static func count(of shape: [Int]) throws -> Int {
+        var n = 1
+        for s in shape {
+            let (m, overflow) = n.multipliedReportingOverflow(by: s)
+            if overflow { throw TensorError(.memoryError, Storage.oomMessage(count: Int.max, dtype: .float32)) }
+            n = m
+        }
+        return n
+    }
+
+    /// `[2, 3]` as PyTorch prints a shape inside messages.
+    public static func describe(_ shape: [Int]) -> String {
+        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    // MARK: Element access (slow path: printing, tolist, tests)
+
+    /// The element at a storage index, widened to Double (bools as 0/1).
+    @inlinable public func element(atStorageIndex i: Int) -> Double {
+        switch storage.dtype {
+        case .float32: Double(storage.floats[i])
+        case .int64: Double(storage.ints[i])
+        case .bool: storage.bools[i] ? 1 : 0
+        }
+    }
+
+    /// Writes `value` (converted to this dtype, as PyTorch's `fill_` would) at a storage index.
+    @inlinable public func setElement(atStorageIndex i: Int, _ value: Double) {
+        switch storage.dtype {
+        case .float32: storage.floats[i] = Float(value)
+        case .int64: storage.ints[i] = value.isFinite ? Int64(exactly: value.rounded(.towardZero)) ?? Int64.min : Int64.min
+        case .bool: storage.bools[i] = value != 0
+        }
+    }
+
+    /// The storage index of a multi-index (no bounds checks: internal use).
+    @inlinable public func storageIndex(_ index: [Int]) -> Int {
+        var i = offset
+        for d in 0..<index.count { i += index[d] * strides[d] }
+        return i
+    }
+
+    /// Calls `body` with the storage index of every element in row-major order.
+    @inlinable public func forEachStorageIndex(_ body: (Int) throws -> Void) rethrows {
+        let n = numel
+        if n == 0 { return }
+        if shape.isEmpty { try body(offset); return }
+        if isContiguous {
+            for i in offset..<(offset + n) { try body(i) }
+            return
+        }
+        var idx = [Int](repeating: 0, count: shape.count)
+        var pos = offset
+        let last = shape.count - 1
+        for _ in 0..<n {
+            try body(pos)
+            var d = last
+            while d >= 0 {
+                idx[d] += 1
+                pos += strides[d]
+                if idx[d] < shape[d] { break }
+                pos -= strides[d] * shape[d]
+                idx[d] = 0
+                d -= 1
+            }
+        }
+    }
+
+    /// Every element widened to Double, row-major.
+    public func scalars() -> [Double] {
+        var out = [Double]()
+        out.reserveCapacity(numel)
+        forEachStorageIndex { out.append(element(atStorageIndex: $0)) }
+        return out
+    }
+}
