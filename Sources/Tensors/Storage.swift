@@ -32,6 +32,22 @@ public final class Storage: @unchecked Sendable {
         self.raw = base
     }
 
+    /// Allocates `count` elements without zeroing them: for kernels that write every element
+    /// (skipping the memset saves a full pass over memory on large outputs).
+    public init(uninitialized dtype: DType, count: Int) throws {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        guard count >= 0, !overflow, bytes <= Storage.maxBytes else {
+            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
+        }
+        var p: UnsafeMutableRawPointer? = nil
+        guard posix_memalign(&p, 64, max(bytes, 64)) == 0, let base = p else {
+            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
+        }
+        self.dtype = dtype
+        self.count = count
+        self.raw = base
+    }
+
     deinit { free(raw) }
 
     static func oomMessage(count: Int, dtype: DType) -> String {
