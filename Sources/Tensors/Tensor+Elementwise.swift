@@ -54,7 +54,7 @@ extension Tensor {
         TensorError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
     }
 
-    static func notImplemented(_ name: String, _ dtype: DType) -> TensorError {
+    static func unsupportedDType(_ name: String, _ dtype: DType) -> TensorError {
         TensorError.runtime("\"\(name)\" not implemented for '\(typeName(dtype))'")
     }
 
@@ -105,7 +105,7 @@ extension Tensor {
                 if overflow { return q }
                 return (x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q
             }
-        case .bool: throw notImplemented("div_floor_cpu", .bool)
+        case .bool: throw unsupportedDType("div_floor_cpu", .bool)
         }
     }
 
@@ -138,7 +138,7 @@ extension Tensor {
                 if overflow { return 0 }
                 return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
             }
-        case .bool: throw notImplemented("remainder_cpu", .bool)
+        case .bool: throw unsupportedDType("remainder_cpu", .bool)
         }
     }
 
@@ -237,7 +237,7 @@ extension Tensor {
             switch a.dtype {
             case .float32:
                 let name = op == .and ? "bitwise_and_cpu" : op == .or ? "bitwise_or_cpu" : "bitwise_xor_cpu"
-                throw notImplemented(name, .float32)
+                throw unsupportedDType(name, .float32)
             case .int64:
                 switch op {
                 case .and: map2(a, b, into: o) { (x: Int64, y: Int64) in x & y }

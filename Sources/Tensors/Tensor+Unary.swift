@@ -32,8 +32,9 @@ extension Tensor {
         return out
     }
 
-    /// `abs()`.
-    public func abs() throws -> Tensor {
+    /// `abs()` / `absolute()`. Named `absolute` (PyTorch's alias) because a member called
+    /// `abs` would hide Swift's global `abs` inside every Tensor extension.
+    public func absolute() throws -> Tensor {
         let out = try Tensor.empty(shape, dtype)
         switch dtype {
         case .float32: Tensor.map1(self, into: out) { (x: Float) in Swift.abs(x) }
@@ -47,7 +48,7 @@ extension Tensor {
     public func bitwiseNot() throws -> Tensor {
         let out = try Tensor.empty(shape, dtype)
         switch dtype {
-        case .float32: throw Tensor.notImplemented("bitwise_not_cpu", .float32)
+        case .float32: throw Tensor.unsupportedDType("bitwise_not_cpu", .float32)
         case .int64: Tensor.map1(self, into: out) { (x: Int64) in ~x }
         case .bool: Tensor.map1(self, into: out) { (x: Bool) in !x }
         }
@@ -74,7 +75,7 @@ extension Tensor {
         switch dtype {
         case .float32: Tensor.map1(self, into: out) { (x: Float) in x > 0 || x.isNaN ? x : 0 }
         case .int64: Tensor.map1(self, into: out) { (x: Int64) in Swift.max(x, 0) }
-        case .bool: throw Tensor.notImplemented("clamp_min_scalar_cpu", .bool)
+        case .bool: throw Tensor.unsupportedDType("clamp_min_scalar_cpu", .bool)
         }
         return out
     }
