@@ -228,14 +228,15 @@ extension Tensor {
         let bcount = bshape.reduce(1, *)
         // Offset contributed by the advanced dims for each broadcast position.
         var advOffsets = [Int](repeating: 0, count: bcount)
-        for a in adv {
+        for (k, a) in adv.enumerated() {
             let size = view.shape[a.dim], st = view.strides[a.dim]
             let ix = try a.index.expand(bshape).contiguous()
             let p = ix.storage.ints + ix.offset
             for i in 0..<bcount {
                 let v = Int(p[i])
                 guard v >= -size && v < size else {
-                    throw TensorError.index("index \(v) is out of bounds for dimension \(a.dim) with size \(size)")
+                    // PyTorch numbers the dim by the index's position among the tensor indices.
+                    throw TensorError.index("index \(v) is out of bounds for dimension \(k) with size \(size)")
                 }
                 advOffsets[i] += (v < 0 ? v + size : v) * st
             }
