@@ -72,11 +72,11 @@ extension Tensor {
     }
 
     static func boolSubtractionError() -> TensorError {
-        TensorError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+        TensorError.notImplemented("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
     }
 
     static func unsupportedDType(_ name: String, _ dtype: DType) -> TensorError {
-        TensorError.runtime("\"\(name)\" not implemented for '\(typeName(dtype))'")
+        TensorError.notImplemented("\"\(name)\" not implemented for '\(typeName(dtype))'")
     }
 
     // MARK: Kernels
