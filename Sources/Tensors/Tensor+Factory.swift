@@ -127,7 +127,8 @@ extension Tensor {
             let step = (e - s) / Float(steps - 1)
             let half = steps / 2
             for i in 0..<steps {
-                p[i] = i < half ? s + step * Float(i) : e - step * Float(steps - i - 1)
+                // Fused multiply-add, as PyTorch's vectorised kernel computes it.
+                p[i] = i < half ? s.addingProduct(step, Float(i)) : e.addingProduct(-step, Float(steps - i - 1))
             }
         }
         return t
