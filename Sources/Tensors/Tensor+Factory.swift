@@ -110,9 +110,9 @@ extension Tensor {
             throw TensorError.runtime("invalid size, possible overflow?")
         }
         let n = Int(size)
-        var values = [Double](repeating: 0, count: n)
-        for i in 0..<n { values[i] = start + Double(i) * step }
-        return try Tensor(values, shape: [n], dtype: dtype)
+        let t = try Tensor.empty([n], dtype)
+        for i in 0..<n { t.setElement(atStorageIndex: i, start + Double(i) * step) }
+        return t
     }
 
     /// `linspace(start, end, steps)`: float32, computed like PyTorch's kernel (from `start` for

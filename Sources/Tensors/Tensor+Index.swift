@@ -145,10 +145,10 @@ extension Tensor {
                     return min(max(w, 0), size)
                 }
                 let lo = clamp(start, 0), hi = clamp(stop, size)
-                let len = hi > lo ? (hi - lo + st - 1) / st : 0
+                let len = hi > lo ? (hi - lo - 1) / st + 1 : 0
                 if len > 0 { off += lo * strides[d] }
                 newShape.append(len)
-                newStrides.append(strides[d] * st)
+                newStrides.append(len > 1 ? strides[d] * st : strides[d])  // a huge step only ever takes one element
                 d += 1
             case .tensor(let t):
                 switch t.dtype {
