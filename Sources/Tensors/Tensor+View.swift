@@ -226,24 +226,27 @@ extension Tensor {
         return t
     }
 
-    /// This tensor when already contiguous, otherwise a contiguous copy.
+    /// This tensor when already contiguous, otherwise a contiguous (row-major) copy.
     public func contiguous() throws -> Tensor {
         isContiguous ? self : try copy(to: dtype)
     }
 
-    /// A fresh contiguous copy with new storage.
-    public func clone() throws -> Tensor { try copy(to: dtype) }
+    /// A fresh copy with new storage, keeping the memory order of a dense tensor (so
+    /// `x.t().clone()` has strides `(1, n)`, as in PyTorch) and row-major otherwise.
+    public func clone() throws -> Tensor { try copy(to: dtype, preservingLayout: true) }
 
-    /// A contiguous copy converted to `dtype` (always new storage).
-    func copy(to dtype: DType) throws -> Tensor {
-        let out = try Tensor.empty(shape, dtype)
+    /// A copy converted to `dtype` (always new storage), row-major unless asked to keep the
+    /// memory order.
+    func copy(to dtype: DType, preservingLayout: Bool = false) throws -> Tensor {
+        let out = preservingLayout ? try emptyLike(dtype) : try Tensor.empty(shape, dtype)
         Tensor.copyElements(from: self, into: out)
         return out
     }
 
     /// This tensor converted to `dtype`; returns `self` (same storage) when it already is.
+    /// A converted copy keeps the memory order of a dense tensor, as PyTorch's `to` does.
     public func to(_ dtype: DType) throws -> Tensor {
-        dtype == self.dtype ? self : try copy(to: dtype)
+        dtype == self.dtype ? self : try copy(to: dtype, preservingLayout: true)
     }
 
     /// `.float()`: converted to float32.
