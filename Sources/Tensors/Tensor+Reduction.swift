@@ -190,6 +190,21 @@ extension Tensor {
         return try Tensor(ints: r.int ?? [], shape: r.shape)
     }
 
+    /// `sum_to_size(shape)`: sums the dims a broadcast to this shape would have expanded
+    /// (leading dims, and dims where `target` is 1), so the result has shape `target`. This
+    /// is the gradient of broadcasting.
+    public func sumToSize(_ target: [Int]) throws -> Tensor {
+        guard let b = try? Tensor.broadcastShapes(target, shape), b == shape else {
+            throw TensorError.runtime("size {\(Tensor.describe(target))} is not expandable to size {\(Tensor.describe(shape))}.")
+        }
+        if target == shape { return self }
+        let lead = ndim - target.count
+        var dims: [Int] = Array(0..<lead)
+        for (k, t) in target.enumerated() where t == 1 && shape[lead + k] != 1 { dims.append(lead + k) }
+        if dims.isEmpty { return try reshape(target) }
+        return try sum(dims: dims, keepdim: true).reshape(target)
+    }
+
     /// `sum(dim=dim, keepdim=)` over one dim.
     public func sum(dim: Int, keepdim: Bool = false) throws -> Tensor { try sum(dims: [dim], keepdim: keepdim) }
 

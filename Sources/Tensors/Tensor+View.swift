@@ -99,6 +99,16 @@ extension Tensor {
         return try contiguous().view(resolved)
     }
 
+    /// `flatten(start_dim, end_dim)`: merges dims `start...end` into one (a view when possible).
+    public func flatten(startDim: Int = 0, endDim: Int = -1) throws -> Tensor {
+        if ndim == 0 { return try reshape([1]) }
+        let s = try Tensor.wrapDim(startDim, rank: ndim), e = try Tensor.wrapDim(endDim, rank: ndim)
+        guard s <= e else { throw TensorError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
+        if s == e { return self }
+        let merged = shape[s...e].reduce(1, *)
+        return try reshape(Array(shape[..<s]) + [merged] + Array(shape[(e + 1)...]))
+    }
+
     /// Swaps two dims (a view).
     public func transpose(_ dim0: Int, _ dim1: Int) throws -> Tensor {
         let a = try Tensor.wrapDim(dim0, rank: ndim), b = try Tensor.wrapDim(dim1, rank: ndim)
