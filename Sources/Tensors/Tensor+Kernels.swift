@@ -73,7 +73,9 @@ import Dispatch
 }
 
 /// Splits `count` elements into two halves on two threads when the work is large enough to
-/// pay for it (the machines this runs on have 2 cores; numpy uses one).
+/// pay for it (the machines this runs on have 2 cores; numpy uses one). Only reductions use
+/// it: measured on 10M floats, a second thread made `add` slower (page faults of the fresh
+/// output contend) while it halves `sum`.
 @inline(__always) @usableFromInline
 func parallelChunks(_ count: Int, _ body: (Int, Int) -> Void) {
     let threshold = 1 << 18
@@ -89,6 +91,10 @@ func parallelChunks(_ count: Int, _ body: (Int, Int) -> Void) {
         }
     }
 }
+
+/// Runs `body` over all of `count` on this thread (elementwise kernels; see `parallelChunks`).
+@inline(__always) @usableFromInline
+func serialChunk(_ count: Int, _ body: (Int, Int) -> Void) { body(0, count) }
 
 /// Carries a non-Sendable value into `concurrentPerform`; the two chunks touch disjoint memory.
 @usableFromInline struct UnsafeSendableBox<T>: @unchecked Sendable {
@@ -116,7 +122,7 @@ extension Tensor {
         let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides])
         if nest.shape.count == 1 && nest.strides[0][0] == 1 && nest.strides[1][0] == 1 {
             let oa = a.offset, oo = out.offset
-            parallelChunks(nest.shape[0]) { lo, hi in
+            serialChunk(nest.shape[0]) { lo, hi in
                 let src = pa + oa, dst = po + oo
                 for i in lo..<hi { dst[i] = f(src[i]) }
             }
@@ -145,7 +151,7 @@ extension Tensor {
             let sa = nest.strides[1][0], sb = nest.strides[2][0]
             let oa = a.offset, ob = b.offset, oo = out.offset
             if sa == 1 && sb == 1 {
-                parallelChunks(nest.shape[0]) { lo, hi in
+                serialChunk(nest.shape[0]) { lo, hi in
                     let x = pa + oa, y = pb + ob, dst = po + oo
                     for i in lo..<hi { dst[i] = f(x[i], y[i]) }
                 }
@@ -153,7 +159,7 @@ extension Tensor {
             }
             if sa == 1 && sb == 0 {
                 let y = pb[ob]
-                parallelChunks(nest.shape[0]) { lo, hi in
+                serialChunk(nest.shape[0]) { lo, hi in
                     let x = pa + oa, dst = po + oo
                     for i in lo..<hi { dst[i] = f(x[i], y) }
                 }
@@ -161,7 +167,7 @@ extension Tensor {
             }
             if sa == 0 && sb == 1 {
                 let x = pa[oa]
-                parallelChunks(nest.shape[0]) { lo, hi in
+                serialChunk(nest.shape[0]) { lo, hi in
                     let y = pb + ob, dst = po + oo
                     for i in lo..<hi { dst[i] = f(x, y[i]) }
                 }
