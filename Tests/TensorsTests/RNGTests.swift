@@ -110,3 +110,32 @@ let reprRandn3x4Seed0 = "tensor([[ 1.5410, -0.2934, -2.1788,  0.5684],\n        
 let randn1AfterRandn3: [UInt32] = [0x3f1184b6]
 let randn2SeedMinus1: [UInt32] = [0x3f9c2132, 0xbec9349b]
 let randintEmptyRangeMessage = "random_ expects 'from' to be less than 'to', but got from=5 >= to=5"
+
+@Test func rngErrorsAreWordedLikePyTorch() throws {
+    let g = Generator()
+    // Messages raised by PyTorch 2.15 for the same calls.
+    #expect(throws: TensorError(.notImplementedError, "\"normal_kernel_cpu\" not implemented for 'Long'")) {
+        try Tensor(zeros: [3], dtype: .int64).normal_(generator: g)
+    }
+    #expect(throws: TensorError(.notImplementedError, "\"normal_kernel_cpu\" not implemented for 'Bool'")) {
+        try Tensor(zeros: [3], dtype: .bool).normal_(generator: g)
+    }
+    #expect(throws: TensorError(.notImplementedError, "\"check_uniform_bounds\" not implemented for 'Long'")) {
+        try Tensor(zeros: [3], dtype: .int64).uniform_(generator: g)
+    }
+    #expect(throws: TensorError.runtime("normal expects std >= 0.0, but found std -1")) {
+        try Tensor(zeros: [3]).normal_(mean: 0, std: -1, generator: g)
+    }
+    #expect(throws: TensorError.runtime("uniform_ expects to return a [from, to) range, but found from=2 > to=1")) {
+        try Tensor(zeros: [3]).uniform_(from: 2, to: 1, generator: g)
+    }
+    #expect(throws: TensorError.runtime("Trying to create tensor with negative dimension -1: [-1]")) {
+        try Tensor.randn([-1], generator: g)
+    }
+    #expect(throws: TensorError.runtime("Trying to create tensor with negative dimension -2: [-2]")) {
+        try Tensor.randint(low: 0, high: 10, [-2], generator: g)
+    }
+    #expect(throws: TensorError.runtime("random_ expects 'from' to be less than 'to', but got from=3 >= to=1")) {
+        try Tensor.randint(low: 3, high: 1, [2], generator: g)
+    }
+}
