@@ -149,7 +149,7 @@ extension Tensor {
         }
         let lo = Float(from), hi = Float(to)
         let p = storage.floats
-        forEachStorageIndex { i in p[i] = generator.nextUniformFloat() * (hi - lo) + lo }
+        memoryOrdered().forEachStorageIndex { i in p[i] = generator.nextUniformFloat() * (hi - lo) + lo }
     }
 
     /// `t.normal_(mean, std)` in place (float32 only): what `randn` and `kaiming_normal_` use.
@@ -182,8 +182,15 @@ extension Tensor {
                 Tensor.normalFill16(tail, mean: m, std: s)
             }
         } else {
-            forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
+            memoryOrdered().forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
         }
+    }
+
+    /// The same elements with dimensions reordered by decreasing stride, so a row-major walk
+    /// visits memory in order, as PyTorch's TensorIterator fills a strided tensor.
+    func memoryOrdered() -> Tensor {
+        let order = (0..<ndim).sorted { strides[$0] != strides[$1] ? strides[$0] > strides[$1] : $0 < $1 }
+        return Tensor(storage: storage, shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: offset)
     }
 
     /// Box-Muller on 16 uniforms in place: element j pairs with j + 8.
