@@ -30,7 +30,7 @@ extension Tensor {
                 if inferred != nil { throw TensorError.runtime("only one dimension can be inferred") }
                 inferred = d
             } else if s < 0 {
-                throw TensorError.runtime("invalid shape dimension \(s)")
+                throw TensorError.runtime("invalid shape dimension \(s) at index \(d) of shape \(describe(shape))")
             } else {
                 let (m, o) = known.multipliedReportingOverflow(by: s)
                 if o { throw TensorError.runtime("shape '\(describe(shape))' is invalid for input of size \(numel)") }
