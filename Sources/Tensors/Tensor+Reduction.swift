@@ -48,8 +48,10 @@ extension Tensor {
     func accumulateFloats(into acc: UnsafeMutablePointer<Double>, accStrides: [Int], mean: UnsafePointer<Double>? = nil) {
         let p = storage.floats
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
-        nest.forEachRow(offsets: [offset, 0]) { pos, n in
-            let si = nest.strides[0].last!, sa = nest.strides[1].last!
+        let si = nest.strides[0].last!, sa = nest.strides[1].last!
+        var cursor = RowCursor(nest, offsets: [offset, 0])
+        while cursor.next() {
+            let pos = cursor.pos, n = cursor.count
             let src = p + pos[0], dst = acc + pos[1]
             if let mean {
                 let m = mean + pos[1]
@@ -61,7 +63,7 @@ extension Tensor {
                 } else {
                     for i in 0..<n { let d = Double(src[i * si]) - m[i * sa]; dst[i * sa] += d * d }
                 }
-                return
+                continue
             }
             if sa == 0 {
                 dst[0] += si == 1 ? Tensor.sumFloatsSerial(src, n) : (0..<n).reduce(0.0) { $0 + Double(src[$1 * si]) }
@@ -176,8 +178,10 @@ extension Tensor {
     func accumulateWrapping<T>(_: T.Type, into acc: UnsafeMutablePointer<Int64>, accStrides: [Int], _ f: (T) -> Int64) {
         let p = base(T.self)
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
-        nest.forEachRow(offsets: [offset, 0]) { pos, n in
-            let si = nest.strides[0].last!, sa = nest.strides[1].last!
+        let si = nest.strides[0].last!, sa = nest.strides[1].last!
+        var cursor = RowCursor(nest, offsets: [offset, 0])
+        while cursor.next() {
+            let pos = cursor.pos, n = cursor.count
             let src = p + pos[0], dst = acc + pos[1]
             for i in 0..<n { dst[i * sa] = dst[i * sa] &+ f(src[i * si]) }
         }
@@ -277,8 +281,10 @@ extension Tensor {
         let vp = values.base(T.self), ip = indices.storage.ints
         let src = base(T.self)
         let nest = LoopNest(shape: outerShape, strides: [outerStrides, Tensor.contiguousStrides(outerShape)])
-        nest.forEachRow(offsets: [offset, 0]) { pos, cnt in
-            let si = nest.strides[0].last!, so = nest.strides[1].last!
+        let si = nest.strides[0].last!, so = nest.strides[1].last!
+        var cursor = RowCursor(nest, offsets: [offset, 0])
+        while cursor.next() {
+            let pos = cursor.pos, cnt = cursor.count
             for i in 0..<cnt {
                 let row = src + pos[0] + i * si
                 var best = row[0], bi = 0
