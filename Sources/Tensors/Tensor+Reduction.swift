@@ -285,6 +285,23 @@ extension Tensor {
         var cursor = RowCursor(nest, offsets: [offset, 0])
         while cursor.next() {
             let pos = cursor.pos, cnt = cursor.count
+            if si == 1 && so == 1 && s != 1 && cnt > 1 {
+                // The kept dim is contiguous: sweep whole rows of it per reduced index, so
+                // memory is read in order (argmax over dim 0 of a matrix).
+                let first = src + pos[0], vrow = vp + pos[1], irow = ip + pos[1]
+                for i in 0..<cnt {
+                    vrow[i] = first[i]
+                    irow[i] = 0
+                }
+                for k in 1..<max(n, 1) {
+                    let r = first + k * s
+                    for i in 0..<cnt where better(r[i], vrow[i]) {
+                        vrow[i] = r[i]
+                        irow[i] = Int64(k)
+                    }
+                }
+                continue
+            }
             for i in 0..<cnt {
                 let row = src + pos[0] + i * si
                 var best = row[0], bi = 0
