@@ -364,7 +364,13 @@ extension Tensor {
             guard numel > 0 else {
                 throw TensorError.runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
             }
-            let r = try flattened().extremum(dim: 0, keepdim: false, max: isMax, name: name).values
+            let r: Tensor
+            if dtype == .float32 && isContiguous {
+                let v = Tensor.extremeFloat(storage.floats + offset, numel, max: isMax)
+                r = Tensor(scalar: Double(v), dtype: .float32)
+            } else {
+                r = try flattened().extremum(dim: 0, keepdim: false, max: isMax, name: name).values
+            }
             return keepdim ? try r.reshape([Int](repeating: 1, count: ndim)) : r
         }
         var r = self
@@ -372,6 +378,28 @@ extension Tensor {
             r = try r.extremum(dim: d, keepdim: true, max: isMax, name: "a" + name).values
         }
         return keepdim ? r : try r.squeeze((0..<ndim).filter { reduced[$0] })
+    }
+
+    /// The largest (or smallest) of `n > 0` contiguous floats with SIMD lanes; NaN if any is NaN.
+    static func extremeFloat(_ p: UnsafePointer<Float>, _ n: Int, max isMax: Bool) -> Float {
+        let raw = UnsafeRawPointer(p)
+        var acc = SIMD8<Float>(repeating: p[0])
+        var nan = SIMDMask<SIMD8<Int32>>(repeating: false)
+        var i = 0
+        while i + 8 <= n {
+            let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            nan .|= v .!= v
+            acc = isMax ? pointwiseMax(acc, v) : pointwiseMin(acc, v)
+            i += 8
+        }
+        var best = isMax ? acc.max() : acc.min()
+        var sawNaN = Swift.any(nan)
+        while i < n {
+            let v = p[i]
+            if v.isNaN { sawNaN = true } else if isMax ? v > best : v < best { best = v }
+            i += 1
+        }
+        return sawNaN ? .nan : best
     }
 
     /// `max(dim, keepdim=)`: (values, int64 indices of the first maximum).
