@@ -386,11 +386,28 @@ extension Tensor {
         var acc = SIMD8<Float>(repeating: p[0])
         var nan = SIMDMask<SIMD8<Int32>>(repeating: false)
         var i = 0
-        while i + 8 <= n {
-            let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-            nan .|= v .!= v
-            acc = isMax ? pointwiseMax(acc, v) : pointwiseMin(acc, v)
-            i += 8
+        // Two accumulators; NaN lanes never win a comparison and are caught by `v != v`.
+        var acc2 = acc
+        if isMax {
+            while i + 16 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                let w = raw.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
+                nan .|= (v .!= v) .| (w .!= w)
+                acc.replace(with: v, where: v .> acc)
+                acc2.replace(with: w, where: w .> acc2)
+                i += 16
+            }
+            acc.replace(with: acc2, where: acc2 .> acc)
+        } else {
+            while i + 16 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                let w = raw.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
+                nan .|= (v .!= v) .| (w .!= w)
+                acc.replace(with: v, where: v .< acc)
+                acc2.replace(with: w, where: w .< acc2)
+                i += 16
+            }
+            acc.replace(with: acc2, where: acc2 .< acc)
         }
         var best = isMax ? acc.max() : acc.min()
         var sawNaN = Swift.any(nan)
