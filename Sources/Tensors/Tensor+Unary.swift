@@ -75,7 +75,7 @@ extension Tensor {
         switch dtype {
         case .float32: Tensor.map1(self, into: out) { (x: Float) in x > 0 || x.isNaN ? x : 0 }
         case .int64: Tensor.map1(self, into: out) { (x: Int64) in Swift.max(x, 0) }
-        case .bool: throw Tensor.unsupportedDType("clamp_min_scalar_cpu", .bool)
+        case .bool: throw TensorError.notImplemented("Boolean inputs not supported for relu")
         }
         return out
     }

@@ -84,6 +84,10 @@ func expectTensor(_ t: Tensor, _ dtype: DType, _ shape: [Int], _ values: [Double
     }
 
     @Test func boolErrors() throws {
+        expectError(.notImplementedError, "\"div_floor_cpu\" not implemented for 'Bool'") { _ = try b.floorDivide(b) }
+        expectError(.notImplementedError, "\"remainder_cpu\" not implemented for 'Bool'") { _ = try b.remainder(b) }
+        expectError(.notImplementedError, "Boolean inputs not supported for relu") { _ = try b.relu() }
+        expectError(.runtimeError, "torch.clamp: At least one of 'min' or 'max' must not be None") { _ = try f32([1]).clamp(min: nil, max: nil) }
         expectError(.notImplementedError, "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.") { _ = try b.sub(b) }
         expectError(.notImplementedError, "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.") { _ = try b.neg() }
     }
