@@ -263,7 +263,10 @@ extension Tensor {
                 throw TensorError.index("shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes)")
             }
         }
-        let bcount = bshape.reduce(1, *)
+        let bcount = try count(of: bshape)
+        if bcount > Storage.maxBytes / 8 {
+            throw TensorError(.memoryError, Storage.oomMessage(count: bcount, dtype: .int64))
+        }
         // Offset contributed by the advanced dims for each broadcast position.
         var advOffsets = [Int](repeating: 0, count: bcount)
         for (k, a) in adv.enumerated() {
@@ -287,6 +290,14 @@ extension Tensor {
             if adjacent && d < dims[0] { before.append(d) } else { after.append(d) }
         }
         let shape = before.map { view.shape[$0] } + bshape + after.map { view.shape[$0] }
+        // The position tables hold one Int per outer and per inner element: refuse sizes the
+        // output itself could not have (a MemoryError, not a failed array allocation).
+        let outerCount = try count(of: before.map { view.shape[$0] } + bshape)
+        let innerCount = try count(of: after.map { view.shape[$0] })
+        if outerCount > Storage.maxBytes / 8 || innerCount > Storage.maxBytes / 8 {
+            throw TensorError(.memoryError, Storage.oomMessage(count: Swift.max(outerCount, innerCount), dtype: .int64))
+        }
+        _ = try count(of: shape)
         let beforeOffs = offsets(before.map { view.shape[$0] }, before.map { view.strides[$0] })
         let afterOffs = offsets(after.map { view.shape[$0] }, after.map { view.strides[$0] })
         var outer: [Int] = []

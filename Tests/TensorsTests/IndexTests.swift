@@ -167,3 +167,23 @@ func sl(_ start: Int? = nil, _ stop: Int? = nil, _ step: Int? = nil) -> TensorIn
         expectTensor(try f32([.nan, .infinity, -1e30, 2.7]).long(), .int64, [4], [Double(Int64.min), Double(Int64.min), Double(Int64.min), 2])
     }
 }
+
+@Suite struct HugeIndexTests {
+    @Test func hugeAdvancedResultsThrow() throws {
+        let x = try Tensor.zeros([4])
+        let big = try Tensor.zeros([1], dtype: .int64).expand([1 << 20])
+        // 2^20 x 2^20 broadcast positions: a MemoryError, not a crash.
+        do {
+            _ = try x.index([.tensor(big.unsqueeze(1).expand([1 << 20, 1 << 20]))])
+            Issue.record("expected a MemoryError")
+        } catch let e as TensorError {
+            #expect(e.kind == .memoryError)
+        }
+        do {
+            try x.indexPut([.tensor(big.unsqueeze(1).expand([1 << 20, 1 << 20]))], 1)
+            Issue.record("expected a MemoryError")
+        } catch let e as TensorError {
+            #expect(e.kind == .memoryError)
+        }
+    }
+}
