@@ -42,6 +42,7 @@ extension Tensor {
         guard compute.category <= dtype.category else {
             throw TensorError.runtime("result type \(Tensor.typeName(compute)) can't be cast to the desired output type \(Tensor.typeName(dtype))")
         }
+        try checkWritable()
         let b = try other.broadcast(to: shape)
         if other.storage === storage && !(b.offset == offset && b.strides == strides) && b.overlaps(self) {
             throw TensorError.runtime("unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.")
@@ -52,6 +53,14 @@ extension Tensor {
             return
         }
         try copy_(try binary(other, compute: compute, result: compute, kernel))
+    }
+
+    /// Throws PyTorch's error when this view maps several elements to one memory location
+    /// (an expanded tensor), which an in-place op cannot write.
+    func checkWritable() throws {
+        for d in 0..<ndim where strides[d] == 0 && shape[d] > 1 {
+            throw TensorError.runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
     }
 
     /// The storage index range this view touches (lo...hi), nil when it has no elements.

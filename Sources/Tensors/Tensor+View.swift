@@ -270,6 +270,7 @@ extension Tensor {
     /// Writes `src` into this tensor's elements (through views), broadcasting it and
     /// converting its dtype, like PyTorch's `copy_`.
     public func copy_(_ src: Tensor) throws {
+        try checkWritable()
         let b = try src.broadcast(to: shape)
         // Copy through a temporary when the two share storage, so overlap cannot corrupt it.
         let source = b.storage === storage ? try b.copy(to: b.dtype).expand(shape) : b

@@ -152,6 +152,13 @@ func expectTensor(_ t: Tensor, _ dtype: DType, _ shape: [Int], _ values: [Double
         let row0 = try m.index([.int(0)]), row1 = try m.index([.int(1)])
         try row0.add_(row1)
         expectTensor(m, .float32, [2, 2], [8, 12, 6, 8])
+        let e = try Tensor.zeros([3]).expand([2, 3])
+        let overlapMessage = "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation."
+        expectError(.runtimeError, overlapMessage) { try e.add_(num(1.0)) }
+        expectError(.runtimeError, overlapMessage) { try e.copy_(Tensor.ones([2, 3])) }
+        expectError(.runtimeError, overlapMessage) { try e.clamp_(min: num(0.0), max: num(1.0)) }
+        e.fill_(1)
+        #expect(e.scalars() == [1, 1, 1, 1, 1, 1])
         let z = try f32([1, 2, 3])
         z.zero_()
         expectTensor(z, .float32, [3], [0, 0, 0])
