@@ -282,6 +282,19 @@ struct EinsumSpec {
     /// The general loop: out[keep] = sum over the other labels of the product of the operands.
     /// Bools multiply as logical and; a sum of bools counts them (int64), as PyTorch does.
     static func sumLoop(_ ops: [LabelledTensor], keep: [Int], sizes: [Int: Int]) throws -> LabelledTensor {
+        if ops.count == 1 {
+            // One operand: a reduction then a permutation, with the reduction kernels.
+            let x = ops[0]
+            let reducedDims = x.labels.indices.filter { !keep.contains(x.labels[$0]) }
+            var t = x.tensor
+            var labels = x.labels
+            if !reducedDims.isEmpty {
+                t = try t.sum(dims: reducedDims)
+                labels = labels.filter { keep.contains($0) }
+            }
+            t = try arrange(LabelledTensor(tensor: t, labels: labels), keep).contiguous()
+            return LabelledTensor(tensor: t, labels: keep)
+        }
         var all: [Int] = []
         for op in ops { for l in op.labels where !all.contains(l) { all.append(l) } }
         let reduced = all.filter { !keep.contains($0) }
