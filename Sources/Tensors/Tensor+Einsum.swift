@@ -255,9 +255,10 @@ struct EinsumSpec {
         let freeA = a.labels.filter { !inB.contains($0) }
         let freeB = b.labels.filter { !inA.contains($0) }
         let batchShape = batch.map { sizes[$0]! }
-        let m = freeA.reduce(1) { $0 * sizes[$1]! }
-        let n = freeB.reduce(1) { $0 * sizes[$1]! }
-        let k = contracted.reduce(1) { $0 * sizes[$1]! }
+        // Products of label sizes can exceed Int when another size is 0: count(of:) throws then.
+        let m = try Tensor.count(of: freeA.map { sizes[$0]! })
+        let n = try Tensor.count(of: freeB.map { sizes[$0]! })
+        let k = try Tensor.count(of: contracted.map { sizes[$0]! })
 
         let a3 = try EinsumSpec.arrange(a, batch + freeA + contracted).reshape(batchShape + [m, k])
         let b3 = try EinsumSpec.arrange(b, batch + contracted + freeB).reshape(batchShape + [k, n])
@@ -310,9 +311,9 @@ struct EinsumSpec {
         }
         let keepStrides = strides(keep), reducedStrides = strides(reduced)
         let reducedShape = reduced.map { sizes[$0]! }
-        let innerCount = reducedShape.reduce(1, *)
         let outCount = out.numel
         if outCount == 0 { return LabelledTensor(tensor: out, labels: keep) }
+        let innerCount = try Tensor.count(of: reducedShape)
 
         var outIndex = [Int](repeating: 0, count: keep.count)
         var base = ops.map { $0.tensor.offset }
