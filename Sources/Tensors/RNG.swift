@@ -226,3 +226,44 @@ extension Tensor {
         return String(decoding: buffer.prefix(max(0, min(Int(n), 63))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
+
+extension Tensor {
+    /// `torch.nn.init.kaiming_normal_(t, a, mode, nonlinearity)`: fills `t` in place with
+    /// normal values of std `gain / sqrt(fan)`, drawing exactly what PyTorch draws.
+    ///
+    /// `mode` is `fan_in` (size(1) times the receptive field) or `fan_out` (size(0) times it);
+    /// `nonlinearity` picks the gain as `calculate_gain` does (`leaky_relu` with slope `a`,
+    /// `relu`, `tanh`, `linear`, `sigmoid`, `selu`, `conv1d`...). A tensor with no elements is
+    /// left alone, as in PyTorch.
+    public func kaimingNormal_(a: Double = 0, mode: String = "fan_in", nonlinearity: String = "leaky_relu",
+                               generator: Generator) throws {
+        if shape.contains(0) { return }
+        let lowered = mode.lowercased()
+        guard lowered == "fan_in" || lowered == "fan_out" else {
+            throw TensorError.value("Mode \(lowered) not supported, please use one of ['fan_in', 'fan_out']")
+        }
+        guard ndim >= 2 else {
+            throw TensorError.value("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
+        }
+        let receptive = shape.dropFirst(2).reduce(1, *)
+        let fan = Double((lowered == "fan_in" ? shape[1] : shape[0]) * receptive)
+        let std = try Tensor.gain(nonlinearity, a) / fan.squareRoot()
+        try normal_(mean: 0, std: std, generator: generator)
+    }
+
+    /// `torch.nn.init.calculate_gain(nonlinearity, param)`.
+    public static func gain(_ nonlinearity: String, _ param: Double? = nil) throws -> Double {
+        switch nonlinearity {
+        case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
+             "conv_transpose3d", "sigmoid":
+            return 1
+        case "tanh": return 5.0 / 3
+        case "relu": return 2.0.squareRoot()
+        case "leaky_relu":
+            let slope = param ?? 0.01
+            return (2.0 / (1 + slope * slope)).squareRoot()
+        case "selu": return 3.0 / 4
+        default: throw TensorError.value("Unsupported nonlinearity \(nonlinearity)")
+        }
+    }
+}
