@@ -177,6 +177,12 @@ extension Tensor {
     @inline(__always) @usableFromInline
     static func map1<A, R>(_ a: Tensor, into out: Tensor, _ f: (A) -> R) {
         let pa = a.base(A.self), po = out.base(R.self)
+        if out.isContiguous && a.strides == out.strides && a.isContiguous {
+            // Same layout, no gaps: one flat loop, no loop-nest set-up (small-op overhead).
+            let src = pa + a.offset, dst = po + out.offset
+            for i in 0..<out.numel { dst[i] = f(src[i]) }
+            return
+        }
         let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides])
         if nest.shape.count == 1 && nest.strides[0][0] == 1 && nest.strides[1][0] == 1 {
             let oa = a.offset, oo = out.offset
@@ -222,6 +228,16 @@ extension Tensor {
     @inline(__always) @usableFromInline
     static func map2<A, B, R>(_ a: Tensor, _ b: Tensor, into out: Tensor, _ f: (A, B) -> R) {
         let pa = a.base(A.self), pb = b.base(B.self), po = out.base(R.self)
+        if out.isContiguous && a.strides == out.strides && b.strides == out.strides && a.isContiguous && b.isContiguous {
+            let x = pa + a.offset, y = pb + b.offset, dst = po + out.offset
+            for i in 0..<out.numel { dst[i] = f(x[i], y[i]) }
+            return
+        }
+        if out.isContiguous && a.strides == out.strides && a.isContiguous && b.isBroadcastScalar {
+            let x = pa + a.offset, yv = pb[b.offset], dst = po + out.offset
+            for i in 0..<out.numel { dst[i] = f(x[i], yv) }
+            return
+        }
         let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides, b.strides])
         if nest.shape.count == 1 && nest.strides[0][0] == 1 {
             let sa = nest.strides[1][0], sb = nest.strides[2][0]
@@ -280,6 +296,9 @@ extension Tensor {
             for i in 0..<n { dst[i * so] = f(x[i * sa], y[i * sb], z[i * sc]) }
         }
     }
+
+    /// True when every dim has stride 0 (a 0-d tensor expanded): one value everywhere.
+    @inlinable var isBroadcastScalar: Bool { strides.allSatisfy { $0 == 0 } }
 
     /// Float to int64 as PyTorch's cast does (toward zero); NaN and out-of-range values give
     /// Int64.min instead of trapping.
