@@ -102,22 +102,26 @@ public final class Node {
     typealias Rule = (Tensor, [Bool]) throws -> [Tensor?]
     var rule: Rule? {
         didSet {
-            if (oldValue == nil) != (rule == nil) { DebugCounters.savedNodes.add(rule == nil ? -1 : 1) }
+            if (oldValue == nil) != (rule == nil) { counter.add(saved: rule == nil ? -1 : 1) }
         }
     }
+    /// The recording thread's counter (see `DebugCounters`).
+    private let counter: GraphCounter
 
+    /// A node without a rule (backward through it is an error); ops use the internal init.
     public init(name: String) {
         self.name = name
         self.next = []
-        DebugCounters.liveNodes.add(1)
+        counter = DebugCounters.current
+        counter.add(live: 1)
     }
 
     init(name: String, next: [Edge?], rule: @escaping Rule) {
         self.name = name
         self.next = next
         self.rule = rule
-        DebugCounters.liveNodes.add(1)
-        DebugCounters.savedNodes.add(1)
+        counter = DebugCounters.current
+        counter.add(live: 1, saved: 1)
     }
 
     /// True while the node still holds its saved tensors (before a non-retaining backward).
@@ -136,8 +140,7 @@ public final class Node {
     }
 
     deinit {
-        DebugCounters.liveNodes.add(-1)
-        if rule != nil { DebugCounters.savedNodes.add(-1) }
+        counter.add(live: -1, saved: rule != nil ? -1 : 0)
         // Free long chains iteratively: a recursive release of a 100,000-op graph would
         // overflow the stack.
         var stack: [Node] = []
