@@ -31,7 +31,7 @@ extension Tensor {
     func binary(_ other: Tensor, compute: DType, result: DType, _ kernel: BinaryKernel) throws -> Tensor {
         let shape = try Tensor.broadcastShapes(self.shape, other.shape)
         let a = try to(compute).expand(shape), b = try other.to(compute).expand(shape)
-        let out = try Tensor.empty(shape, result)
+        let out = try Tensor.empty(shape, result, like: [a, b])
         try kernel(a, b, out)
         return out
     }
@@ -72,11 +72,11 @@ extension Tensor {
     }
 
     static func boolSubtractionError() -> TensorError {
-        TensorError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+        TensorError.notImplemented("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
     }
 
     static func unsupportedDType(_ name: String, _ dtype: DType) -> TensorError {
-        TensorError.runtime("\"\(name)\" not implemented for '\(typeName(dtype))'")
+        TensorError.notImplemented("\"\(name)\" not implemented for '\(typeName(dtype))'")
     }
 
     // MARK: Kernels

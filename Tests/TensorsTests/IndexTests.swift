@@ -139,3 +139,18 @@ func sl(_ start: Int? = nil, _ stop: Int? = nil, _ step: Int? = nil) -> TensorIn
         expectError(.indexError, "index 9 is out of bounds for dimension 1 with size 4") { _ = try y.index([.tensor(i64([0])), sl(), .tensor(i64([9]))]) }
     }
 }
+
+@Suite struct HostileInputTests {
+    @Test func extremeValuesThrowInsteadOfTrapping() throws {
+        let x = try iota([3, 4])
+        expectTensor(try x.index([sl(nil, nil, Int.max)]), .int64, [1, 4], [0, 1, 2, 3])
+        expectTensor(try x.index([sl(Int.min, Int.max)]), .int64, [3, 4], (0..<12).map(Double.init))
+        expectError(.indexError, "index \(Int.min) is out of bounds for dimension 0 with size 3") { _ = try x.index([.int(Int.min)]) }
+        #expect(throws: TensorError.self) { _ = try Tensor.zeros([1]).expand([Int.max, Int.max]) }
+        #expect(throws: TensorError.self) { _ = try Tensor.arange(0, 1e15, 1) }
+        #expect(throws: TensorError.self) { _ = try Tensor.arange(Int64.min, Int64.max, 1) }
+        #expect(throws: TensorError.self) { _ = try Tensor.zeros([Int.max, 2]) }
+        #expect(throws: TensorError.self) { _ = try Tensor.linspace(0, 1, Int.max) }
+        expectTensor(try f32([.nan, .infinity, -1e30, 2.7]).long(), .int64, [4], [Double(Int64.min), Double(Int64.min), Double(Int64.min), 2])
+    }
+}
