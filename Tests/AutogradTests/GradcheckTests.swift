@@ -290,3 +290,39 @@ import Testing
         }
     }
 }
+
+@Suite struct EinsumGradcheck {
+    func check(_ eq: String, _ shapes: [[Int]], reference: String? = nil, name: String,
+               sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let inputs = shapes.enumerated().map { D.random($0.element, seed: 90 + UInt64($0.offset)) }
+        try gradcheck(inputs, sourceLocation: sourceLocation, { v in
+            let r = try Variable.einsum(eq, v)
+            #expect(r.gradFn?.name == name, sourceLocation: sourceLocation)
+            return r
+        }) { D.einsum(reference ?? eq, $0) }
+    }
+
+    @Test func products() throws {
+        try check("ij,jk->ik", [[3, 4], [4, 5]], name: "ViewBackward0")
+        try check("ij,j->i", [[3, 4], [4]], name: "ViewBackward0")
+        try check("bij,bjk->bik", [[2, 3, 4], [2, 4, 5]], name: "ViewBackward0")
+        try check("i,i->", [[4], [4]], name: "ViewBackward0")
+        try check("i,j->ij", [[3], [4]], name: "MulBackward0")
+        try check("ij,ij->ij", [[3, 4], [3, 4]], name: "MulBackward0")
+        try check("ij,jk,kl->il", [[2, 3], [3, 4], [4, 2]], name: "ViewBackward0")
+    }
+    @Test func singleOperand() throws {
+        try check("ii->", [[4, 4]], name: "SumBackward1")
+        try check("ii->i", [[4, 4]], name: "PermuteBackward0")
+        try check("ij->ji", [[3, 4]], name: "PermuteBackward0")
+        try check("ij->", [[3, 4]], name: "SumBackward1")
+        try check("ij->j", [[3, 4]], name: "SumBackward1")
+    }
+    @Test func implicitAndEllipsis() throws {
+        try check("ij,jk", [[3, 4], [4, 5]], reference: "ij,jk->ik", name: "ViewBackward0")
+        try check("...ij,...jk->...ik", [[2, 3, 4], [1, 4, 5]], reference: "bij,bjk->bik", name: "ViewBackward0")
+        try check("...ij,jk->...ik", [[2, 3, 4], [4, 5]], reference: "bij,jk->bik", name: "ViewBackward0")
+        try check("ij,kj->ik", [[3, 4], [2, 4]], name: "ViewBackward0")
+        try check("ijk,ik->j", [[2, 3, 4], [2, 4]], name: "ViewBackward0")
+    }
+}
