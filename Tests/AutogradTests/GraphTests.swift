@@ -288,11 +288,15 @@ private func message(_ body: () throws -> Void) -> String? {
 
     @Test func longChainsFreeWithoutRecursion() throws {
         let counter = DebugCounters.current
-        let base = counter.liveNodes
+        let base = counter.liveNodes, baseSaved = counter.nodesHoldingSavedTensors
         do {
-            var v = leaf([2])
+            let x = Variable(try floats([1, 2], [2]), requiresGrad: true)
+            var v = x
             for _ in 0..<100_000 { v = try v.add(1) }
             #expect(counter.liveNodes - base == 100_000)
+            try v.sum().backward()
+            #expect(x.grad?.data.scalars() == [1, 1])
+            #expect(counter.nodesHoldingSavedTensors == baseSaved, "backward released every saved tensor")
         }
         #expect(counter.liveNodes == base)
     }
