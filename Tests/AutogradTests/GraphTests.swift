@@ -301,3 +301,36 @@ private func message(_ body: () throws -> Void) -> String? {
         #expect(counter.liveNodes == base)
     }
 }
+
+@Suite struct TiesAndRepeats {
+    // Expected gradients recorded from PyTorch 2.
+    @Test func maxOverAllSharesTies() throws {
+        let x = Variable(try floats([1, 3, 3], [3]), requiresGrad: true)
+        try x.max().backward()
+        #expect(x.grad?.data.scalars() == [0, 0.5, 0.5])
+        let y = Variable(try floats([1, 3, 3, 2, 2, 0], [2, 3]), requiresGrad: true)
+        try y.min().backward()
+        #expect(y.grad?.data.scalars() == [0, 0, 0, 0, 0, 1])
+    }
+
+    @Test func maxOverDimPicksTheFirstIndex() throws {
+        let x = Variable(try floats([1, 3, 3, 2, 2, 0], [2, 3]), requiresGrad: true)
+        try x.max(dim: 1).values.sum().backward()
+        #expect(x.grad?.data.scalars() == [0, 1, 0, 1, 0, 0])
+    }
+
+    @Test func amaxSharesTiesPerSlice() throws {
+        let x = Variable(try floats([1, 3, 3, 2, 2, 0], [2, 3]), requiresGrad: true)
+        try x.amax(dims: [1]).sum().backward()
+        #expect(x.grad?.data.scalars() == [0, 0.5, 0.5, 0.5, 0.5, 0])
+    }
+
+    @Test func repeatedIndicesAccumulate() throws {
+        let x = Variable(try floats([1, 2, 3], [3]), requiresGrad: true)
+        try x.index([.tensor(try Tensor(ints: [0, 0, 1], shape: [3]))]).sum().backward()
+        #expect(x.grad?.data.scalars() == [2, 1, 0])
+        let y = Variable(try floats([1, 2, 3], [3]), requiresGrad: true)
+        try y.index([.tensor(try Tensor(bools: [true, false, true], shape: [3]))]).sum().backward()
+        #expect(y.grad?.data.scalars() == [1, 0, 1])
+    }
+}
