@@ -102,8 +102,7 @@ extension Tensor {
     // MARK: Checks worded like PyTorch's
 
     static func notImplemented(_ op: String, _ dtype: DType) -> TensorError {
-        // PyTorch raises NotImplementedError, a subclass of RuntimeError.
-        TensorError.runtime("\"\(op)\" not implemented for '\(scalarTypeName(dtype))'")
+        TensorError.notImplemented("\"\(op)\" not implemented for '\(scalarTypeName(dtype))'")
     }
 
     /// The C type names PyTorch's addmm reports (`long int != float`).

@@ -110,3 +110,50 @@ let reprRandn3x4Seed0 = "tensor([[ 1.5410, -0.2934, -2.1788,  0.5684],\n        
 let randn1AfterRandn3: [UInt32] = [0x3f1184b6]
 let randn2SeedMinus1: [UInt32] = [0x3f9c2132, 0xbec9349b]
 let randintEmptyRangeMessage = "random_ expects 'from' to be less than 'to', but got from=5 >= to=5"
+
+@Test func rngErrorsAreWordedLikePyTorch() throws {
+    let g = Generator()
+    // Messages raised by PyTorch 2.15 for the same calls.
+    #expect(throws: TensorError(.notImplementedError, "\"normal_kernel_cpu\" not implemented for 'Long'")) {
+        try Tensor(zeros: [3], dtype: .int64).normal_(generator: g)
+    }
+    #expect(throws: TensorError(.notImplementedError, "\"normal_kernel_cpu\" not implemented for 'Bool'")) {
+        try Tensor(zeros: [3], dtype: .bool).normal_(generator: g)
+    }
+    #expect(throws: TensorError(.notImplementedError, "\"check_uniform_bounds\" not implemented for 'Long'")) {
+        try Tensor(zeros: [3], dtype: .int64).uniform_(generator: g)
+    }
+    #expect(throws: TensorError.runtime("normal expects std >= 0.0, but found std -1")) {
+        try Tensor(zeros: [3]).normal_(mean: 0, std: -1, generator: g)
+    }
+    #expect(throws: TensorError.runtime("uniform_ expects to return a [from, to) range, but found from=2 > to=1")) {
+        try Tensor(zeros: [3]).uniform_(from: 2, to: 1, generator: g)
+    }
+    #expect(throws: TensorError.runtime("Trying to create tensor with negative dimension -1: [-1]")) {
+        try Tensor.randn([-1], generator: g)
+    }
+    #expect(throws: TensorError.runtime("Trying to create tensor with negative dimension -2: [-2]")) {
+        try Tensor.randint(low: 0, high: 10, [-2], generator: g)
+    }
+    #expect(throws: TensorError.runtime("random_ expects 'from' to be less than 'to', but got from=3 >= to=1")) {
+        try Tensor.randint(low: 3, high: 1, [2], generator: g)
+    }
+}
+
+@Test func stridedFillsFollowMemoryOrderLikePyTorch() throws {
+    // Bit patterns from PyTorch 2.15: manual_seed(0), then fill a transposed or strided view.
+    let g = Generator(seed: 0)
+    let base = try Tensor(zeros: [3, 4])
+    let w = try base.t()
+    try w.normal_(generator: g)
+    #expect(bits(try w.contiguous()) == [0x3fc53f5c, 0xbf8ad1a1, 0xbf382144, 0xbe963c50, 0xbfb3052d, 0xbece830b, 0xc00b7149, 0x3ece837a, 0xbf18bd18, 0x3f1184b6, 0x3f5688e5, 0x3e3a67c6])
+    g.manualSeed(UInt64(0))
+    let u = try Tensor(zeros: [5, 6]).t()
+    try u.uniform_(generator: g)
+    #expect(bits(try u.contiguous()) == [0x3efe1558, 0x3efaed86, 0x3cb6e480, 0x3e24e4e8, 0x3ed6bcb0, 0x3f44aa2f, 0x3f657d67, 0x3e2ce95c, 0x3e908582, 0x3f0d8b51, 0x3db533a8, 0x3ee94812, 0x3e96788c, 0x3f2e7de6, 0x3f73e6a5, 0x3e073300, 0x3f21ded3, 0x3f04bdd8, 0x3f6a4a27, 0x3d142190, 0x3e9d6686, 0x3eb2a22a, 0x3f329a58, 0x3ecb50ae, 0x3e3dad34, 0x3f2252fb, 0x3ecdade4, 0x3f4ccd8c, 0x3f5fc8ae, 0x3ebf3090])
+    g.manualSeed(UInt64(0))
+    let wide = try Tensor(zeros: [2, 20])
+    let everyOther = Tensor(storage: wide.storage, shape: [2, 10], strides: [20, 2], offset: 0)
+    try everyOther.normal_(generator: g)
+    #expect(bits(try everyOther.contiguous()) == [0x3fc53f5c, 0xbe963c50, 0xc00b7149, 0x3f1184b6, 0xbf8ad1a1, 0xbfb3052d, 0x3ece837a, 0x3f5688e5, 0xbf382144, 0xbece830b, 0xbf18bd18, 0x3e3a67c6, 0xbf5b4f07, 0x3f8ce099, 0xbf891cab, 0x3dfb4aca, 0xbf10fa2f, 0x3ebf08e2, 0xbf6459ce, 0xbfc12a71])
+}
