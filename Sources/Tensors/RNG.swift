@@ -13,7 +13,10 @@ import Darwin
 ///     let g = Generator(seed: 42)
 ///     try Tensor.randn([2], generator: g)   // tensor([0.3367, 0.1288]), as torch.randn(2)
 ///
-/// The state is plain integers, so the same seed gives the same numbers on every machine.
+/// The state is plain integers and the arithmetic is spelled out (no libm), so the same seed
+/// gives the same numbers on every machine. They equal PyTorch's bit for bit where PyTorch runs
+/// its AVX2/AVX-512 CPU kernels (x86-64 of the last decade); PyTorch's portable kernel (e.g. on
+/// ARM) uses libm for `randn` of 16+ elements and differs there in the last bits.
 /// The language layer owns one generator per notebook, seeded 0 at the start.
 public final class Generator: @unchecked Sendable {
     private var state = [UInt32](repeating: 0, count: 624)
@@ -224,5 +227,46 @@ extension Tensor {
             withVaList([x]) { vsnprintf(buf.baseAddress, buf.count, "%g", $0) }
         }
         return String(decoding: buffer.prefix(max(0, min(Int(n), 63))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+extension Tensor {
+    /// `torch.nn.init.kaiming_normal_(t, a, mode, nonlinearity)`: fills `t` in place with
+    /// normal values of std `gain / sqrt(fan)`, drawing exactly what PyTorch draws.
+    ///
+    /// `mode` is `fan_in` (size(1) times the receptive field) or `fan_out` (size(0) times it);
+    /// `nonlinearity` picks the gain as `calculate_gain` does (`leaky_relu` with slope `a`,
+    /// `relu`, `tanh`, `linear`, `sigmoid`, `selu`, `conv1d`...). A tensor with no elements is
+    /// left alone, as in PyTorch.
+    public func kaimingNormal_(a: Double = 0, mode: String = "fan_in", nonlinearity: String = "leaky_relu",
+                               generator: Generator) throws {
+        if shape.contains(0) { return }
+        let lowered = mode.lowercased()
+        guard lowered == "fan_in" || lowered == "fan_out" else {
+            throw TensorError.value("Mode \(lowered) not supported, please use one of ['fan_in', 'fan_out']")
+        }
+        guard ndim >= 2 else {
+            throw TensorError.value("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
+        }
+        let receptive = shape.dropFirst(2).reduce(1, *)
+        let fan = Double((lowered == "fan_in" ? shape[1] : shape[0]) * receptive)
+        let std = try Tensor.gain(nonlinearity, a) / fan.squareRoot()
+        try normal_(mean: 0, std: std, generator: generator)
+    }
+
+    /// `torch.nn.init.calculate_gain(nonlinearity, param)`.
+    public static func gain(_ nonlinearity: String, _ param: Double? = nil) throws -> Double {
+        switch nonlinearity {
+        case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
+             "conv_transpose3d", "sigmoid":
+            return 1
+        case "tanh": return 5.0 / 3
+        case "relu": return 2.0.squareRoot()
+        case "leaky_relu":
+            let slope = param ?? 0.01
+            return (2.0 / (1 + slope * slope)).squareRoot()
+        case "selu": return 3.0 / 4
+        default: throw TensorError.value("Unsupported nonlinearity \(nonlinearity)")
+        }
     }
 }

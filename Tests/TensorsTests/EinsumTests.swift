@@ -90,6 +90,10 @@ let einsumCases: [EinsumCase] = try! [
     EinsumCase("ji,jk->ik", [seq([3, 2], 1), seq([3, 4], 2)], shape: [2, 4], values: [19, -26, 17, -17, 10, -20, 16, -14]),
     EinsumCase("...", [seq([2, 3], 1)], shape: [2, 3], values: [5, 4, 3, 2, 1, 0]),
     EinsumCase("ba", [seq([2, 3], 1)], shape: [3, 2], values: [5, 2, 4, 1, 3, 0]),
+    EinsumCase("ij,i->i", [seq([1, 3], 1), seq([2], 2)], shape: [2], values: [12, -48]),
+    EinsumCase("ijk,ijk->j", [seq([2, 1, 3], 1), seq([1, 4, 3], 2)], shape: [4], values: [-7, -12, 38, -22]),
+    EinsumCase("ij,kj->k", [seq([1, 3], 1), seq([4, 1], 2)], shape: [4], values: [12, -48, 24, -36]),
+    EinsumCase("ij,jk->k", [seq([2, 1], 1), seq([3, 4], 2)], shape: [4], values: [81, -54, 9, -27]),
 ]
 // Messages raised by PyTorch 2.15 for the same equations and shapes.
 let einsumErrorCases: [(String, [Tensor], TensorError.Kind, String)] = try! [
