@@ -24,6 +24,7 @@
 //     joins:       Variable.cat Variable.stack Variable.where
 //     in place:    add_ sub_ mul_ div_ zero_ fill_ clamp_ (PyTorch's leaf error; write under no_grad)
 //     no grad:     eq ne lt le gt ge floorDivide bitwiseAnd/Or/Xor/Not
+//     versions:    in-place writes after a value was saved for backward -> PyTorch's error at backward
 //     debugging:   DebugCounters.current.liveNodes / .nodesHoldingSavedTensors (per thread)
 //
 // Python numbers are passed as 0-d Variables (the binding picks the dtype as PyTorch would).
