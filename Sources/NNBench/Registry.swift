@@ -5,4 +5,5 @@ let benchGroups: [BenchGroup] = [
     reductionBenches,
     linalgBenches,
     elementwiseBenches,
+    autogradBenches,
 ]
