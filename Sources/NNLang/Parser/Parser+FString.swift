@@ -88,7 +88,8 @@ extension Parser {
         while k < b.count {
             let c = b[k]
             if c == 123 { // {
-                if k + 1 < b.count && b[k + 1] == 123 {
+                // `{{` is an escaped brace, except in a format spec (CPython 3.11).
+                if !inSpec && k + 1 < b.count && b[k + 1] == 123 {
                     lit.append(123)
                     k += 2
                     continue
