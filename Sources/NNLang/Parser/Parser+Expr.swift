@@ -179,7 +179,7 @@ extension Parser {
         while let (op, prec) = binaryOperator(), prec >= minPrec {
             advance()
             chain += 1
-            try enter()
+            try extendChain()
             let right = try parseBinary(prec + 1)
             left = Expr(.binary(left, op, right), Parser.range(start, prevEnd))
         }
@@ -238,7 +238,7 @@ extension Parser {
                 return e
             }
             chain += 1
-            try enter()
+            try extendChain()
         }
     }
 

@@ -214,6 +214,7 @@ extension Parser {
         let outerSource = outer ?? (src, srcCount, firstLine)
         sub.outer = outerSource
         sub.depth = depth
+        sub.recursion = recursion
         sub.fstringNesting = fstringNesting + 1
         sub.functionDepth = functionDepth
         sub.loopDepth = loopDepth
@@ -225,6 +226,8 @@ extension Parser {
             }
         } catch {
             var err = error
+            // CPython 3.11 marks plain syntax errors inside a field as f-string errors.
+            if err.kind == .invalidSyntax { err.kind = .fstring("invalid syntax") }
             err.sourceLine = Lexer.lineText(outerSource.src, count: outerSource.count,
                                             index: err.location.line - outerSource.firstLine)
             throw err

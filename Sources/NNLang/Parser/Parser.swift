@@ -17,14 +17,21 @@ public struct Parser {
     /// Excerpt source for errors raised inside f-string fields (their lexer sees only the field).
     var outer: (src: [UInt8], count: Int, firstLine: Int)?
 
-    /// Current nesting (expressions, unary chains, operator chains); see `maxDepth`.
+    /// Depth of the tree being built (nesting plus left-deep operator/trailer chains); see `maxDepth`.
     var depth = 0
+    /// Depth of the parser's own recursion; see `maxRecursion`.
+    var recursion = 0
     var functionDepth = 0
     var loopDepth = 0
     var fstringNesting = 0
 
-    /// Bounds the depth of the produced tree (and so the recursion of anything walking it).
-    static let maxDepth = 500
+    /// Bounds the depth of the produced tree, so anything walking it recursively (the evaluator,
+    /// deinit) stays within a thread's stack. CPython fails at about the same depth
+    /// ("maximum recursion depth exceeded during compilation" past ~3000 `+` terms).
+    static let maxDepth = 3000
+    /// Bounds the parser's recursion (parentheses, unary operators, lambdas, conditionals):
+    /// about a dozen frames per level, well within a 512 KB stack even in debug builds.
+    static let maxRecursion = 600
 
     init(lexer: Lexer, tokens: [Token]) {
         self.tokens = tokens
@@ -41,15 +48,64 @@ public struct Parser {
     ///   - file: the file name for diagnostics (`lesson.md`).
     ///   - firstLine: the line of `file` holding the source's first line.
     public static func parse(source: String, file: String = "<cell>", firstLine: Int = 1) throws(ParseError) -> Module {
+        try onLargeStack { () throws(ParseError) in
+            try parseOnCurrentStack(source: source, file: file, firstLine: firstLine)
+        }
+    }
+
+    /// Runs `body` on a thread with a large stack (see `LargeStack`), or here if none can be made.
+    static func onLargeStack<T>(_ body: @escaping () throws(ParseError) -> T) throws(ParseError) -> T {
+        let outcome = LargeStackOutcome<T>()
+        let ran = LargeStack.run {
+            do throws(ParseError) {
+                outcome.result = .success(try body())
+            } catch {
+                outcome.result = .failure(error)
+            }
+        }
+        guard ran, let result = outcome.result else { return try body() }
+        return try result.get()
+    }
+
+    static func parseOnCurrentStack(source: String, file: String, firstLine: Int) throws(ParseError) -> Module {
         var lexer = Lexer(source: source, file: file, firstLine: firstLine)
         lexer.run()
         var parser = Parser(lexer: lexer, tokens: lexer.tokens)
-        let body = try parser.parseFile()
-        return Module(file: file, body: body)
+        do throws(ParseError) {
+            let body = try parser.parseFile()
+            return Module(file: file, body: body)
+        } catch {
+            throw parser.preferLexicalError(error)
+        }
+    }
+
+    /// CPython's rule: when parsing fails with a generic error, a tokenizer error later in the
+    /// source (an unterminated string, a bad literal or character) is reported instead.
+    func preferLexicalError(_ e: ParseError) -> ParseError {
+        switch e.kind {
+        case .invalidSyntax, .forgotComma, .expected: break
+        default: return e
+        }
+        guard case .error(let lexical)? = tokens.last?.kind else { return e }
+        switch lexical.kind {
+        case .unterminatedString, .unterminatedTripleQuotedString, .invalidDecimalLiteral,
+             .invalidHexadecimalLiteral, .invalidOctalLiteral, .invalidBinaryLiteral, .invalidDigit,
+             .leadingZeros, .invalidCharacter, .invalidNonPrintableCharacter,
+             .unexpectedCharacterAfterContinuation:
+            return lexical
+        default:
+            return e
+        }
     }
 
     /// Parses a single expression (e.g. for a debugger or a test); trailing newlines are allowed.
     public static func parseExpression(_ source: String, file: String = "<expr>", firstLine: Int = 1) throws(ParseError) -> Expr {
+        try onLargeStack { () throws(ParseError) in
+            try parseExpressionOnCurrentStack(source, file: file, firstLine: firstLine)
+        }
+    }
+
+    static func parseExpressionOnCurrentStack(_ source: String, file: String, firstLine: Int) throws(ParseError) -> Expr {
         var lexer = Lexer(source: source, file: file, firstLine: firstLine)
         lexer.run()
         var parser = Parser(lexer: lexer, tokens: lexer.tokens)
@@ -58,6 +114,9 @@ public struct Parser {
         guard case .endOfFile = parser.tok.kind else { throw parser.unexpected() }
         return e
     }
+
+    /// Where the large-stack thread leaves its result (read after the thread is joined).
+    final class LargeStackOutcome<T> { var result: Result<T, ParseError>? }
 
     // MARK: token access
 
@@ -177,13 +236,25 @@ public struct Parser {
         return error(.neverClosed(c), at: open.range.start)
     }
 
-    /// Enters one level of nesting, failing cleanly past `maxDepth`.
+    /// Enters one level of recursive nesting, failing cleanly past the limits.
     mutating func enter() throws(ParseError) {
+        depth += 1
+        recursion += 1
+        if depth > Parser.maxDepth || recursion > Parser.maxRecursion {
+            throw error(.tooDeeplyNested, at: tok.range.start)
+        }
+    }
+
+    mutating func leave() {
+        depth -= 1
+        recursion -= 1
+    }
+
+    /// One more link of a left-deep chain (`a + b + c`, `f()()`): deepens the tree, not the parser.
+    mutating func extendChain() throws(ParseError) {
         depth += 1
         if depth > Parser.maxDepth {
             throw error(.tooDeeplyNested, at: tok.range.start)
         }
     }
-
-    mutating func leave() { depth -= 1 }
 }
