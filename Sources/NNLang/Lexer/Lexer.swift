@@ -152,7 +152,9 @@ public struct Lexer {
                 while pos < n && src[pos] != 10 { pos += 1 }
             case 10:
                 if brackets.isEmpty {
-                    emit(.newline, from: pos)
+                    // The NEWLINE token covers the line break, as in CPython's tokenize.
+                    let p = position(pos)
+                    tokens.append(Token(.newline, SourceRange(start: p, end: SourcePosition(line: p.line, column: p.column + 1))))
                     atLineStart = true
                 }
                 pos += 1
