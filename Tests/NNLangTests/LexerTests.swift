@@ -385,3 +385,11 @@ let stringLiterals: [(String, String)] = [
     ("'\\8'", "\\8"),
     ("'\\1234'", "S4"),
 ]
+
+@Test func everyKeywordIsRecognized() {
+    for k in Keyword.allCases {
+        #expect(Lexer.tokenize(k.rawValue).first?.kind == .keyword(k))
+        #expect(Lexer.tokenize(k.rawValue + "_").first?.kind == .name(k.rawValue + "_"))
+    }
+    #expect(Lexer.tokenize("match").first?.kind == .name("match"))
+}

@@ -533,3 +533,39 @@ let nnGolden: [(String, String)] = [
 
         """#),
 ]
+
+@Test func parsesA500LineCellQuickly() throws {
+    // Release builds parse this in about 1.5 ms (0.3 ms per 100 lines on a loaded 2-core
+    // machine); the bound only catches accidental quadratic behaviour, even in debug builds.
+    let block = """
+        def lin(x, w, b):
+            # a linear layer
+            return x @ w + b
+
+        class Model():
+            def __init__(self, w1, b1, w2, b2):
+                self.layers = [Lin(w1, b1), Relu(), Lin(w2, b2)]
+
+            def __call__(self, x, targ):
+                for l in self.layers: x = l(x)
+                return self.loss(x, targ)
+
+        for i in range(ar):
+            for j in range(bc):
+                c[i, j] = (a[i, :] * b[:, j]).sum()
+        print(f"{name:>10}: {value:.3f} ({count} items)", end='')
+        res = [x * 2 for x in range(10) if x % 3 == 0]
+        if res and not d.get('z'):
+            total = sum(v for v in res) / len(res) ** 0.5 - 1e-3
+
+        """
+    let source = String(repeating: block, count: 27)
+    #expect(source.split(separator: "\n", omittingEmptySubsequences: false).count > 500)
+    let clock = ContinuousClock()
+    var best = Duration.seconds(1000)
+    for _ in 0..<5 {
+        let t = try clock.measure { _ = try Parser.parse(source: source) }
+        best = min(best, t)
+    }
+    #expect(best < .milliseconds(100), "parsing 500 lines took \(best)")
+}

@@ -8,11 +8,12 @@ import Darwin
 
 /// Recursive descent uses the stack in proportion to nesting: measured at about 24 KB per
 /// level of brackets in debug builds (5 KB in release). Secondary threads may have as little
-/// as 512 KB, so parsing runs on its own thread with a large stack (reserved, not committed:
-/// untouched pages cost nothing). The nesting limits (200 brackets, `maxRecursion`) then hold
-/// on any calling thread. If the thread cannot be created, parsing runs on the caller's stack.
+/// as 512 KB, so a cell with deep nesting is parsed on its own thread with a large stack
+/// (reserved, not committed: untouched pages cost nothing; creating it costs ~0.1 ms, which is
+/// why shallow cells skip it). The nesting limits (200 brackets, `maxRecursion`) then hold on
+/// any calling thread. If the thread cannot be created, parsing runs on the caller's stack.
 enum LargeStack {
-    static let size = 64 << 20
+    static let size = 16 << 20
 
     private final class Job {
         let work: () -> Void

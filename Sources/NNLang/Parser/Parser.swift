@@ -48,8 +48,22 @@ public struct Parser {
     ///   - file: the file name for diagnostics (`lesson.md`).
     ///   - firstLine: the line of `file` holding the source's first line.
     public static func parse(source: String, file: String = "<cell>", firstLine: Int = 1) throws(ParseError) -> Module {
-        try onLargeStack { () throws(ParseError) in
-            try parseOnCurrentStack(source: source, file: file, firstLine: firstLine)
+        var lexer = Lexer(source: source, file: file, firstLine: firstLine)
+        lexer.run()
+        // Shallow code (nearly every cell) is parsed here; deep nesting on a large stack.
+        if lexer.maxBracketDepth <= 8 && lexer.recursiveTokenCount <= 64 {
+            return try parseTokens(lexer)
+        }
+        return try onLargeStack { () throws(ParseError) in try parseTokens(lexer) }
+    }
+
+    static func parseTokens(_ lexer: Lexer) throws(ParseError) -> Module {
+        var parser = Parser(lexer: lexer, tokens: lexer.tokens)
+        do throws(ParseError) {
+            let body = try parser.parseFile()
+            return Module(file: lexer.file, body: body)
+        } catch {
+            throw parser.preferLexicalError(error)
         }
     }
 
@@ -65,18 +79,6 @@ public struct Parser {
         }
         guard ran, let result = outcome.result else { return try body() }
         return try result.get()
-    }
-
-    static func parseOnCurrentStack(source: String, file: String, firstLine: Int) throws(ParseError) -> Module {
-        var lexer = Lexer(source: source, file: file, firstLine: firstLine)
-        lexer.run()
-        var parser = Parser(lexer: lexer, tokens: lexer.tokens)
-        do throws(ParseError) {
-            let body = try parser.parseFile()
-            return Module(file: file, body: body)
-        } catch {
-            throw parser.preferLexicalError(error)
-        }
     }
 
     /// CPython's rule: when parsing fails with a generic error, a tokenizer error later in the
