@@ -569,3 +569,12 @@ let nnGolden: [(String, String)] = [
     }
     #expect(best < .milliseconds(100), "parsing 500 lines took \(best)")
 }
+
+@Test func deepNestingInsideFStringFieldsIsSafe() {
+    let deep = "x = f'{" + String(repeating: "(", count: 190) + "1" + String(repeating: ")", count: 190) + "}'"
+    #expect(parseDump(deep).hasPrefix("Assign"))
+    let tooDeep = "x = f'{" + String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300) + "}'"
+    // The field is lexed on its own inside parentheses (as CPython does; they count towards
+    // the 200), with the file's columns: the 200th '(' of the field is at column 7 + 200.
+    #expect(parseDump(tooDeep) == "SyntaxError: too many nested parentheses @1:207")
+}

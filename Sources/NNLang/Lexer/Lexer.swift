@@ -33,6 +33,8 @@ public struct Lexer {
     /// the parser's recursion, so shallow cells can be parsed on the caller's stack.
     var maxBracketDepth = 0
     var recursiveTokenCount = 0
+    /// Whether the parser's recursion on these tokens is small enough for any thread's stack.
+    var isShallow: Bool { maxBracketDepth <= 8 && recursiveTokenCount <= 64 }
     /// Added to columns on the first line (an f-string field is lexed on its own, but its
     /// columns are those of the enclosing file).
     var firstLineColumnOffset = 0

@@ -51,9 +51,7 @@ public struct Parser {
         var lexer = Lexer(source: source, file: file, firstLine: firstLine)
         lexer.run()
         // Shallow code (nearly every cell) is parsed here; deep nesting on a large stack.
-        if lexer.maxBracketDepth <= 8 && lexer.recursiveTokenCount <= 64 {
-            return try parseTokens(lexer)
-        }
+        if lexer.isShallow { return try parseTokens(lexer) }
         return try onLargeStack { () throws(ParseError) in try parseTokens(lexer) }
     }
 
@@ -102,19 +100,22 @@ public struct Parser {
 
     /// Parses a single expression (e.g. for a debugger or a test); trailing newlines are allowed.
     public static func parseExpression(_ source: String, file: String = "<expr>", firstLine: Int = 1) throws(ParseError) -> Expr {
-        try onLargeStack { () throws(ParseError) in
-            try parseExpressionOnCurrentStack(source, file: file, firstLine: firstLine)
-        }
-    }
-
-    static func parseExpressionOnCurrentStack(_ source: String, file: String, firstLine: Int) throws(ParseError) -> Expr {
         var lexer = Lexer(source: source, file: file, firstLine: firstLine)
         lexer.run()
+        if lexer.isShallow { return try parseExpressionTokens(lexer) }
+        return try onLargeStack { () throws(ParseError) in try parseExpressionTokens(lexer) }
+    }
+
+    static func parseExpressionTokens(_ lexer: Lexer) throws(ParseError) -> Expr {
         var parser = Parser(lexer: lexer, tokens: lexer.tokens)
-        let e = try parser.parseStarExpressions()
-        while case .newline = parser.tok.kind { parser.advance() }
-        guard case .endOfFile = parser.tok.kind else { throw parser.unexpected() }
-        return e
+        do throws(ParseError) {
+            let e = try parser.parseStarExpressions()
+            while case .newline = parser.tok.kind { parser.advance() }
+            guard case .endOfFile = parser.tok.kind else { throw parser.unexpected() }
+            return e
+        } catch {
+            throw parser.preferLexicalError(error)
+        }
     }
 
     /// Where the large-stack thread leaves its result (read after the thread is joined).
