@@ -578,3 +578,11 @@ let nnGolden: [(String, String)] = [
     // the 200), with the file's columns: the 200th '(' of the field is at column 7 + 200.
     #expect(parseDump(tooDeep) == "SyntaxError: too many nested parentheses @1:207")
 }
+
+@Test func aTrailingSemicolonIsRecorded() throws {
+    #expect(try Parser.parse(source: "x = 1\nplot(x);\n").endsWithSemicolon)
+    #expect(try Parser.parse(source: "plot(x);  # no Out\n\n").endsWithSemicolon)
+    #expect(try !Parser.parse(source: "a; b\n").endsWithSemicolon)
+    #expect(try !Parser.parse(source: "x;\nx\n").endsWithSemicolon)
+    #expect(try !Parser.parse(source: "").endsWithSemicolon)
+}

@@ -68,7 +68,12 @@ public struct Module: Sendable, Equatable {
     public var file: String
     /// The statements, in order.
     public var body: [Stmt]
-    public init(file: String, body: [Stmt]) { self.file = file; self.body = body }
+    /// True when the source's last statement line ends with `;` (`plot(x);`): Jupyter then
+    /// shows no `Out` for the final expression.
+    public var endsWithSemicolon: Bool
+    public init(file: String, body: [Stmt], endsWithSemicolon: Bool = false) {
+        self.file = file; self.body = body; self.endsWithSemicolon = endsWithSemicolon
+    }
 }
 
 // MARK: - Expressions

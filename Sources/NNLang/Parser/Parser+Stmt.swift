@@ -46,10 +46,11 @@ extension Parser {
 
     mutating func parseSimpleStatements() throws(ParseError) -> [Stmt] {
         var out: [Stmt] = []
+        lastLineEndedWithSemicolon = false
         while true {
             out.append(try parseSimpleStatement())
             if eatOp(.semicolon) {
-                if isNewline || isEOF { break }
+                if isNewline || isEOF { lastLineEndedWithSemicolon = true; break }
                 continue
             }
             break

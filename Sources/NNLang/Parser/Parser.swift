@@ -24,6 +24,8 @@ public struct Parser {
     var functionDepth = 0
     var loopDepth = 0
     var fstringNesting = 0
+    /// Whether the most recently parsed line of simple statements ended with `;`.
+    var lastLineEndedWithSemicolon = false
 
     /// Bounds the depth of the produced tree, so anything walking it recursively (the evaluator,
     /// deinit) stays within a thread's stack. CPython fails at about the same depth
@@ -59,7 +61,7 @@ public struct Parser {
         var parser = Parser(lexer: lexer, tokens: lexer.tokens)
         do throws(ParseError) {
             let body = try parser.parseFile()
-            return Module(file: lexer.file, body: body)
+            return Module(file: lexer.file, body: body, endsWithSemicolon: parser.lastLineEndedWithSemicolon)
         } catch {
             throw parser.preferLexicalError(error)
         }
