@@ -8,9 +8,13 @@ public struct HighlightToken: Sendable, Equatable, CustomStringConvertible {
         /// A character nn does not accept (still shown, as written).
         case invalid
     }
+    /// The span's class.
     public var kind: Kind
+    /// The exact source text of the span.
     public var text: String
+    /// A span of `kind` holding `text`.
     public init(_ kind: Kind, _ text: String) { self.kind = kind; self.text = text }
+    /// `kind "text"`, as in the golden tests.
     public var description: String { "\(kind.rawValue) \(ASTDump.quote(text))" }
 }
 

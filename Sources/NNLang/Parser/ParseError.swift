@@ -1,7 +1,7 @@
 /// A syntax error: what went wrong (`kind`, which owns the message) and where.
 ///
 /// Messages follow CPython 3.11's wording where nn accepts the same language. The interpreter
-/// reports one as a `SyntaxError` (`CellError(typeName: "SyntaxError", message: error.message, ...)`).
+/// reports one as `CellError(typeName: error.typeName, message: error.message, ...)`.
 public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kinds of syntax errors; `message` gives the text.
     public enum Kind: Sendable, Equatable {
@@ -141,10 +141,12 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         set { storage = Storage(kind: kind, location: location, sourceLine: newValue) }
     }
 
+    /// An error of `kind` at `location`, whose line reads `sourceLine`.
     public init(kind: Kind, location: SourceLocation, sourceLine: String) {
         storage = Storage(kind: kind, location: location, sourceLine: sourceLine)
     }
 
+    /// Same kind, location and line.
     public static func == (a: ParseError, b: ParseError) -> Bool {
         a.kind == b.kind && a.location == b.location && a.sourceLine == b.sourceLine
     }
