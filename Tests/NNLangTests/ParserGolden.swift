@@ -1133,6 +1133,1148 @@ func expectDump(_ source: String, _ expected: String, sourceLocation: Testing.So
 
         """#)
     }
+    @Test func ast91() {
+        expectDump("x = lambda a=1, *b, c=2, **d: a", #"""
+        Assign @1:1-1:32
+          Name x @1:1-1:2
+          Lambda @1:5-1:32
+            arg a @1:12-1:13
+              default:
+                Int 1 @1:14-1:15
+            vararg b @1:18-1:19
+            kwonly c @1:21-1:22
+              default:
+                Int 2 @1:23-1:24
+            kwarg d @1:28-1:29
+            Name a @1:31-1:32
+
+        """#)
+    }
+    @Test func ast92() {
+        expectDump("x = a[*b]", #"""
+        Assign @1:1-1:10
+          Name x @1:1-1:2
+          Subscript @1:5-1:10
+            Name a @1:5-1:6
+            Tuple @1:7-1:9
+              Starred @1:7-1:9
+                Name b @1:8-1:9
+
+        """#)
+    }
+    @Test func ast93() {
+        expectDump("*a, = x", #"""
+        Assign @1:1-1:8
+          Tuple @1:1-1:4
+            Starred @1:1-1:3
+              Name a @1:2-1:3
+          Name x @1:7-1:8
+
+        """#)
+    }
+    @Test func ast94() {
+        expectDump("x = a[1:2][3]", #"""
+        Assign @1:1-1:14
+          Name x @1:1-1:2
+          Subscript @1:5-1:14
+            Subscript @1:5-1:11
+              Name a @1:5-1:6
+              Slice @1:7-1:10
+                lower:
+                  Int 1 @1:7-1:8
+                upper:
+                  Int 2 @1:9-1:10
+            Int 3 @1:12-1:13
+
+        """#)
+    }
+    @Test func ast95() {
+        expectDump("x = not a in b", #"""
+        Assign @1:1-1:15
+          Name x @1:1-1:2
+          UnaryOp not @1:5-1:15
+            Compare in @1:9-1:15
+              Name a @1:9-1:10
+              Name b @1:14-1:15
+
+        """#)
+    }
+    @Test func ast96() {
+        expectDump("x = a if b else lambda: c", #"""
+        Assign @1:1-1:26
+          Name x @1:1-1:2
+          IfExp @1:5-1:26
+            Name b @1:10-1:11
+            Name a @1:5-1:6
+            Lambda @1:17-1:26
+              Name c @1:25-1:26
+
+        """#)
+    }
+    @Test func ast97() {
+        expectDump("for x in *a, *b: pass", #"""
+        For @1:1-1:22
+          Name x @1:5-1:6
+          Tuple @1:10-1:16
+            Starred @1:10-1:12
+              Name a @1:11-1:12
+            Starred @1:14-1:16
+              Name b @1:15-1:16
+          body:
+            Pass @1:18-1:22
+
+        """#)
+    }
+    @Test func ast98() {
+        expectDump("def f(): return *a, *b", #"""
+        FunctionDef f @1:1-1:23
+          body:
+            Return @1:10-1:23
+              Tuple @1:17-1:23
+                Starred @1:17-1:19
+                  Name a @1:18-1:19
+                Starred @1:21-1:23
+                  Name b @1:22-1:23
+
+        """#)
+    }
+    @Test func ast99() {
+        expectDump("del (a), [b]", #"""
+        Delete @1:1-1:13
+          Name a @1:6-1:7
+          List @1:10-1:13
+            Name b @1:11-1:12
+
+        """#)
+    }
+    @Test func ast100() {
+        expectDump("with (a): pass", #"""
+        With @1:1-1:15
+          item:
+            Name a @1:7-1:8
+          body:
+            Pass @1:11-1:15
+
+        """#)
+    }
+    @Test func ast101() {
+        expectDump("with (a, b): pass", #"""
+        With @1:1-1:18
+          item:
+            Name a @1:7-1:8
+          item:
+            Name b @1:10-1:11
+          body:
+            Pass @1:14-1:18
+
+        """#)
+    }
+    @Test func ast102() {
+        expectDump("with (a as b): pass", #"""
+        With @1:1-1:20
+          item:
+            Name a @1:7-1:8
+            Name b @1:12-1:13
+          body:
+            Pass @1:16-1:20
+
+        """#)
+    }
+    @Test func ast103() {
+        expectDump("with (a as b, c as d,): pass", #"""
+        With @1:1-1:29
+          item:
+            Name a @1:7-1:8
+            Name b @1:12-1:13
+          item:
+            Name c @1:15-1:16
+            Name d @1:20-1:21
+          body:
+            Pass @1:25-1:29
+
+        """#)
+    }
+    @Test func ast104() {
+        expectDump("f(*a or b)", #"""
+        Expr @1:1-1:11
+          Call @1:1-1:11
+            Name f @1:1-1:2
+            *args
+              BoolOp or @1:4-1:10
+                Name a @1:4-1:5
+                Name b @1:9-1:10
+
+        """#)
+    }
+    @Test func ast105() {
+        expectDump("f(**a or b)", #"""
+        Expr @1:1-1:12
+          Call @1:1-1:12
+            Name f @1:1-1:2
+            **kwargs
+              BoolOp or @1:5-1:11
+                Name a @1:5-1:6
+                Name b @1:10-1:11
+
+        """#)
+    }
+    @Test func ast106() {
+        expectDump("x = (*a, b)", #"""
+        Assign @1:1-1:12
+          Name x @1:1-1:2
+          Tuple @1:5-1:12
+            Starred @1:6-1:8
+              Name a @1:7-1:8
+            Name b @1:10-1:11
+
+        """#)
+    }
+    @Test func ast107() {
+        expectDump("x = *a, *b", #"""
+        Assign @1:1-1:11
+          Name x @1:1-1:2
+          Tuple @1:5-1:11
+            Starred @1:5-1:7
+              Name a @1:6-1:7
+            Starred @1:9-1:11
+              Name b @1:10-1:11
+
+        """#)
+    }
+    @Test func ast108() {
+        expectDump("a = b = *c,", #"""
+        Assign @1:1-1:12
+          Name a @1:1-1:2
+          Name b @1:5-1:6
+          Tuple @1:9-1:12
+            Starred @1:9-1:11
+              Name c @1:10-1:11
+
+        """#)
+    }
+    @Test func ast109() {
+        expectDump("x = -1 ** 2", #"""
+        Assign @1:1-1:12
+          Name x @1:1-1:2
+          UnaryOp - @1:5-1:12
+            BinOp ** @1:6-1:12
+              Int 1 @1:6-1:7
+              Int 2 @1:11-1:12
+
+        """#)
+    }
+    @Test func ast110() {
+        expectDump("x = 1 if 2 else 3 if 4 else 5", #"""
+        Assign @1:1-1:30
+          Name x @1:1-1:2
+          IfExp @1:5-1:30
+            Int 2 @1:10-1:11
+            Int 1 @1:5-1:6
+            IfExp @1:17-1:30
+              Int 4 @1:22-1:23
+              Int 3 @1:17-1:18
+              Int 5 @1:29-1:30
+
+        """#)
+    }
+    @Test func ast111() {
+        expectDump("x = lambda *, a: a", #"""
+        Assign @1:1-1:19
+          Name x @1:1-1:2
+          Lambda @1:5-1:19
+            kwonly a @1:15-1:16
+            Name a @1:18-1:19
+
+        """#)
+    }
+    @Test func ast112() {
+        expectDump("x = lambda a, /: a", #"""
+        Assign @1:1-1:19
+          Name x @1:1-1:2
+          Lambda @1:5-1:19
+            posonly a @1:12-1:13
+            Name a @1:18-1:19
+
+        """#)
+    }
+    @Test func ast113() {
+        expectDump("def f(a, /): pass", #"""
+        FunctionDef f @1:1-1:18
+          posonly a @1:7-1:8
+          body:
+            Pass @1:14-1:18
+
+        """#)
+    }
+    @Test func ast114() {
+        expectDump("def f(*, a): pass", #"""
+        FunctionDef f @1:1-1:18
+          kwonly a @1:10-1:11
+          body:
+            Pass @1:14-1:18
+
+        """#)
+    }
+    @Test func ast115() {
+        expectDump("def f(*a, b=1): pass", #"""
+        FunctionDef f @1:1-1:21
+          vararg a @1:8-1:9
+          kwonly b @1:11-1:12
+            default:
+              Int 1 @1:13-1:14
+          body:
+            Pass @1:17-1:21
+
+        """#)
+    }
+    @Test func ast116() {
+        expectDump("def f(a=1, *b, c): pass", #"""
+        FunctionDef f @1:1-1:24
+          arg a @1:7-1:8
+            default:
+              Int 1 @1:9-1:10
+          vararg b @1:13-1:14
+          kwonly c @1:16-1:17
+          body:
+            Pass @1:20-1:24
+
+        """#)
+    }
+    @Test func ast117() {
+        expectDump("f(a for a in b)", #"""
+        Expr @1:1-1:16
+          Call @1:1-1:16
+            Name f @1:1-1:2
+            GeneratorExp @1:2-1:16
+              Name a @1:3-1:4
+              for:
+                Name a @1:9-1:10
+                Name b @1:14-1:15
+
+        """#)
+    }
+    @Test func ast118() {
+        expectDump("f((a for a in b), c)", #"""
+        Expr @1:1-1:21
+          Call @1:1-1:21
+            Name f @1:1-1:2
+            GeneratorExp @1:3-1:17
+              Name a @1:4-1:5
+              for:
+                Name a @1:10-1:11
+                Name b @1:15-1:16
+            Name c @1:19-1:20
+
+        """#)
+    }
+    @Test func ast119() {
+        expectDump("@a.b[c]\ndef f(): pass", #"""
+        FunctionDef f @2:1-2:14
+          decorators:
+            Subscript @1:2-1:8
+              Attribute .b @1:2-1:5
+                Name a @1:2-1:3
+              Name c @1:6-1:7
+          body:
+            Pass @2:10-2:14
+
+        """#)
+    }
+    @Test func ast120() {
+        expectDump("@(a)\ndef f(): pass", #"""
+        FunctionDef f @2:1-2:14
+          decorators:
+            Name a @1:3-1:4
+          body:
+            Pass @2:10-2:14
+
+        """#)
+    }
+    @Test func ast121() {
+        expectDump("class A(): pass", #"""
+        ClassDef A @1:1-1:16
+          body:
+            Pass @1:12-1:16
+
+        """#)
+    }
+    @Test func ast122() {
+        expectDump("class A(*b, **c): pass", #"""
+        ClassDef A @1:1-1:23
+          bases:
+            *args
+              Name b @1:10-1:11
+            **kwargs
+              Name c @1:15-1:16
+          body:
+            Pass @1:19-1:23
+
+        """#)
+    }
+    @Test func ast123() {
+        expectDump("x = [i for i in a for j in b if c if d]", #"""
+        Assign @1:1-1:40
+          Name x @1:1-1:2
+          ListComp @1:5-1:40
+            Name i @1:6-1:7
+            for:
+              Name i @1:12-1:13
+              Name a @1:17-1:18
+            for:
+              Name j @1:23-1:24
+              Name b @1:28-1:29
+              if:
+                Name c @1:33-1:34
+              if:
+                Name d @1:38-1:39
+
+        """#)
+    }
+    @Test func ast124() {
+        expectDump("x = {a: b for a, b in c}", #"""
+        Assign @1:1-1:25
+          Name x @1:1-1:2
+          DictComp @1:5-1:25
+            Name a @1:6-1:7
+            Name b @1:9-1:10
+            for:
+              Tuple @1:15-1:19
+                Name a @1:15-1:16
+                Name b @1:18-1:19
+              Name c @1:23-1:24
+
+        """#)
+    }
+    @Test func ast125() {
+        expectDump("x[a, b:c, ...]", #"""
+        Expr @1:1-1:15
+          Subscript @1:1-1:15
+            Name x @1:1-1:2
+            Tuple @1:3-1:14
+              Name a @1:3-1:4
+              Slice @1:6-1:9
+                lower:
+                  Name b @1:6-1:7
+                upper:
+                  Name c @1:8-1:9
+              Ellipsis @1:11-1:14
+
+        """#)
+    }
+    @Test func ast126() {
+        expectDump("x[:]", #"""
+        Expr @1:1-1:5
+          Subscript @1:1-1:5
+            Name x @1:1-1:2
+            Slice @1:3-1:4
+
+        """#)
+    }
+    @Test func ast127() {
+        expectDump("x[::-1]", #"""
+        Expr @1:1-1:8
+          Subscript @1:1-1:8
+            Name x @1:1-1:2
+            Slice @1:3-1:7
+              step:
+                UnaryOp - @1:5-1:7
+                  Int 1 @1:6-1:7
+
+        """#)
+    }
+    @Test func ast128() {
+        expectDump("x[1:2, 3]", #"""
+        Expr @1:1-1:10
+          Subscript @1:1-1:10
+            Name x @1:1-1:2
+            Tuple @1:3-1:9
+              Slice @1:3-1:6
+                lower:
+                  Int 1 @1:3-1:4
+                upper:
+                  Int 2 @1:5-1:6
+              Int 3 @1:8-1:9
+
+        """#)
+    }
+    @Test func ast129() {
+        expectDump("assert (a, b)", #"""
+        Assert @1:1-1:14
+          Tuple @1:8-1:14
+            Name a @1:9-1:10
+            Name b @1:12-1:13
+
+        """#)
+    }
+    @Test func ast130() {
+        expectDump("raise a from None", #"""
+        Raise @1:1-1:18
+          Name a @1:7-1:8
+          from:
+            None @1:14-1:18
+
+        """#)
+    }
+    @Test func ast131() {
+        expectDump("import a as b, c.d as e", #"""
+        Import a as b, c.d as e @1:1-1:24
+
+        """#)
+    }
+    @Test func ast132() {
+        expectDump("from .a.b import (c)", #"""
+        ImportFrom .a.b: c @1:1-1:21
+
+        """#)
+    }
+    @Test func ast133() {
+        expectDump("global a; global b", #"""
+        Global a @1:1-1:9
+        Global b @1:11-1:19
+
+        """#)
+    }
+    @Test func ast134() {
+        expectDump("if a: pass\nelif b: pass\nelif c: pass\nelse: pass", #"""
+        If @1:1-4:11
+          Name a @1:4-1:5
+          body:
+            Pass @1:7-1:11
+          orelse:
+            If @2:1-4:11
+              Name b @2:6-2:7
+              body:
+                Pass @2:9-2:13
+              orelse:
+                If @3:1-4:11
+                  Name c @3:6-3:7
+                  body:
+                    Pass @3:9-3:13
+                  orelse:
+                    Pass @4:7-4:11
+
+        """#)
+    }
+    @Test func ast135() {
+        expectDump("try:\n pass\nexcept A as e:\n pass\nexcept (B, C):\n pass\nelse:\n pass\nfinally:\n pass", #"""
+        Try @1:1-10:6
+          body:
+            Pass @2:2-2:6
+          ExceptHandler as e @3:1-4:6
+            Name A @3:8-3:9
+            body:
+              Pass @4:2-4:6
+          ExceptHandler @5:1-6:6
+            Tuple @5:8-5:14
+              Name B @5:9-5:10
+              Name C @5:12-5:13
+            body:
+              Pass @6:2-6:6
+          orelse:
+            Pass @8:2-8:6
+          finally:
+            Pass @10:2-10:6
+
+        """#)
+    }
+    @Test func ast136() {
+        expectDump("while a: break\nelse: pass", #"""
+        While @1:1-2:11
+          Name a @1:7-1:8
+          body:
+            Break @1:10-1:15
+          orelse:
+            Pass @2:7-2:11
+
+        """#)
+    }
+    @Test func ast137() {
+        expectDump("x: 'int'", #"""
+        AnnAssign @1:1-1:9
+          Name x @1:1-1:2
+          Str "int" @1:4-1:9
+
+        """#)
+    }
+    @Test func ast138() {
+        expectDump("x.y: int = 1", #"""
+        AnnAssign @1:1-1:13
+          Attribute .y @1:1-1:4
+            Name x @1:1-1:2
+          Name int @1:6-1:9
+          Int 1 @1:12-1:13
+
+        """#)
+    }
+    @Test func ast139() {
+        expectDump("x[0]: int", #"""
+        AnnAssign @1:1-1:10
+          Subscript @1:1-1:5
+            Name x @1:1-1:2
+            Int 0 @1:3-1:4
+          Name int @1:7-1:10
+
+        """#)
+    }
+    @Test func ast140() {
+        expectDump("a, b = b, a", #"""
+        Assign @1:1-1:12
+          Tuple @1:1-1:5
+            Name a @1:1-1:2
+            Name b @1:4-1:5
+          Tuple @1:8-1:12
+            Name b @1:8-1:9
+            Name a @1:11-1:12
+
+        """#)
+    }
+    @Test func ast141() {
+        expectDump("x = ('a'\n     'b')", #"""
+        Assign @1:1-2:10
+          Name x @1:1-1:2
+          Str "ab" @1:6-2:9
+
+        """#)
+    }
+    @Test func ast142() {
+        expectDump("x = a.b.c.d", #"""
+        Assign @1:1-1:12
+          Name x @1:1-1:2
+          Attribute .d @1:5-1:12
+            Attribute .c @1:5-1:10
+              Attribute .b @1:5-1:8
+                Name a @1:5-1:6
+
+        """#)
+    }
+    @Test func ast143() {
+        expectDump("x = a()[0].b(c=1)", #"""
+        Assign @1:1-1:18
+          Name x @1:1-1:2
+          Call @1:5-1:18
+            Attribute .b @1:5-1:13
+              Subscript @1:5-1:11
+                Call @1:5-1:8
+                  Name a @1:5-1:6
+                Int 0 @1:9-1:10
+            keyword c @1:14-1:17
+              Int 1 @1:16-1:17
+
+        """#)
+    }
+    @Test func ast144() {
+        expectDump("x = a < b > c", #"""
+        Assign @1:1-1:14
+          Name x @1:1-1:2
+          Compare < > @1:5-1:14
+            Name a @1:5-1:6
+            Name b @1:9-1:10
+            Name c @1:13-1:14
+
+        """#)
+    }
+    @Test func ast145() {
+        expectDump("x = a or b and not c", #"""
+        Assign @1:1-1:21
+          Name x @1:1-1:2
+          BoolOp or @1:5-1:21
+            Name a @1:5-1:6
+            BoolOp and @1:10-1:21
+              Name b @1:10-1:11
+              UnaryOp not @1:16-1:21
+                Name c @1:20-1:21
+
+        """#)
+    }
+    @Test func ast146() {
+        expectDump("x = (a or b) and c", #"""
+        Assign @1:1-1:19
+          Name x @1:1-1:2
+          BoolOp and @1:5-1:19
+            BoolOp or @1:6-1:12
+              Name a @1:6-1:7
+              Name b @1:11-1:12
+            Name c @1:18-1:19
+
+        """#)
+    }
+    @Test func ast147() {
+        expectDump("x = a ** -b ** c", #"""
+        Assign @1:1-1:17
+          Name x @1:1-1:2
+          BinOp ** @1:5-1:17
+            Name a @1:5-1:6
+            UnaryOp - @1:10-1:17
+              BinOp ** @1:11-1:17
+                Name b @1:11-1:12
+                Name c @1:16-1:17
+
+        """#)
+    }
+    @Test func ast148() {
+        expectDump("x = ~a ** b", #"""
+        Assign @1:1-1:12
+          Name x @1:1-1:2
+          UnaryOp ~ @1:5-1:12
+            BinOp ** @1:6-1:12
+              Name a @1:6-1:7
+              Name b @1:11-1:12
+
+        """#)
+    }
+    @Test func ast149() {
+        expectDump("x = a @ b @ c", #"""
+        Assign @1:1-1:14
+          Name x @1:1-1:2
+          BinOp @ @1:5-1:14
+            BinOp @ @1:5-1:10
+              Name a @1:5-1:6
+              Name b @1:9-1:10
+            Name c @1:13-1:14
+
+        """#)
+    }
+    @Test func ast150() {
+        expectDump("x = a // b % c * d / e", #"""
+        Assign @1:1-1:23
+          Name x @1:1-1:2
+          BinOp / @1:5-1:23
+            BinOp * @1:5-1:19
+              BinOp % @1:5-1:15
+                BinOp // @1:5-1:11
+                  Name a @1:5-1:6
+                  Name b @1:10-1:11
+                Name c @1:14-1:15
+              Name d @1:18-1:19
+            Name e @1:22-1:23
+
+        """#)
+    }
+    @Test func ast151() {
+        expectDump("x = a << b + c >> d", #"""
+        Assign @1:1-1:20
+          Name x @1:1-1:2
+          BinOp >> @1:5-1:20
+            BinOp << @1:5-1:15
+              Name a @1:5-1:6
+              BinOp + @1:10-1:15
+                Name b @1:10-1:11
+                Name c @1:14-1:15
+            Name d @1:19-1:20
+
+        """#)
+    }
+    @Test func ast152() {
+        expectDump("x = a & b | c ^ d", #"""
+        Assign @1:1-1:18
+          Name x @1:1-1:2
+          BinOp | @1:5-1:18
+            BinOp & @1:5-1:10
+              Name a @1:5-1:6
+              Name b @1:9-1:10
+            BinOp ^ @1:13-1:18
+              Name c @1:13-1:14
+              Name d @1:17-1:18
+
+        """#)
+    }
+    @Test func ast153() {
+        expectDump("x = [\n]", #"""
+        Assign @1:1-2:2
+          Name x @1:1-1:2
+          List @1:5-2:2
+
+        """#)
+    }
+    @Test func ast154() {
+        expectDump("x = {\n}", #"""
+        Assign @1:1-2:2
+          Name x @1:1-1:2
+          Dict @1:5-2:2
+
+        """#)
+    }
+    @Test func ast155() {
+        expectDump("x = (\n)", #"""
+        Assign @1:1-2:2
+          Name x @1:1-1:2
+          Tuple @1:5-2:2
+
+        """#)
+    }
+    @Test func ast156() {
+        expectDump("f(\n)", #"""
+        Expr @1:1-2:2
+          Call @1:1-2:2
+            Name f @1:1-1:2
+
+        """#)
+    }
+    @Test func ast157() {
+        expectDump("f(a,)", #"""
+        Expr @1:1-1:6
+          Call @1:1-1:6
+            Name f @1:1-1:2
+            Name a @1:3-1:4
+
+        """#)
+    }
+    @Test func ast158() {
+        expectDump("f(*a,)", #"""
+        Expr @1:1-1:7
+          Call @1:1-1:7
+            Name f @1:1-1:2
+            *args
+              Name a @1:4-1:5
+
+        """#)
+    }
+    @Test func ast159() {
+        expectDump("f(a=1,)", #"""
+        Expr @1:1-1:8
+          Call @1:1-1:8
+            Name f @1:1-1:2
+            keyword a @1:3-1:6
+              Int 1 @1:5-1:6
+
+        """#)
+    }
+    @Test func ast160() {
+        expectDump("f(**a,)", #"""
+        Expr @1:1-1:8
+          Call @1:1-1:8
+            Name f @1:1-1:2
+            **kwargs
+              Name a @1:5-1:6
+
+        """#)
+    }
+    @Test func ast161() {
+        expectDump("def f(a,): pass", #"""
+        FunctionDef f @1:1-1:16
+          arg a @1:7-1:8
+          body:
+            Pass @1:12-1:16
+
+        """#)
+    }
+    @Test func ast162() {
+        expectDump("def f(*a,): pass", #"""
+        FunctionDef f @1:1-1:17
+          vararg a @1:8-1:9
+          body:
+            Pass @1:13-1:17
+
+        """#)
+    }
+    @Test func ast163() {
+        expectDump("def f(**a,): pass", #"""
+        FunctionDef f @1:1-1:18
+          kwarg a @1:9-1:10
+          body:
+            Pass @1:14-1:18
+
+        """#)
+    }
+    @Test func ast164() {
+        expectDump("lambda: 0", #"""
+        Expr @1:1-1:10
+          Lambda @1:1-1:10
+            Int 0 @1:9-1:10
+
+        """#)
+    }
+    @Test func ast165() {
+        expectDump("x = [lambda: i for i in range(3)]", #"""
+        Assign @1:1-1:34
+          Name x @1:1-1:2
+          ListComp @1:5-1:34
+            Lambda @1:6-1:15
+              Name i @1:14-1:15
+            for:
+              Name i @1:20-1:21
+              Call @1:25-1:33
+                Name range @1:25-1:30
+                Int 3 @1:31-1:32
+
+        """#)
+    }
+    @Test func ast166() {
+        expectDump("x = {i: j for i in a for j in b}", #"""
+        Assign @1:1-1:33
+          Name x @1:1-1:2
+          DictComp @1:5-1:33
+            Name i @1:6-1:7
+            Name j @1:9-1:10
+            for:
+              Name i @1:15-1:16
+              Name a @1:20-1:21
+            for:
+              Name j @1:26-1:27
+              Name b @1:31-1:32
+
+        """#)
+    }
+    @Test func ast167() {
+        expectDump("x = (i for i in a if i)", #"""
+        Assign @1:1-1:24
+          Name x @1:1-1:2
+          GeneratorExp @1:5-1:24
+            Name i @1:6-1:7
+            for:
+              Name i @1:12-1:13
+              Name a @1:17-1:18
+              if:
+                Name i @1:22-1:23
+
+        """#)
+    }
+    @Test func ast168() {
+        expectDump("x = a if b else (c if d else e)", #"""
+        Assign @1:1-1:32
+          Name x @1:1-1:2
+          IfExp @1:5-1:32
+            Name b @1:10-1:11
+            Name a @1:5-1:6
+            IfExp @1:18-1:31
+              Name d @1:23-1:24
+              Name c @1:18-1:19
+              Name e @1:30-1:31
+
+        """#)
+    }
+    @Test func ast169() {
+        expectDump("x = [1, 2][0]", #"""
+        Assign @1:1-1:14
+          Name x @1:1-1:2
+          Subscript @1:5-1:14
+            List @1:5-1:11
+              Int 1 @1:6-1:7
+              Int 2 @1:9-1:10
+            Int 0 @1:12-1:13
+
+        """#)
+    }
+    @Test func ast170() {
+        expectDump("x = \"abc\"[1:]", #"""
+        Assign @1:1-1:14
+          Name x @1:1-1:2
+          Subscript @1:5-1:14
+            Str "abc" @1:5-1:10
+            Slice @1:11-1:13
+              lower:
+                Int 1 @1:11-1:12
+
+        """#)
+    }
+    @Test func ast171() {
+        expectDump("x = f\"{x}\"[0]", #"""
+        Assign @1:1-1:14
+          Name x @1:1-1:2
+          Subscript @1:5-1:14
+            FString @1:5-1:11
+              Field
+                Name x @1:8-1:9
+            Int 0 @1:12-1:13
+
+        """#)
+    }
+    @Test func ast172() {
+        expectDump("x = 1 .real", #"""
+        Assign @1:1-1:12
+          Name x @1:1-1:2
+          Attribute .real @1:5-1:12
+            Int 1 @1:5-1:6
+
+        """#)
+    }
+    @Test func ast173() {
+        expectDump("x = 1.5.real", #"""
+        Assign @1:1-1:13
+          Name x @1:1-1:2
+          Attribute .real @1:5-1:13
+            Float 1.5 @1:5-1:8
+
+        """#)
+    }
+    @Test func ast174() {
+        expectDump("x = 0x10.real", #"""
+        Assign @1:1-1:14
+          Name x @1:1-1:2
+          Attribute .real @1:5-1:14
+            Int 16 @1:5-1:9
+
+        """#)
+    }
+    @Test func ast175() {
+        expectDump("x = .5.real", #"""
+        Assign @1:1-1:12
+          Name x @1:1-1:2
+          Attribute .real @1:5-1:12
+            Float 0.5 @1:5-1:7
+
+        """#)
+    }
+    @Test func ast176() {
+        expectDump("x = a.if_", #"""
+        Assign @1:1-1:10
+          Name x @1:1-1:2
+          Attribute .if_ @1:5-1:10
+            Name a @1:5-1:6
+
+        """#)
+    }
+    @Test func ast177() {
+        expectDump("x = None.__class__", #"""
+        Assign @1:1-1:19
+          Name x @1:1-1:2
+          Attribute .__class__ @1:5-1:19
+            None @1:5-1:9
+
+        """#)
+    }
+    @Test func ast178() {
+        expectDump("x = True + False", #"""
+        Assign @1:1-1:17
+          Name x @1:1-1:2
+          BinOp + @1:5-1:17
+            True @1:5-1:9
+            False @1:12-1:17
+
+        """#)
+    }
+    @Test func ast179() {
+        expectDump("x = ... if ... else ...", #"""
+        Assign @1:1-1:24
+          Name x @1:1-1:2
+          IfExp @1:5-1:24
+            Ellipsis @1:12-1:15
+            Ellipsis @1:5-1:8
+            Ellipsis @1:21-1:24
+
+        """#)
+    }
+    @Test func ast180() {
+        expectDump("x = a[b][c][d]", #"""
+        Assign @1:1-1:15
+          Name x @1:1-1:2
+          Subscript @1:5-1:15
+            Subscript @1:5-1:12
+              Subscript @1:5-1:9
+                Name a @1:5-1:6
+                Name b @1:7-1:8
+              Name c @1:10-1:11
+            Name d @1:13-1:14
+
+        """#)
+    }
+    @Test func ast181() {
+        expectDump("x = a(b)(c)(d)", #"""
+        Assign @1:1-1:15
+          Name x @1:1-1:2
+          Call @1:5-1:15
+            Call @1:5-1:12
+              Call @1:5-1:9
+                Name a @1:5-1:6
+                Name b @1:7-1:8
+              Name c @1:10-1:11
+            Name d @1:13-1:14
+
+        """#)
+    }
+    @Test func ast182() {
+        expectDump("if x:\n    pass\n# comment\nelse:\n    pass", #"""
+        If @1:1-5:9
+          Name x @1:4-1:5
+          body:
+            Pass @2:5-2:9
+          orelse:
+            Pass @5:5-5:9
+
+        """#)
+    }
+    @Test func ast183() {
+        expectDump("if x:\n    pass\n    # comment\nelif y:\n    pass", #"""
+        If @1:1-5:9
+          Name x @1:4-1:5
+          body:
+            Pass @2:5-2:9
+          orelse:
+            If @4:1-5:9
+              Name y @4:6-4:7
+              body:
+                Pass @5:5-5:9
+
+        """#)
+    }
+    @Test func ast184() {
+        expectDump("def f():\n    \"\"\"Doc\"\"\"\n    # comment\n\n    return 1  # trailing", #"""
+        FunctionDef f @1:1-5:13
+          body:
+            Expr @2:5-2:14
+              Str "Doc" @2:5-2:14
+            Return @5:5-5:13
+              Int 1 @5:12-5:13
+
+        """#)
+    }
+    @Test func ast185() {
+        expectDump("class A:\n\n    x = 1\n\n\n    def f(self):\n\n        return self.x", #"""
+        ClassDef A @1:1-8:22
+          body:
+            Assign @3:5-3:10
+              Name x @3:5-3:6
+              Int 1 @3:9-3:10
+            FunctionDef f @6:5-8:22
+              arg self @6:11-6:15
+              body:
+                Return @8:9-8:22
+                  Attribute .x @8:16-8:22
+                    Name self @8:16-8:20
+
+        """#)
+    }
+    @Test func ast186() {
+        expectDump("x = [1,\n# comment\n2]", #"""
+        Assign @1:1-3:3
+          Name x @1:1-1:2
+          List @1:5-3:3
+            Int 1 @1:6-1:7
+            Int 2 @3:1-3:2
+
+        """#)
+    }
+    @Test func ast187() {
+        expectDump("x = 1; \\\ny = 2", #"""
+        Assign @1:1-1:6
+          Name x @1:1-1:2
+          Int 1 @1:5-1:6
+        Assign @2:1-2:6
+          Name y @2:1-2:2
+          Int 2 @2:5-2:6
+
+        """#)
+    }
+    @Test func ast188() {
+        expectDump("if x: \\\n    pass", #"""
+        If @1:1-2:9
+          Name x @1:4-1:5
+          body:
+            Pass @2:5-2:9
+
+        """#)
+    }
+    @Test func ast189() {
+        expectDump("x = (1 if\n     y else\n     2)\n", #"""
+        Assign @1:1-3:8
+          Name x @1:1-1:2
+          IfExp @1:6-3:7
+            Name y @2:6-2:7
+            Int 1 @1:6-1:7
+            Int 2 @3:6-3:7
+
+        """#)
+    }
 }
 
 /// (source, `Type: message @line:col`) as CPython 3.11 reports them.

@@ -544,7 +544,12 @@ extension Parser {
         try enter()
         defer { leave() }
         let first = try parseSliceItem()
-        if eatOp(.rbracket) { return first }
+        if isOp(.rbracket) {
+            advance()
+            // `a[*b]` indexes with a tuple, as in CPython.
+            if case .starred = first.kind { return Expr(.tuple([first]), first.range) }
+            return first
+        }
         var items = [first]
         while !isOp(.rbracket) {
             guard eatOp(.comma) else { throw commaOrUnexpected() }

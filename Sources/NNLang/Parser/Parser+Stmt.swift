@@ -362,6 +362,11 @@ extension Parser {
         let start = tok.range.start
         advance()
         var items: [WithItem] = []
+        if isOp(.lparen), let parenthesized = tryParenthesizedWithItems() {
+            items = parenthesized
+            let body = try parseBlock(after: "'with' statement", headerLine: start.line)
+            return Stmt(.with(items: items, body: body), Parser.range(start, significantEnd))
+        }
         repeat {
             let context = try parseExpression()
             var target: Expr?
@@ -374,6 +379,36 @@ extension Parser {
         } while eatOp(.comma)
         let body = try parseBlock(after: "'with' statement", headerLine: start.line)
         return Stmt(.with(items: items, body: body), Parser.range(start, significantEnd))
+    }
+
+    /// `with (a as b, c):` (Python 3.10+): the items in parentheses, or nil (position restored)
+    /// when the parentheses are just part of the first context expression, as in `with (a, b) as c:`.
+    mutating func tryParenthesizedWithItems() -> [WithItem]? {
+        let save = i, saveDepth = depth, saveRecursion = recursion
+        func restore(_ p: inout Parser) { p.i = save; p.depth = saveDepth; p.recursion = saveRecursion }
+        advance()
+        var items: [WithItem] = []
+        do throws(ParseError) {
+            while !isOp(.rparen) {
+                let context = try parseExpression()
+                var target: Expr?
+                if eatKeyword(.as) {
+                    let t = try parseTargetItem()
+                    try validateTarget(t, context: .store)
+                    target = t
+                }
+                items.append(WithItem(context: context, target: target))
+                if !eatOp(.comma) { break }
+            }
+            guard eatOp(.rparen), isOp(.colon), !items.isEmpty else {
+                restore(&self)
+                return nil
+            }
+            return items
+        } catch {
+            restore(&self)
+            return nil
+        }
     }
 
     mutating func parseDecorated() throws(ParseError) -> Stmt {
