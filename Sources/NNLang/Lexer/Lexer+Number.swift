@@ -73,8 +73,16 @@ extension Lexer {
         }
         var imaginary = false
         if src[pos] | 0x20 == 106 { imaginary = true; pos += 1 }
+        if !isFloat && !imaginary && src[start] == 48 {
+            // CPython checks leading zeros before what follows the number (`012abc`).
+            var k = start
+            while Lexer.isDigit(src[k]) || src[k] == 95 {
+                if src[k] != 48 && src[k] != 95 { fail(.leadingZeros, at: position(start)); return }
+                k += 1
+            }
+        }
         if (Lexer.isASCIIIdentifierByte(src[pos]) || src[pos] >= 0x80) && !keywordFollows() {
-            failNumber(.invalidDecimalLiteral, offending: pos)
+            failNumber(imaginary ? .invalidImaginaryLiteral : .invalidDecimalLiteral, offending: pos)
             return
         }
         // The digits without underscores.

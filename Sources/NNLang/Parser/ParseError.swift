@@ -41,6 +41,7 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidHexadecimalLiteral
         case invalidOctalLiteral
         case invalidBinaryLiteral
+        case invalidImaginaryLiteral
         /// `invalid digit '8' in octal literal`.
         case invalidDigit(Character, base: String)
         case leadingZeros
@@ -99,6 +100,7 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
             case .invalidHexadecimalLiteral: "invalid hexadecimal literal"
             case .invalidOctalLiteral: "invalid octal literal"
             case .invalidBinaryLiteral: "invalid binary literal"
+            case .invalidImaginaryLiteral: "invalid imaginary literal"
             case .invalidDigit(let c, let base): "invalid digit '\(c)' in \(base) literal"
             case .leadingZeros:
                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"

@@ -44,9 +44,10 @@ extension Parser {
                     if starred > 1 {
                         throw error(.invalidTarget("multiple starred expressions in assignment"), at: e.range.start)
                     }
-                    try validateTarget(inner, context: context)
+                    try validateTarget(inner, context: context == .assign ? .store : context)
                 } else {
-                    try validateTarget(item, context: context)
+                    // Only a whole target gets CPython's "here. Maybe you meant '=='" hint.
+                    try validateTarget(item, context: context == .assign ? .store : context)
                 }
             }
         case .starred:

@@ -91,9 +91,9 @@ public struct Parser {
         guard case .error(let lexical)? = tokens.last?.kind else { return e }
         switch lexical.kind {
         case .unterminatedString, .unterminatedTripleQuotedString, .invalidDecimalLiteral,
-             .invalidHexadecimalLiteral, .invalidOctalLiteral, .invalidBinaryLiteral, .invalidDigit,
-             .leadingZeros, .invalidCharacter, .invalidNonPrintableCharacter,
-             .unexpectedCharacterAfterContinuation:
+             .invalidHexadecimalLiteral, .invalidOctalLiteral, .invalidBinaryLiteral, .invalidImaginaryLiteral,
+             .invalidDigit, .leadingZeros, .invalidCharacter, .invalidNonPrintableCharacter,
+             .unmatched, .mismatchedClosing, .tooManyNestedParentheses:
             return lexical
         default:
             return e
