@@ -393,3 +393,8 @@ let stringLiterals: [(String, String)] = [
     }
     #expect(Lexer.tokenize("match").first?.kind == .name("match"))
 }
+
+@Test func aLeadingByteOrderMarkIsIgnored() {
+    #expect(parseDump("\u{FEFF}x = 1\n") == parseDump("x = 1\n"))
+    #expect(parseDump("x = 1\n\u{FEFF}y = 2\n") == "SyntaxError: invalid non-printable character U+FEFF @2:1")
+}

@@ -44,6 +44,8 @@ public struct Lexer {
 
     init(source: String, file: String, firstLine: Int) {
         var bytes = Array(source.utf8)
+        // A UTF-8 byte order mark at the start is not part of the program (as in CPython).
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.contains(13) { bytes = Lexer.normalizeNewlines(bytes) }
         n = bytes.count
         bytes.append(contentsOf: [0, 0, 0, 0])
