@@ -218,7 +218,9 @@ func tokenDump(_ source: String, firstLine: Int = 1) -> String {
             whitespace " "
             builtin "print"
             punctuation "("
-            string "f'{i}'"
+            string "f'{"
+            identifier "i"
+            string "}'"
             punctuation ","
             whitespace " "
             number "1.5e-3"
@@ -246,6 +248,28 @@ func tokenDump(_ source: String, firstLine: Int = 1) -> String {
             """#)
     }
 
+    @Test func fStringFieldsAreHighlightedAsCode() {
+        #expect(kinds("f\"{x!r:>{w}} {{lit}} {len(a['k']) + 1:.2f}\"") == #"""
+            string "f\"{"
+            identifier "x"
+            string "!r:>{"
+            identifier "w"
+            string "}} {{lit}} {"
+            builtin "len"
+            punctuation "("
+            identifier "a"
+            punctuation "["
+            string "'k'"
+            punctuation "]"
+            punctuation ")"
+            whitespace " "
+            operator "+"
+            whitespace " "
+            number "1"
+            string ":.2f}\""
+            """#)
+    }
+
     @Test func unterminatedStringsStopAtTheLineEnd() {
         #expect(kinds("x = 'abc\ny") == #"""
             identifier "x"
@@ -262,6 +286,7 @@ func tokenDump(_ source: String, firstLine: Int = 1) -> String {
     @Test(arguments: [
         "", "x", "\r\n", "x = 1\r\n  y\t= 'é'  # ü\r\n", "\\\n", "'", "'''", "f'{x!r:>{w}}' rb'\\'", "0x_ff1e+5j",
         "%%time\n%", "日本 = 1", "a\u{00A0}b", "\u{FEFF}x", "😀", "'\\", "#", "x\\",
+        "f'{x", "f'''{a['x']}'''", "f'{", "f\"{a!r}{b:{c}}\"\n", "rf'{\\}'", "f'{x\ny", "F'{{}}{'",
     ])
     func roundTripsExactly(_ source: String) {
         #expect(Lexer.highlightTokens(source).map(\.text).joined() == source)

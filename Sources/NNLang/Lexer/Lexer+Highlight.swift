@@ -159,12 +159,16 @@ private struct Highlighter {
         emit(.number, start)
     }
 
-    /// A string literal from `start` (its prefix) with `i` on or before the quote.
+    /// A string literal from `start` (its prefix) with `i` on or before the quote. In an
+    /// f-string the expressions of replacement fields are highlighted as code; the braces,
+    /// conversions and format specs stay string.
     mutating func string(from start: Int) {
         while b[i] != 34 && b[i] != 39 { i += 1 }
+        let isF = b[start..<i].contains { $0 | 0x20 == 102 }
         let q = b[i]
         let triple = at(i + 1) == q && at(i + 2) == q
         i += triple ? 3 : 1
+        var segment = start
         while i < n {
             let c = b[i]
             if c == 92 {
@@ -176,9 +180,56 @@ private struct Highlighter {
                 if at(i + 1) == q && at(i + 2) == q { i += 3; break }
             }
             if (c == 10 || c == 13) && !triple { break }
+            if isF && c == 123 {
+                if at(i + 1) == 123 { i += 2; continue }
+                i += 1
+                emit(.string, segment)
+                field(quote: q, triple: triple)
+                segment = i
+                continue
+            }
             i += 1
         }
-        emit(.string, start)
+        if i > segment { emit(.string, segment) }
+    }
+
+    /// The expression of an f-string field, from just after its `{` to just before the `!`,
+    /// `:`, `}` (or the string's end) that ends it.
+    mutating func field(quote q: UInt8, triple: Bool) {
+        let start = i
+        var depth = 0
+        var inner: UInt8 = 0
+        scan: while i < n {
+            let c = b[i]
+            if inner != 0 {
+                if c == inner { inner = 0 }
+                if (c == 10 || c == 13) && !triple { break }
+                i += 1
+                continue
+            }
+            switch c {
+            case 34, 39:
+                if c == q && (!triple || (at(i + 1) == q && at(i + 2) == q)) { break scan }
+                inner = c
+            case 10, 13 where !triple: break scan
+            case 40, 91, 123: depth += 1
+            case 41, 93: depth = max(0, depth - 1)
+            case 125:
+                if depth == 0 { break scan }
+                depth -= 1
+            case 33 where depth == 0 && at(i + 1) != 61: break scan
+            case 58 where depth == 0: break scan
+            case 92: break scan
+            default: break
+            }
+            i += 1
+        }
+        if i > start {
+            var sub = Highlighter(Array(b[start..<i]))
+            sub.lineStart = false
+            sub.run()
+            out += sub.out
+        }
     }
 
     mutating func punctuationOrOperator() {
