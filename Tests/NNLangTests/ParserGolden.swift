@@ -2275,6 +2275,73 @@ func expectDump(_ source: String, _ expected: String, sourceLocation: Testing.So
 
         """#)
     }
+    @Test func ast190() {
+        expectDump("x = '\\N{BULLET}'", #"""
+        Assign @1:1-1:17
+          Name x @1:1-1:2
+          Str "•" @1:5-1:17
+
+        """#)
+    }
+    @Test func ast191() {
+        expectDump("x = '\\N{bullet} and \\N{GREEK SMALL LETTER ALPHA}'", #"""
+        Assign @1:1-1:50
+          Name x @1:1-1:2
+          Str "• and α" @1:5-1:50
+
+        """#)
+    }
+    @Test func ast192() {
+        expectDump("x = f\"\\N{BULLET} {x}\"", #"""
+        Assign @1:1-1:22
+          Name x @1:1-1:2
+          FString @1:5-1:22
+            Literal "• "
+            Field
+              Name x @1:19-1:20
+
+        """#)
+    }
+    @Test func ast193() {
+        expectDump("x = f\"{x}\\N{EM DASH}{y}\"", #"""
+        Assign @1:1-1:25
+          Name x @1:1-1:2
+          FString @1:5-1:25
+            Field
+              Name x @1:8-1:9
+            Literal "—"
+            Field
+              Name y @1:22-1:23
+
+        """#)
+    }
+    @Test func ast194() {
+        expectDump("x = rf\"\\N{x}\"", #"""
+        Assign @1:1-1:14
+          Name x @1:1-1:2
+          FString @1:5-1:14
+            Literal "\\N"
+            Field
+              Name x @1:11-1:12
+
+        """#)
+    }
+    @Test func ast195() {
+        expectDump("x = b'\\N{BULLET}'", #"""
+        Assign @1:1-1:18
+          Name x @1:1-1:2
+          Bytes b"\\N{BULLET}" @1:5-1:18
+
+        """#)
+    }
+    @Test func ast196() {
+        expectDump("x = '\\N{LATIN SMALL LETTER E WITH ACUTE}'\n", #"""
+        Assign @1:1-1:42
+          Name x @1:1-1:2
+          Str "é" @1:5-1:42
+
+        """#)
+    }
 }
 
 /// (source, `Type: message @line:col`) as CPython 3.11 reports them.
@@ -2707,6 +2774,9 @@ let cpythonErrors: [(String, String)] = [
     ("if x:\n \n    pass\nelse:\nx", "IndentationError: expected an indented block after 'else' statement on line 4 @5:1"),
     ("f(\\\na} b)", "SyntaxError: closing parenthesis '}' does not match opening parenthesis '(' on line 1 @2:2"),
     ("try:\n   \\\n   \\\n pass\nfinally:\nx", "IndentationError: expected an indented block after 'finally' statement on line 5 @6:1"),
+    ("x = '\\N{NOPE}'", "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-7: unknown Unicode character name @1:15"),
+    ("x = '\\N'", "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N character escape @1:9"),
+    ("x = '\\N{'", "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: malformed \\N character escape @1:10"),
 ]
 
 @Test(arguments: cpythonErrors) func errorsMatchCPython(_ c: (String, String)) {

@@ -269,7 +269,12 @@ let nnGolden: [(String, String)] = [
         """#),
     ("x = 1 €", "SyntaxError: invalid character '€' (U+20AC) @1:7"),
     ("x = 1\\u00a0", "SyntaxError: unexpected character after line continuation character @1:7"),
-    ("x = '\\N{BULLET}'", "SyntaxError: \\N{...} escapes are not supported in nn; use \\u or \\U @1:5"),
+    ("x = '\\N{BULLET}'", #"""
+        Assign @1:1-1:17
+          Name x @1:1-1:2
+          Str "•" @1:5-1:17
+
+        """#),
     ("x = 1j", #"""
         Assign @1:1-1:7
           Name x @1:1-1:2

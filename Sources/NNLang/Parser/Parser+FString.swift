@@ -111,6 +111,12 @@ extension Parser {
             }
             lit.append(c)
             k += 1
+            if c == 92 && !raw && k + 1 < b.count && b[k] == 78 && b[k + 1] == 123 {
+                // `\N{NAME}` is an escape, not a replacement field.
+                while k < b.count && b[k] != 125 { lit.append(b[k]); k += 1 }
+                if k < b.count { lit.append(125); k += 1 }
+                continue
+            }
             if c == 92 && !raw && k < b.count && b[k] != 123 && b[k] != 125 {
                 lit.append(b[k])
                 k += 1
