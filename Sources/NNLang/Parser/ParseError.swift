@@ -16,6 +16,8 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         case expectedIndentedBlock(after: String, line: Int)
         case unindentMismatch
         case tooDeeplyIndented
+        /// `inconsistent use of tabs and spaces in indentation` (a `TabError`).
+        case inconsistentTabs
         /// `'(' was never closed`.
         case neverClosed(Character)
         /// `unmatched ')'`.
@@ -56,6 +58,15 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Python syntax nn deliberately leaves out, e.g. `':=' is not supported in nn`.
         case unsupported(String)
 
+        /// The Python exception class: `SyntaxError`, or its subclasses `IndentationError` and `TabError`.
+        public var typeName: String {
+            switch self {
+            case .unexpectedIndent, .expectedIndentedBlock, .unindentMismatch, .tooDeeplyIndented: "IndentationError"
+            case .inconsistentTabs: "TabError"
+            default: "SyntaxError"
+            }
+        }
+
         /// The message, without the `SyntaxError: ` prefix.
         public var message: String {
             switch self {
@@ -66,6 +77,7 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
             case .expectedIndentedBlock(let after, let line): "expected an indented block after \(after) on line \(line)"
             case .unindentMismatch: "unindent does not match any outer indentation level"
             case .tooDeeplyIndented: "too many levels of indentation"
+            case .inconsistentTabs: "inconsistent use of tabs and spaces in indentation"
             case .neverClosed(let c): "'\(c)' was never closed"
             case .unmatched(let c): "unmatched '\(c)'"
             case .mismatchedClosing(let close, let open, let line):
@@ -113,8 +125,11 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The message, without the `SyntaxError: ` prefix.
     public var message: String { kind.message }
 
-    /// `FILE:LINE:COL: error: SyntaxError: message`.
-    public var description: String { "\(location): error: SyntaxError: \(message)" }
+    /// `SyntaxError`, `IndentationError` or `TabError` (what CPython would raise).
+    public var typeName: String { kind.typeName }
+
+    /// `FILE:LINE:COL: error: SyntaxError: message` (or `IndentationError`/`TabError`).
+    public var description: String { "\(location): error: \(typeName): \(message)" }
 
     /// The compiler-style diagnostic (STYLE.md 4): the header line, the source line, and a caret
     /// under the error's column, each line ending in a newline.
