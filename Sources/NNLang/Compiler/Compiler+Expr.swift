@@ -107,43 +107,14 @@ extension Compiler {
                 return { l in try rt.unary(op, xe(l)) }
             }
         case .binary(let a, let op, let b):
-            let ae = expr(a), be = expr(b)
-            let f = binaryFn(op)
             switch op {
-            case .add:
-                return { l in
-                    let x = try ae(l), y = try be(l)
-                    switch (x, y) {
-                    case (.int(let p), .int(let q)):
-                        let (r, o) = p.addingReportingOverflow(q)
-                        if o { throw PyError.intOverflow }
-                        return .int(r)
-                    case (.float(let p), .float(let q)): return .float(p + q)
-                    default: return try f(x, y)
-                    }
-                }
-            case .sub:
-                return { l in
-                    let x = try ae(l), y = try be(l)
-                    if case .int(let p) = x, case .int(let q) = y {
-                        let (r, o) = p.subtractingReportingOverflow(q)
-                        if o { throw PyError.intOverflow }
-                        return .int(r)
-                    }
-                    return try f(x, y)
-                }
-            case .mul:
-                return { l in
-                    let x = try ae(l), y = try be(l)
-                    switch (x, y) {
-                    case (.float(let p), .float(let q)): return .float(p * q)
-                    case (.int(let p), .float(let q)): return .float(Double(p) * q)
-                    case (.tscalar(let p), .tscalar(let q)): return .tscalar(p * q)
-                    default: return try f(x, y)
-                    }
-                }
+            case .add: return specialized(AddOp.self, a, b)
+            case .sub: return specialized(SubOp.self, a, b)
+            case .mul: return specialized(MulOp.self, a, b)
+            case .div: return specialized(DivOp.self, a, b)
             default:
-                return { l in try f(ae(l), be(l)) }
+                let ae = expr(a), be = expr(b)
+                return { l in try rt.binary(op, ae(l), be(l)) }
             }
         case .boolOp(let op, let xs):
             let es = xs.map { expr($0) }
@@ -267,6 +238,7 @@ extension Compiler {
             let ae = expr(a), be = expr(cs[0].right)
             switch op {
             case .lt, .le, .gt, .ge, .eq, .ne:
+                if let f = fastCompare(a, op, cs[0].right) { return f }
                 return { l in
                     let x = try ae(l), y = try be(l)
                     switch (x, y) {

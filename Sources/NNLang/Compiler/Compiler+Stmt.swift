@@ -1,20 +1,8 @@
 import Foundation
 
 extension Compiler {
-    func stmt(_ s: Stmt) -> Exec {
-        let x = stmtInner(s)
-        switch s.kind {
-        case .pass, .break, .continue, .global, .nonlocal, .functionDef, .classDef, .if, .for, .while, .try, .with:
-            // Compound statements: their parts record their own locations.
-            if case .if = s.kind { return x }
-            if case .for = s.kind { return x }
-            if case .while = s.kind { return x }
-            if case .try = s.kind { return x }
-            return located(s.range, x)
-        default:
-            return located(s.range, x)
-        }
-    }
+    /// One statement on its own (a one-statement block: errors get its location).
+    func stmt(_ s: Stmt) -> Exec { block([s]) }
 
     /// A header expression (if test, for iterable) whose errors point at the statement's line.
     func header(_ r: SourceRange, _ e: @escaping Eval) -> Eval {
