@@ -144,7 +144,8 @@ extension Compiler {
                 return { l in
                     let x = try ae(l), y = try be(l)
                     switch (x, y) {
-                    case (.int(let p), .int(let q)): return .bool(rt.cmpOrdered(op, p, q))
+                    case (.int(let p), .int(let q)) where op != .is && op != .isNot && op != .in && op != .notIn:
+                        return .bool(rt.cmpOrdered(op, p, q))
                     case (.float(let p), .float(let q)) where op != .is && op != .isNot && op != .in && op != .notIn:
                         return .bool(rt.cmpOrdered(op, p, q))
                     default: return try rt.compare(op, x, y)
