@@ -271,7 +271,10 @@ extension Compiler {
                     case (.undefined, _):
                         _ = try ld(l)
                     default:
-                        if case .object = x { l[s] = try rt.inplace(op, x, y) } else if case .tensor = x { l[s] = try rt.inplace(op, x, y) } else { l[s] = try opf(x, y) }
+                        switch (x, y) {
+                        case (.int, .int), (.float, .float), (.float, .int), (.int, .float): l[s] = try opf(x, y)
+                        default: l[s] = try rt.inplace(op, x, y)
+                        }
                     }
                     return .normal
                 }
@@ -322,8 +325,8 @@ extension Compiler {
                     if j >= 0 && j < n {
                         let x = list.items[j]
                         let y = try ve(l)
-                        switch x {
-                        case .int, .float: list.items[j] = try opf(x, y)
+                        switch (x, y) {
+                        case (.int, .int), (.float, .float), (.float, .int), (.int, .float): list.items[j] = try opf(x, y)
                         default: list.items[j] = try rt.inplace(op, x, y)
                         }
                         return .normal
