@@ -302,6 +302,17 @@ extension Compiler {
         let oe = expr(o)
         if case .tuple(let ixs) = index.kind, ixs.count == 2, !ixs.contains(where: isSliceLike) {
             let ie = expr(ixs[0]), je = expr(ixs[1])
+            if case .local(let s, _) = operand(o), let oi = intOperand(ixs[0]), let oj = intOperand(ixs[1]) {
+                // `t[i, j]` with a local tensor and local/constant indices: nothing is copied.
+                return { l in
+                    if let i = oi.read(l), let j = oj.read(l), case .tensor(let t) = l[s], let v = TensorFast.read2(t, i, j) {
+                        return v
+                    }
+                    let ov = try oe(l)
+                    let a = try ie(l), b = try je(l)
+                    return try rt.getItem(ov, .object(PyTuple([a, b])))
+                }
+            }
             return { l in
                 let ov = try oe(l)
                 let a = try ie(l), b = try je(l)

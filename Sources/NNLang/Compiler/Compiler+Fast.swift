@@ -160,3 +160,27 @@ extension Compiler {
         }
     }
 }
+
+/// An int index read straight from a local slot or a constant.
+enum IntOperand {
+    case local(Int)
+    case const(Int)
+    @inline(__always) func read(_ l: Frame) -> Int? {
+        switch self {
+        case .const(let k): return k
+        case .local(let s):
+            if case .int(let i) = l[s] { return i }
+            return nil
+        }
+    }
+}
+
+extension Compiler {
+    func intOperand(_ e: Expr) -> IntOperand? {
+        switch operand(e) {
+        case .local(let s, _): return .local(s)
+        case .const(.int(let k)): return .const(k)
+        default: return nil
+        }
+    }
+}

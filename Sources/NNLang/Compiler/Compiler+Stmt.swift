@@ -297,6 +297,21 @@ extension Compiler {
             let oe = expr(o)
             if case .tuple(let ixs) = index.kind, ixs.count == 2, !ixs.contains(where: isSliceLike) {
                 let ie = expr(ixs[0]), je = expr(ixs[1])
+                if case .local(let s, _) = operand(o), let oi = intOperand(ixs[0]), let oj = intOperand(ixs[1]) {
+                    // `c[i, j] += x` on a local tensor with local/constant indices.
+                    return { l in
+                        let y = try ve(l)
+                        if let i = oi.read(l), let j = oj.read(l), case .tensor(let t) = l[s],
+                           TensorFast.augWrite2(t, i, j, op, y) {
+                            return .normal
+                        }
+                        let ov = try oe(l)
+                        let idx = Value.object(PyTuple([try ie(l), try je(l)]))
+                        let x = try rt.getItem(ov, idx)
+                        try rt.setItem(ov, idx, rt.inplace(op, x, y))
+                        return .normal
+                    }
+                }
                 return { l in
                     let ov = try oe(l)
                     let a = try ie(l), b = try je(l)
