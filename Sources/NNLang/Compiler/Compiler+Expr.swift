@@ -323,6 +323,20 @@ extension Compiler {
             }
         }
         let ie = expr(index)
+        if case .local(let s, _) = operand(o), let oi = intOperand(index) {
+            // `xs[i]` with a local list and a local/constant index: the list is not retained.
+            return { l in
+                if let i = oi.read(l), case .object(let lo) = l[s], let list = lo as? PyList {
+                    let n = list.items.count
+                    let j = i < 0 ? i + n : i
+                    if j >= 0 && j < n { return list.items[j] }
+                }
+                let ov = try oe(l)
+                let iv = try ie(l)
+                if case .tensor(let t) = ov, case .int(let i) = iv, let v = TensorFast.read1(t, i) { return v }
+                return try rt.getItem(ov, iv)
+            }
+        }
         return { l in
             let ov = try oe(l)
             let iv = try ie(l)
