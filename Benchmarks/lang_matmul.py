@@ -1,3 +1,4 @@
+# Issue 3: a 64x64 list-of-lists triple-loop matmul at least 1.5x faster than CPython.
 def matmul(a, b):
     n, m, p = len(a), len(b), len(b[0])
     c = [[0.0] * p for _ in range(n)]
@@ -6,8 +7,16 @@ def matmul(a, b):
             for k in range(m):
                 c[i][j] += a[i][k] * b[k][j]
     return c
-n = 64
-a = [[(i * n + j) % 7 * 0.5 for j in range(n)] for i in range(n)]
-b = [[(i + j) % 5 * 0.25 for j in range(n)] for i in range(n)]
-c = matmul(a, b)
-print(sum(sum(r) for r in c))
+
+
+N = 64
+A = [[(i * N + j) % 7 * 0.5 for j in range(N)] for i in range(N)]
+B = [[(i + j) % 5 * 0.25 for j in range(N)] for i in range(N)]
+
+
+def bench():
+    return matmul(A, B)
+
+
+if __name__ == "__main__":
+    print(sum(sum(r) for r in bench()))
