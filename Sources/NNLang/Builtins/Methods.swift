@@ -29,7 +29,7 @@ extension Runtime {
         throw PyError.value(what == "list" ? "\(try repr(x)) is not in list" : "tuple.index(x): x not in tuple")
     }
 
-    func installMethods() {
+    static func installMethods() {
         let T = BuiltinTypes.self
         methods(T.object, [
             ("__init__", { _, s, args, kw in

@@ -45,12 +45,22 @@ extension Compiler {
             return assign([target], value)
         case .if(let test, let body, let orelse):
             let c = headerCond(s.range, cond(test))
-            let b = block(body)
+            let (b, bLoc) = self.body(body)
             if orelse.isEmpty {
-                return { l in try c(l) ? try b(l) : .normal }
+                return { l in
+                    if try c(l) {
+                        do { return try b(l) } catch { throw stamp(error, bLoc) }
+                    }
+                    return .normal
+                }
             }
-            let o = block(orelse)
-            return { l in try c(l) ? try b(l) : try o(l) }
+            let (o, oLoc) = self.body(orelse)
+            return { l in
+                if try c(l) {
+                    do { return try b(l) } catch { throw stamp(error, bLoc) }
+                }
+                do { return try o(l) } catch { throw stamp(error, oLoc) }
+            }
         case .while(let test, let body, let orelse):
             let c = headerCond(s.range, cond(test))
             let b = block(body)

@@ -212,6 +212,13 @@ final class Compiler {
         }
     }
 
+    /// A body that is usually one statement: that statement's closure and location, so the
+    /// parent statement stamps the location itself (one closure layer less); else a block.
+    func body(_ stmts: [Stmt]) -> (Exec, SourceLocation?) {
+        if stmts.count == 1 { return (stmtInner(stmts[0]), loc(stmts[0].range)) }
+        return (block(stmts), nil)
+    }
+
     /// Wraps a statement so an error escaping it records the statement's location.
     func located(_ r: SourceRange, _ x: @escaping Exec) -> Exec {
         let where_ = loc(r)
@@ -346,4 +353,12 @@ final class Compiler {
         let full = decorate(c.decorators, make)
         return { l in try st(l, full(l)); return .normal }
     }
+}
+
+/// Stamps `where_` on an escaping error unless an inner statement already did.
+@inline(__always) func stamp(_ error: Error, _ where_: SourceLocation?) -> Error {
+    guard let where_ else { return error }
+    let e = asPyError(error)
+    if e.pending == nil { e.pending = where_ }
+    return e
 }

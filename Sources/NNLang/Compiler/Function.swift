@@ -76,8 +76,8 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         let n = code.nslots
         return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
             let l = buf.baseAddress!
-            l.initialize(repeating: .undefined, count: n)
-            defer { l.deinitialize(count: n) }
+            initFrame(l, n)
+            defer { deinitFrame(l, n) }
             try bind(l, args, kw)
             return try run(rt, l)
         }
