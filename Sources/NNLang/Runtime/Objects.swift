@@ -94,9 +94,16 @@ public final class PyRange: PyObject, @unchecked Sendable {
     public let start: Int, stop: Int, step: Int
     public init(_ start: Int, _ stop: Int, _ step: Int) { self.start = start; self.stop = stop; self.step = step }
     override public var pyType: PyClass { BuiltinTypes.range }
+    /// The length (computed without overflow; clamped to Int.max for ranges wider than that).
     public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+        if step > 0 {
+            guard start < stop else { return 0 }
+            let diff = UInt(bitPattern: stop &- start)
+            return Int(clamping: (diff - 1) / UInt(step) + 1)
+        }
+        guard start > stop else { return 0 }
+        let diff = UInt(bitPattern: start &- stop)
+        return Int(clamping: (diff - 1) / step.magnitude + 1)
     }
     public func at(_ i: Int) -> Int { start &+ i &* step }
 }
