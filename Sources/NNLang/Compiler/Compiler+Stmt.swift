@@ -341,6 +341,27 @@ extension Compiler {
             }
             let ie = expr(index)
             let opf = binaryFn(op)
+            if case .subscript(let inner, let innerIndex) = o.kind, case .local(let s, _) = operand(inner),
+               let oi = intOperand(innerIndex), let oj = intOperand(index), op == .add || op == .sub || op == .mul {
+                // `c[i][j] += x` on a local list of lists of numbers.
+                return { l in
+                    let y = try ve(l)
+                    if let i = oi.read(l), let j = oj.read(l) {
+                        let done: Bool
+                        switch op {
+                        case .add: done = try updateListOfLists(AddOp.self, rt, l, s, i, j, y)
+                        case .sub: done = try updateListOfLists(SubOp.self, rt, l, s, i, j, y)
+                        default: done = try updateListOfLists(MulOp.self, rt, l, s, i, j, y)
+                        }
+                        if done { return .normal }
+                    }
+                    let ov = try oe(l)
+                    let iv = try ie(l)
+                    let x = try rt.getItem(ov, iv)
+                    try rt.setItem(ov, iv, rt.inplace(op, x, y))
+                    return .normal
+                }
+            }
             return { l in
                 let ov = try oe(l)
                 let iv = try ie(l)

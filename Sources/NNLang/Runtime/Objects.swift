@@ -79,7 +79,7 @@ public final class PyInstance: PyObject, @unchecked Sendable {
 }
 
 public final class PyList: PyObject, @unchecked Sendable {
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
     override public var pyType: PyClass { BuiltinTypes.list }
 }
