@@ -73,7 +73,7 @@ public final class PyClass: PyObject, @unchecked Sendable {
 /// An instance of a user class (or of an exception class).
 public final class PyInstance: PyObject, @unchecked Sendable {
     public let cls: PyClass
-    public var attrs: [String: Value] = [:]
+    @exclusivity(unchecked) public var attrs: [String: Value] = [:]
     public init(cls: PyClass) { self.cls = cls }
     override public var pyType: PyClass { cls }
 }
