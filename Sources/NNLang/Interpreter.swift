@@ -150,6 +150,7 @@ public final class Interpreter {
             }
         }
         rt.lastResult = .undefined
+        rt.retired = []
         rt.flushText()
         let result = CellResult(items: rt.items, error: cellError, volatile: rt.volatile)
         rt.items = []

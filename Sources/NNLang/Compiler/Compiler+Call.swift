@@ -31,10 +31,15 @@ extension Compiler {
                     // `f(x)` on a global: the box is read here, no closure call for the callee.
                     let p = box.p
                     return { l in
-                        let fv = p.pointee
-                        if let fn = asFunction(fv), fn.code.simple, fn.code.nparams == 1 {
-                            return try callDirect1(rt, fn, try a0(l))
+                        if let u = peekFunction(p) {
+                            // The box (or rt.retired) keeps the function alive: no retain.
+                            let a = try a0(l)
+                            return try u._withUnsafeGuaranteedRef { fn in
+                                if fn.code.simple && fn.code.nparams == 1 { return try callDirect1(rt, fn, a) }
+                                return try fn.invoke(rt, [a], [])
+                            }
                         }
+                        let fv = p.pointee
                         if case .undefined = fv { return try rt.call(fe(l), [try a0(l)], []) }
                         return try rt.call(fv, [try a0(l)], [])
                     }
@@ -230,6 +235,14 @@ extension Runtime {
 @inline(__always) func asFunction(_ v: Value) -> PyFunction? {
     if case .object(let o) = v, ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyFunction.self) {
         return unsafeDowncast(o, to: PyFunction.self)
+    }
+    return nil
+}
+
+/// The plain user function a global box holds, unretained.
+@inline(__always) func peekFunction(_ p: UnsafeMutablePointer<Value>) -> Unmanaged<PyFunction>? {
+    if case .object(let o) = p.pointee, ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyFunction.self) {
+        return Unmanaged.passUnretained(unsafeDowncast(o, to: PyFunction.self))
     }
     return nil
 }

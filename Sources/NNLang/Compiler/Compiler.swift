@@ -127,7 +127,11 @@ final class Compiler {
             }
         case .global(let box):
             let b = box.p
-            return { _, v in b.pointee = v }
+            let rt = self.rt
+            return { _, v in
+                rt.retireIfFunction(b.pointee)
+                b.pointee = v
+            }
         case .classNS(let n, _):
             return { l, v in
                 if case .object(let d) = l[1] { unsafeDowncast(d, to: PyDict.self).set(n, v) }
@@ -147,8 +151,10 @@ final class Compiler {
             }
         case .global(let box):
             let b = box.p
+            let rt = self.rt
             return { _ in
                 if case .undefined = b.pointee { throw PyError.name("name '\(name)' is not defined") }
+                rt.retireIfFunction(b.pointee)
                 b.pointee = .undefined
                 return .normal
             }

@@ -50,6 +50,9 @@ public final class Runtime {
     public var gradEnabled = true
     /// The value of the cell's last expression statement.
     var lastResult: Value = .undefined
+    /// Functions unbound from a global while code may still be running them: kept alive
+    /// until the cell ends, so call sites can use globals' functions without retaining them.
+    var retired: [PyObject] = []
     /// Exceptions being handled (innermost last), for a bare `raise`.
     var handling: [PyError] = []
     /// Seed given at creation (for the tensor binding's RNG).
@@ -85,7 +88,17 @@ public final class Runtime {
     }
 
     /// Sets a global variable.
-    public func setGlobal(_ name: String, _ v: Value) { globalBox(name).p.pointee = v }
+    public func setGlobal(_ name: String, _ v: Value) {
+        let b = globalBox(name)
+        retireIfFunction(b.p.pointee)
+        b.p.pointee = v
+    }
+
+    @inline(__always) func retireIfFunction(_ old: Value) {
+        if case .object(let o) = old, ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyFunction.self) {
+            retired.append(o)
+        }
+    }
 
     /// Adds (or replaces) a builtin function.
     public func defineBuiltin(_ name: String, acceptsTScalar: Bool = false, _ fn: @escaping PyBuiltin.Fn) {
