@@ -7,7 +7,12 @@ extension Compiler {
         let rt = self.rt
         let simpleArgs = args.allSatisfy { if case .positional = $0 { return true }; return false }
         if simpleArgs {
-            let aes = args.compactMap { a -> Eval? in if case .positional(let e) = a { return expr(e) }; return nil }
+            let argExprs = args.compactMap { a -> Expr? in if case .positional(let e) = a { return e }; return nil }
+            // Closures taken out of an array go through reabstraction thunks: the one- and
+            // two-argument forms compile their argument closures directly.
+            if argExprs.count == 1 && !isSuperOrAttr(f) { return call1(f, expr(argExprs[0])) }
+            if argExprs.count == 2 && !isSuperOrAttr(f) { return call2(f, expr(argExprs[0]), expr(argExprs[1])) }
+            let aes = argExprs.map { expr($0) }
             if case .name("super") = f.kind, aes.isEmpty {
                 return superCall()
             }
@@ -24,42 +29,6 @@ extension Compiler {
                         return try callDirect0(rt, fn)
                     }
                     return try rt.call(fv, [], [])
-                }
-            case 1:
-                let a0 = aes[0]
-                if case .name(let n) = f.kind, case .global(let box) = resolve(n) {
-                    // `f(x)` on a global: the box is read here, no closure call for the callee.
-                    let p = box.p
-                    return { l in
-                        if let u = peekFunction(p) {
-                            // The box (or rt.retired) keeps the function alive: no retain.
-                            let a = try a0(l)
-                            return try u._withUnsafeGuaranteedRef { fn in
-                                if fn.code.simple && fn.code.nparams == 1 { return try callDirect1(rt, fn, a) }
-                                return try fn.invoke(rt, [a], [])
-                            }
-                        }
-                        let fv = p.pointee
-                        if case .undefined = fv { return try rt.call(fe(l), [try a0(l)], []) }
-                        return try rt.call(fv, [try a0(l)], [])
-                    }
-                }
-                return { l in
-                    let fv = try fe(l)
-                    if let fn = asFunction(fv), fn.code.simple, fn.code.nparams == 1 {
-                        return try callDirect1(rt, fn, try a0(l))
-                    }
-                    return try rt.call(fv, [try a0(l)], [])
-                }
-            case 2:
-                let a0 = aes[0], a1 = aes[1]
-                return { l in
-                    let fv = try fe(l)
-                    let x = try a0(l), y = try a1(l)
-                    if let fn = asFunction(fv), fn.code.simple, fn.code.nparams == 2 {
-                        return try callDirect2(rt, fn, x, y)
-                    }
-                    return try rt.call(fv, [x, y], [])
                 }
             default:
                 return { l in
@@ -116,6 +85,69 @@ extension Compiler {
                 }
             }
             return try rt.call(fv, pos, kw)
+        }
+    }
+
+    func isSuperOrAttr(_ f: Expr) -> Bool {
+        if case .attribute = f.kind { return true }
+        if case .name("super") = f.kind { return true }
+        return false
+    }
+
+    func call1(_ f: Expr, _ a0: @escaping Eval) -> Eval {
+        let rt = self.rt
+        let fe = expr(f)
+        if case .name(let n) = f.kind, case .global(let box) = resolve(n) {
+            // `f(x)` on a global: the box is read here, no closure call for the callee.
+            let p = box.p
+            return { l in
+                if let u = peekFunction(p) {
+                    // The box (or rt.retired) keeps the function alive: no retain.
+                    let a = try a0(l)
+                    return try u._withUnsafeGuaranteedRef { fn in
+                        if fn.code.simple && fn.code.nparams == 1 { return try callDirect1(rt, fn, a) }
+                        return try fn.invoke(rt, [a], [])
+                    }
+                }
+                let fv = p.pointee
+                if case .undefined = fv { return try rt.call(fe(l), [try a0(l)], []) }
+                return try rt.call(fv, [try a0(l)], [])
+            }
+        }
+        return { l in
+            let fv = try fe(l)
+            if let fn = asFunction(fv), fn.code.simple, fn.code.nparams == 1 {
+                return try callDirect1(rt, fn, try a0(l))
+            }
+            return try rt.call(fv, [try a0(l)], [])
+        }
+    }
+
+    func call2(_ f: Expr, _ a0: @escaping Eval, _ a1: @escaping Eval) -> Eval {
+        let rt = self.rt
+        let fe = expr(f)
+        if case .name(let n) = f.kind, case .global(let box) = resolve(n) {
+            let p = box.p
+            return { l in
+                if let u = peekFunction(p) {
+                    let x = try a0(l), y = try a1(l)
+                    return try u._withUnsafeGuaranteedRef { fn in
+                        if fn.code.simple && fn.code.nparams == 2 { return try callDirect2(rt, fn, x, y) }
+                        return try fn.invoke(rt, [x, y], [])
+                    }
+                }
+                let fv = try fe(l)
+                let x = try a0(l), y = try a1(l)
+                return try rt.call(fv, [x, y], [])
+            }
+        }
+        return { l in
+            let fv = try fe(l)
+            let x = try a0(l), y = try a1(l)
+            if let fn = asFunction(fv), fn.code.simple, fn.code.nparams == 2 {
+                return try callDirect2(rt, fn, x, y)
+            }
+            return try rt.call(fv, [x, y], [])
         }
     }
 

@@ -44,11 +44,14 @@ extension Compiler {
             guard let value else { return { _ in .normal } }
             return assign([target], value)
         case .if(let test, let body, let orelse):
-            let c = headerCond(s.range, cond(test))
+            let c = cond(test)
+            let hLoc = loc(s.range)
             let (b, bLoc) = self.body(body)
             if orelse.isEmpty {
                 return { l in
-                    if try c(l) {
+                    let t: Bool
+                    do { t = try c(l) } catch { throw stamp(error, hLoc) }
+                    if t {
                         do { return try b(l) } catch { throw stamp(error, bLoc) }
                     }
                     return .normal
@@ -56,7 +59,9 @@ extension Compiler {
             }
             let (o, oLoc) = self.body(orelse)
             return { l in
-                if try c(l) {
+                let t: Bool
+                do { t = try c(l) } catch { throw stamp(error, hLoc) }
+                if t {
                     do { return try b(l) } catch { throw stamp(error, bLoc) }
                 }
                 do { return try o(l) } catch { throw stamp(error, oLoc) }
@@ -82,6 +87,14 @@ extension Compiler {
         case .pass, .global, .nonlocal: return { _ in .normal }
         case .return(let e):
             guard let e else { return { l in l[0] = .none; return .returned } }
+            if case .local(let slot, let n) = operand(e) {
+                return { l in
+                    let v = l[slot]
+                    if case .undefined = v { throw unbound(n) }
+                    l[0] = v
+                    return .returned
+                }
+            }
             let ev = expr(e)
             return { l in l[0] = try ev(l); return .returned }
         case .functionDef(let f):
