@@ -6,4 +6,5 @@ let benchGroups: [BenchGroup] = [
     linalgBenches,
     elementwiseBenches,
     autogradBenches,
+    langBenches,
 ]

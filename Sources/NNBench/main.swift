@@ -16,6 +16,10 @@ func printError(_ message: String) {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.count == 2 && arguments[0] == "nn" {
+    // `NNBench nn FILE`: run an nn program as `python3 FILE` would (LangBenches.swift).
+    exit(LangBench.run(arguments[1]))
+}
 if arguments == ["--blas"] {
     print("\(BLAS.configuration), core \(BLAS.coreName), \(BLAS.threads) threads")
     exit(0)
