@@ -12,10 +12,14 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The source line shown under the message, when known.
     public var sourceLine: String?
+    /// Text printed after the excerpt: a unified diff, a traceback, a hint (ends with a newline).
+    public var details: String
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation, sourceLine: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, sourceLine: String? = nil,
+                details: String = "") {
         self.severity = severity; self.message = message; self.location = location; self.sourceLine = sourceLine
+        self.details = details
     }
 
     /// `FILE:LINE:COL: error: message` (or `FILE:LINE: ...` without a column).
@@ -61,6 +65,20 @@ public struct DiagnosticFormatter: Sendable {
                 out += " \(gutter) | \(pad)\(caret)\n"
             }
         }
+        if !d.details.isEmpty {
+            out += colored ? colorDiff(d.details) : d.details
+            if !d.details.hasSuffix("\n") { out += "\n" }
+        }
         return out
+    }
+
+    /// Colours the lines of a unified diff (removed red, added green, hunk headers cyan).
+    private func colorDiff(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("@@") { return "\u{1B}[36m\(line)\u{1B}[0m" }
+            if line.hasPrefix("-"), !line.hasPrefix("---") { return "\u{1B}[31m\(line)\u{1B}[0m" }
+            if line.hasPrefix("+"), !line.hasPrefix("+++") { return "\u{1B}[32m\(line)\u{1B}[0m" }
+            return String(line)
+        }.joined(separator: "\n")
     }
 }
