@@ -44,3 +44,12 @@ public enum Highlight {
         i == bytes.count || bytes[i] & 0xC0 != 0x80
     }
 }
+
+extension Highlight {
+    /// Tokens for nn source from the nn lexer's lenient highlight mode.
+    ///
+    /// Until the lexer lands in NNLang this gives no tokens and the code shows plain (escaped).
+    public static func tokens(_ source: String) -> [HighlightToken] {
+        []
+    }
+}

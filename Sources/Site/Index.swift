@@ -27,10 +27,15 @@ extension Site {
 
     /// The first paragraph of prose, with its math converted, for the index.
     static func summary(_ nb: SiteNotebook) -> String? {
-        for case .prose(let html) in nb.blocks {
-            if let p = ProseHTML.firstParagraph(html) {
-                var prose = ProseHTML()
-                return prose.process(p)
+        var prose = ProseHTML()
+        for block in nb.blocks {
+            switch block {
+            case .markdown(let b):
+                if case .paragraph(let inl) = b.kind { return prose.inlines(inl, unsafe: false) }
+            case .prose(let html):
+                if let p = ProseHTML.firstParagraph(html) { return prose.process(p) }
+            default:
+                continue
             }
         }
         return nil

@@ -1,5 +1,6 @@
 import Foundation
 import NNLang
+import Notebook
 
 /// Writes one notebook page.
 struct PageWriter {
@@ -22,6 +23,8 @@ struct PageWriter {
         var body = ""
         for block in notebook.blocks {
             switch block {
+            case .markdown(let b):
+                body += prose.block(b, unsafe: options.unsafeHTML)
             case .prose(let html):
                 body += prose.process(html)
                 if !html.hasSuffix("\n") { body += "\n" }
@@ -39,6 +42,11 @@ struct PageWriter {
             : "<span class=\"nn-badge nn-fail\">failed</span>"
         if options.showTimes, let s = notebook.seconds { meta += " <span class=\"nn-run-time\">ran in \(Site.formatDuration(s))</span>" }
         var header = "<p class=\"nn-meta\">\(meta)</p>\n"
+        if !notebook.diagnostics.isEmpty {
+            header += "<div class=\"nn-diagnostics\"><pre>"
+            header += notebook.diagnostics.map(HTML.escape).joined(separator: "\n")
+            header += "</pre></div>\n"
+        }
         let toc = prose.headings.filter { (2...4).contains($0.level) }
         if toc.count >= 2 {
             header += "<details class=\"nn-toc\" open><summary>Contents</summary><ol>\n"
@@ -85,7 +93,7 @@ struct PageWriter {
 
     private mutating func renderCell(_ cell: SiteCell, ids: inout ProseHTML) -> String {
         var classes = ["nn-cell"]
-        if cell.hide { classes.append("nn-hidden") }
+        if cell.options.hide { classes.append("nn-hidden") }
         var status: String?
         var outputs = ""
         var time: String?
@@ -99,24 +107,26 @@ struct PageWriter {
         case .ran(let result, let seconds):
             outputs = renderOutputs(result, cell: cell)
             if let s = seconds, options.showTimes { time = Site.formatDuration(s) }
-            if let expected = cell.raises, result.error == nil {
-                classes.append("nn-failed")
-                status = "Expected " + (expected.isEmpty ? "an exception" : "<code>\(HTML.escape(expected))</code>")
-                    + " to be raised, but the cell ran to the end."
-            } else if let e = result.error, cell.raises == nil || !(cell.raises!.isEmpty || cell.raises == e.typeName) {
-                classes.append("nn-failed")
+        }
+        var details = ""
+        if let f = cell.failure, cell.state != .notRun {
+            classes.append("nn-failed")
+            status = HTML.escape(f.message)
+            if !f.details.isEmpty, cell.failureShowsDetails {
+                details = "<details class=\"nn-failure\"><summary>details</summary><pre>\(HTML.escape(f.details))</pre></details>\n"
             }
         }
         let id = ids.uniqueID("L\(cell.line)")
         var s = "<section class=\"\(classes.joined(separator: " "))\" id=\"\(id)\">\n"
-        if !cell.hide || status != nil {
+        if !cell.options.hide || status != nil {
             s += "<div class=\"nn-input\"><pre class=\"nn-code\"><code>"
-            s += Highlight.html(cell.source, tokens: cell.tokens)
+            let shown = cell.source.hasSuffix("\n") ? String(cell.source.dropLast()) : cell.source
+            s += Highlight.html(shown, tokens: cell.tokens)
             s += "</code></pre>"
             if let t = time { s += "<span class=\"nn-time\">\(t)</span>" }
             s += "</div>\n"
         }
-        if let st = status { s += "<p class=\"nn-status\">\(st)</p>\n" }
+        if let st = status { s += "<p class=\"nn-status\">\(st)</p>\n" + details }
         if !outputs.isEmpty { s += "<div class=\"nn-outputs\">\n\(outputs)</div>\n" }
         s += "</section>\n"
         return s
@@ -148,7 +158,7 @@ struct PageWriter {
         }
         flush(&out, &outputCount)
         if let e = result.error {
-            let expected = cell.raises.map { $0.isEmpty || $0 == e.typeName } ?? false
+            let expected = cell.options.raises?.accepts(e.typeName) ?? false
             out += "<div class=\"nn-output nn-error\(expected ? " nn-expected" : "")\"><pre>"
             out += Self.traceback(e)
             out += "</pre></div>\n"
@@ -157,7 +167,7 @@ struct PageWriter {
         return out
     }
 
-    private static func trimFinalNewline(_ s: String) -> String {
+    static func trimFinalNewline(_ s: String) -> String {
         s.hasSuffix("\n") ? String(s.dropLast()) : s
     }
 

@@ -62,6 +62,16 @@ struct ProseHTML {
         return out
     }
 
+    /// An inline formula (`$`...`$`).
+    mutating func inlineMath(_ tex: String) -> String {
+        let r = MathML.convert(tex, display: false)
+        mathCount += 1
+        diagnostics += r.diagnostics.map { "math: \($0)" }
+        return r.html
+    }
+
+    mutating func recordHeading(_ h: Heading) { headings.append(h) }
+
     private mutating func replaceInlineMath(_ s: String) -> String {
         let open = "$<code>"
         let close = "</code>$"
@@ -75,10 +85,7 @@ struct ProseHTML {
                 continue
             }
             out += rest[..<a.lowerBound]
-            let r = MathML.convert(Self.unescape(String(rest[a.upperBound..<b.lowerBound])), display: false)
-            mathCount += 1
-            diagnostics += r.diagnostics.map { "math: \($0)" }
-            out += r.html
+            out += inlineMath(Self.unescape(String(rest[a.upperBound..<b.lowerBound])))
             rest = rest[b.upperBound...].dropFirst()  // the closing `$`
         }
         out += rest

@@ -1,8 +1,10 @@
 import NNLang
+import Notebook
 
 /// One rendered notebook, as the site draws it: what the runner produced, in page order.
 ///
-/// The CLI builds these from its run results (see `Site+Notebook.swift`); tests build them by hand.
+/// `Site.render(_: [NotebookRun], ...)` builds these from run results by walking each notebook
+/// (`SiteNotebook(run)`); tests may also build them by hand.
 public struct SiteNotebook: Sendable, Equatable {
     /// The notebook file, as given on the command line (`Notebooks/01_matmul.md`).
     public var path: String
@@ -13,9 +15,14 @@ public struct SiteNotebook: Sendable, Equatable {
     public var passed: Bool
     /// Wall time of the whole run, when measured.
     public var seconds: Double?
+    /// Problems with the notebook itself (unknown cell options, ...), shown on top of the page.
+    public var diagnostics: [String]
 
-    public init(path: String, title: String, blocks: [SiteBlock], passed: Bool, seconds: Double? = nil) {
+    /// Creates a notebook page model.
+    public init(path: String, title: String, blocks: [SiteBlock], passed: Bool, seconds: Double? = nil,
+                diagnostics: [String] = []) {
         self.path = path; self.title = title; self.blocks = blocks; self.passed = passed; self.seconds = seconds
+        self.diagnostics = diagnostics
     }
 
     /// The page's file name: the notebook's base name with `.html` (`01_matmul.html`).
@@ -28,7 +35,10 @@ public struct SiteNotebook: Sendable, Equatable {
 
 /// A piece of a notebook page.
 public enum SiteBlock: Sendable, Equatable {
-    /// HTML that cmark wrote for prose. Headings get ids and feed the table of contents;
+    /// A Markdown block from the notebook model: written as HTML here (headings get ids and
+    /// feed the table of contents, math becomes MathML, raw HTML only with `unsafeHTML`).
+    case markdown(MarkdownBlock)
+    /// Prose already in HTML (trusted: written as is). Headings get ids and feed the table of contents;
     /// $`...`$ code spans and ```` ```math ```` blocks inside it become MathML.
     case prose(html: String)
     /// A display formula (a ```` ```math ```` block) in TeX.
@@ -48,24 +58,31 @@ public struct SiteCell: Sendable, Equatable {
         case skipped
     }
 
+    /// The code (a final newline is not shown).
     public var source: String
     /// Line of the cell's first source line in the `.md` file (the cell's anchor is `L<line>`).
     public var line: Int
     public var state: State
-    /// `hide`: show only the output.
-    public var hide: Bool
-    /// `raises` / `raises=TypeName`: `""` for any exception, the type name otherwise; nil when
-    /// the cell must not raise.
-    public var raises: String?
-    /// `volatile`: output differs run to run (shown, never compared).
-    public var volatile: Bool
+    /// `hide`, `skip`, `raises`, `volatile` as written on the cell.
+    public var options: CellOptions
+    /// Why the cell failed its check (output differs, did not raise, ...), when it did.
+    public var failure: CellFailure?
     /// Highlighting for `source` (from the nn lexer); empty shows plain escaped code.
     public var tokens: [HighlightToken]
 
-    public init(source: String, line: Int, state: State, hide: Bool = false, raises: String? = nil,
-                volatile: Bool = false, tokens: [HighlightToken] = []) {
-        self.source = source; self.line = line; self.state = state; self.hide = hide
-        self.raises = raises; self.volatile = volatile; self.tokens = tokens
+    /// Creates a cell.
+    public init(source: String, line: Int, state: State, options: CellOptions = CellOptions(),
+                failure: CellFailure? = nil, tokens: [HighlightToken] = []) {
+        self.source = source; self.line = line; self.state = state; self.options = options
+        self.failure = failure; self.tokens = tokens
+    }
+}
+
+extension SiteCell {
+    /// A diff or hint is worth showing; a traceback already is, in the outputs.
+    var failureShowsDetails: Bool {
+        guard case .ran(let r, _) = state, r.error != nil else { return true }
+        return !(failure?.details.hasPrefix("Traceback") ?? false)
     }
 }
 
@@ -75,8 +92,11 @@ public struct SiteOptions: Sendable, Equatable {
     public var showTimes: Bool
     /// Write `style.css` next to the pages (off when the caller places its own).
     public var writeStylesheet: Bool
+    /// Keep raw HTML written in prose (`--unsafe-html`); by default it is left out.
+    public var unsafeHTML: Bool
 
-    public init(showTimes: Bool = true, writeStylesheet: Bool = true) {
-        self.showTimes = showTimes; self.writeStylesheet = writeStylesheet
+    /// Creates options; the defaults suit `nnbook render`.
+    public init(showTimes: Bool = true, writeStylesheet: Bool = true, unsafeHTML: Bool = false) {
+        self.showTimes = showTimes; self.writeStylesheet = writeStylesheet; self.unsafeHTML = unsafeHTML
     }
 }

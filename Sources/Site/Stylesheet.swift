@@ -84,6 +84,12 @@ table.nn-table td.nn-num { text-align: right; font-variant-numeric: tabular-nums
 .nn-error.nn-expected { color: var(--fg); background: var(--panel); border-color: var(--border); }
 .nn-error.nn-expected::before { content: "raises (expected)"; display: block; font-size: 0.75rem; color: var(--muted); padding: 0.3rem 0.75rem 0; }
 .nn-diagnostic { color: var(--warn); font-size: 0.85rem; }
+.nn-diagnostics { border: 1px solid var(--warn); border-radius: 6px; color: var(--warn); margin: 0 0 1rem; }
+.nn-failed .nn-input { border-color: var(--bad); }
+.nn-failed > .nn-status { color: var(--bad); font-style: normal; font-weight: 600; }
+.nn-failure { font-size: 0.85rem; margin: 0.25rem 0; }
+.nn-failure pre { background: var(--panel); border-radius: 6px; }
+.nn-remote-image::before { content: "image: "; color: var(--muted); }
 
 /* Syntax highlighting (token kinds of the nn lexer) */
 .nn-code .k { color: var(--kw); font-weight: 600; }
