@@ -1,5 +1,6 @@
 import NNLang
 import Site
+import Notebook
 
 /// A hand-built notebook with one of everything a page shows: prose with headings and inline
 /// math, display math, code, printed text, a result, a plot, a histogram, an image, a stats
@@ -51,7 +52,7 @@ enum Fixture {
             .cell(SiteCell(
                 source: "1 / 0", line: 42, state: .ran(CellResult(error: CellError(typeName: "ZeroDivisionError", message: "division by zero",
                     traceback: [.init(location: SourceLocation(file: "Notebooks/01_matmul.md", line: 42, column: 1), function: "<cell>", sourceLine: "1 / 0")])), seconds: 0.001),
-                raises: "ZeroDivisionError")),
+                options: { var o = CellOptions(); o.raises = .type("ZeroDivisionError"); return o }())),
             .cell(SiteCell(
                 source: "y = f(x)", line: 46, state: .ran(CellResult(items: [.stdout("before\n")], error: CellError(typeName: "RuntimeError", message: "shape '[3, <4>]' is invalid",
                     traceback: [.init(location: SourceLocation(file: "Notebooks/01_matmul.md", line: 46, column: 5), function: "<cell>", sourceLine: "y = f(x)"),
@@ -59,7 +60,7 @@ enum Fixture {
                     seconds: 0.003))),
             .cell(SiteCell(source: "z = y + 1", line: 50, state: .notRun)),
             .cell(SiteCell(source: "%timeit matmul(x, w)", line: 54, state: .skipped)),
-            .cell(SiteCell(source: "setup()", line: 58, state: .notRun, hide: true)),
+            .cell(SiteCell(source: "setup()", line: 58, state: .notRun, options: { var o = CellOptions(); o.hide = true; return o }())),
         ],
         passed: false, seconds: 3.25)
 
