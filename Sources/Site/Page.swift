@@ -33,8 +33,8 @@ struct PageWriter {
             case .cell(let cell):
                 body += renderCell(cell, ids: &prose)
             }
+            diagnostics += prose.takeDiagnostics()
         }
-        diagnostics += prose.diagnostics
         // Only we write `<math`: everything a cell prints is escaped.
         mathCount = body.components(separatedBy: "<math").count - 1
 

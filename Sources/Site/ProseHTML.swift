@@ -70,6 +70,12 @@ struct ProseHTML {
         return r.html
     }
 
+    /// The diagnostics gathered so far, leaving none (so a page reports them in block order).
+    mutating func takeDiagnostics() -> [String] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
+
     mutating func recordHeading(_ h: Heading) { headings.append(h) }
 
     private mutating func replaceInlineMath(_ s: String) -> String {
