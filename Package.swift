@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Autograd", dependencies: ["Tensors"]),
         .target(name: "NNLang", dependencies: ["Tensors", "Autograd", "CZlib"]),
         .target(name: "Notebook", dependencies: ["CCmark", "NNLang"]),
-        .target(name: "Site", dependencies: ["Notebook", "NNLang"]),
+        .target(name: "Site", dependencies: ["Notebook", "NNLang", "CZlib"]),
         .executableTarget(
             name: "nnbook",
             dependencies: [

@@ -1,0 +1,55 @@
+/// Token kinds the code highlighter colours; the raw value is the CSS class in style.css.
+public enum HighlightKind: String, Sendable, Equatable {
+    case keyword = "k", string = "s", number = "n", comment = "c", `operator` = "o"
+    case builtin = "b", function = "f", magic = "m", error = "e"
+}
+
+/// One coloured stretch of source: UTF-8 byte offsets `start..<end` into the cell source.
+public struct HighlightToken: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var kind: HighlightKind
+    public init(start: Int, end: Int, kind: HighlightKind) {
+        self.start = start; self.end = end; self.kind = kind
+    }
+}
+
+/// Cell source as HTML: every byte escaped, coloured stretches wrapped in `<span class=...>`.
+public enum Highlight {
+    /// `source` with `tokens` as spans. Tokens that overlap, run backwards or fall outside the
+    /// source are dropped (a lenient lexer may give odd ranges on broken code; the text is
+    /// never lost, only its colour).
+    ///
+    ///     Highlight.html("x = 1", tokens: [.init(start: 4, end: 5, kind: .number)])
+    ///     // x = <span class="n">1</span>
+    public static func html(_ source: String, tokens: [HighlightToken]) -> String {
+        let bytes = Array(source.utf8)
+        var out = ""
+        var at = 0
+        for t in tokens.sorted(by: { $0.start < $1.start }) {
+            guard t.start >= at, t.end > t.start, t.end <= bytes.count,
+                  isBoundary(bytes, t.start), isBoundary(bytes, t.end) else { continue }
+            out += HTML.escape(String(decoding: bytes[at..<t.start], as: UTF8.self))
+            out += "<span class=\"\(t.kind.rawValue)\">"
+            out += HTML.escape(String(decoding: bytes[t.start..<t.end], as: UTF8.self))
+            out += "</span>"
+            at = t.end
+        }
+        out += HTML.escape(String(decoding: bytes[at...], as: UTF8.self))
+        return out
+    }
+
+    /// Not inside a multi-byte UTF-8 sequence (continuation bytes are 10xxxxxx).
+    private static func isBoundary(_ bytes: [UInt8], _ i: Int) -> Bool {
+        i == bytes.count || bytes[i] & 0xC0 != 0x80
+    }
+}
+
+extension Highlight {
+    /// Tokens for nn source from the nn lexer's lenient highlight mode.
+    ///
+    /// Until the lexer lands in NNLang this gives no tokens and the code shows plain (escaped).
+    public static func tokens(_ source: String) -> [HighlightToken] {
+        []
+    }
+}
