@@ -75,6 +75,7 @@ public struct Commands: Sendable {
     }
 
     /// `nnbook render`: runs every notebook, then hands the runs to `write` (the Site).
+    /// Exits 1 when the pages could not be written or a cell raised an uncaught error.
     public func render(paths: [String], jobs: Int, timeout: Double?,
                        write: ([NotebookRun]) throws -> Void) -> Int32 {
         guard let files = expand(paths) else { return 2 }
@@ -85,7 +86,12 @@ public struct Commands: Sendable {
             console.err("nnbook: error: \(error)\n")
             return 1
         }
-        return runs.allSatisfy(\.passed) ? 0 : 1
+        // Like `jupyter nbconvert --execute`: an uncaught error fails the render, a drifted
+        // output only shows as failed on the page and the index.
+        let broken = runs.contains { run in
+            run.notebook.hasErrors || run.cells.contains { $0.result?.error != nil && !$0.cell.options.raisesAccepts($0.result?.error) }
+        }
+        return broken ? 1 : 0
     }
 
     /// `nnbook new "Title"`: writes the next numbered lesson in `directory` and prints its path.

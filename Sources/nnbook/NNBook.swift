@@ -61,8 +61,9 @@ extension NNBook {
         var unsafeHTML = false
 
         func run() throws {
-            try finish(Commands().render(paths: paths, jobs: options.jobs, timeout: options.timeout) { runs in
-                try SiteWriter.write(runs, to: out, unsafeHTML: unsafeHTML)
+            let commands = Commands()
+            try finish(commands.render(paths: paths, jobs: options.jobs, timeout: options.timeout) { runs in
+                try SiteWriter.write(runs, to: out, unsafeHTML: unsafeHTML, console: commands.console)
             })
         }
     }

@@ -234,3 +234,20 @@ func fakeCommands(_ captured: Captured) -> Commands { Commands(console: captured
     #expect(runs.map(\.notebook.path) == paths)
     #expect(runs.allSatisfy { $0.passed })  // one executor per notebook: each counts 1
 }
+
+@Test func renderHandsRunsToTheWriter() throws {
+    let dir = try tempFolder([
+        "01.md": "```nn\nprint a\n```\n```output\nb\n```\n",
+        "02.md": "```nn\nraise ValueError v\n```\n",
+    ])
+    let seen = Mutex<[String]>([])
+    let captured = Captured()
+    let status = fakeCommands(captured).render(paths: ["\(dir)/01.md"], jobs: 2, timeout: 300) { runs in
+        seen.withLock { $0 = runs.map(\.notebook.path) }
+    }
+    #expect(status == 0)  // a drifted output shows on the page; it does not fail the render
+    #expect(seen.withLock { $0 } == ["\(dir)/01.md"])
+    #expect(fakeCommands(Captured()).render(paths: [dir], jobs: 2, timeout: 300) { _ in } == 1)  // uncaught error
+    struct DiskFull: Error {}
+    #expect(fakeCommands(Captured()).render(paths: ["\(dir)/01.md"], jobs: 1, timeout: 300) { _ in throw DiskFull() } == 1)
+}

@@ -159,3 +159,15 @@ func fixtureFolder(_ names: [String]) throws -> String {
     #expect(r.status == 0)
     #expect(r.out == "x is 3\n6\n[0, 1, 4, 9]\nabout to divide\nZeroDivisionError: division by zero\n0.30000000000000004\n")
 }
+
+@Test func renderWritesPages() throws {
+    let dir = try fixtureFolder(["no_cells.md"])
+    let r = try nnbook(["render", "no_cells.md", "--out", "out"], in: dir)
+    #expect(r.status == 0)
+    #expect(r.out.hasSuffix("wrote 2 pages to out/\n"))
+    let page = try read("\(dir)/out/no_cells.html")
+    #expect(page.contains("Prose only"))
+    #expect(!page.contains("<div>raw"))  // raw HTML only with --unsafe-html
+    #expect(try nnbook(["render", "no_cells.md", "--out", "out", "--unsafe-html"], in: dir).status == 0)
+    #expect(try read("\(dir)/out/no_cells.html").contains("<div>raw"))
+}
