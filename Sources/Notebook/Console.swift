@@ -24,10 +24,11 @@ public final class Console: @unchecked Sendable {
         sink = nil
     }
 
-    /// A console that hands everything to `sink` (fd 1 or 2, text): for tests. Never a terminal.
-    public init(sink: @escaping @Sendable (_ fd: Int32, _ text: String) -> Void) {
-        stdoutIsTerminal = false
-        stderrIsTerminal = false
+    /// A console that hands everything to `sink` (fd 1 or 2, text): for tests, which may
+    /// pretend it is a terminal to see the live status line.
+    public init(terminal: Bool = false, sink: @escaping @Sendable (_ fd: Int32, _ text: String) -> Void) {
+        stdoutIsTerminal = terminal
+        stderrIsTerminal = terminal
         self.sink = sink
     }
 

@@ -4,11 +4,18 @@ import NNLang
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// How serious the problem is.
     public enum Severity: String, Sendable, Equatable {
-        case error, warning, note
+        /// Something that fails the notebook.
+        case error
+        /// Worth fixing; does not fail the notebook.
+        case warning
+        /// Extra information about the preceding error.
+        case note
     }
+    /// Error, warning or note.
     public var severity: Severity
     /// Where the problem is; `column` 0 means "the whole line" (no caret is drawn).
     public var location: SourceLocation
+    /// What is wrong, without the location (`unknown cell option 'x'`).
     public var message: String
     /// The source line shown under the message, when known.
     public var sourceLine: String?

@@ -8,7 +8,12 @@
 public struct OutputRewriter: NotebookVisitor {
     /// What was done, for the summary line.
     public struct Changes: Sendable, Equatable {
-        public var inserted = 0, replaced = 0, removed = 0
+        /// Blocks added after cells that had none.
+        public var inserted = 0
+        /// Blocks whose text changed.
+        public var replaced = 0
+        /// Blocks removed because their cell now prints nothing.
+        public var removed = 0
         /// Whether the file changes at all.
         public var any: Bool { inserted + replaced + removed > 0 }
         /// No changes.
@@ -41,6 +46,7 @@ public struct OutputRewriter: NotebookVisitor {
         return (result, rewriter.changes)
     }
 
+    /// Inserts a block after a cell that has none and now prints something.
     public mutating func visitCell(_ cell: Cell) {
         guard cell.expected == nil, let text = outputs[cell.number], !text.isEmpty else { return }
         var block = Self.block(text, newline: newline)
@@ -53,6 +59,7 @@ public struct OutputRewriter: NotebookVisitor {
         changes.inserted += 1
     }
 
+    /// Replaces or removes an existing block.
     public mutating func visitExpectedOutput(_ output: ExpectedOutput, of cell: Cell) {
         guard let text = outputs[cell.number] else { return }
         if text.isEmpty {

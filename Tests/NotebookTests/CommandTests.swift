@@ -8,8 +8,10 @@ final class Captured: Sendable {
     let streams = Mutex<(out: String, err: String)>(("", ""))
     var out: String { streams.withLock { $0.out } }
     var err: String { streams.withLock { $0.err } }
+    let terminal: Bool
+    init(terminal: Bool = false) { self.terminal = terminal }
     var console: Console {
-        Console { fd, text in self.streams.withLock { if fd == 1 { $0.out += text } else { $0.err += text } } }
+        Console(terminal: terminal) { fd, text in self.streams.withLock { if fd == 1 { $0.out += text } else { $0.err += text } } }
     }
 }
 
@@ -250,4 +252,14 @@ func fakeCommands(_ captured: Captured) -> Commands { Commands(console: captured
     #expect(fakeCommands(Captured()).render(paths: [dir], jobs: 2, timeout: 300) { _ in } == 1)  // uncaught error
     struct DiskFull: Error {}
     #expect(fakeCommands(Captured()).render(paths: ["\(dir)/01.md"], jobs: 1, timeout: 300) { _ in throw DiskFull() } == 1)
+}
+
+@Test func terminalShowsSlowCellsLive() throws {
+    let dir = try tempFolder(["slow.md": "```nn\nprint a\n```\n```output\na\n```\n\n```nn\nsleep 1.5\n```\n"])
+    let captured = Captured(terminal: true)
+    #expect(fakeCommands(captured).test(paths: [dir], jobs: 1, timeout: 300) == 0)
+    // A status line named the running cell after a second, and was erased before the result line.
+    #expect(captured.err.contains("running \(dir)/slow.md:8 cell 2 1."))
+    #expect(captured.err.hasSuffix("\r\u{1B}[K"))
+    #expect(captured.out.contains("PASS\u{1B}[0m  \(dir)/slow.md  (2 cells, 1."))
 }

@@ -1,10 +1,13 @@
 import NNLang
 import Notebook
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A stand-in for the interpreter, driven by one directive per source line:
 /// `print TEXT`, `show TEXT` (a display), `value TEXT` (final expression repr),
-/// `raise Type message`, `volatile`, `count` (prints how many cells this executor ran).
+/// `raise Type message`, `volatile`, `sleep SECONDS`, `count` (prints how many cells this executor ran).
 final class FakeExecutor: CellExecutor {
     let file: String
     var cellsRun = 0
@@ -30,6 +33,7 @@ final class FakeExecutor: CellExecutor {
             case "show": result.items.append(.display(.math(tex: rest, text: rest)))
             case "value": result.items.append(.result(rest))
             case "volatile": result.volatile = true
+            case "sleep": usleep(UInt32((Double(rest) ?? 0) * 1e6))
             case "count": result.items.append(.stdout("\(cellsRun)\n"))
             case "timeout":
                 result.items.append(.stdout("\(timeout.map { String($0) } ?? "none")\n"))
