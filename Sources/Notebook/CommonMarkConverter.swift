@@ -2,9 +2,23 @@ import CCmark
 
 /// The one boundary with libcmark (STYLE.md 1): parses CommonMark and turns cmark's tree into
 /// `MarkdownBlock` values. Every C object is freed before `convert` returns; no pointer escapes.
-enum CommonMarkConverter {
-    /// Parses `text` and returns its top-level blocks with their line ranges.
-    static func convert(_ text: String) -> [MarkdownBlock] {
+struct CommonMarkConverter {
+    /// Deeper nesting (quotes in quotes, lists in lists, emphasis in emphasis) is cut off:
+    /// the Swift tree, its renderers and its deinit all recurse, and no lesson needs more.
+    static let maxDepth = 64
+
+    /// The first line where content was cut off for being nested too deeply.
+    private(set) var truncatedAtLine: Int?
+
+    /// Parses `text` and returns its top-level blocks with their line ranges, plus the line
+    /// where nesting past `maxDepth` was dropped, if any.
+    static func convert(_ text: String) -> (blocks: [MarkdownBlock], truncatedAtLine: Int?) {
+        var converter = CommonMarkConverter()
+        let blocks = converter.convertDocument(text)
+        return (blocks, converter.truncatedAtLine)
+    }
+
+    private mutating func convertDocument(_ text: String) -> [MarkdownBlock] {
         // CMARK_OPT_SOURCEPOS gives every block its lines; raw HTML stays in the tree as
         // `.html` so the renderer alone decides whether to show it.
         let bytes = Array(text.utf8)
@@ -17,7 +31,15 @@ enum CommonMarkConverter {
         }
         guard let document else { return [] }
         defer { cmark_node_free(document) }
-        return children(of: document).compactMap(block)
+        return blocks(in: document, depth: 0)
+    }
+
+    private mutating func blocks(in node: OpaquePointer, depth: Int) -> [MarkdownBlock] {
+        guard depth < Self.maxDepth else {
+            if truncatedAtLine == nil { truncatedAtLine = Int(cmark_node_get_start_line(node)) }
+            return []
+        }
+        return Self.children(of: node).compactMap { block($0, depth: depth + 1) }
     }
 
     private static func children(of node: OpaquePointer) -> [OpaquePointer] {
@@ -35,31 +57,32 @@ enum CommonMarkConverter {
         return String(cString: p)
     }
 
-    private static func block(_ node: OpaquePointer) -> MarkdownBlock? {
+    private mutating func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock? {
         let start = Int(cmark_node_get_start_line(node))
         let end = max(start, Int(cmark_node_get_end_line(node)))
         let lines = start...end
         let kind: MarkdownBlock.Kind
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            kind = .paragraph(inlines(of: node))
+            kind = .paragraph(inlines(of: node, depth: depth))
         case CMARK_NODE_HEADING:
-            kind = .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node))
+            kind = .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, depth: depth))
         case CMARK_NODE_CODE_BLOCK:
-            let info = string(cmark_node_get_fence_info(node))
-            let code = string(cmark_node_get_literal(node))
-            kind = infoWord(info) == "math" ? .math(tex: code) : .codeBlock(info: info, code: code)
+            let info = Self.string(cmark_node_get_fence_info(node))
+            let code = Self.string(cmark_node_get_literal(node))
+            kind = Self.infoWord(info) == "math" ? .math(tex: code) : .codeBlock(info: info, code: code)
         case CMARK_NODE_BLOCK_QUOTE:
-            kind = .blockQuote(children(of: node).compactMap(block))
+            kind = .blockQuote(blocks(in: node, depth: depth))
         case CMARK_NODE_LIST:
             let style: MarkdownBlock.ListStyle = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
                 ? .ordered(start: Int(cmark_node_get_list_start(node))) : .bullet
-            let items = children(of: node).map { children(of: $0).compactMap(block) }
+            var items: [[MarkdownBlock]] = []
+            for item in Self.children(of: node) { items.append(blocks(in: item, depth: depth + 1)) }
             kind = .list(style, tight: cmark_node_get_list_tight(node) != 0, items: items)
         case CMARK_NODE_THEMATIC_BREAK:
             kind = .thematicBreak
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_CUSTOM_BLOCK:
-            kind = .html(string(cmark_node_get_literal(node)))
+            kind = .html(Self.string(cmark_node_get_literal(node)))
         default:
             return nil
         }
@@ -71,9 +94,14 @@ enum CommonMarkConverter {
         info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
     }
 
-    private static func inlines(of node: OpaquePointer) -> [Inline] {
+    private mutating func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {
+        guard depth < Self.maxDepth else {
+            if truncatedAtLine == nil { truncatedAtLine = Int(cmark_node_get_start_line(node)) }
+            return []
+        }
+        let string = Self.string
         var result: [Inline] = []
-        for child in children(of: node) {
+        for child in Self.children(of: node) {
             let inline: Inline
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT: inline = .text(string(cmark_node_get_literal(child)))
@@ -82,14 +110,14 @@ enum CommonMarkConverter {
             case CMARK_NODE_CODE: inline = .code(string(cmark_node_get_literal(child)))
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_CUSTOM_INLINE:
                 inline = .html(string(cmark_node_get_literal(child)))
-            case CMARK_NODE_EMPH: inline = .emphasis(inlines(of: child))
-            case CMARK_NODE_STRONG: inline = .strong(inlines(of: child))
+            case CMARK_NODE_EMPH: inline = .emphasis(inlines(of: child, depth: depth + 1))
+            case CMARK_NODE_STRONG: inline = .strong(inlines(of: child, depth: depth + 1))
             case CMARK_NODE_LINK:
                 inline = .link(destination: string(cmark_node_get_url(child)),
-                               title: string(cmark_node_get_title(child)), inlines(of: child))
+                               title: string(cmark_node_get_title(child)), inlines(of: child, depth: depth + 1))
             case CMARK_NODE_IMAGE:
                 inline = .image(source: string(cmark_node_get_url(child)),
-                                title: string(cmark_node_get_title(child)), inlines(of: child))
+                                title: string(cmark_node_get_title(child)), inlines(of: child, depth: depth + 1))
             default: continue
             }
             // cmark splits text at characters that might start markup; join the pieces so
@@ -100,7 +128,7 @@ enum CommonMarkConverter {
                 result.append(inline)
             }
         }
-        return mathSpans(result)
+        return Self.mathSpans(result)
     }
 
     /// Turns $`tex`$ - a code span between a text ending in `$` and one starting with `$` - into

@@ -34,7 +34,11 @@ private struct NotebookParser {
     }
 
     mutating func parse() -> [NotebookElement] {
-        let blocks = CommonMarkConverter.convert(text)
+        let (blocks, truncatedAt) = CommonMarkConverter.convert(text)
+        if let line = truncatedAt {
+            diagnostics.append(Diagnostic(.warning, "Markdown nested more than \(CommonMarkConverter.maxDepth) levels deep; the deeper content is not shown",
+                                          at: SourceLocation(file: path, line: line, column: 0), sourceLine: nil))
+        }
         var elements: [NotebookElement] = []
         var i = 0
         while i < blocks.count {
@@ -56,6 +60,15 @@ private struct NotebookParser {
             if closed, i < blocks.count, let expected = expectedOutput(blocks[i], after: block.lines.upperBound) {
                 cell.expected = expected
                 i += 1
+                var last = expected
+                while i < blocks.count, let extra = expectedOutput(blocks[i], after: last.lines.upperBound) {
+                    diagnostics.append(Diagnostic(
+                        .warning, "cell \(number) has more than one output block; `nnbook update` removes the extra ones",
+                        at: SourceLocation(file: path, line: extra.lines.lowerBound, column: 0)))
+                    cell.extraOutputs.append(extra)
+                    last = extra
+                    i += 1
+                }
             }
             elements.append(.cell(cell))
         }

@@ -61,6 +61,9 @@ public struct Cell: Sendable, Equatable {
     public var byteRange: Range<Int>
     /// The ```` ```output ```` block directly after the cell, if there is one.
     public var expected: ExpectedOutput?
+    /// Further `output` blocks right after `expected` (blank lines only between): leftovers
+    /// that `nnbook update` removes, reported with a warning.
+    public var extraOutputs: [ExpectedOutput] = []
 
     /// Creates a cell.
     public init(number: Int, source: String, options: CellOptions, fenceLine: Int, firstLine: Int,

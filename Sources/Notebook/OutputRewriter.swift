@@ -37,7 +37,8 @@ public struct OutputRewriter: NotebookVisitor {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 256)
         var position = 0
-        for edit in rewriter.edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        for edit in rewriter.edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+        where edit.range.lowerBound >= position && edit.range.upperBound <= bytes.count {
             result += bytes[position..<edit.range.lowerBound]
             result += Array(edit.text.utf8)
             position = edit.range.upperBound
@@ -62,8 +63,15 @@ public struct OutputRewriter: NotebookVisitor {
     /// Replaces or removes an existing block.
     public mutating func visitExpectedOutput(_ output: ExpectedOutput, of cell: Cell) {
         guard let text = outputs[cell.number] else { return }
+        // Leftover blocks after the first go (each with the blank lines before it).
+        var end = output.byteRange.upperBound
+        for extra in cell.extraOutputs {
+            if !text.isEmpty { edits.append((end..<extra.byteRange.upperBound, "")) }
+            end = extra.byteRange.upperBound
+            changes.removed += 1
+        }
         if text.isEmpty {
-            edits.append((cell.byteRange.upperBound..<output.byteRange.upperBound, ""))
+            edits.append((cell.byteRange.upperBound..<end, ""))
             changes.removed += 1
         } else if output.text.replacing("\r\n", with: "\n") != Self.body(text) {
             // Keep the block's own line ending when it is the file's last line without one.

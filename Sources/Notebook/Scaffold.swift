@@ -22,7 +22,8 @@ public enum Scaffold {
     public static func nextNumber(after names: [String]) -> Int {
         let numbers = names.compactMap { name -> Int? in
             let digits = name.prefix { $0.isASCII && $0.isNumber }
-            return !digits.isEmpty && name.dropFirst(digits.count).first == "_" ? Int(digits) : nil
+            // More than six digits is not a lesson number (and could overflow the `+ 1`).
+            return !digits.isEmpty && digits.count <= 6 && name.dropFirst(digits.count).first == "_" ? Int(digits) : nil
         }
         return (numbers.max() ?? 0) + 1
     }

@@ -136,3 +136,12 @@ func expectDump(_ markdown: String, _ golden: String, sourceLocation: SourceLoca
 @Test func emptyFile() {
     expectDump("", "title -\n")
 }
+
+@Test func deepNestingIsCutWithAWarning() {
+    let quotes = String(repeating: "> ", count: 100_000) + "x\n"
+    let nb = Notebook(path: "t.md", text: quotes + "\n```nn\n1\n```\n")
+    #expect(nb.cells.count == 1)
+    #expect(nb.diagnostics.map(\.description) == ["t.md:1: warning: Markdown nested more than 64 levels deep; the deeper content is not shown"])
+    let emphasis = Notebook(path: "t.md", text: String(repeating: "*a _", count: 5000) + "x" + String(repeating: "_ a*", count: 5000))
+    #expect(emphasis.elements.count == 1)
+}

@@ -91,3 +91,12 @@ func rewritten(_ text: String, _ outputs: [Int: String]) -> String {
     #expect(rewritten("```nn\na\n```", [1: "1"]) == "```nn\na\n```\n```output\n1\n```")
     #expect(rewritten("```nn\na\n```\n```output\n0\n```", [1: "1"]) == "```nn\na\n```\n```output\n1\n```")
 }
+
+@Test func extraOutputBlocksAreRemoved() {
+    let text = "```nn\na\n```\n```output\n1\n```\n\n```output\nleftover\n```\nEnd.\n"
+    let nb = Notebook(path: "t.md", text: text)
+    #expect(nb.diagnostics.map(\.description) == ["t.md:8: warning: cell 1 has more than one output block; `nnbook update` removes the extra ones"])
+    #expect(rewritten(text, [1: "1\n"]) == "```nn\na\n```\n```output\n1\n```\nEnd.\n")
+    #expect(rewritten(text, [1: ""]) == "```nn\na\n```\nEnd.\n")
+    #expect(rewritten(text, [:]) == text)
+}
