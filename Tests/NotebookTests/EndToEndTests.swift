@@ -171,3 +171,22 @@ func fixtureFolder(_ names: [String]) throws -> String {
     #expect(try nnbook(["render", "no_cells.md", "--out", "out", "--unsafe-html"], in: dir).status == 0)
     #expect(try read("\(dir)/out/no_cells.html").contains("<div>raw"))
 }
+
+@Test(.enabled(if: evaluatorWorks)) func timeoutStopsARunawayCell() throws {
+    let dir = try tempFolder(["t.md": "```nn\nwhile True:\n    pass\n```\n\n```nn\nprint(1)\n```\n"])
+    let r = try nnbook(["test", "t.md", "--timeout", "1"], in: dir)
+    #expect(r.status == 1)
+    #expect(r.err.contains("t.md:2:") && r.err.contains("error: cell 1 raised TimeoutError"))
+    #expect(r.err.contains("t.md:6: note: cell 2 was not run"))
+}
+
+@Test(.enabled(if: evaluatorWorks)) func parallelJobsAndSeededRandomness() throws {
+    // Each notebook gets its own interpreter seeded 0: the same cell prints the same numbers.
+    var files: [String: String] = [:]
+    for i in 1...4 { files["0\(i).md"] = "```nn\nx = 41 + \(i)\nx\n```\n```output\n\(41 + i)\n```\n" }
+    let dir = try tempFolder(files)
+    let r = try nnbook(["test", ".", "--jobs", "3"], in: dir)
+    #expect(r.status == 0)
+    #expect(r.out.split(separator: "\n").filter { $0.hasPrefix("PASS") }.count == 4)
+    #expect(r.out.hasSuffix("4 passed, 0 failed\n"))
+}
