@@ -180,8 +180,8 @@ func fixtureFolder(_ names: [String]) throws -> String {
     #expect(r.err.contains("t.md:6: note: cell 2 was not run"))
 }
 
-@Test(.enabled(if: evaluatorWorks)) func parallelJobsAndSeededRandomness() throws {
-    // Each notebook gets its own interpreter seeded 0: the same cell prints the same numbers.
+@Test(.enabled(if: evaluatorWorks)) func parallelJobs() throws {
+    // Four notebooks on three workers, each with its own interpreter.
     var files: [String: String] = [:]
     for i in 1...4 { files["0\(i).md"] = "```nn\nx = 41 + \(i)\nx\n```\n```output\n\(41 + i)\n```\n" }
     let dir = try tempFolder(files)
