@@ -1,0 +1,159 @@
+import Foundation
+
+typealias Frame = UnsafeMutablePointer<Value>
+typealias Eval = (Frame) throws -> Value
+typealias Exec = (Frame) throws -> Flow
+typealias Store = (Frame, Value) throws -> Void
+
+/// How a statement finished.
+enum Flow { case normal, breakLoop, continueLoop, returned }
+
+/// A compiled function body and its frame layout.
+final class CodeObject {
+    let name: String
+    let qualname: String
+    /// Positional parameter names (slots 1...).
+    let argNames: [String]
+    let posOnly: Int
+    let kwOnly: [String]
+    let varargsSlot: Int?
+    let kwOnlyStart: Int
+    let kwargsSlot: Int?
+    var nslots: Int = 1
+    /// Parameter slots wrapped into cells on entry, other cell slots, closure slots.
+    var cellParams: [Int] = []
+    var cellLocals: [Int] = []
+    var freeSlots: [Int] = []
+    var body: Exec = { _ in .normal }
+    let location: SourceLocation
+    /// Only positional parameters and no cells among them: call sites may fill the frame directly.
+    var simple = false
+
+    init(name: String, qualname: String, params: Parameters, location: SourceLocation) {
+        self.name = name
+        self.qualname = qualname
+        argNames = params.positional.map(\.name)
+        posOnly = params.positionalOnlyCount
+        kwOnly = params.keywordOnly.map(\.name)
+        var next = 1 + argNames.count
+        if params.varargs != nil { varargsSlot = next; next += 1 } else { varargsSlot = nil }
+        kwOnlyStart = next
+        next += kwOnly.count
+        if params.kwargs != nil { kwargsSlot = next } else { kwargsSlot = nil }
+        self.location = location
+    }
+}
+
+/// A user function (`def` or `lambda`) with its defaults and captured cells.
+public final class PyFunction: PyObject, @unchecked Sendable {
+    let code: CodeObject
+    var defaults: [Value]
+    var kwDefaults: [String: Value]
+    let closure: [PyCell]
+    var attrs: [String: Value] = [:]
+    var doc: String?
+    public var name: String { code.name }
+    public var qualname: String { code.qualname }
+
+    init(code: CodeObject, defaults: [Value], kwDefaults: [String: Value], closure: [PyCell]) {
+        self.code = code; self.defaults = defaults; self.kwDefaults = kwDefaults; self.closure = closure
+    }
+    override public var pyType: PyClass { BuiltinTypes.function }
+
+    /// Calls with arguments bound by Python's rules.
+    func invoke(_ rt: Runtime, _ args: [Value], _ kw: Kwargs) throws -> Value {
+        let n = code.nslots
+        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
+            let l = buf.baseAddress!
+            l.initialize(repeating: .undefined, count: n)
+            defer { l.deinitialize(count: n) }
+            try bind(l, args, kw)
+            return try run(rt, l)
+        }
+    }
+
+    /// Runs the body in a frame whose parameter slots are filled.
+    @inline(__always) func run(_ rt: Runtime, _ l: Frame) throws -> Value {
+        rt.counters[0] &+= 1
+        defer { rt.counters[0] &-= 1 }
+        if rt.counters[0] > Runtime.maxDepth {
+            throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+        }
+        if !code.cellParams.isEmpty || !code.cellLocals.isEmpty || !code.freeSlots.isEmpty { setupCells(l) }
+        do {
+            _ = try code.body(l)
+        } catch {
+            let e = asPyError(error)
+            let loc = e.pending ?? code.location
+            e.frames.append(CellError.TraceFrame(location: loc, function: code.name, sourceLine: rt.sourceLines[loc.line]))
+            e.pending = nil
+            throw e
+        }
+        let r = l[0]
+        if case .undefined = r { return .none }
+        return r
+    }
+
+    func setupCells(_ l: Frame) {
+        for s in code.cellParams { l[s] = .object(PyCell(l[s])) }
+        for s in code.cellLocals { l[s] = .object(PyCell()) }
+        for (i, s) in code.freeSlots.enumerated() { l[s] = .object(closure[i]) }
+    }
+
+    func bind(_ l: Frame, _ args: [Value], _ kw: Kwargs) throws {
+        let np = code.argNames.count
+        if args.count > np && code.varargsSlot == nil {
+            let nd = defaults.count
+            let takes = nd > 0 ? "from \(np - nd) to \(np)" : "\(np)"
+            let plural = (nd > 0 || np != 1) ? "s" : ""
+            let given = args.count == 1 ? "1 was" : "\(args.count) were"
+            throw PyError.type("\(code.qualname)() takes \(takes) positional argument\(plural) but \(given) given")
+        }
+        for i in 0..<min(args.count, np) { l[1 + i] = args[i] }
+        if let vs = code.varargsSlot {
+            l[vs] = .object(PyTuple(args.count > np ? Array(args[np...]) : []))
+        }
+        let extra: PyDict? = code.kwargsSlot != nil ? PyDict() : nil
+        for (k, v) in kw {
+            if let idx = code.argNames.firstIndex(of: k), idx >= code.posOnly {
+                if case .undefined = l[1 + idx] {} else {
+                    throw PyError.type("\(code.qualname)() got multiple values for argument '\(k)'")
+                }
+                l[1 + idx] = v
+            } else if let j = code.kwOnly.firstIndex(of: k) {
+                l[code.kwOnlyStart + j] = v
+            } else if let d = extra {
+                d.set(k, v)
+            } else {
+                throw PyError.type("\(code.qualname)() got an unexpected keyword argument '\(k)'")
+            }
+        }
+        let firstDefault = np - defaults.count
+        var missing: [String] = []
+        for i in 0..<np {
+            if case .undefined = l[1 + i] {
+                if i >= firstDefault { l[1 + i] = defaults[i - firstDefault] } else { missing.append(code.argNames[i]) }
+            }
+        }
+        if !missing.isEmpty { throw missingError(missing, "positional") }
+        for (j, k) in code.kwOnly.enumerated() {
+            if case .undefined = l[code.kwOnlyStart + j] {
+                if let d = kwDefaults[k] { l[code.kwOnlyStart + j] = d } else { missing.append(k) }
+            }
+        }
+        if !missing.isEmpty { throw missingError(missing, "keyword-only") }
+        if let ks = code.kwargsSlot, let d = extra { l[ks] = .object(d) }
+    }
+
+    func missingError(_ names: [String], _ kind: String) -> PyError {
+        let q = names.map { "'\($0)'" }
+        let list: String
+        switch q.count {
+        case 1: list = q[0]
+        case 2: list = "\(q[0]) and \(q[1])"
+        default: list = q.dropLast().joined(separator: ", ") + ", and " + q.last!
+        }
+        let s = names.count == 1 ? "" : "s"
+        return PyError.type("\(code.qualname)() missing \(names.count) required \(kind) argument\(s): \(list)")
+    }
+}

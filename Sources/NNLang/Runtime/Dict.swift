@@ -1,0 +1,153 @@
+/// A dict key with Python's key semantics: `1`, `1.0` and `True` are the same key; tuples
+/// compare by content; other objects by identity.
+struct HashKey: Hashable {
+    let v: Value
+
+    func hash(into h: inout Hasher) { HashKey.feed(v, &h) }
+
+    static func feed(_ v: Value, _ h: inout Hasher) {
+        switch v {
+        case .none, .undefined: h.combine(0x4e6f6e65)
+        case .bool(let b): h.combine(b ? 1 : 0)
+        case .int(let i): h.combine(i)
+        case .float(let d):
+            if d.rounded() == d, let i = Int(exactly: d) { h.combine(i) } else { h.combine(d) }
+        case .str(let s): h.combine(s)
+        case .tscalar(let f): h.combine(f)
+        case .tensor(let t): h.combine(ObjectIdentifier(t))
+        case .object(let o):
+            if let t = o as? PyTuple {
+                h.combine(t.items.count)
+                for x in t.items { feed(x, &h) }
+            } else {
+                h.combine(ObjectIdentifier(o))
+            }
+        }
+    }
+
+    static func == (a: HashKey, b: HashKey) -> Bool { keyEqual(a.v, b.v) }
+
+    static func keyEqual(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.str(let x), .str(let y)): return x == y
+        case (.none, .none): return true
+        case (.object(let x), .object(let y)):
+            if x === y { return true }
+            if let s = x as? PyTuple, let t = y as? PyTuple {
+                guard s.items.count == t.items.count else { return false }
+                for i in 0..<s.items.count where !keyEqual(s.items[i], t.items[i]) { return false }
+                return true
+            }
+            return false
+        case (.tensor(let x), .tensor(let y)): return x === y
+        default:
+            if let x = a.numeric, let y = b.numeric { return numericEqual(x, y) }
+            return false
+        }
+    }
+
+    /// Raises TypeError for unhashable values (lists, dicts, sets).
+    static func check(_ v: Value) throws {
+        if case .object(let o) = v {
+            if o is PyList || o is PyDict || o is PySet {
+                throw PyError.type("unhashable type: '\(v.typeName)'")
+            }
+            if let t = o as? PyTuple { for x in t.items { try check(x) } }
+        }
+    }
+}
+
+/// A number seen for comparison: exact int or double.
+enum Numeric { case int(Int), float(Double) }
+
+func numericEqual(_ a: Numeric, _ b: Numeric) -> Bool {
+    switch (a, b) {
+    case (.int(let x), .int(let y)): return x == y
+    case (.float(let x), .float(let y)): return x == y
+    case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return intFloatCompare(x, y) == 0
+    }
+}
+
+/// Exact comparison of an Int with a Double (-1, 0, 1; 2 when the double is nan).
+func intFloatCompare(_ i: Int, _ d: Double) -> Int {
+    if d.isNaN { return 2 }
+    if d >= 9.3e18 { return -1 }
+    if d <= -9.3e18 { return 1 }
+    let t = d.rounded(.towardZero)
+    let ti = Int(t)
+    if i < ti { return -1 }
+    if i > ti { return 1 }
+    let frac = d - t
+    return frac > 0 ? -1 : (frac < 0 ? 1 : 0)
+}
+
+extension Value {
+    /// Ints, floats and bools as numbers; nil otherwise.
+    var numeric: Numeric? {
+        switch self {
+        case .int(let i): .int(i)
+        case .float(let d): .float(d)
+        case .bool(let b): .int(b ? 1 : 0)
+        default: nil
+        }
+    }
+}
+
+/// An insertion-ordered dict.
+public final class PyDict: PyObject, @unchecked Sendable {
+    public private(set) var keys: [Value] = []
+    public private(set) var values: [Value] = []
+    private var index: [HashKey: Int] = [:]
+
+    public override init() {}
+    override public var pyType: PyClass { BuiltinTypes.dict }
+
+    public var count: Int { keys.count }
+
+    public func get(_ k: Value) throws -> Value? {
+        try HashKey.check(k)
+        guard let i = index[HashKey(v: k)] else { return nil }
+        return values[i]
+    }
+
+    public func contains(_ k: Value) throws -> Bool { try get(k) != nil }
+
+    public func set(_ k: Value, _ v: Value) throws {
+        try HashKey.check(k)
+        let hk = HashKey(v: k)
+        if let i = index[hk] { values[i] = v; return }
+        index[hk] = keys.count
+        keys.append(k)
+        values.append(v)
+    }
+
+    /// Sets a string key (no hashability check needed).
+    public func set(_ k: String, _ v: Value) {
+        let hk = HashKey(v: .str(k))
+        if let i = index[hk] { values[i] = v; return }
+        index[hk] = keys.count
+        keys.append(.str(k))
+        values.append(v)
+    }
+
+    @discardableResult
+    public func remove(_ k: Value) throws -> Value? {
+        try HashKey.check(k)
+        guard let i = index.removeValue(forKey: HashKey(v: k)) else { return nil }
+        let v = values[i]
+        keys.remove(at: i)
+        values.remove(at: i)
+        if i < keys.count {
+            for j in i..<keys.count { index[HashKey(v: keys[j])] = j }
+        }
+        return v
+    }
+
+    public func removeAll() { keys = []; values = []; index = [:] }
+
+    public func copy() -> PyDict {
+        let d = PyDict()
+        d.keys = keys; d.values = values; d.index = index
+        return d
+    }
+}

@@ -1,0 +1,157 @@
+/// Keyword arguments of a call, in source order.
+public typealias Kwargs = [(String, Value)]
+
+/// A builtin function: `print`, `len`, `zeros`, ...
+public final class PyBuiltin: PyObject, @unchecked Sendable {
+    public typealias Fn = (Runtime, [Value], Kwargs) throws -> Value
+    public let name: String
+    public let fn: Fn
+    /// True when the function handles unboxed `.tscalar` arguments itself; otherwise the
+    /// runtime boxes them into Variables before the call.
+    public let acceptsTScalar: Bool
+    public init(_ name: String, acceptsTScalar: Bool = true, _ fn: @escaping Fn) {
+        self.name = name; self.fn = fn; self.acceptsTScalar = acceptsTScalar
+    }
+    override public var pyType: PyClass { BuiltinTypes.builtinFunction }
+}
+
+/// A method of a builtin type (`list.append`); called with the receiver first.
+public final class PyMethodDescr: PyObject, @unchecked Sendable {
+    public typealias Fn = (Runtime, Value, [Value], Kwargs) throws -> Value
+    public let name: String
+    public let fn: Fn
+    public init(_ name: String, _ fn: @escaping Fn) { self.name = name; self.fn = fn }
+    override public var pyType: PyClass { BuiltinTypes.builtinFunction }
+}
+
+/// A function or method bound to its receiver (`obj.method`).
+public final class PyBoundMethod: PyObject, @unchecked Sendable {
+    public let receiver: Value
+    public let function: Value
+    public init(receiver: Value, function: Value) { self.receiver = receiver; self.function = function }
+    override public var pyType: PyClass { BuiltinTypes.method }
+}
+
+/// A class: user-defined or builtin (`int`, `list`, `ValueError`).
+public final class PyClass: PyObject, @unchecked Sendable {
+    public let name: String
+    public let base: PyClass?
+    public var dict: [String: Value]
+    public let isBuiltin: Bool
+    /// For builtin types: what calling the type does (`int("3")`). nil for user classes.
+    public var construct: PyBuiltin.Fn?
+    public init(name: String, base: PyClass?, dict: [String: Value] = [:], isBuiltin: Bool = false,
+                construct: PyBuiltin.Fn? = nil) {
+        self.name = name; self.base = base; self.dict = dict; self.isBuiltin = isBuiltin
+        self.construct = construct
+    }
+    override public var pyType: PyClass { BuiltinTypes.type }
+
+    /// Looks `name` up along the base chain (the MRO of single inheritance).
+    public func lookup(_ name: String) -> Value? {
+        var c: PyClass? = self
+        while let k = c {
+            if let v = k.dict[name] { return v }
+            c = k.base
+        }
+        return nil
+    }
+
+    public func isSubclass(of other: PyClass) -> Bool {
+        var c: PyClass? = self
+        while let k = c {
+            if k === other { return true }
+            c = k.base
+        }
+        return false
+    }
+
+    /// True for exception classes (subclasses of BaseException).
+    public var isException: Bool { isSubclass(of: BuiltinTypes.baseException) }
+}
+
+/// An instance of a user class (or of an exception class).
+public final class PyInstance: PyObject, @unchecked Sendable {
+    public let cls: PyClass
+    public var attrs: [String: Value] = [:]
+    public init(cls: PyClass) { self.cls = cls }
+    override public var pyType: PyClass { cls }
+}
+
+public final class PyList: PyObject, @unchecked Sendable {
+    public var items: [Value]
+    public init(_ items: [Value] = []) { self.items = items }
+    override public var pyType: PyClass { BuiltinTypes.list }
+}
+
+public final class PyTuple: PyObject, @unchecked Sendable {
+    public let items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+    override public var pyType: PyClass { BuiltinTypes.tuple }
+}
+
+public final class PyRange: PyObject, @unchecked Sendable {
+    public let start: Int, stop: Int, step: Int
+    public init(_ start: Int, _ stop: Int, _ step: Int) { self.start = start; self.stop = stop; self.step = step }
+    override public var pyType: PyClass { BuiltinTypes.range }
+    public var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+    public func at(_ i: Int) -> Int { start &+ i &* step }
+}
+
+public final class PySlice: PyObject, @unchecked Sendable {
+    public let start: Value, stop: Value, step: Value
+    public init(_ start: Value, _ stop: Value, _ step: Value) { self.start = start; self.stop = stop; self.step = step }
+    override public var pyType: PyClass { BuiltinTypes.slice }
+}
+
+/// A module object (`math`).
+public final class PyModule: PyObject, @unchecked Sendable {
+    public let name: String
+    public var dict: [String: Value]
+    public init(name: String, dict: [String: Value]) { self.name = name; self.dict = dict }
+    override public var pyType: PyClass { BuiltinTypes.module }
+}
+
+/// An iterator over anything: `iter(x)`, `zip`, `map`, `enumerate`, ...
+public final class PyIterator: PyObject, @unchecked Sendable {
+    public let next: () throws -> Value?
+    public let kind: PyClass
+    public init(kind: PyClass = BuiltinTypes.iterator, _ next: @escaping () throws -> Value?) {
+        self.next = next; self.kind = kind
+    }
+    override public var pyType: PyClass { kind }
+}
+
+/// A set (insertion ordered, as a dict without values).
+public final class PySet: PyObject, @unchecked Sendable {
+    public var dict: PyDict
+    public init(_ d: PyDict = PyDict()) { dict = d }
+    override public var pyType: PyClass { BuiltinTypes.set }
+}
+
+/// A property object (`@property`).
+public final class PyProperty: PyObject, @unchecked Sendable {
+    public let getter: Value
+    public var setter: Value?
+    public init(getter: Value) { self.getter = getter }
+    override public var pyType: PyClass { BuiltinTypes.property }
+}
+
+/// `@staticmethod` and `@classmethod` wrappers.
+public final class PyStaticMethod: PyObject, @unchecked Sendable {
+    public let function: Value
+    public let isClassMethod: Bool
+    public init(_ f: Value, isClassMethod: Bool) { function = f; self.isClassMethod = isClassMethod }
+    override public var pyType: PyClass { isClassMethod ? BuiltinTypes.classmethod : BuiltinTypes.staticmethod }
+}
+
+/// `super()` bound to a class and receiver.
+public final class PySuper: PyObject, @unchecked Sendable {
+    public let start: PyClass
+    public let receiver: Value
+    public init(start: PyClass, receiver: Value) { self.start = start; self.receiver = receiver }
+    override public var pyType: PyClass { BuiltinTypes.superType }
+}

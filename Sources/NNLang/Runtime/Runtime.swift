@@ -1,0 +1,166 @@
+import Autograd
+import Foundation
+import Tensors
+
+/// A global variable's storage: compiled code holds the box, so reading a global is one load.
+final class GlobalBox {
+    let name: String
+    let p: UnsafeMutablePointer<Value>
+    init(name: String) {
+        self.name = name
+        p = .allocate(capacity: 1)
+        p.initialize(to: .undefined)
+    }
+    deinit { p.deinitialize(count: 1); p.deallocate() }
+}
+
+/// The state of one interpreter: globals, builtins, output, limits.
+///
+/// Builtins and the tensor binding reach everything through it: `rt.call(f, args, kw)`,
+/// `rt.repr(v)`, `rt.getAttr(v, "x")`, `rt.write("text")`.
+public final class Runtime {
+    public let file: String
+    /// Globals by name; compiled code captures the boxes.
+    var globals: [String: GlobalBox] = [:]
+    /// The builtins namespace (`print`, `len`, the tensor API, ...).
+    public var builtins: [String: Value] = [:]
+    /// Modules `import` can load, by name (`math`).
+    public var modules: [String: PyModule] = [:]
+    /// The tensor binding (methods, operators, printing of tensors).
+    public var tensors: TensorBinding
+
+    /// Hot counters kept behind a pointer (no exclusivity checks): [0] call depth,
+    /// [1] back-edges left before the next clock check.
+    let counters: UnsafeMutablePointer<Int>
+    /// Absolute deadline (DispatchTime nanoseconds), or nil.
+    var deadline: UInt64?
+    var timedOut = false
+    public static let maxDepth = 1000
+
+    // Output of the running cell.
+    var pendingText = ""
+    var items: [OutputItem] = []
+    var onOutput: ((String) -> Void)?
+    var volatile = false
+    /// Source lines of every cell run so far, by file line (for traceback excerpts).
+    var sourceLines: [Int: String] = [:]
+    /// Objects whose repr is being computed (guards `l.append(l); repr(l)`).
+    var reprInProgress: Set<ObjectIdentifier> = []
+    /// Grad mode (`no_grad()` turns it off); the tensor binding reads it.
+    public var gradEnabled = true
+    /// The value of the cell's last expression statement.
+    var lastResult: Value = .undefined
+    /// Exceptions being handled (innermost last), for a bare `raise`.
+    var handling: [PyError] = []
+    /// Seed given at creation (for the tensor binding's RNG).
+    public let seed: UInt64
+
+    init(file: String, seed: UInt64) {
+        self.file = file
+        self.seed = seed
+        counters = .allocate(capacity: 2)
+        counters.initialize(repeating: 0, count: 2)
+        counters[1] = 1 << 12
+        tensors = makeTensorBinding()
+        installCoreBuiltins()
+        installMath()
+        tensors.install(into: self)
+    }
+
+    deinit { counters.deallocate() }
+
+    func globalBox(_ name: String) -> GlobalBox {
+        if let b = globals[name] { return b }
+        let b = GlobalBox(name: name)
+        globals[name] = b
+        return b
+    }
+
+    /// Reads a global (or builtin) by name, as nn code would.
+    public func global(_ name: String) -> Value? {
+        if let b = globals[name], case let v = b.p.pointee {
+            if case .undefined = v {} else { return v }
+        }
+        return builtins[name]
+    }
+
+    /// Sets a global variable.
+    public func setGlobal(_ name: String, _ v: Value) { globalBox(name).p.pointee = v }
+
+    /// Adds (or replaces) a builtin function.
+    public func defineBuiltin(_ name: String, acceptsTScalar: Bool = false, _ fn: @escaping PyBuiltin.Fn) {
+        builtins[name] = .object(PyBuiltin(name, acceptsTScalar: acceptsTScalar, fn))
+    }
+
+    // MARK: Output
+
+    /// Writes printed text to the cell's output.
+    public func write(_ s: String) {
+        pendingText += s
+        onOutput?(s)
+    }
+
+    /// Adds a rich display to the cell's output (after the text printed so far).
+    public func display(_ d: RichDisplay) {
+        flushText()
+        items.append(.display(d))
+    }
+
+    /// Marks the running cell's output volatile.
+    public func markVolatile() { volatile = true }
+
+    func flushText() {
+        if !pendingText.isEmpty { items.append(.stdout(pendingText)); pendingText = "" }
+    }
+
+    // MARK: Limits
+
+    /// Called on loop back-edges: checks the deadline every few thousand iterations.
+    @inline(__always) func tick() throws {
+        counters[1] &-= 1
+        if counters[1] <= 0 { try checkClock() }
+    }
+
+    func checkClock() throws {
+        counters[1] = 1 << 12
+        if timedOut { throw timeoutError() }
+        if let d = deadline, DispatchTime.now().uptimeNanoseconds > d {
+            timedOut = true
+            throw timeoutError()
+        }
+    }
+
+    func timeoutError() -> PyError { PyError(BuiltinTypes.timeoutError, "cell exceeded the time limit") }
+
+    /// Boxes an unboxed 0-d tensor.
+    public func materialize(_ v: Value) -> Value {
+        if case .tscalar(let f) = v { return .tensor(Variable(Tensor(scalar: Double(f), dtype: .float32))) }
+        return v
+    }
+
+    /// The Variable a tensor value stands for (boxing `.tscalar`), or nil for non-tensors.
+    public func variable(_ v: Value) -> Variable? {
+        switch v {
+        case .tensor(let t): return t
+        case .tscalar(let f): return Variable(Tensor(scalar: Double(f), dtype: .float32))
+        default: return nil
+        }
+    }
+}
+
+/// Converts errors from the layers below (tensor kernels) into nn exceptions.
+func asPyError(_ e: Error) -> PyError {
+    if let p = e as? PyError { return p }
+    if let t = e as? TensorError {
+        let cls: PyClass
+        switch t.kind {
+        case .runtimeError: cls = BuiltinTypes.runtimeError
+        case .indexError: cls = BuiltinTypes.indexError
+        case .typeError: cls = BuiltinTypes.typeError
+        case .valueError: cls = BuiltinTypes.valueError
+        case .memoryError: cls = BuiltinTypes.memoryError
+        }
+        return PyError(cls, t.message)
+    }
+    return PyError(BuiltinTypes.runtimeError, "\(e)")
+}

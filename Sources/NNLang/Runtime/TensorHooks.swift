@@ -1,0 +1,46 @@
+import Autograd
+import Tensors
+
+/// What the evaluator asks of the tensor API: the extension point the tensor binding
+/// (Sources/NNLang/Tensor*/) implements.
+///
+/// The runtime calls these only for tensor values; every `Value` passed in is already boxed
+/// (`.tscalar` turned into `.tensor`), except where noted. Return nil from `getAttr`,
+/// `binary` or `compare` to let the runtime raise Python's usual error.
+///
+/// Builtin functions (`zeros`, `randn`, `no_grad`, ...) are added in `install(into:)` with
+/// `rt.defineBuiltin(name) { rt, args, kwargs in ... }`; tensor methods are entries of
+/// `BuiltinTypes.tensor.dict` (`PyMethodDescr`), or are answered by `getAttr`.
+public protocol TensorBinding: AnyObject {
+    /// Adds the tensor builtins to a new interpreter (also fills `BuiltinTypes.tensor.dict`
+    /// once, if it wants methods resolved through the class).
+    func install(into rt: Runtime)
+    /// `t.name` (attributes and methods, returned bound); nil when there is no such attribute.
+    func getAttr(_ rt: Runtime, _ t: Variable, _ name: String) throws -> Value?
+    /// `t.name = v` (user attributes such as `inp.g`, and `requires_grad`, `grad`, `data`).
+    func setAttr(_ rt: Runtime, _ t: Variable, _ name: String, _ v: Value) throws
+    /// `a op b` where at least one side is a tensor.
+    func binary(_ rt: Runtime, _ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value?
+    /// `a op= b` where `a` is a tensor: in place, as PyTorch does. nil falls back to `binary`.
+    func inplace(_ rt: Runtime, _ op: BinaryOp, _ a: Variable, _ b: Value) throws -> Value?
+    /// `-t`, `+t`, `~t`.
+    func unary(_ rt: Runtime, _ op: UnaryOp, _ t: Variable) throws -> Value
+    /// `a op b` for `== != < <= > >=` where at least one side is a tensor (elementwise).
+    func compare(_ rt: Runtime, _ op: CompareOp, _ a: Value, _ b: Value) throws -> Value?
+    /// `t[index]` (index: int, slice, None, Ellipsis, tuple, list, tensor).
+    func getItem(_ rt: Runtime, _ t: Variable, _ index: Value) throws -> Value
+    /// `t[index] = v`.
+    func setItem(_ rt: Runtime, _ t: Variable, _ index: Value, _ v: Value) throws
+    /// `repr(t)` (PyTorch's printing without `torch.`).
+    func repr(_ rt: Runtime, _ t: Variable) throws -> String
+    /// `bool(t)` / `if t:`.
+    func truth(_ rt: Runtime, _ t: Variable) throws -> Bool
+    /// `len(t)`.
+    func len(_ rt: Runtime, _ t: Variable) throws -> Int
+    /// `for row in t` (the rows of dim 0).
+    func iterate(_ rt: Runtime, _ t: Variable) throws -> [Value]
+    /// `format(t, spec)` / `f"{t:.2f}"` (PyTorch formats one-element tensors as their item).
+    func format(_ rt: Runtime, _ t: Variable, _ spec: String) throws -> String
+    /// `float(t)`, `int(t)`: the value of a one-element tensor.
+    func item(_ rt: Runtime, _ t: Variable) throws -> Value
+}
