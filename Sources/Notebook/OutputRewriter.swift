@@ -21,6 +21,7 @@ public struct OutputRewriter: NotebookVisitor {
     }
 
     let outputs: [Int: String]
+    let comparison: OutputComparison?
     let newline: String
     let fileEnd: Int
     let endsWithNewline: Bool
@@ -28,10 +29,16 @@ public struct OutputRewriter: NotebookVisitor {
     var changes = Changes()
 
     /// The file's bytes with the blocks of `outputs` (cell number -> new text) rewritten.
-    public static func rewrite(_ notebook: Notebook, outputs: [Int: String]) -> (bytes: [UInt8], changes: Changes) {
+    ///
+    /// With a `comparison`, a block that already matches its new text (numbers within
+    /// tolerance, trailing whitespace aside) is kept as it is: `update` rewrites exactly the
+    /// blocks `test` would flag, so float noise between machines does not churn the lessons.
+    /// Without one, any textual difference is rewritten.
+    public static func rewrite(_ notebook: Notebook, outputs: [Int: String],
+                               comparison: OutputComparison? = OutputComparison()) -> (bytes: [UInt8], changes: Changes) {
         let bytes = Array(notebook.text.utf8)
         var rewriter = OutputRewriter(
-            outputs: outputs, newline: notebook.text.contains("\r\n") ? "\r\n" : "\n",
+            outputs: outputs, comparison: comparison, newline: notebook.text.contains("\r\n") ? "\r\n" : "\n",
             fileEnd: bytes.count, endsWithNewline: bytes.last == UInt8(ascii: "\n"))
         notebook.walk(&rewriter)
         var result: [UInt8] = []
@@ -73,7 +80,8 @@ public struct OutputRewriter: NotebookVisitor {
         if text.isEmpty {
             edits.append((cell.byteRange.upperBound..<end, ""))
             changes.removed += 1
-        } else if output.text.replacing("\r\n", with: "\n") != Self.body(text) {
+        } else if output.text.replacing("\r\n", with: "\n") != Self.body(text)
+                    && comparison?.matches(expected: output.text, actual: text) != true {
             // Keep the block's own line ending when it is the file's last line without one.
             let trail = output.byteRange.upperBound == fileEnd && !endsWithNewline
             var block = Self.block(text, newline: newline)
@@ -123,9 +131,10 @@ public enum NotebookUpdater {
     /// Rewrites the file of `run.notebook` (temp file + rename) when a block changes; a
     /// notebook with error diagnostics is left alone.
     @discardableResult
-    public static func write(_ run: NotebookRun) throws(NotebookFileError) -> OutputRewriter.Changes {
+    public static func write(_ run: NotebookRun, comparison: OutputComparison = OutputComparison())
+        throws(NotebookFileError) -> OutputRewriter.Changes {
         guard !run.notebook.hasErrors else { return OutputRewriter.Changes() }
-        let (bytes, changes) = OutputRewriter.rewrite(run.notebook, outputs: outputs(of: run))
+        let (bytes, changes) = OutputRewriter.rewrite(run.notebook, outputs: outputs(of: run), comparison: comparison)
         guard changes.any else { return changes }
         // Someone may have edited the file while it ran: never overwrite their bytes.
         guard try FileIO.readBytes(run.notebook.path) == Array(run.notebook.text.utf8) else {

@@ -29,7 +29,7 @@ let outputs = ["", "1\n", "a`b\n", "```\n", "x", "line\n\n", "tensor([1., 2.])\n
         guard !nb.hasErrors else { continue }
         var wanted: [Int: String] = [:]
         for cell in nb.cells where Bool.random(using: &rng) { wanted[cell.number] = outputs.randomElement(using: &rng)! }
-        let (bytes, _) = OutputRewriter.rewrite(nb, outputs: wanted)
+        let (bytes, _) = OutputRewriter.rewrite(nb, outputs: wanted, comparison: nil)
         let newText = String(decoding: bytes, as: UTF8.self)
         let again = Notebook(path: "t.md", text: newText)
         #expect(again.cells.map(\.source) == nb.cells.map(\.source), "\(text.debugDescription)")
@@ -41,7 +41,7 @@ let outputs = ["", "1\n", "a`b\n", "```\n", "x", "line\n\n", "tensor([1., 2.])\n
             let body = out.isEmpty ? nil : (out.hasSuffix("\n") ? out : out + "\n")
             #expect(cell.expected?.text == body, "\(text.debugDescription) \(out.debugDescription)")
         }
-        let (_, changes) = OutputRewriter.rewrite(again, outputs: wanted)
+        let (_, changes) = OutputRewriter.rewrite(again, outputs: wanted, comparison: nil)
         #expect(!changes.any, "not idempotent: \(text.debugDescription)")
         // Outside the output blocks, not a byte changed.
         #expect(strippingOutputs(again) == strippingOutputs(nb), "\(text.debugDescription)")

@@ -100,3 +100,11 @@ func rewritten(_ text: String, _ outputs: [Int: String]) -> String {
     #expect(rewritten(text, [1: ""]) == "```nn\na\n```\nEnd.\n")
     #expect(rewritten(text, [:]) == text)
 }
+
+@Test func blocksWithinToleranceAreKept() {
+    let text = "```nn\na\n```\n```output\n0.3\nloss 1.0000  \n```\n"
+    #expect(rewritten(text, [1: "0.30000000000000004\nloss 1.00001\n"]) == text)
+    #expect(rewritten(text, [1: "0.31\nloss 1.0\n"]) == "```nn\na\n```\n```output\n0.31\nloss 1.0\n```\n")
+    let (bytes, _) = OutputRewriter.rewrite(Notebook(path: "t.md", text: text), outputs: [1: "0.3\nloss 1.0\n"], comparison: nil)
+    #expect(String(decoding: bytes, as: UTF8.self) == "```nn\na\n```\n```output\n0.3\nloss 1.0\n```\n")
+}
