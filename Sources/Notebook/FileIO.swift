@@ -134,7 +134,7 @@ public enum NotebookPaths {
                 for name in try FileIO.list(path) where name.hasSuffix(".md") && !name.hasPrefix(".") {
                     // README.md describes a folder; it is not a lesson.
                     if name.lowercased() == "readme.md" { continue }
-                    result.append("\(base)/\(name)")
+                    result.append(base == "." ? name : "\(base)/\(name)")
                 }
             } else if FileIO.exists(path) {
                 result.append(path)

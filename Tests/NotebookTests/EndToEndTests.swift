@@ -187,6 +187,6 @@ func fixtureFolder(_ names: [String]) throws -> String {
     let dir = try tempFolder(files)
     let r = try nnbook(["test", ".", "--jobs", "3"], in: dir)
     #expect(r.status == 0)
-    #expect(r.out.split(separator: "\n").filter { $0.hasPrefix("PASS") }.count == 4)
+    #expect(r.out.split(separator: "\n").filter { $0.hasPrefix("PASS  0") }.count == 4)  // `.` adds no `./`
     #expect(r.out.hasSuffix("4 passed, 0 failed\n"))
 }
