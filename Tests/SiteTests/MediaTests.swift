@@ -1,3 +1,4 @@
+import Foundation
 import NNLang
 import Site
 import Testing
@@ -128,4 +129,21 @@ import Testing
                                  .init(start: 3, end: 2, kind: .operator)]
     #expect(Highlight.html(src, tokens: bad) == "é = <span class=\"n\">1</span>")
     #expect(Highlight.html("a<b", tokens: []) == "a&lt;b")
+}
+
+@Test func longSeriesAreDecimatedPerPixelColumn() {
+    let n = 100_000
+    let xs = (0..<n).map(Double.init)
+    let ys: [Double] = (0..<n).map { i in
+        let wave: Double = sin(Double(i) / 50)
+        return i == 51_234 ? wave + 10 : wave  // one spike must survive
+    }
+    let svg = SVGChart.render(Plot(kind: .line, series: [.init(xs: xs, ys: ys)]))
+    #expect(svg.utf8.count < 60_000)
+    // The spike is drawn: the highest point is above the "10" tick.
+    let points = svg.components(separatedBy: "points=\"")[1].prefix { $0 != "\"" }
+    let topY = points.split(separator: " ").compactMap { Double($0.split(separator: ",")[1]) }.min() ?? .infinity
+    let tick = svg.components(separatedBy: "\">10</text>")[0].components(separatedBy: " y=\"").last!
+    let tickY = Double(tick.prefix { $0 != "\"" })! - 4
+    #expect(topY < tickY)
 }

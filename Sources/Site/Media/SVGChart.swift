@@ -135,13 +135,34 @@ public enum SVGChart {
             }
         }
         var out = ""
-        for run in runs where !run.isEmpty {
+        for full in runs where !full.isEmpty {
+            let run = full.count > 2000 ? decimate(full) : full
             if run.count == 1 {
                 out += "<circle cx=\"\(fmt(run[0].0))\" cy=\"\(fmt(run[0].1))\" r=\"2.5\" fill=\"\(color)\"/>"
             } else {
                 let pts = run.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " ")
-                out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.75\" stroke-linejoin=\"round\" points=\"\(pts)\"/>"
+                out += "<polyline class=\"nn-series\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.75\" stroke-linejoin=\"round\" points=\"\(pts)\"/>"
             }
+        }
+        return out
+    }
+
+    /// A long series reduced to what one pixel column can show: per column its first, lowest,
+    /// highest and last point, in order (the drawn envelope is unchanged).
+    static func decimate(_ pts: [(Double, Double)]) -> [(Double, Double)] {
+        var out: [(Double, Double)] = []
+        var i = 0
+        while i < pts.count {
+            let column = pts[i].0.rounded(.down)
+            var j = i
+            var lo = i, hi = i
+            while j < pts.count, pts[j].0.rounded(.down) == column {
+                if pts[j].1 < pts[lo].1 { lo = j }
+                if pts[j].1 > pts[hi].1 { hi = j }
+                j += 1
+            }
+            for k in Set([i, lo, hi, j - 1]).sorted() { out.append(pts[k]) }
+            i = j
         }
         return out
     }
