@@ -5,7 +5,7 @@ extension Notebook {
     ///
     /// Throws `NotebookFileError` when the file cannot be read or is not UTF-8; problems in
     /// the Markdown itself are `diagnostics`, never thrown.
-    public init(contentsOf path: String) throws {
+    public init(contentsOf path: String) throws(NotebookFileError) {
         self.init(path: path, text: try FileIO.readText(path))
     }
 

@@ -43,9 +43,13 @@ public struct OutputRewriter: NotebookVisitor {
 
     public mutating func visitCell(_ cell: Cell) {
         guard cell.expected == nil, let text = outputs[cell.number], !text.isEmpty else { return }
-        // A cell on the file's last line without a newline needs one before the block.
-        let lead = cell.byteRange.upperBound == fileEnd && !endsWithNewline ? newline : ""
-        edits.append((cell.byteRange.upperBound..<cell.byteRange.upperBound, lead + Self.block(text, newline: newline)))
+        var block = Self.block(text, newline: newline)
+        if cell.byteRange.upperBound == fileEnd && !endsWithNewline {
+            // The cell ends the file without a newline: the block goes after one, and the
+            // file still ends without one.
+            block = newline + block.dropLast(newline.count)
+        }
+        edits.append((cell.byteRange.upperBound..<cell.byteRange.upperBound, block))
         changes.inserted += 1
     }
 

@@ -88,6 +88,6 @@ func rewritten(_ text: String, _ outputs: [Int: String]) -> String {
 }
 
 @Test func cellAtEndOfFileWithoutNewline() {
-    #expect(rewritten("```nn\na\n```", [1: "1"]) == "```nn\na\n```\n```output\n1\n```\n")
+    #expect(rewritten("```nn\na\n```", [1: "1"]) == "```nn\na\n```\n```output\n1\n```")
     #expect(rewritten("```nn\na\n```\n```output\n0\n```", [1: "1"]) == "```nn\na\n```\n```output\n1\n```")
 }
