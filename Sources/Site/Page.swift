@@ -111,8 +111,9 @@ struct PageWriter {
         var details = ""
         if let f = cell.failure, cell.state != .notRun {
             classes.append("nn-failed")
-            status = HTML.escape(f.message)
-            if !f.details.isEmpty, cell.failureShowsDetails {
+            // An unexpected error speaks for itself in the outputs; say nothing twice.
+            if !cell.failureIsTheError { status = HTML.escape(f.message) }
+            if !f.details.isEmpty, !cell.ranIntoError {
                 details = "<details class=\"nn-failure\"><summary>details</summary><pre>\(HTML.escape(f.details))</pre></details>\n"
             }
         }

@@ -79,11 +79,14 @@ public struct SiteCell: Sendable, Equatable {
 }
 
 extension SiteCell {
-    /// A diff or hint is worth showing; a traceback already is, in the outputs.
-    var failureShowsDetails: Bool {
-        guard case .ran(let r, _) = state, r.error != nil else { return true }
-        return !(failure?.details.hasPrefix("Traceback") ?? false)
+    /// The cell ran and raised: its traceback is among the outputs.
+    var ranIntoError: Bool {
+        if case .ran(let r, _) = state { return r.error != nil }
+        return false
     }
+
+    /// The failure is just that the cell raised (no `raises` option): the error box says it all.
+    var failureIsTheError: Bool { ranIntoError && options.raises == nil }
 }
 
 /// How pages are written.

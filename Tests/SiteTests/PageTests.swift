@@ -245,3 +245,14 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(Site.stylesheet.contains("prefers-color-scheme: dark"))
     #expect(!Site.stylesheet.contains("@import") && !Site.stylesheet.contains("url("))
 }
+
+@Test func unexpectedErrorIsShownOnceAsItsTraceback() {
+    let err = CellError(typeName: "NameError", message: "name 'q' is not defined", traceback: [])
+    let cell = SiteCell(source: "q", line: 5, state: .ran(CellResult(error: err), seconds: nil),
+                        failure: CellFailure(message: "cell 1 raised NameError: name 'q' is not defined", line: 5,
+                                             details: "NameError: name 'q' is not defined\n"))
+    let page = Site.page(SiteNotebook(path: "e.md", title: "e", blocks: [.cell(cell)], passed: false), options: quiet).html
+    #expect(page.contains("<section class=\"nn-cell nn-failed\" id=\"L5\">"))
+    #expect(!page.contains("nn-status") && !page.contains("nn-failure"))
+    #expect(page.components(separatedBy: "name &#39;q&#39; is not defined").count - 1 == 1)
+}
