@@ -65,7 +65,7 @@ private let inlineCases: [(tex: String, mathml: String, diagnostics: [String])] 
         (#"a \quad b \qquad c \, d \; e \! f"#,
          #"<math><mi>a</mi><mspace width="1em"/><mi>b</mi><mspace width="2em"/><mi>c</mi><mspace width="0.1667em"/><mi>d</mi><mspace width="0.2778em"/><mi>e</mi><mspace width="-0.1667em"/><mi>f</mi></math>"#, []),
         (#"\{ x \} | y |"#,
-         #"<math><mo stretchy="false">{</mo><mi>x</mi><mo stretchy="false">}</mo><mo stretchy="false">|</mo><mi>y</mi><mo stretchy="false">|</mo></math>"#, []),
+         #"<math><mo stretchy="false">{</mo><mi>x</mi><mo stretchy="false">}</mo><mo stretchy="false" lspace="0" rspace="0">|</mo><mi>y</mi><mo stretchy="false" lspace="0" rspace="0">|</mo></math>"#, []),
         (#"\log x \exp(x) \max_i x_i \min(a, b) \sin\theta \cos x \tanh x"#,
          #"<math><mi>log</mi><mspace width="0.1667em"/><mi>x</mi><mi>exp</mi><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo><msub><mi>max</mi><mi>i</mi></msub><mspace width="0.1667em"/><msub><mi>x</mi><mi>i</mi></msub><mi>min</mi><mo stretchy="false">(</mo><mi>a</mi><mo>,</mo><mi>b</mi><mo stretchy="false">)</mo><mi>sin</mi><mspace width="0.1667em"/><mi>θ</mi><mi>cos</mi><mspace width="0.1667em"/><mi>x</mi><mi>tanh</mi><mspace width="0.1667em"/><mi>x</mi></math>"#, []),
         (#"\foo + 1"#,
