@@ -1,0 +1,149 @@
+extension Lexer {
+    /// A string literal starting at `prefixStart` (its prefix letters) with `pos` on the quote.
+    mutating func lexString(prefixStart: Int, raw: Bool, bytes: Bool, fstring: Bool) {
+        let startPos = position(prefixStart)
+        let quote = src[pos]
+        let triple = src[pos + 1] == quote && src[pos + 2] == quote
+        pos += triple ? 3 : 1
+        let bodyStart = pos
+        let bodyStartPos = position(pos)
+        var hasEscape = false
+        var bodyEnd = 0
+        while true {
+            let c = src[pos]
+            if c == quote {
+                if !triple { bodyEnd = pos; pos += 1; break }
+                if src[pos + 1] == quote && src[pos + 2] == quote { bodyEnd = pos; pos += 3; break }
+                pos += 1
+            } else if c == 92 { // backslash: the next byte is part of the literal
+                hasEscape = true
+                if src[pos + 1] == 10 {
+                    pos += 2
+                    newLine()
+                } else if pos + 1 < n {
+                    pos += 2
+                } else {
+                    pos += 1
+                }
+            } else if c == 10 {
+                if !triple {
+                    fail(.unterminatedString(detectedAtLine: line), at: startPos)
+                    return
+                }
+                pos += 1
+                newLine()
+            } else if c == 0 && pos >= n {
+                if triple {
+                    fail(.unterminatedTripleQuotedString(detectedAtLine: line), at: startPos)
+                } else {
+                    fail(.unterminatedString(detectedAtLine: line), at: startPos)
+                }
+                return
+            } else {
+                pos += 1
+            }
+        }
+        let body = src[bodyStart..<bodyEnd]
+        let value: StringToken.Value
+        if fstring {
+            value = .fstring(body: String(decoding: body, as: UTF8.self), raw: raw, bodyStart: bodyStartPos)
+        } else if bytes {
+            if body.contains(where: { $0 >= 0x80 }) {
+                fail(.other("bytes can only contain ASCII literal characters"), at: startPos)
+                return
+            }
+            if raw || !hasEscape {
+                value = .bytes(Array(body))
+            } else {
+                switch Lexer.unescape(body, bytes: true) {
+                case .success(let b): value = .bytes(b)
+                case .failure(let e): fail(e.kind, at: startPos); return
+                }
+            }
+        } else if raw || !hasEscape {
+            value = .string(String(decoding: body, as: UTF8.self))
+        } else {
+            switch Lexer.unescape(body, bytes: false) {
+            case .success(let b): value = .string(String(decoding: b, as: UTF8.self))
+            case .failure(let e): fail(e.kind, at: startPos); return
+            }
+        }
+        let s = Token(.string(StringToken(value)), SourceRange(start: startPos, end: position(pos)))
+        tokens.append(s)
+    }
+
+    struct EscapeError: Error { var kind: ParseError.Kind }
+
+    /// Processes backslash escapes (the non-raw literal rules); `bytes` rejects `\u`, `\U`, `\N`.
+    /// Unknown escapes keep their backslash, as Python does.
+    static func unescape<C: Collection>(_ body: C, bytes: Bool) -> Result<[UInt8], EscapeError>
+    where C.Element == UInt8, C.Index == Int {
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count)
+        var i = body.startIndex
+        let end = body.endIndex
+        func at(_ k: Int) -> UInt8 { k < end ? body[k] : 0 }
+        let codec = bytes ? "(value error)" : "(unicode error) 'unicodeescape' codec can't decode bytes in position"
+        while i < end {
+            let c = body[i]
+            if c != 92 { out.append(c); i += 1; continue }
+            let e = at(i + 1)
+            let escStart = i - body.startIndex
+            i += 2
+            switch e {
+            case 10: break // line continuation inside the literal
+            case 92: out.append(92)
+            case 39: out.append(39)
+            case 34: out.append(34)
+            case 97: out.append(7)
+            case 98: out.append(8)
+            case 102: out.append(12)
+            case 110: out.append(10)
+            case 114: out.append(13)
+            case 116: out.append(9)
+            case 118: out.append(11)
+            case 48...55: // octal, up to 3 digits
+                var v = Int(e - 48)
+                var k = 0
+                while k < 2, at(i) >= 48, at(i) <= 55 { v = v * 8 + Int(at(i) - 48); i += 1; k += 1 }
+                if bytes { out.append(UInt8(truncatingIfNeeded: v)) } else { appendScalar(&out, UInt32(v)) }
+            case 120, 117, 85: // \x \u \U
+                if bytes && e != 120 { out.append(92); out.append(e); continue }
+                let count = e == 120 ? 2 : e == 117 ? 4 : 8
+                var v: UInt32 = 0
+                for k in 0..<count {
+                    let d = digitValue(at(i + k))
+                    if d >= 16 {
+                        let name = e == 120 ? "truncated \\xXX escape" : e == 117 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape"
+                        let msg = bytes ? "invalid \\x escape at position \(escStart)"
+                            : "\(codec) \(escStart)-\(escStart + 1 + k): \(name)"
+                        return .failure(EscapeError(kind: .invalidEscape(msg)))
+                    }
+                    v = v * 16 + UInt32(d)
+                }
+                i += count
+                if bytes { out.append(UInt8(v)) } else {
+                    if v > 0x10FFFF {
+                        return .failure(EscapeError(kind: .invalidEscape("\(codec) \(escStart)-\(escStart + 9): illegal Unicode character")))
+                    }
+                    appendScalar(&out, v)
+                }
+            case 78 where !bytes: // \N{...}
+                return .failure(EscapeError(kind: .unsupported("\\N{...} escapes are not supported in nn; use \\u or \\U")))
+            default:
+                // Unknown escape: Python keeps the backslash (with a DeprecationWarning).
+                out.append(92)
+                if i - 1 < end { out.append(e) } else { i = end }
+            }
+        }
+        return .success(out)
+    }
+
+    /// Appends `v` as UTF-8 (surrogates, which Swift strings cannot hold, become U+FFFD).
+    static func appendScalar(_ out: inout [UInt8], _ v: UInt32) {
+        let s = Unicode.Scalar(v) ?? "\u{FFFD}"
+        var buf: [UInt8] = []
+        UTF8.encode(s) { buf.append($0) }
+        out.append(contentsOf: buf)
+    }
+}
