@@ -122,7 +122,7 @@ struct PageWriter {
         if !cell.options.hide || status != nil {
             s += "<div class=\"nn-input\"><pre class=\"nn-code\"><code>"
             let shown = cell.source.hasSuffix("\n") ? String(cell.source.dropLast()) : cell.source
-            s += Highlight.html(shown, tokens: cell.tokens)
+            s += Highlight.html(shown, spans: cell.spans)
             s += "</code></pre>"
             if let t = time { s += "<span class=\"nn-time\">\(t)</span>" }
             s += "</div>\n"

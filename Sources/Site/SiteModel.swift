@@ -68,13 +68,13 @@ public struct SiteCell: Sendable, Equatable {
     /// Why the cell failed its check (output differs, did not raise, ...), when it did.
     public var failure: CellFailure?
     /// Highlighting for `source` (from the nn lexer); empty shows plain escaped code.
-    public var tokens: [HighlightToken]
+    public var spans: [HighlightSpan]
 
     /// Creates a cell.
     public init(source: String, line: Int, state: State, options: CellOptions = CellOptions(),
-                failure: CellFailure? = nil, tokens: [HighlightToken] = []) {
+                failure: CellFailure? = nil, spans: [HighlightSpan] = []) {
         self.source = source; self.line = line; self.state = state; self.options = options
-        self.failure = failure; self.tokens = tokens
+        self.failure = failure; self.spans = spans
     }
 }
 

@@ -207,7 +207,7 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(page.contains("<section class=\"nn-cell nn-not-run\" id=\"L15\">"))
     #expect(page.contains("<section class=\"nn-cell nn-skipped\" id=\"L19\">"))
     // The source is shown without its final newline.
-    #expect(page.contains("<code>y = 2</code></pre>"))
+    #expect(page.contains("<code>y <span class=\"o\">=</span> <span class=\"n\">2</span></code></pre>"))
 
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-site-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
