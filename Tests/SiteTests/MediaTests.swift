@@ -163,3 +163,18 @@ import Testing
     #expect(html.replacingOccurrences(of: #"<span class="[a-z]">|</span>"#, with: "", options: .regularExpression)
         == HTML.escape(broken))
 }
+
+@Test func extremeDataNeverBreaksAChart() {
+    let cases: [[Double]] = [
+        [1e308, -1e308], [5e-324, 0], [.infinity, -.infinity, .nan], [42], [3, 3, 3], [-5, -1, -2],
+        [1e15, 1e15 + 1], [0.1, 0.1 + 1e-17],
+    ]
+    for ys in cases {
+        for kind in [Plot.Kind.line, .bars] {
+            let svg = SVGChart.render(Plot(kind: kind, series: [.init(xs: ys.indices.map(Double.init), ys: ys),
+                                                                .init(label: "x", xs: ys, ys: ys)]))
+            #expect(svg.hasSuffix("</svg>"))
+            #expect(!svg.contains("nan") && !svg.contains("inf"), "\(ys)")
+        }
+    }
+}

@@ -179,7 +179,9 @@ public enum SVGChart {
 
     /// A coordinate with at most one decimal, without `-0` (deterministic, compact).
     static func fmt(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
+        // Degenerate data can push a coordinate far off the canvas; keep it a finite number.
+        guard v.isFinite else { return "0" }
+        let r = (min(max(v, -1e7), 1e7) * 10).rounded() / 10
         if r == 0 { return "0" }
         if r == r.rounded() { return String(Int(r)) }
         return String(format: "%.1f", r)
@@ -197,6 +199,7 @@ public struct Ticks: Sendable, Equatable {
     public init(lo: Double, hi: Double, count: Int = 5) {
         var a = lo.isFinite ? lo : 0, b = hi.isFinite ? hi : 1
         if a > b { swap(&a, &b) }
+        a = max(a, -1e300); b = min(b, 1e300)  // so b - a stays finite
         if b - a < 1e-12 * max(abs(a), abs(b), 1e-300) || b == a {
             let pad = a == 0 ? 1 : abs(a) * 0.5
             a -= pad; b += pad
