@@ -8,9 +8,13 @@ public enum HighlightKind: String, Sendable, Equatable {
 
 /// One coloured stretch of source: UTF-8 byte offsets `start..<end` into the cell source.
 public struct HighlightSpan: Sendable, Equatable {
+    /// First byte of the span.
     public var start: Int
+    /// One past its last byte.
     public var end: Int
+    /// Its colour class.
     public var kind: HighlightKind
+    /// A span of bytes `start..<end` of kind `kind`.
     public init(start: Int, end: Int, kind: HighlightKind) {
         self.start = start; self.end = end; self.kind = kind
     }

@@ -10,6 +10,7 @@ public struct SiteNotebook: Sendable, Equatable {
     public var path: String
     /// The first `#` heading (the file name when there is none).
     public var title: String
+    /// Prose, math and cells in file order.
     public var blocks: [SiteBlock]
     /// Every cell ran as its options say (no unexpected error, `raises` cells raised).
     public var passed: Bool
@@ -62,6 +63,7 @@ public struct SiteCell: Sendable, Equatable {
     public var source: String
     /// Line of the cell's first source line in the `.md` file (the cell's anchor is `L<line>`).
     public var line: Int
+    /// Whether and how it ran.
     public var state: State
     /// `hide`, `skip`, `raises`, `volatile` as written on the cell.
     public var options: CellOptions

@@ -493,11 +493,14 @@ struct TeXParser {
 
 /// A problem in a formula: a message and the character offset it was found at.
 public struct MathDiagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, e.g. `unknown command \\foo`.
     public var message: String
     /// Offset (in characters) into the TeX source.
     public var offset: Int
+    /// A diagnostic at character `offset` of the formula.
     public init(message: String, offset: Int) {
         self.message = message; self.offset = offset
     }
+    /// `message (at character N)`, counting from 1.
     public var description: String { "\(message) (at character \(offset + 1))" }
 }

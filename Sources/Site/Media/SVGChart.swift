@@ -190,9 +190,13 @@ public enum SVGChart {
 
 /// Axis ticks at "nice" numbers (1, 2 or 5 times a power of ten), about five per axis.
 public struct Ticks: Sendable, Equatable {
+    /// The first tick (at or below the data).
     public let lo: Double
+    /// The last tick (at or above the data).
     public let hi: Double
+    /// The distance between ticks.
     public let step: Double
+    /// Every tick from `lo` to `hi`.
     public let values: [Double]
 
     /// Ticks covering `lo...hi`; an empty range is widened so the axis still has a scale.
