@@ -166,7 +166,7 @@ import Testing
 
 @Test func extremeDataNeverBreaksAChart() {
     let cases: [[Double]] = [
-        [1e308, -1e308], [5e-324, 0], [.infinity, -.infinity, .nan], [42], [3, 3, 3], [-5, -1, -2],
+        [1e308, -1e308], [.leastNonzeroMagnitude, 0], [.infinity, -.infinity, .nan], [42], [3, 3, 3], [-5, -1, -2],
         [1e15, 1e15 + 1], [0.1, 0.1 + 1e-17],
     ]
     for ys in cases {
