@@ -131,3 +131,28 @@ func inlineMathGolden(_ i: Int) {
     #expect(MathML.convert(#"\mathbf{x}\mathbb{Z}\mathcal{L}\boldsymbol{\theta}"#, display: false).html
         == "<math><mi>𝐱</mi><mi>ℤ</mi><mi>ℒ</mi><mi>𝜽</mi></math>")
 }
+
+/// Random formulas made of TeX's special characters and commands: never a trap, always a
+/// complete `<math>` element (a fixed-seed generator, so failures reproduce).
+@Test func randomInputNeverCrashes() {
+    let pieces = ["\\", "{", "}", "[", "]", "^", "_", "&", "\\\\", "'", "%", "$", "x", "2", ".", " ", "é", "\n",
+                  "\\frac", "\\sqrt", "\\left", "\\right", "\\middle", "\\begin{pmatrix}", "\\end{pmatrix}",
+                  "\\begin{cases}", "\\end{x}", "\\begin", "\\end", "\\text{", "\\operatorname", "\\hat", "\\big",
+                  "\\not", "\\mathbf", "\\sum", "\\limits", "\\alpha", "(", ")", "|", "\\|", "\\foo", "\\left.", "\\right("]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(truncatingIfNeeded: state >> 33)
+    }
+    for _ in 0..<3000 {
+        let n = next() % 24
+        let tex = (0..<n).map { _ in pieces[next() % pieces.count] }.joined()
+        for display in [false, true] {
+            let html = MathML.convert(tex, display: display).html
+            #expect(html.hasPrefix(display ? "<math display=\"block\">" : "<math>") && html.hasSuffix("</math>"), "\(tex)")
+        }
+    }
+    for tex in ["", "\\", "\\left", "\\begin", "\\sqrt[", "\\text{", "{", "\\operatorname", "^^^", "''''", "&&&", "\\\\\\\\"] {
+        #expect(MathML.convert(tex, display: true).html.hasSuffix("</math>"))
+    }
+}
