@@ -111,8 +111,9 @@ struct PageWriter {
         var details = ""
         if let f = cell.failure, cell.state != .notRun {
             classes.append("nn-failed")
-            status = HTML.escape(f.message)
-            if !f.details.isEmpty, cell.failureShowsDetails {
+            // An unexpected error speaks for itself in the outputs; say nothing twice.
+            if !cell.failureIsTheError { status = HTML.escape(f.message) }
+            if !f.details.isEmpty, !cell.ranIntoError {
                 details = "<details class=\"nn-failure\"><summary>details</summary><pre>\(HTML.escape(f.details))</pre></details>\n"
             }
         }
@@ -121,7 +122,7 @@ struct PageWriter {
         if !cell.options.hide || status != nil {
             s += "<div class=\"nn-input\"><pre class=\"nn-code\"><code>"
             let shown = cell.source.hasSuffix("\n") ? String(cell.source.dropLast()) : cell.source
-            s += Highlight.html(shown, tokens: cell.tokens)
+            s += Highlight.html(shown, spans: cell.spans)
             s += "</code></pre>"
             if let t = time { s += "<span class=\"nn-time\">\(t)</span>" }
             s += "</div>\n"

@@ -52,6 +52,6 @@ struct SiteBlockBuilder: NotebookVisitor {
         var failure: CellFailure?
         if case .failed(let f)? = run?.verdict { failure = f }
         blocks.append(.cell(SiteCell(source: cell.source, line: cell.firstLine, state: state, options: cell.options,
-                                     failure: failure, tokens: Highlight.tokens(cell.source))))
+                                     failure: failure, spans: Highlight.spans(cell.source))))
     }
 }

@@ -10,6 +10,7 @@ public struct SiteNotebook: Sendable, Equatable {
     public var path: String
     /// The first `#` heading (the file name when there is none).
     public var title: String
+    /// Prose, math and cells in file order.
     public var blocks: [SiteBlock]
     /// Every cell ran as its options say (no unexpected error, `raises` cells raised).
     public var passed: Bool
@@ -62,28 +63,32 @@ public struct SiteCell: Sendable, Equatable {
     public var source: String
     /// Line of the cell's first source line in the `.md` file (the cell's anchor is `L<line>`).
     public var line: Int
+    /// Whether and how it ran.
     public var state: State
     /// `hide`, `skip`, `raises`, `volatile` as written on the cell.
     public var options: CellOptions
     /// Why the cell failed its check (output differs, did not raise, ...), when it did.
     public var failure: CellFailure?
     /// Highlighting for `source` (from the nn lexer); empty shows plain escaped code.
-    public var tokens: [HighlightToken]
+    public var spans: [HighlightSpan]
 
     /// Creates a cell.
     public init(source: String, line: Int, state: State, options: CellOptions = CellOptions(),
-                failure: CellFailure? = nil, tokens: [HighlightToken] = []) {
+                failure: CellFailure? = nil, spans: [HighlightSpan] = []) {
         self.source = source; self.line = line; self.state = state; self.options = options
-        self.failure = failure; self.tokens = tokens
+        self.failure = failure; self.spans = spans
     }
 }
 
 extension SiteCell {
-    /// A diff or hint is worth showing; a traceback already is, in the outputs.
-    var failureShowsDetails: Bool {
-        guard case .ran(let r, _) = state, r.error != nil else { return true }
-        return !(failure?.details.hasPrefix("Traceback") ?? false)
+    /// The cell ran and raised: its traceback is among the outputs.
+    var ranIntoError: Bool {
+        if case .ran(let r, _) = state { return r.error != nil }
+        return false
     }
+
+    /// The failure is just that the cell raised (no `raises` option): the error box says it all.
+    var failureIsTheError: Bool { ranIntoError && options.raises == nil }
 }
 
 /// How pages are written.

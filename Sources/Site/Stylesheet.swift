@@ -74,6 +74,11 @@ pre.nn-output { padding: 0.25rem 0; white-space: pre; background: transparent; }
 .nn-plot svg, svg.nn-plot { width: 100%; max-width: 640px; height: auto; display: block; font-family: inherit; }
 .nn-plot-title { font-size: 15px; font-weight: 600; fill: currentColor; }
 .nn-plot-label { font-size: 13px; }
+@media (prefers-color-scheme: dark) {
+  /* The first series colour is too dark on a dark page: a lighter blue of the same hue. */
+  svg.nn-plot [stroke="#0072B2"] { stroke: #4FA8E8; }
+  svg.nn-plot [fill="#0072B2"] { fill: #4FA8E8; }
+}
 table.nn-table { border-collapse: collapse; font-size: 0.9rem; }
 table.nn-table th, table.nn-table td { border: 1px solid var(--border); padding: 0.2rem 0.6rem; }
 table.nn-table th { background: var(--panel); text-align: left; }

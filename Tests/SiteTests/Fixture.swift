@@ -26,7 +26,7 @@ enum Fixture {
             .cell(SiteCell(
                 source: "def matmul(a, b):\n    # three loops\n    return a @ b\nprint(\"<b>hi</b>\")\nmatmul(x, w).shape",
                 line: 12, state: .ran(CellResult(items: [.stdout("<b>hi</b>\n"), .result("Size([5, 10])")]), seconds: 0.0123),
-                tokens: [.init(start: 0, end: 3, kind: .keyword), .init(start: 4, end: 10, kind: .function),
+                spans: [.init(start: 0, end: 3, kind: .keyword), .init(start: 4, end: 10, kind: .function),
                          .init(start: 22, end: 35, kind: .comment), .init(start: 40, end: 46, kind: .keyword),
                          .init(start: 49, end: 50, kind: .operator), .init(start: 53, end: 58, kind: .builtin),
                          .init(start: 59, end: 70, kind: .string)])),

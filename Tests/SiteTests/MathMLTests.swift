@@ -65,7 +65,7 @@ private let inlineCases: [(tex: String, mathml: String, diagnostics: [String])] 
         (#"a \quad b \qquad c \, d \; e \! f"#,
          #"<math><mi>a</mi><mspace width="1em"/><mi>b</mi><mspace width="2em"/><mi>c</mi><mspace width="0.1667em"/><mi>d</mi><mspace width="0.2778em"/><mi>e</mi><mspace width="-0.1667em"/><mi>f</mi></math>"#, []),
         (#"\{ x \} | y |"#,
-         #"<math><mo stretchy="false">{</mo><mi>x</mi><mo stretchy="false">}</mo><mo stretchy="false">|</mo><mi>y</mi><mo stretchy="false">|</mo></math>"#, []),
+         #"<math><mo stretchy="false">{</mo><mi>x</mi><mo stretchy="false">}</mo><mo stretchy="false" lspace="0" rspace="0">|</mo><mi>y</mi><mo stretchy="false" lspace="0" rspace="0">|</mo></math>"#, []),
         (#"\log x \exp(x) \max_i x_i \min(a, b) \sin\theta \cos x \tanh x"#,
          #"<math><mi>log</mi><mspace width="0.1667em"/><mi>x</mi><mi>exp</mi><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo><msub><mi>max</mi><mi>i</mi></msub><mspace width="0.1667em"/><msub><mi>x</mi><mi>i</mi></msub><mi>min</mi><mo stretchy="false">(</mo><mi>a</mi><mo>,</mo><mi>b</mi><mo stretchy="false">)</mo><mi>sin</mi><mspace width="0.1667em"/><mi>θ</mi><mi>cos</mi><mspace width="0.1667em"/><mi>x</mi><mi>tanh</mi><mspace width="0.1667em"/><mi>x</mi></math>"#, []),
         (#"\foo + 1"#,
@@ -130,4 +130,29 @@ func inlineMathGolden(_ i: Int) {
 @Test func fontVariantsUseMathAlphanumerics() {
     #expect(MathML.convert(#"\mathbf{x}\mathbb{Z}\mathcal{L}\boldsymbol{\theta}"#, display: false).html
         == "<math><mi>𝐱</mi><mi>ℤ</mi><mi>ℒ</mi><mi>𝜽</mi></math>")
+}
+
+/// Random formulas made of TeX's special characters and commands: never a trap, always a
+/// complete `<math>` element (a fixed-seed generator, so failures reproduce).
+@Test func randomInputNeverCrashes() {
+    let pieces = ["\\", "{", "}", "[", "]", "^", "_", "&", "\\\\", "'", "%", "$", "x", "2", ".", " ", "é", "\n",
+                  "\\frac", "\\sqrt", "\\left", "\\right", "\\middle", "\\begin{pmatrix}", "\\end{pmatrix}",
+                  "\\begin{cases}", "\\end{x}", "\\begin", "\\end", "\\text{", "\\operatorname", "\\hat", "\\big",
+                  "\\not", "\\mathbf", "\\sum", "\\limits", "\\alpha", "(", ")", "|", "\\|", "\\foo", "\\left.", "\\right("]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(truncatingIfNeeded: state >> 33)
+    }
+    for _ in 0..<3000 {
+        let n = next() % 24
+        let tex = (0..<n).map { _ in pieces[next() % pieces.count] }.joined()
+        for display in [false, true] {
+            let html = MathML.convert(tex, display: display).html
+            #expect(html.hasPrefix(display ? "<math display=\"block\">" : "<math>") && html.hasSuffix("</math>"), "\(tex)")
+        }
+    }
+    for tex in ["", "\\", "\\left", "\\begin", "\\sqrt[", "\\text{", "{", "\\operatorname", "^^^", "''''", "&&&", "\\\\\\\\"] {
+        #expect(MathML.convert(tex, display: true).html.hasSuffix("</math>"))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NNLang
 import Site
 import Testing
@@ -109,13 +110,13 @@ import Testing
 
 @Test func highlightWrapsTokensInSpans() {
     let src = "for i in range(3): # <loop>\n    s = \"a<b\""
-    let tokens: [HighlightToken] = [
+    let tokens: [HighlightSpan] = [
         .init(start: 0, end: 3, kind: .keyword), .init(start: 6, end: 8, kind: .keyword),
         .init(start: 9, end: 14, kind: .builtin), .init(start: 15, end: 16, kind: .number),
         .init(start: 19, end: 27, kind: .comment), .init(start: 34, end: 35, kind: .operator),
         .init(start: 36, end: 41, kind: .string),
     ]
-    #expect(Highlight.html(src, tokens: tokens) == """
+    #expect(Highlight.html(src, spans: tokens) == """
         <span class="k">for</span> i <span class="k">in</span> <span class="b">range</span>(<span class="n">3</span>): <span class="c"># &lt;loop&gt;</span>
             s <span class="o">=</span> <span class="s">&quot;a&lt;b&quot;</span>
         """)
@@ -123,9 +124,57 @@ import Testing
 
 @Test func highlightDropsBadTokensButKeepsText() {
     let src = "é = 1"  // é is two UTF-8 bytes
-    let bad: [HighlightToken] = [.init(start: 1, end: 2, kind: .keyword), .init(start: 0, end: 99, kind: .string),
+    let bad: [HighlightSpan] = [.init(start: 1, end: 2, kind: .keyword), .init(start: 0, end: 99, kind: .string),
                                  .init(start: 5, end: 6, kind: .number), .init(start: 5, end: 6, kind: .number),
                                  .init(start: 3, end: 2, kind: .operator)]
-    #expect(Highlight.html(src, tokens: bad) == "é = <span class=\"n\">1</span>")
-    #expect(Highlight.html("a<b", tokens: []) == "a&lt;b")
+    #expect(Highlight.html(src, spans: bad) == "é = <span class=\"n\">1</span>")
+    #expect(Highlight.html("a<b", spans: []) == "a&lt;b")
+}
+
+@Test func longSeriesAreDecimatedPerPixelColumn() {
+    let n = 100_000
+    let xs = (0..<n).map(Double.init)
+    let ys: [Double] = (0..<n).map { i in
+        let wave: Double = sin(Double(i) / 50)
+        return i == 51_234 ? wave + 10 : wave  // one spike must survive
+    }
+    let svg = SVGChart.render(Plot(kind: .line, series: [.init(xs: xs, ys: ys)]))
+    #expect(svg.utf8.count < 60_000)
+    // The spike is drawn: the highest point is above the "10" tick.
+    let points = svg.components(separatedBy: "points=\"")[1].prefix { $0 != "\"" }
+    let topY = points.split(separator: " ").compactMap { Double($0.split(separator: ",")[1]) }.min() ?? .infinity
+    let tick = svg.components(separatedBy: "\">10</text>")[0].components(separatedBy: " y=\"").last!
+    let tickY = Double(tick.prefix { $0 != "\"" })! - 4
+    #expect(topY < tickY)
+}
+
+/// Spans from the nn lexer's highlighter, as the page uses them.
+@Test func nnSourceIsHighlightedByTheLexer() {
+    let src = "def f(x):  # é\n    return print(x ** 2, \"s\")\n%timeit f(1)\n"
+    #expect(Highlight.html(src, spans: Highlight.spans(src)) == """
+        <span class="k">def</span> <span class="f">f</span>(x):  <span class="c"># é</span>
+            <span class="k">return</span> <span class="b">print</span>(x <span class="o">**</span> <span class="n">2</span>, <span class="s">&quot;s&quot;</span>)
+        <span class="m">%timeit</span> f(<span class="n">1</span>)
+
+        """)
+    // Broken code is still shown whole.
+    let broken = "x = \"unterminated\nclass 1 $ <b>"
+    let html = Highlight.html(broken, spans: Highlight.spans(broken))
+    #expect(html.replacingOccurrences(of: #"<span class="[a-z]">|</span>"#, with: "", options: .regularExpression)
+        == HTML.escape(broken))
+}
+
+@Test func extremeDataNeverBreaksAChart() {
+    let cases: [[Double]] = [
+        [1e308, -1e308], [.leastNonzeroMagnitude, 0], [.infinity, -.infinity, .nan], [42], [3, 3, 3], [-5, -1, -2],
+        [1e15, 1e15 + 1], [0.1, 0.1 + 1e-17],
+    ]
+    for ys in cases {
+        for kind in [Plot.Kind.line, .bars] {
+            let svg = SVGChart.render(Plot(kind: kind, series: [.init(xs: ys.indices.map(Double.init), ys: ys),
+                                                                .init(label: "x", xs: ys, ys: ys)]))
+            #expect(svg.hasSuffix("</svg>"))
+            #expect(!svg.contains("nan") && !svg.contains("inf"), "\(ys)")
+        }
+    }
 }

@@ -207,7 +207,7 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(page.contains("<section class=\"nn-cell nn-not-run\" id=\"L15\">"))
     #expect(page.contains("<section class=\"nn-cell nn-skipped\" id=\"L19\">"))
     // The source is shown without its final newline.
-    #expect(page.contains("<code>y = 2</code></pre>"))
+    #expect(page.contains("<code>y <span class=\"o\">=</span> <span class=\"n\">2</span></code></pre>"))
 
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-site-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -244,4 +244,15 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(file == Site.stylesheet, "edit site/style.css, then copy it into Sources/Site/Stylesheet.swift")
     #expect(Site.stylesheet.contains("prefers-color-scheme: dark"))
     #expect(!Site.stylesheet.contains("@import") && !Site.stylesheet.contains("url("))
+}
+
+@Test func unexpectedErrorIsShownOnceAsItsTraceback() {
+    let err = CellError(typeName: "NameError", message: "name 'q' is not defined", traceback: [])
+    let cell = SiteCell(source: "q", line: 5, state: .ran(CellResult(error: err), seconds: nil),
+                        failure: CellFailure(message: "cell 1 raised NameError: name 'q' is not defined", line: 5,
+                                             details: "NameError: name 'q' is not defined\n"))
+    let page = Site.page(SiteNotebook(path: "e.md", title: "e", blocks: [.cell(cell)], passed: false), options: quiet).html
+    #expect(page.contains("<section class=\"nn-cell nn-failed\" id=\"L5\">"))
+    #expect(!page.contains("nn-status") && !page.contains("nn-failure"))
+    #expect(page.components(separatedBy: "name &#39;q&#39; is not defined").count - 1 == 1)
 }

@@ -360,6 +360,8 @@ public struct Lexer {
             let p = position(pos)
             if s.value < 32 || s.value == 127 {
                 fail(.invalidNonPrintableCharacter(s), at: p)
+            } else if s.value < 127 {
+                fail(.invalidSyntax, at: p) // `$`, `?`, a backquote
             } else {
                 fail(.invalidCharacter(s), at: p)
             }

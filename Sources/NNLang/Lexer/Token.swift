@@ -63,7 +63,7 @@ public struct StringToken: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch value {
         case .string(let s): ASTDump.quote(s)
-        case .bytes(let b): "b" + ASTDump.quote(String(decoding: b, as: UTF8.self))
+        case .bytes(let b): "b" + ASTDump.quote(String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) })))
         case .fstring(let body, let raw, _): (raw ? "rf" : "f") + ASTDump.quote(body)
         }
     }

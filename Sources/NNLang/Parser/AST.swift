@@ -252,7 +252,7 @@ public struct Parameter: Sendable, Equatable {
     public var name: String
     public var defaultValue: Expr?
     public var annotation: Expr?
-    /// The range of the name (and annotation/default when present).
+    /// The range of the name and its annotation (not the default), as CPython's `arg`.
     public var range: SourceRange
     public init(name: String, defaultValue: Expr? = nil, annotation: Expr? = nil, range: SourceRange) {
         self.name = name; self.defaultValue = defaultValue; self.annotation = annotation; self.range = range

@@ -64,6 +64,19 @@ public struct Parser {
     var tok: Token { tokens[i] }
     var prevEnd: SourcePosition { i > 0 ? tokens[i - 1].range.end : tokens[0].range.start }
 
+    /// The end of the last consumed token that is not NEWLINE/INDENT/DEDENT (the end of a
+    /// compound statement is the end of its last body statement).
+    var significantEnd: SourcePosition {
+        var j = i - 1
+        while j > 0 {
+            switch tokens[j].kind {
+            case .newline, .indent, .dedent: j -= 1
+            default: return tokens[j].range.end
+            }
+        }
+        return j >= 0 ? tokens[j].range.end : tokens[0].range.start
+    }
+
     func peekKind(_ k: Int = 1) -> TokenKind {
         let j = i + k
         return j < tokens.count ? tokens[j].kind : tokens[tokens.count - 1].kind
@@ -142,11 +155,26 @@ public struct Parser {
         case .indent:
             let p = tok.range.end
             return error(.unexpectedIndent, at: SourcePosition(line: p.line, column: max(1, p.column - 1)))
-        case .endOfFile:
-            return error(.invalidSyntax, at: tok.range.start)
         default:
-            return error(.invalidSyntax, at: tok.range.start)
+            return unclosedBracket() ?? error(.invalidSyntax, at: tok.range.start)
         }
+    }
+
+    /// CPython's rule: a syntax error on a later line than a still-open bracket is reported as
+    /// "'(' was never closed" at that bracket.
+    func unclosedBracket() -> ParseError? {
+        var stack: [Token] = []
+        for t in tokens[0..<i] {
+            guard case .op(let o) = t.kind else { continue }
+            switch o {
+            case .lparen, .lbracket, .lbrace: stack.append(t)
+            case .rparen, .rbracket, .rbrace: if !stack.isEmpty { stack.removeLast() }
+            default: break
+            }
+        }
+        guard let open = stack.last, open.range.start.line < tok.range.start.line,
+              case .op(let o) = open.kind, let c = o.rawValue.first else { return nil }
+        return error(.neverClosed(c), at: open.range.start)
     }
 
     /// Enters one level of nesting, failing cleanly past `maxDepth`.

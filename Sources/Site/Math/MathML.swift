@@ -10,6 +10,7 @@ public enum MathML {
     public struct Result: Sendable, Equatable {
         /// A complete `<math>` element.
         public var html: String
+        /// What could not be read (unknown commands, unbalanced braces); empty when all was fine.
         public var diagnostics: [MathDiagnostic]
     }
 

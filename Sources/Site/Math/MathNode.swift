@@ -45,7 +45,7 @@ extension MathNode {
     /// name needs no space.
     var opensFence: Bool {
         switch self {
-        case .op(let s, _): return MathSymbols.openFences.contains(s)
+        case .op(let s, _): return MathSymbols.openFences.contains(s) && s != "|" && s != "‖"
         case .row(let kids): return kids.first?.opensFence ?? false
         default: return false
         }
@@ -61,8 +61,9 @@ extension MathNode {
         }
     }
 
+    /// An operator that TeX spaces as one (a plain `|` is an ordinary symbol, not one).
     var isOperator: Bool {
-        if case .op = self { return true }
+        if case .op(let s, _) = self { return s != "|" && s != "‖" }
         return false
     }
 }

@@ -286,6 +286,11 @@ struct TeXParser {
         return .number(s)
     }
 
+    /// A plain `|` or `\\|` is an ordinary symbol in TeX (|x|, ‖v‖): no operator spacing, no stretch.
+    static let barAttributes: [MathNode.Attribute] = [
+        .init(name: "stretchy", value: "false"), .init(name: "lspace", value: "0"), .init(name: "rspace", value: "0"),
+    ]
+
     /// A single character in math: a letter is an identifier, a digit a number, the rest an operator.
     private func singleChar(_ c: Character) -> MathNode {
         if c.isLetter { return .ident(String(c), normal: false) }
@@ -294,7 +299,8 @@ struct TeXParser {
         case "-": return .op("−", attrs: [])
         case "*": return .op("∗", attrs: [])
         case "~": return .space("0.333em")
-        case "(", ")", "[", "]", "|": return .op(String(c), attrs: [.init(name: "stretchy", value: "false")])
+        case "(", ")", "[", "]": return .op(String(c), attrs: [.init(name: "stretchy", value: "false")])
+        case "|": return .op("|", attrs: Self.barAttributes)
         default: return .op(String(c), attrs: [])
         }
     }
@@ -341,6 +347,7 @@ struct TeXParser {
         }
         if let s = MathSymbols.identifiers[name] { return (.ident(s, normal: true), false) }
         if let s = MathSymbols.operators[name] {
+            if s == "|" || s == "‖" { return (.op(s, attrs: Self.barAttributes), false) }
             let fence = MathSymbols.fences.contains(s)
             return (.op(s, attrs: fence ? [.init(name: "stretchy", value: "false")] : []), false)
         }
@@ -486,11 +493,14 @@ struct TeXParser {
 
 /// A problem in a formula: a message and the character offset it was found at.
 public struct MathDiagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, e.g. `unknown command \\foo`.
     public var message: String
     /// Offset (in characters) into the TeX source.
     public var offset: Int
+    /// A diagnostic at character `offset` of the formula.
     public init(message: String, offset: Int) {
         self.message = message; self.offset = offset
     }
+    /// `message (at character N)`, counting from 1.
     public var description: String { "\(message) (at character \(offset + 1))" }
 }

@@ -9,6 +9,7 @@ public enum PNG {
         case tooLarge(width: Int, height: Int)
         case deflateFailed(code: Int32)
 
+        /// The reason in words, for diagnostics.
         public var description: String {
             switch self {
             case .badSize(let w, let h, let n): "image of \(w)x\(h) needs \(w * h) pixels, got \(n)"
@@ -110,6 +111,7 @@ public struct CRC32: Sendable {
     }
     private var crc: UInt32 = 0xFFFF_FFFF
 
+    /// A checksum of nothing yet.
     public init() {}
 
     /// Feeds `bytes` into the checksum.

@@ -135,13 +135,34 @@ public enum SVGChart {
             }
         }
         var out = ""
-        for run in runs where !run.isEmpty {
+        for full in runs where !full.isEmpty {
+            let run = full.count > 2000 ? decimate(full) : full
             if run.count == 1 {
                 out += "<circle cx=\"\(fmt(run[0].0))\" cy=\"\(fmt(run[0].1))\" r=\"2.5\" fill=\"\(color)\"/>"
             } else {
                 let pts = run.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " ")
-                out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.75\" stroke-linejoin=\"round\" points=\"\(pts)\"/>"
+                out += "<polyline class=\"nn-series\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.75\" stroke-linejoin=\"round\" points=\"\(pts)\"/>"
             }
+        }
+        return out
+    }
+
+    /// A long series reduced to what one pixel column can show: per column its first, lowest,
+    /// highest and last point, in order (the drawn envelope is unchanged).
+    static func decimate(_ pts: [(Double, Double)]) -> [(Double, Double)] {
+        var out: [(Double, Double)] = []
+        var i = 0
+        while i < pts.count {
+            let column = pts[i].0.rounded(.down)
+            var j = i
+            var lo = i, hi = i
+            while j < pts.count, pts[j].0.rounded(.down) == column {
+                if pts[j].1 < pts[lo].1 { lo = j }
+                if pts[j].1 > pts[hi].1 { hi = j }
+                j += 1
+            }
+            for k in Set([i, lo, hi, j - 1]).sorted() { out.append(pts[k]) }
+            i = j
         }
         return out
     }
@@ -158,7 +179,9 @@ public enum SVGChart {
 
     /// A coordinate with at most one decimal, without `-0` (deterministic, compact).
     static func fmt(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
+        // Degenerate data can push a coordinate far off the canvas; keep it a finite number.
+        guard v.isFinite else { return "0" }
+        let r = (min(max(v, -1e7), 1e7) * 10).rounded() / 10
         if r == 0 { return "0" }
         if r == r.rounded() { return String(Int(r)) }
         return String(format: "%.1f", r)
@@ -167,15 +190,20 @@ public enum SVGChart {
 
 /// Axis ticks at "nice" numbers (1, 2 or 5 times a power of ten), about five per axis.
 public struct Ticks: Sendable, Equatable {
+    /// The first tick (at or below the data).
     public let lo: Double
+    /// The last tick (at or above the data).
     public let hi: Double
+    /// The distance between ticks.
     public let step: Double
+    /// Every tick from `lo` to `hi`.
     public let values: [Double]
 
     /// Ticks covering `lo...hi`; an empty range is widened so the axis still has a scale.
     public init(lo: Double, hi: Double, count: Int = 5) {
         var a = lo.isFinite ? lo : 0, b = hi.isFinite ? hi : 1
         if a > b { swap(&a, &b) }
+        a = max(a, -1e300); b = min(b, 1e300)  // so b - a stays finite
         if b - a < 1e-12 * max(abs(a), abs(b), 1e-300) || b == a {
             let pad = a == 0 ? 1 : abs(a) * 0.5
             a -= pad; b += pad
