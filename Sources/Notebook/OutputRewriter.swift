@@ -113,11 +113,13 @@ public struct OutputRewriter: NotebookVisitor {
 public enum NotebookUpdater {
     /// The new outputs of a run: cells that ran and either did not raise or raised as their
     /// `raises` option asks. Cells that failed with an error, did not run, or were skipped keep
-    /// their blocks.
+    /// their blocks, and so does a volatile cell that has one (its timings differ every run, so
+    /// rewriting it would make `update` never settle); delete the block to refresh it.
     public static func outputs(of run: NotebookRun) -> [Int: String] {
         var outputs: [Int: String] = [:]
         for cellRun in run.cells {
             guard let result = cellRun.result else { continue }
+            if cellRun.isVolatile, cellRun.cell.expected != nil, !cellRun.output.isEmpty { continue }
             let raises = cellRun.cell.options.raises
             switch (result.error, raises) {
             case (nil, nil): outputs[cellRun.cell.number] = cellRun.output

@@ -263,3 +263,13 @@ func fakeCommands(_ captured: Captured) -> Commands { Commands(console: captured
     #expect(captured.err.hasSuffix("\r\u{1B}[K"))
     #expect(captured.out.contains("PASS\u{1B}[0m  \(dir)/slow.md  (2 cells, 1."))
 }
+
+@Test func updateSettlesOnVolatileCells() throws {
+    let dir = try tempFolder(["v.md": "```nn volatile\nprint 12 ms\n```\n\n```nn\nvolatile\nprint 3 ms\n```\n```output\n9 ms\n```\n"])
+    #expect(fakeCommands(Captured()).update(paths: [dir], jobs: 1, timeout: 300) == 0)
+    let once = try read("\(dir)/v.md")
+    // Missing block inserted; an existing volatile block is kept as it is.
+    #expect(once == "```nn volatile\nprint 12 ms\n```\n```output\n12 ms\n```\n\n```nn\nvolatile\nprint 3 ms\n```\n```output\n9 ms\n```\n")
+    #expect(fakeCommands(Captured()).update(paths: [dir], jobs: 1, timeout: 300) == 0)
+    #expect(try read("\(dir)/v.md") == once)
+}
