@@ -123,7 +123,8 @@ enum FileIO {
 /// Finds the notebooks named on the command line.
 public enum NotebookPaths {
     /// Expands files and folders into notebook paths: a folder gives its `*.md` files (not
-    /// recursively), sorted by name, which is lesson order. A missing path is an error.
+    /// recursively, README.md aside), sorted by name, which is lesson order; duplicates are
+    /// dropped. A missing path is an error.
     ///
     ///     try NotebookPaths.expand(["Notebooks"])  // ["Notebooks/01_matmul.md", ...]
     public static func expand(_ paths: [String]) throws(NotebookFileError) -> [String] {
@@ -142,6 +143,8 @@ public enum NotebookPaths {
                 throw NotebookFileError(path: path, reason: "No such file or directory")
             }
         }
-        return result
+        // The same file named twice would run twice and, under `update`, race itself.
+        var seen = Set<String>()
+        return result.filter { seen.insert($0).inserted }
     }
 }

@@ -273,3 +273,8 @@ func fakeCommands(_ captured: Captured) -> Commands { Commands(console: captured
     #expect(fakeCommands(Captured()).update(paths: [dir], jobs: 1, timeout: 300) == 0)
     #expect(try read("\(dir)/v.md") == once)
 }
+
+@Test func pathsExpandInLessonOrderWithoutDuplicates() throws {
+    let dir = try tempFolder(["02_b.md": "", "01_a.md": "", "README.md": "", "x.txt": ""])
+    #expect(try NotebookPaths.expand([dir, "\(dir)/01_a.md"]) == ["\(dir)/01_a.md", "\(dir)/02_b.md"])
+}
