@@ -17,7 +17,7 @@ public enum LineDiff {
               equal(old[old.count - 1 - suffix], new[new.count - 1 - suffix]) { suffix += 1 }
         let a = Array(old[prefix..<old.count - suffix]), b = Array(new[prefix..<new.count - suffix])
         var middle: [Edit] = []
-        if a.count * b.count > 4_000_000 {
+        if a.count * b.count > 1_000_000 {
             // Too big for the quadratic table: show it as a replacement.
             middle = a.map(Edit.removed) + b.map(Edit.added)
         } else {

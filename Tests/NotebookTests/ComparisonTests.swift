@@ -61,3 +61,12 @@ let cmp = OutputComparison()
     let edits = LineDiff.edits(["a", "b", "c", "d"], ["a", "c", "d", "e"])
     #expect(edits == [.same("a"), .removed("b"), .same("c"), .same("d"), .added("e")])
 }
+
+@Test func bigDiffsStayCheap() {
+    let old = (0..<3000).map { "a \($0)" }, new = (0..<3000).map { "b \($0)" }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let diff = LineDiff.unified(old, new)
+    #expect(start.duration(to: clock.now) < .seconds(2))
+    #expect(diff.hasPrefix("--- expected\n+++ actual\n@@ -1,3000 +1,3000 @@\n-a 0\n"))
+}
