@@ -109,14 +109,31 @@ public enum RaisesExpectation: Sendable, Equatable {
     /// An exception of this type name (`nn raises=ValueError`).
     case type(String)
 
-    /// Whether an exception of `typeName` satisfies the expectation.
+    /// Whether an exception of `typeName` satisfies the expectation: the same type or, for
+    /// Python's built-in exceptions, a base class (`raises=LookupError` accepts `KeyError`).
     public func accepts(_ typeName: String) -> Bool {
-        switch self {
-        case .any: true
-        // Every nn exception derives from Exception, as in Python.
-        case .type(let name): name == typeName || name == "Exception" || name == "BaseException"
+        guard case .type(let name) = self else { return true }
+        var type: String? = typeName
+        while let t = type {
+            if t == name { return true }
+            type = Self.builtinBase[t] ?? (t == "Exception" || t == "BaseException" ? nil : "Exception")
         }
+        return name == "BaseException"
     }
+
+    /// Python's built-in exception tree (child -> parent) below `Exception`.
+    static let builtinBase: [String: String] = [
+        "KeyError": "LookupError", "IndexError": "LookupError",
+        "ZeroDivisionError": "ArithmeticError", "OverflowError": "ArithmeticError",
+        "FloatingPointError": "ArithmeticError",
+        "FileNotFoundError": "OSError", "TimeoutError": "OSError", "PermissionError": "OSError",
+        "IsADirectoryError": "OSError", "UnicodeError": "ValueError",
+        "UnicodeDecodeError": "UnicodeError", "UnicodeEncodeError": "UnicodeError",
+        "NotImplementedError": "RuntimeError", "RecursionError": "RuntimeError",
+        "UnboundLocalError": "NameError", "ModuleNotFoundError": "ImportError",
+        "IndentationError": "SyntaxError", "TabError": "IndentationError",
+        "KeyboardInterrupt": "BaseException", "SystemExit": "BaseException",
+    ]
 }
 
 /// A fenced block with info string `output` right after a cell: the text that cell must print.

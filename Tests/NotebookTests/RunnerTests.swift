@@ -184,3 +184,15 @@ func messages(_ run: NotebookRun) -> [String] {
 
         """)
 }
+
+@Test func raisesAcceptsBaseClasses() {
+    #expect(RaisesExpectation.type("LookupError").accepts("KeyError"))
+    #expect(RaisesExpectation.type("Exception").accepts("ZeroDivisionError"))
+    #expect(RaisesExpectation.type("ArithmeticError").accepts("ZeroDivisionError"))
+    #expect(RaisesExpectation.type("MyError").accepts("MyError"))
+    #expect(!RaisesExpectation.type("ValueError").accepts("TypeError"))
+    #expect(!RaisesExpectation.type("LookupError").accepts("ValueError"))
+    #expect(!RaisesExpectation.type("Exception").accepts("KeyboardInterrupt"))
+    #expect(RaisesExpectation.type("BaseException").accepts("KeyboardInterrupt"))
+    #expect(RaisesExpectation.any.accepts("Anything"))
+}
