@@ -106,6 +106,7 @@ struct PageWriter {
             status = "Not run: an earlier cell raised an error."
         case .ran(let result, let seconds):
             outputs = renderOutputs(result, cell: cell)
+            if cell.options.volatile || result.volatile { classes.append("nn-volatile") }
             if let s = seconds, options.showTimes { time = Site.formatDuration(s) }
         }
         var details = ""

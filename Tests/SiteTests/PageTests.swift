@@ -256,3 +256,13 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(!page.contains("nn-status") && !page.contains("nn-failure"))
     #expect(page.components(separatedBy: "name &#39;q&#39; is not defined").count - 1 == 1)
 }
+
+@Test func volatileCellsAreMarked() {
+    var o = CellOptions()
+    o.volatile = true
+    let a = SiteCell(source: "%time f()", line: 3, state: .ran(CellResult(items: [.stdout("Wall time: 1 ms\n")]), seconds: nil), options: o)
+    let b = SiteCell(source: "%timeit f()", line: 7, state: .ran(CellResult(items: [.stdout("1 ms\n")], volatile: true), seconds: nil))
+    let page = Site.page(SiteNotebook(path: "v.md", title: "v", blocks: [.cell(a), .cell(b)], passed: true), options: quiet).html
+    #expect(page.contains("<section class=\"nn-cell nn-volatile\" id=\"L3\">"))
+    #expect(page.contains("<section class=\"nn-cell nn-volatile\" id=\"L7\">"))
+}
