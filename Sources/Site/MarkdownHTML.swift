@@ -69,7 +69,8 @@ extension ProseHTML {
                 return "<a class=\"nn-remote-image\" href=\"\(Self.isSafeURL(src) ? HTML.escape(src) : "")\">\(alt.isEmpty ? "image" : alt)</a>"
             }
             let t = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-            return "<img src=\"\(HTML.escape(src))\" alt=\"\(alt)\"\(t)>"
+            let local = src.lowercased().hasPrefix("data:") ? src : asset(src)
+            return "<img src=\"\(HTML.escape(local))\" alt=\"\(alt)\"\(t)>"
         case .html(let raw):
             return unsafe ? raw : "<!-- raw HTML omitted -->"
         }

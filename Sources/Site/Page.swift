@@ -13,6 +13,8 @@ struct PageWriter {
     private(set) var outputCount = 0
     private(set) var mathCount = 0
     private(set) var diagnostics: [String] = []
+    /// Local images the page shows (copied next to it by `Site.render`).
+    private(set) var assets: [SiteAsset] = []
 
     init(_ notebook: SiteNotebook, previous: SiteNotebook?, next: SiteNotebook?, options: SiteOptions) {
         self.notebook = notebook; self.previous = previous; self.next = next; self.options = options
@@ -35,6 +37,7 @@ struct PageWriter {
             }
             diagnostics += prose.takeDiagnostics()
         }
+        assets = prose.assets
         // Only we write `<math`: everything a cell prints is escaped.
         mathCount = body.components(separatedBy: "<math").count - 1
 
@@ -106,6 +109,7 @@ struct PageWriter {
             status = "Not run: an earlier cell raised an error."
         case .ran(let result, let seconds):
             outputs = renderOutputs(result, cell: cell)
+            if cell.options.volatile || result.volatile { classes.append("nn-volatile") }
             if let s = seconds, options.showTimes { time = Site.formatDuration(s) }
         }
         var details = ""

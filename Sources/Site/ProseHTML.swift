@@ -17,6 +17,21 @@ struct ProseHTML {
     private(set) var mathCount = 0
     private(set) var diagnostics: [String] = []
     private var usedIDs: Set<String> = []
+    /// Local images the prose shows: copied next to the page so it loads nothing from outside
+    /// its folder. `from` is relative to the notebook's folder, `to` to the page's.
+    private(set) var assets: [SiteAsset] = []
+
+    /// Where a local image `src` of the notebook goes in the site folder: the same relative
+    /// path when it stays inside the folder, else `assets/NAME`.
+    mutating func asset(_ src: String) -> String {
+        let clean = src.split(separator: "#").first.map(String.init) ?? src
+        let parts = clean.split(separator: "/", omittingEmptySubsequences: true)
+        let inside = !clean.hasPrefix("/") && !parts.contains("..") && !parts.isEmpty
+        let name = parts.last.map(String.init) ?? "image"
+        let to = inside ? parts.filter { $0 != "." }.joined(separator: "/") : "assets/" + name
+        if !assets.contains(where: { $0.to == to }) { assets.append(SiteAsset(from: clean, to: to)) }
+        return to
+    }
 
     /// Reserves an id so headings do not take it (`L12` cell anchors never clash anyway).
     mutating func uniqueID(_ base: String) -> String {

@@ -28,6 +28,17 @@ public enum Site {
             try write(rendered.html, to: outDir.appendingPathComponent(nb.pageName))
             report.pages.append(nb.pageName)
             report.diagnostics += rendered.diagnostics.map { "\(nb.path): \($0)" }
+            let notebookDir = URL(fileURLWithPath: nb.path).deletingLastPathComponent()
+            for asset in rendered.assets {
+                let from = notebookDir.appendingPathComponent(asset.from)
+                guard let data = try? Data(contentsOf: from) else {
+                    report.diagnostics.append("\(nb.path): image \(asset.from) not found")
+                    continue
+                }
+                let to = outDir.appendingPathComponent(asset.to)
+                try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if (try? Data(contentsOf: to)) != data { try data.write(to: to, options: .atomic) }
+            }
         }
         try write(index(notebooks, options: options), to: outDir.appendingPathComponent("index.html"))
         report.pages.append("index.html")
@@ -37,12 +48,13 @@ public enum Site {
         return report
     }
 
-    /// The HTML of one notebook page and the diagnostics met while writing it.
+    /// The HTML of one notebook page, the diagnostics met while writing it, and the local
+    /// images it shows (which `render` copies next to it).
     public static func page(_ notebook: SiteNotebook, previous: SiteNotebook? = nil, next: SiteNotebook? = nil,
-                            options: SiteOptions = SiteOptions()) -> (html: String, diagnostics: [String]) {
+                            options: SiteOptions = SiteOptions()) -> (html: String, diagnostics: [String], assets: [SiteAsset]) {
         var w = PageWriter(notebook, previous: previous, next: next, options: options)
         let html = w.render()
-        return (html, w.diagnostics)
+        return (html, w.diagnostics, w.assets)
     }
 
     /// Writes only when the bytes differ, so unchanged pages keep their modification time.

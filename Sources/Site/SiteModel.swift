@@ -91,6 +91,16 @@ extension SiteCell {
     var failureIsTheError: Bool { ranIntoError && options.raises == nil }
 }
 
+/// A file a page refers to, copied into the site folder with it.
+public struct SiteAsset: Sendable, Equatable {
+    /// Path relative to the notebook's folder, as written in the Markdown.
+    public var from: String
+    /// Path relative to the site folder (never leaves it).
+    public var to: String
+    /// An asset copied from `from` to `to`.
+    public init(from: String, to: String) { self.from = from; self.to = to }
+}
+
 /// How pages are written.
 public struct SiteOptions: Sendable, Equatable {
     /// Show run times (per cell and per notebook). Off gives byte-identical pages run to run.

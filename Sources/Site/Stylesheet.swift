@@ -68,7 +68,8 @@ hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
 .nn-outputs { margin: 0.35rem 0 0 0; border-left: 3px solid var(--border); padding-left: 0.75rem; }
 .nn-hidden .nn-outputs { border-left: 0; padding-left: 0; margin-top: 0; }
 .nn-output { margin: 0.35rem 0; }
-pre.nn-output { padding: 0.25rem 0; white-space: pre; background: transparent; }
+pre.nn-output { padding: 0.25rem 0; white-space: pre; background: transparent; max-height: 36rem; overflow: auto; }
+.nn-volatile .nn-outputs { border-left-style: dotted; }
 .nn-image img { image-rendering: pixelated; image-rendering: crisp-edges; border: 1px solid var(--border); background: #000; }
 .nn-image figcaption { font-size: 0.8rem; color: var(--muted); }
 .nn-plot svg, svg.nn-plot { width: 100%; max-width: 640px; height: auto; display: block; font-family: inherit; }

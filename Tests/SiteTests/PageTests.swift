@@ -37,7 +37,7 @@ private let quiet = SiteOptions(showTimes: false)
 }
 
 @Test func fixturePageShowsEveryKindOfOutput() {
-    let (page, diagnostics) = Site.page(Fixture.notebook, next: Fixture.second, options: quiet)
+    let (page, diagnostics, _) = Site.page(Fixture.notebook, next: Fixture.second, options: quiet)
     #expect(diagnostics.isEmpty)
     // Counts the browser check compares with the DOM.
     #expect(page.contains("<meta name=\"nnbook-outputs\" content=\"9\">"))
@@ -229,7 +229,7 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
             .display(.math(tex: "x^", text: "x^")),
         ]), seconds: nil))),
     ], passed: true)
-    let (page, diagnostics) = Site.page(nb, options: quiet)
+    let (page, diagnostics, _) = Site.page(nb, options: quiet)
     #expect(diagnostics.count == 3)
     #expect(diagnostics[0].hasPrefix("math: unknown command \\oops"))
     #expect(diagnostics[1].hasPrefix("image: image of 3x3 needs 9 pixels, got 1"))
@@ -255,4 +255,33 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(page.contains("<section class=\"nn-cell nn-failed\" id=\"L5\">"))
     #expect(!page.contains("nn-status") && !page.contains("nn-failure"))
     #expect(page.components(separatedBy: "name &#39;q&#39; is not defined").count - 1 == 1)
+}
+
+@Test func volatileCellsAreMarked() {
+    var o = CellOptions()
+    o.volatile = true
+    let a = SiteCell(source: "%time f()", line: 3, state: .ran(CellResult(items: [.stdout("Wall time: 1 ms\n")]), seconds: nil), options: o)
+    let b = SiteCell(source: "%timeit f()", line: 7, state: .ran(CellResult(items: [.stdout("1 ms\n")], volatile: true), seconds: nil))
+    let page = Site.page(SiteNotebook(path: "v.md", title: "v", blocks: [.cell(a), .cell(b)], passed: true), options: quiet).html
+    #expect(page.contains("<section class=\"nn-cell nn-volatile\" id=\"L3\">"))
+    #expect(page.contains("<section class=\"nn-cell nn-volatile\" id=\"L7\">"))
+}
+
+@Test func localImagesAreCopiedIntoTheSiteFolder() throws {
+    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-assets-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let notebooks = tmp.appendingPathComponent("Notebooks")
+    try FileManager.default.createDirectory(at: notebooks.appendingPathComponent("img"), withIntermediateDirectories: true)
+    try Data([1, 2, 3]).write(to: notebooks.appendingPathComponent("img/a.png"))
+    try Data([4, 5]).write(to: tmp.appendingPathComponent("up.png"))
+    let p = md(.paragraph([.image(source: "img/a.png", title: "", [.text("a")]), .image(source: "../up.png", title: "", [.text("b")]),
+                           .image(source: "missing.png", title: "", [.text("c")])]))
+    let nb = SiteNotebook(path: notebooks.appendingPathComponent("01_x.md").path, title: "x", blocks: [p], passed: true)
+    let out = tmp.appendingPathComponent("site")
+    let report = try Site.render([nb], to: out, options: quiet)
+    let page = try String(contentsOf: out.appendingPathComponent("01_x.html"), encoding: .utf8)
+    #expect(page.contains("<img src=\"img/a.png\" alt=\"a\"><img src=\"assets/up.png\" alt=\"b\"><img src=\"missing.png\" alt=\"c\">"))
+    #expect(try Data(contentsOf: out.appendingPathComponent("img/a.png")) == Data([1, 2, 3]))
+    #expect(try Data(contentsOf: out.appendingPathComponent("assets/up.png")) == Data([4, 5]))
+    #expect(report.diagnostics == ["\(nb.path): image missing.png not found"])
 }
