@@ -46,6 +46,20 @@ public final class Interpreter {
         return box.result
     }
 
+    /// Calls the global function `name` with no arguments on the current thread and returns
+    /// the repr of its result (for benchmarks: no output capture, no thread hop).
+    public func callGlobal(_ name: String) throws -> String {
+        let rt = runtime
+        guard let f = rt.global(name) else { throw CellError(typeName: "NameError", message: "name '\(name)' is not defined", traceback: []) }
+        rt.counters[0] = 0
+        do {
+            return try rt.repr(rt.call(f, [], []))
+        } catch {
+            let e = asPyError(error)
+            throw CellError(typeName: e.exc.cls.name, message: (try? rt.str(.object(e.exc))) ?? "", traceback: e.frames.reversed())
+        }
+    }
+
     func runHere(_ source: String, _ firstLine: Int, _ echoResult: Bool, _ timeout: Double?,
                  _ onOutput: ((String) -> Void)?) -> CellResult {
         let rt = runtime

@@ -8,9 +8,11 @@ import Darwin
 ///
 /// Storage never moves or grows; views differ only in shape, strides and offset.
 public final class Storage: @unchecked Sendable {
+    /// The element type of every element.
     public let dtype: DType
     /// Number of elements (not bytes).
     public let count: Int
+    /// The first byte of the buffer (valid for the storage's lifetime).
     public let raw: UnsafeMutableRawPointer
 
     /// Largest single allocation we attempt; beyond it a clear error beats the OOM killer.
@@ -32,6 +34,34 @@ public final class Storage: @unchecked Sendable {
         self.raw = base
     }
 
+    /// Allocates `count` elements without zeroing them: for kernels that write every element
+    /// (skipping the memset saves a full pass over memory on large outputs).
+    public init(uninitialized dtype: DType, count: Int) throws {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        guard count >= 0, !overflow, bytes <= Storage.maxBytes else {
+            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
+        }
+        self.dtype = dtype
+        self.count = count
+        self.raw = try Storage.allocate(bytes: bytes, count: count, dtype: dtype)
+    }
+
+    /// 64-byte aligned memory; large blocks are 2 MB aligned and advised as huge pages (as
+    /// numpy does), which cuts the page faults of a fresh 40 MB output from ~10k to ~20.
+    static func allocate(bytes: Int, count: Int, dtype: DType) throws -> UnsafeMutableRawPointer {
+        let huge = bytes >= 4 << 20
+        let align = huge ? 2 << 20 : 64
+        let size = huge ? (bytes + align - 1) & ~(align - 1) : max(bytes, 64)
+        var p: UnsafeMutableRawPointer? = nil
+        guard posix_memalign(&p, align, size) == 0, let base = p else {
+            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
+        }
+        #if os(Linux)
+        if huge { _ = madvise(base, size, MADV_HUGEPAGE) }
+        #endif
+        return base
+    }
+
     deinit { free(raw) }
 
     static func oomMessage(count: Int, dtype: DType) -> String {
@@ -40,7 +70,10 @@ public final class Storage: @unchecked Sendable {
         return "[enforce fail at alloc_cpu.cpp] . DefaultCPUAllocator: can't allocate memory: you tried to allocate \(amount)."
     }
 
+    /// The buffer as float32 elements (only meaningful when `dtype` is float32).
     @inlinable public var floats: UnsafeMutablePointer<Float> { raw.assumingMemoryBound(to: Float.self) }
+    /// The buffer as int64 elements (only meaningful when `dtype` is int64).
     @inlinable public var ints: UnsafeMutablePointer<Int64> { raw.assumingMemoryBound(to: Int64.self) }
+    /// The buffer as bool elements (only meaningful when `dtype` is bool).
     @inlinable public var bools: UnsafeMutablePointer<Bool> { raw.assumingMemoryBound(to: Bool.self) }
 }

@@ -123,6 +123,7 @@ extension Runtime {
             builtins[c.name == "super" ? "super" : c.name] = .object(c)
         }
         builtins["None"] = Value.none
+        builtins["__name__"] = .str("__main__")
         builtins["Ellipsis"] = .object(ellipsisObject)
         builtins["NotImplemented"] = .object(notImplemented)
         installConstructors()

@@ -20,7 +20,7 @@ extension Compiler {
             case 0:
                 return { l in
                     let fv = try fe(l)
-                    if case .object(let o) = fv, let fn = o as? PyFunction, fn.code.simple, fn.code.argNames.count == 0 {
+                    if case .object(let o) = fv, let fn = o as? PyFunction, fn.code.simple, fn.code.nparams == 0 {
                         return try callDirect0(rt, fn)
                     }
                     return try rt.call(fv, [], [])
@@ -29,7 +29,7 @@ extension Compiler {
                 let a0 = aes[0]
                 return { l in
                     let fv = try fe(l)
-                    if case .object(let o) = fv, let fn = o as? PyFunction, fn.code.simple, fn.code.argNames.count == 1 {
+                    if case .object(let o) = fv, let fn = o as? PyFunction, fn.code.simple, fn.code.nparams == 1 {
                         return try callDirect1(rt, fn, try a0(l))
                     }
                     return try rt.call(fv, [try a0(l)], [])
@@ -39,7 +39,7 @@ extension Compiler {
                 return { l in
                     let fv = try fe(l)
                     let x = try a0(l), y = try a1(l)
-                    if case .object(let o) = fv, let fn = o as? PyFunction, fn.code.simple, fn.code.argNames.count == 2 {
+                    if case .object(let o) = fv, let fn = o as? PyFunction, fn.code.simple, fn.code.nparams == 2 {
                         return try callDirect2(rt, fn, x, y)
                     }
                     return try rt.call(fv, [x, y], [])
@@ -110,7 +110,7 @@ extension Compiler {
             if case .object(let o) = recv {
                 if let inst = o as? PyInstance {
                     if inst.attrs.isEmpty || inst.attrs[name] == nil, let m = inst.cls.lookup(name),
-                       case .object(let mo) = m, let fn = mo as? PyFunction, fn.code.simple, fn.code.argNames.count == argc + 1 {
+                       case .object(let mo) = m, let fn = mo as? PyFunction, fn.code.simple, fn.code.nparams == argc + 1 {
                         switch argc {
                         case 0: return try callDirect1(rt, fn, recv)
                         case 1: return try callDirect2(rt, fn, recv, try aes[0](l))
