@@ -64,3 +64,22 @@ func strippingOutputs(_ nb: Notebook) -> String {
     while text.hasSuffix("\n") { text.removeLast() }
     return text
 }
+
+@Test func characterSoupNeverTraps() {
+    // Fence characters, info words and line endings in random order: parse, dump, rewrite.
+    let atoms = ["`", "```", "~~~", " ", "\n", "\r\n", "\t", "> ", "- ", "1. ", "nn", "output", " hide", " raises=",
+                 "math", "$", "x", "\u{0}", "é", "#", "<div>", "\\", "[a]: /u", "    "]
+    var rng = SplitMix(state: 7)
+    for _ in 0..<3000 {
+        let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in atoms.randomElement(using: &rng)! }.joined()
+        let nb = Notebook(path: "s.md", text: text)
+        _ = nb.dump()
+        var wanted: [Int: String] = [:]
+        for cell in nb.cells { wanted[cell.number] = outputs.randomElement(using: &rng)! }
+        let (bytes, _) = OutputRewriter.rewrite(nb, outputs: wanted)
+        let again = Notebook(path: "s.md", text: String(decoding: bytes, as: UTF8.self))
+        if !nb.hasErrors {
+            #expect(again.cells.count == nb.cells.count, "\(text.debugDescription)")
+        }
+    }
+}
