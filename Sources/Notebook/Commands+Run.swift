@@ -45,7 +45,6 @@ extension Commands {
         // Printed text streams; what follows it (displays, the result, the error) comes when the cell ends.
         let tracker = OutputTracker(console: console)
         let events = RunEvents(
-            cellStarted: { _, _ in tracker.startCell() },
             cellFinished: { _, cellRun in tracker.finish(cellRun) },
             printed: { tracker.print($0) })
         let run = NotebookRunner(timeout: timeout, makeExecutor: makeExecutor).run(notebook, events: events)
@@ -68,8 +67,6 @@ private final class OutputTracker: @unchecked Sendable {
     private var atLineStart = true
 
     init(console: Console) { self.console = console }
-
-    func startCell() {}
 
     func print(_ text: String) {
         guard !text.isEmpty else { return }
