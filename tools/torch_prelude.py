@@ -90,7 +90,8 @@ def get_data():
 # --- displays (text forms) ---------------------------------------------------------------------
 
 def _num(v):
-    return f"{float(v):.4f}"
+    s = f"{float(v):.4f}"
+    return "0.0000" if s == "-0.0000" else s
 
 
 def show(x):
