@@ -178,8 +178,9 @@ def run_notebook(path):
         if "skip" in opts:
             yield block, opts, None, False
             continue
-        magics.used = False
+        magics.used, t0 = False, time.perf_counter()
         text, error = run_cell(block.body, ns, magics, path, block.start + 2)
+        opts["seconds"] = time.perf_counter() - t0
         expected = opts.get("raises")
         if error is not None:
             summary = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
@@ -231,7 +232,8 @@ def process(path, mode):
         opts, text, volatile = results[block.start]
         old = output_after(blocks, lines, k)
         if mode == "print":
-            print(f"--- {path}:{block.start + 1}{'  (volatile)' if volatile else ''}")
+            took = f" ({opts['seconds']:.2f} s)" if "seconds" in opts else ""
+            print(f"--- {path}:{block.start + 1}{took}{'  (volatile)' if volatile else ''}")
             print(text or "", end="")
         elif mode == "check" and text is not None and not volatile:
             recorded = old.body if old else ""
