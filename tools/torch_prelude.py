@@ -60,21 +60,29 @@ _IDX_TYPES = {0x08: torch.uint8, 0x09: torch.int8, 0x0B: torch.int16, 0x0C: torc
 
 
 def read_idx(path):
-    """Read an IDX file (gzipped or not) into a tensor of its stored dtype and shape."""
-    with open(path, "rb") as f:
-        raw = f.read()
+    """Read an IDX file (gzipped or not): integer data as int64, float data as float32."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: no such file (install the apt package "
+                                "dataset-fashion-mnist, or set NNBOOK_DATA)") from None
     if raw[:2] == b"\x1f\x8b":
         raw = gzip.decompress(raw)
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_TYPES:
         raise ValueError(f"{path}: not an IDX file")
-    ndim = raw[3]
-    dims = struct.unpack(f">{ndim}I", raw[4:4 + 4 * ndim])
-    dtype = _IDX_TYPES[raw[2]]
-    body = raw[4 + 4 * ndim:]
-    t = torch.frombuffer(bytearray(body), dtype=dtype)
-    if dtype != torch.uint8 and dtype != torch.int8:
-        t = t.view(torch.uint8).view(-1, t.element_size()).flip(1).contiguous().view(dtype).view(-1)
-    return t[:math.prod(dims)].reshape(dims).clone()
+    ndim, dtype = raw[3], _IDX_TYPES[raw[2]]
+    size, header = torch.empty(0, dtype=dtype).element_size(), 4 + 4 * ndim
+    dims = struct.unpack(f">{ndim}I", raw[4:header]) if len(raw) >= header else None
+    count = math.prod(dims) if dims is not None else 0
+    body = raw[header:]
+    if dims is None or len(body) < count * size:
+        raise ValueError(f"{path}: truncated IDX file")
+    t = torch.frombuffer(bytearray(body[:count * size]), dtype=torch.uint8)
+    if size > 1:  # IDX stores big-endian numbers
+        t = t.view(-1, size).flip(1).contiguous()
+    t = t.view(dtype).reshape(dims)
+    return t.float() if dtype.is_floating_point else t.long()
 
 
 def get_data():
