@@ -144,6 +144,12 @@ extension Tensor {
                 let end = min(r + 64, rows)
                 part.update(from: p + r * cols, count: cols)
                 var k = r + 1
+                while k + 8 <= end {
+                    let a = p + k * cols, b = a + cols, c = b + cols, d = c + cols
+                    let e = d + cols, f = e + cols, g = f + cols, h = g + cols
+                    for i in 0..<cols { part[i] += ((a[i] + b[i]) + (c[i] + d[i])) + ((e[i] + f[i]) + (g[i] + h[i])) }
+                    k += 8
+                }
                 while k + 4 <= end {
                     let a = p + k * cols, b = a + cols, c = b + cols, d = c + cols
                     for i in 0..<cols { part[i] += (a[i] + b[i]) + (c[i] + d[i]) }
