@@ -117,3 +117,24 @@ import Tensors
         expectTensor(try f32([-.infinity, -3]).amax(), .float32, [], [-3])
     }
 }
+
+@Suite struct ColumnSumTests {
+    /// x.sum(0) on a matrix big enough for the two-thread path, with a ragged last block.
+    @Test func columnSumsMatchExactSums() throws {
+        let rows = 1037, cols = 300
+        let vals = (0..<(rows * cols)).map { Double(($0 * 7919) % 1013) / 16 - 30 }
+        let x = try Tensor(vals, shape: [rows, cols])
+        var want = [Double](repeating: 0, count: cols)
+        for r in 0..<rows { for c in 0..<cols { want[c] += vals[r * cols + c] } }
+        let got = try x.sum(dim: 0).scalars()
+        #expect(got.count == cols)
+        for (g, w) in zip(got, want) { #expect(Swift.abs(g - w) <= 1e-6 * Swift.max(1, Swift.abs(w))) }
+        let m = try x.view([17, 61, 300]).mean(dims: [0, 1]).scalars()
+        for (g, w) in zip(m, want) { #expect(Swift.abs(g - w / Double(rows)) < 1e-5) }
+        let small = try x.index([sl(0, 13)]).sum(dim: 0).scalars()
+        for c in 0..<cols {
+            let w = (0..<13).reduce(0.0) { $0 + vals[$1 * cols + c] }
+            #expect(small[c] == w)
+        }
+    }
+}
