@@ -32,6 +32,34 @@ public final class Storage: @unchecked Sendable {
         self.raw = base
     }
 
+    /// Allocates `count` elements without zeroing them: for kernels that write every element
+    /// (skipping the memset saves a full pass over memory on large outputs).
+    public init(uninitialized dtype: DType, count: Int) throws {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        guard count >= 0, !overflow, bytes <= Storage.maxBytes else {
+            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
+        }
+        self.dtype = dtype
+        self.count = count
+        self.raw = try Storage.allocate(bytes: bytes, count: count, dtype: dtype)
+    }
+
+    /// 64-byte aligned memory; large blocks are 2 MB aligned and advised as huge pages (as
+    /// numpy does), which cuts the page faults of a fresh 40 MB output from ~10k to ~20.
+    static func allocate(bytes: Int, count: Int, dtype: DType) throws -> UnsafeMutableRawPointer {
+        let huge = bytes >= 4 << 20
+        let align = huge ? 2 << 20 : 64
+        let size = huge ? (bytes + align - 1) & ~(align - 1) : max(bytes, 64)
+        var p: UnsafeMutableRawPointer? = nil
+        guard posix_memalign(&p, align, size) == 0, let base = p else {
+            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
+        }
+        #if os(Linux)
+        if huge { _ = madvise(base, size, MADV_HUGEPAGE) }
+        #endif
+        return base
+    }
+
     deinit { free(raw) }
 
     static func oomMessage(count: Int, dtype: DType) -> String {

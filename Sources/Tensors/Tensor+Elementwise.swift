@@ -1,0 +1,397 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Binary elementwise ops with broadcasting and PyTorch's type promotion.
+//
+// Python numbers are passed as 0-d tensors: `Tensor(scalar: 2, dtype: .int64)` for an int,
+// `.float32` for a float, `.bool` for a bool. With our three dtypes (one per category) PyTorch's
+// "wrapped number" and 0-d rules reduce to the highest category winning: int tensor * 2.5 ->
+// float32, int tensor + 2 -> int64, bool tensor + 1 -> int64, float tensor + 2 -> float32.
+
+/// A kernel writing `out = op(a, b)`; `a` and `b` are broadcast to `out` and hold the compute dtype.
+typealias BinaryKernel = (Tensor, Tensor, Tensor) throws -> Void
+
+extension DType {
+    /// bool 0 < int64 1 < float32 2: a result may be written into a tensor of equal or
+    /// higher category only.
+    var category: Int {
+        switch self {
+        case .bool: 0
+        case .int64: 1
+        case .float32: 2
+        }
+    }
+}
+
+extension Tensor {
+    /// Broadcasts, converts both operands to `compute`, and runs `kernel` into a new tensor.
+    func binary(_ other: Tensor, compute: DType, result: DType, _ kernel: BinaryKernel) throws -> Tensor {
+        let shape = try Tensor.broadcastShapes(self.shape, other.shape)
+        let a = try to(compute).expand(shape), b = try other.to(compute).expand(shape)
+        let out = try Tensor.empty(shape, result)
+        try kernel(a, b, out)
+        return out
+    }
+
+    /// The in-place form: `self = op(self, other)` written through this view. The result type
+    /// must be castable to this dtype and the broadcast shape must be this shape.
+    func binaryInPlace(_ other: Tensor, compute: DType, _ kernel: BinaryKernel) throws {
+        guard compute.category <= dtype.category else {
+            throw TensorError.runtime("result type \(Tensor.typeName(compute)) can't be cast to the desired output type \(Tensor.typeName(dtype))")
+        }
+        let b = try other.broadcast(to: shape)
+        if compute == dtype && other.storage !== storage {
+            try kernel(self, try b.to(compute), self)
+            return
+        }
+        try copy_(try binary(other, compute: compute, result: compute, kernel))
+    }
+
+    static func boolSubtractionError() -> TensorError {
+        TensorError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+    }
+
+    static func unsupportedDType(_ name: String, _ dtype: DType) -> TensorError {
+        TensorError.runtime("\"\(name)\" not implemented for '\(typeName(dtype))'")
+    }
+
+    // MARK: Kernels
+
+    static func addKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
+        switch a.dtype {
+        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x + y }
+        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in x &+ y }
+        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
+        }
+    }
+
+    static func subKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
+        switch a.dtype {
+        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x - y }
+        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in x &- y }
+        case .bool: throw boolSubtractionError()
+        }
+    }
+
+    static func mulKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
+        switch a.dtype {
+        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x * y }
+        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in x &* y }
+        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
+        }
+    }
+
+    static func divKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
+        map2(a, b, into: o) { (x: Float, y: Float) in x / y }
+    }
+
+    /// Throws PyTorch's error when an integer divisor holds a zero.
+    static func checkNoIntZero(_ b: Tensor) throws {
+        var zero = false
+        b.forEachStorageIndex { p in if b.storage.ints[p] == 0 { zero = true } }
+        if zero { throw TensorError.runtime("ZeroDivisionError") }
+    }
+
+    static func floorDivideKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
+        switch a.dtype {
+        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in floorDiv(x, y) }
+        case .int64:
+            try checkNoIntZero(b)
+            map2(a, b, into: o) { (x: Int64, y: Int64) in
+                let (q, overflow) = x.dividedReportingOverflow(by: y)
+                if overflow { return q }
+                return (x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q
+            }
+        case .bool: throw unsupportedDType("div_floor_cpu", .bool)
+        }
+    }
+
+    /// Python's `//` on floats, as PyTorch computes it (fmod-based, rounded quotient).
+    @inline(__always) static func floorDiv(_ a: Float, _ b: Float) -> Float {
+        if b == 0 { return a / b }
+        let mod = fmodf(a, b)
+        var div = (a - mod) / b
+        if mod != 0 && (b < 0) != (mod < 0) { div -= 1 }
+        if div != 0 {
+            var f = div.rounded(.down)
+            if div - f > 0.5 { f += 1 }
+            return f
+        }
+        return Float(signOf: a / b, magnitudeOf: 0)
+    }
+
+    static func remainderKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
+        switch a.dtype {
+        case .float32:
+            map2(a, b, into: o) { (x: Float, y: Float) in
+                var m = fmodf(x, y)
+                if m != 0 && (y < 0) != (m < 0) { m += y }
+                return m
+            }
+        case .int64:
+            try checkNoIntZero(b)
+            map2(a, b, into: o) { (x: Int64, y: Int64) -> Int64 in
+                let (r, overflow) = x.remainderReportingOverflow(dividingBy: y)
+                if overflow { return 0 }
+                return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
+            }
+        case .bool: throw unsupportedDType("remainder_cpu", .bool)
+        }
+    }
+
+    static func powKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
+        switch a.dtype {
+        case .float32:
+            // A scalar exponent takes PyTorch's special cases, so x**2 is exactly x*x.
+            if b.strides.allSatisfy({ $0 == 0 }) && b.numel > 0 {
+                let e = b.storage.floats[b.offset]
+                switch e {
+                case 2: map1(a, into: o) { (x: Float) in x * x }
+                case 3: map1(a, into: o) { (x: Float) in x * x * x }
+                case 0.5: map1(a, into: o) { (x: Float) in x.squareRoot() }
+                case -0.5: map1(a, into: o) { (x: Float) in 1 / x.squareRoot() }
+                case -1: map1(a, into: o) { (x: Float) in 1 / x }
+                case -2: map1(a, into: o) { (x: Float) in 1 / (x * x) }
+                default: map1(a, into: o) { (x: Float) in powf(x, e) }
+                }
+                return
+            }
+            map2(a, b, into: o) { (x: Float, y: Float) in powf(x, y) }
+        case .int64:
+            var negative = false
+            b.forEachStorageIndex { p in if b.storage.ints[p] < 0 { negative = true } }
+            if negative { throw TensorError.runtime("Integers to negative integer powers are not allowed.") }
+            map2(a, b, into: o) { (x: Int64, y: Int64) in
+                var result: Int64 = 1, base = x, e = y
+                while e > 0 {
+                    if e & 1 == 1 { result = result &* base }
+                    base = base &* base
+                    e >>= 1
+                }
+                return result
+            }
+        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x || !y }
+        }
+    }
+
+    static func maximumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
+        switch a.dtype {
+        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.max(x, y) }
+        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.max(x, y) }
+        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
+        }
+    }
+
+    static func minimumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
+        switch a.dtype {
+        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.min(x, y) }
+        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.min(x, y) }
+        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
+        }
+    }
+
+    /// The six comparisons, selected by `op` outside the element loop.
+    enum Comparison { case eq, ne, lt, le, gt, ge }
+
+    static func compareKernel(_ op: Comparison) -> BinaryKernel {
+        { a, b, o in
+            switch a.dtype {
+            case .float32:
+                switch op {
+                case .eq: map2(a, b, into: o) { (x: Float, y: Float) in x == y }
+                case .ne: map2(a, b, into: o) { (x: Float, y: Float) in x != y }
+                case .lt: map2(a, b, into: o) { (x: Float, y: Float) in x < y }
+                case .le: map2(a, b, into: o) { (x: Float, y: Float) in x <= y }
+                case .gt: map2(a, b, into: o) { (x: Float, y: Float) in x > y }
+                case .ge: map2(a, b, into: o) { (x: Float, y: Float) in x >= y }
+                }
+            case .int64:
+                switch op {
+                case .eq: map2(a, b, into: o) { (x: Int64, y: Int64) in x == y }
+                case .ne: map2(a, b, into: o) { (x: Int64, y: Int64) in x != y }
+                case .lt: map2(a, b, into: o) { (x: Int64, y: Int64) in x < y }
+                case .le: map2(a, b, into: o) { (x: Int64, y: Int64) in x <= y }
+                case .gt: map2(a, b, into: o) { (x: Int64, y: Int64) in x > y }
+                case .ge: map2(a, b, into: o) { (x: Int64, y: Int64) in x >= y }
+                }
+            case .bool:
+                switch op {
+                case .eq: map2(a, b, into: o) { (x: Bool, y: Bool) in x == y }
+                case .ne: map2(a, b, into: o) { (x: Bool, y: Bool) in x != y }
+                case .lt: map2(a, b, into: o) { (x: Bool, y: Bool) in !x && y }
+                case .le: map2(a, b, into: o) { (x: Bool, y: Bool) in !x || y }
+                case .gt: map2(a, b, into: o) { (x: Bool, y: Bool) in x && !y }
+                case .ge: map2(a, b, into: o) { (x: Bool, y: Bool) in x || !y }
+                }
+            }
+        }
+    }
+
+    enum Bitwise { case and, or, xor }
+
+    static func bitwiseKernel(_ op: Bitwise) -> BinaryKernel {
+        { a, b, o in
+            switch a.dtype {
+            case .float32:
+                let name = op == .and ? "bitwise_and_cpu" : op == .or ? "bitwise_or_cpu" : "bitwise_xor_cpu"
+                throw unsupportedDType(name, .float32)
+            case .int64:
+                switch op {
+                case .and: map2(a, b, into: o) { (x: Int64, y: Int64) in x & y }
+                case .or: map2(a, b, into: o) { (x: Int64, y: Int64) in x | y }
+                case .xor: map2(a, b, into: o) { (x: Int64, y: Int64) in x ^ y }
+                }
+            case .bool:
+                switch op {
+                case .and: map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
+                case .or: map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
+                case .xor: map2(a, b, into: o) { (x: Bool, y: Bool) in x != y }
+                }
+            }
+        }
+    }
+
+    // MARK: Public binary ops
+
+    /// `self + other` (`add`), broadcasting; bool + bool is logical or.
+    public func add(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c) { Tensor.addKernel($0, $1, $2) }
+    }
+
+    /// `self - other` (`sub`); two bool tensors are PyTorch's error.
+    public func sub(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        if c == .bool { throw Tensor.boolSubtractionError() }
+        return try binary(other, compute: c, result: c, Tensor.subKernel)
+    }
+
+    /// `self * other` (`mul`); bool * bool is logical and.
+    public func mul(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c) { Tensor.mulKernel($0, $1, $2) }
+    }
+
+    /// `self / other`: true division, always float32 (int / int included).
+    public func div(_ other: Tensor) throws -> Tensor {
+        try binary(other, compute: .float32, result: .float32) { Tensor.divKernel($0, $1, $2) }
+    }
+
+    /// `self // other` (`floor_divide`) with Python's rounding toward negative infinity.
+    public func floorDivide(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c, Tensor.floorDivideKernel)
+    }
+
+    /// `self % other` (`remainder`): the result has the divisor's sign, as in Python.
+    public func remainder(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c, Tensor.remainderKernel)
+    }
+
+    /// `self ** other` (`pow`); int ** negative int is PyTorch's error.
+    public func pow(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c, Tensor.powKernel)
+    }
+
+    /// `self ** exponent` for a Python float exponent (the result is float32).
+    public func pow(_ exponent: Double) throws -> Tensor {
+        try pow(Tensor(scalar: exponent, dtype: .float32))
+    }
+
+    /// Elementwise maximum (`maximum`); NaN propagates.
+    public func maximum(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c) { Tensor.maximumKernel($0, $1, $2) }
+    }
+
+    /// Elementwise minimum (`minimum`); NaN propagates.
+    public func minimum(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c) { Tensor.minimumKernel($0, $1, $2) }
+    }
+
+    func compare(_ other: Tensor, _ op: Comparison) throws -> Tensor {
+        try binary(other, compute: DType.promote(dtype, other.dtype), result: .bool, Tensor.compareKernel(op))
+    }
+
+    /// `self == other` elementwise (`eq`), a bool tensor.
+    public func eq(_ other: Tensor) throws -> Tensor { try compare(other, .eq) }
+    /// `self != other` elementwise (`ne`), a bool tensor.
+    public func ne(_ other: Tensor) throws -> Tensor { try compare(other, .ne) }
+    /// `self < other` elementwise (`lt`), a bool tensor.
+    public func lt(_ other: Tensor) throws -> Tensor { try compare(other, .lt) }
+    /// `self <= other` elementwise (`le`), a bool tensor.
+    public func le(_ other: Tensor) throws -> Tensor { try compare(other, .le) }
+    /// `self > other` elementwise (`gt`), a bool tensor.
+    public func gt(_ other: Tensor) throws -> Tensor { try compare(other, .gt) }
+    /// `self >= other` elementwise (`ge`), a bool tensor.
+    public func ge(_ other: Tensor) throws -> Tensor { try compare(other, .ge) }
+
+    /// `self & other` (`bitwise_and`): logical and on bools, bitwise on int64.
+    public func bitwiseAnd(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c, Tensor.bitwiseKernel(.and))
+    }
+
+    /// `self | other` (`bitwise_or`): logical or on bools, bitwise on int64.
+    public func bitwiseOr(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c, Tensor.bitwiseKernel(.or))
+    }
+
+    /// `self ^ other` (`bitwise_xor`): logical xor on bools, bitwise on int64.
+    public func bitwiseXor(_ other: Tensor) throws -> Tensor {
+        let c = DType.promote(dtype, other.dtype)
+        return try binary(other, compute: c, result: c, Tensor.bitwiseKernel(.xor))
+    }
+
+    // MARK: In-place binary ops (write through views)
+
+    /// `self += other` (`add_`).
+    public func add_(_ other: Tensor) throws {
+        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype)) { Tensor.addKernel($0, $1, $2) }
+    }
+
+    /// `self -= other` (`sub_`).
+    public func sub_(_ other: Tensor) throws {
+        let c = DType.promote(dtype, other.dtype)
+        if c == .bool { throw Tensor.boolSubtractionError() }
+        try binaryInPlace(other, compute: c, Tensor.subKernel)
+    }
+
+    /// `self *= other` (`mul_`).
+    public func mul_(_ other: Tensor) throws {
+        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype)) { Tensor.mulKernel($0, $1, $2) }
+    }
+
+    /// `self /= other` (`div_`): true division, so an int64 tensor is PyTorch's cast error.
+    public func div_(_ other: Tensor) throws {
+        try binaryInPlace(other, compute: .float32) { Tensor.divKernel($0, $1, $2) }
+    }
+
+    /// `self **= other` (`pow_`).
+    public func pow_(_ other: Tensor) throws {
+        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype), Tensor.powKernel)
+    }
+
+    /// `self //= other` (`floor_divide_`).
+    public func floorDivide_(_ other: Tensor) throws {
+        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype), Tensor.floorDivideKernel)
+    }
+
+    /// `self %= other` (`remainder_`).
+    public func remainder_(_ other: Tensor) throws {
+        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype), Tensor.remainderKernel)
+    }
+
+    /// `zero_()`: sets every element (through views) to zero.
+    public func zero_() { fillElements(0) }
+
+    /// `fill_(value)`: sets every element (through views) to `value` converted to this dtype.
+    public func fill_(_ value: Double) { fillElements(value) }
+}

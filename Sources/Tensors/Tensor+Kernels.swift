@@ -1,0 +1,232 @@
+import Dispatch
+
+// The strided loop engine every elementwise kernel stands on. Operands are walked together
+// over one shape; size-1 dims are dropped and dims that are contiguous in every operand are
+// merged, so a contiguous tensor becomes one flat row and the typed inner loop vectorises.
+
+/// A loop nest over `shape` with one stride vector per operand, after coalescing.
+@usableFromInline struct LoopNest {
+    @usableFromInline var shape: [Int]
+    @usableFromInline var strides: [[Int]]
+
+    /// Coalesces `shape` for operands with the given strides. An empty result shape means
+    /// the loop has no elements.
+    @usableFromInline init(shape: [Int], strides: [[Int]]) {
+        var outShape: [Int] = []
+        var outStrides: [[Int]] = Array(repeating: [], count: strides.count)
+        if shape.contains(0) {
+            self.shape = []
+            self.strides = outStrides
+            return
+        }
+        for d in 0..<shape.count where shape[d] != 1 {
+            if let last = outShape.last {
+                var mergeable = true
+                for k in 0..<strides.count where outStrides[k].last! != strides[k][d] * shape[d] {
+                    mergeable = false
+                    break
+                }
+                if mergeable {
+                    outShape[outShape.count - 1] = last * shape[d]
+                    for k in 0..<strides.count { outStrides[k][outStrides[k].count - 1] = strides[k][d] }
+                    continue
+                }
+            }
+            outShape.append(shape[d])
+            for k in 0..<strides.count { outStrides[k].append(strides[k][d]) }
+        }
+        if outShape.isEmpty {
+            outShape = [1]
+            for k in 0..<strides.count { outStrides[k] = [0] }
+        }
+        self.shape = outShape
+        self.strides = outStrides
+    }
+
+    /// Calls `row(bases, count)` once per innermost row; `bases[k]` is operand k's storage
+    /// index of the row's first element. Inner strides are `strides[k].last`.
+    @inline(__always) @usableFromInline
+    func forEachRow(offsets: [Int], _ row: (UnsafeMutableBufferPointer<Int>, Int) -> Void) {
+        if shape.isEmpty { return }
+        let n = offsets.count
+        let last = shape.count - 1
+        let inner = shape[last]
+        var idx = [Int](repeating: 0, count: max(last, 1))
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { pos in
+            for k in 0..<n { pos[k] = offsets[k] }
+            if last == 0 { row(pos, inner); return }
+            while true {
+                row(pos, inner)
+                var d = last - 1
+                while true {
+                    idx[d] += 1
+                    for k in 0..<n { pos[k] += strides[k][d] }
+                    if idx[d] < shape[d] { break }
+                    for k in 0..<n { pos[k] -= strides[k][d] * shape[d] }
+                    idx[d] = 0
+                    if d == 0 { return }
+                    d -= 1
+                }
+            }
+        }
+    }
+}
+
+/// Splits `count` elements into two halves on two threads when the work is large enough to
+/// pay for it (the machines this runs on have 2 cores; numpy uses one). Only reductions use
+/// it: measured on 10M floats, a second thread made `add` slower (page faults of the fresh
+/// output contend) while it halves `sum`.
+@inline(__always) @usableFromInline
+func parallelChunks(_ count: Int, _ body: (Int, Int) -> Void) {
+    let threshold = 1 << 18
+    if count < threshold {
+        body(0, count)
+        return
+    }
+    let half = (count / 2 + 63) & ~63
+    withoutActuallyEscaping(body) { b in
+        let box = UnsafeSendableBox(b)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { box.value(0, half) } else { box.value(half, count) }
+        }
+    }
+}
+
+/// Runs `body` over all of `count` on this thread (elementwise kernels; see `parallelChunks`).
+@inline(__always) @usableFromInline
+func serialChunk(_ count: Int, _ body: (Int, Int) -> Void) { body(0, count) }
+
+/// Carries a non-Sendable value into `concurrentPerform`; the two chunks touch disjoint memory.
+@usableFromInline struct UnsafeSendableBox<T>: @unchecked Sendable {
+    @usableFromInline let value: T
+    @usableFromInline init(_ value: T) { self.value = value }
+}
+
+extension Tensor {
+    /// A new contiguous tensor whose elements are not initialised (the kernel writes them all).
+    @usableFromInline static func empty(_ shape: [Int], _ dtype: DType) throws -> Tensor {
+        try checkShape(shape)
+        let n = try count(of: shape)
+        return Tensor(storage: try Storage(uninitialized: dtype, count: n), shape: shape,
+                      strides: contiguousStrides(shape), offset: 0)
+    }
+
+    @inline(__always) @usableFromInline func base<T>(_: T.Type) -> UnsafeMutablePointer<T> {
+        storage.raw.assumingMemoryBound(to: T.self)
+    }
+
+    /// out[i] = f(a[i]) over `out`'s shape; `a` is already broadcast to it.
+    @inline(__always) @usableFromInline
+    static func map1<A, R>(_ a: Tensor, into out: Tensor, _ f: (A) -> R) {
+        let pa = a.base(A.self), po = out.base(R.self)
+        let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides])
+        if nest.shape.count == 1 && nest.strides[0][0] == 1 && nest.strides[1][0] == 1 {
+            let oa = a.offset, oo = out.offset
+            serialChunk(nest.shape[0]) { lo, hi in
+                let src = pa + oa, dst = po + oo
+                for i in lo..<hi { dst[i] = f(src[i]) }
+            }
+            return
+        }
+        nest.forEachRow(offsets: [out.offset, a.offset]) { pos, n in
+            let so = nest.strides[0].last!, sa = nest.strides[1].last!
+            let dst = po + pos[0], src = pa + pos[1]
+            if so == 1 && sa == 1 {
+                for i in 0..<n { dst[i] = f(src[i]) }
+            } else if so == 1 && sa == 0 {
+                let v = f(src[0])
+                for i in 0..<n { dst[i] = v }
+            } else {
+                for i in 0..<n { dst[i * so] = f(src[i * sa]) }
+            }
+        }
+    }
+
+    /// out[i] = f(a[i], b[i]) over `out`'s shape; `a` and `b` are already broadcast to it.
+    @inline(__always) @usableFromInline
+    static func map2<A, B, R>(_ a: Tensor, _ b: Tensor, into out: Tensor, _ f: (A, B) -> R) {
+        let pa = a.base(A.self), pb = b.base(B.self), po = out.base(R.self)
+        let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides, b.strides])
+        if nest.shape.count == 1 && nest.strides[0][0] == 1 {
+            let sa = nest.strides[1][0], sb = nest.strides[2][0]
+            let oa = a.offset, ob = b.offset, oo = out.offset
+            if sa == 1 && sb == 1 {
+                serialChunk(nest.shape[0]) { lo, hi in
+                    let x = pa + oa, y = pb + ob, dst = po + oo
+                    for i in lo..<hi { dst[i] = f(x[i], y[i]) }
+                }
+                return
+            }
+            if sa == 1 && sb == 0 {
+                let y = pb[ob]
+                serialChunk(nest.shape[0]) { lo, hi in
+                    let x = pa + oa, dst = po + oo
+                    for i in lo..<hi { dst[i] = f(x[i], y) }
+                }
+                return
+            }
+            if sa == 0 && sb == 1 {
+                let x = pa[oa]
+                serialChunk(nest.shape[0]) { lo, hi in
+                    let y = pb + ob, dst = po + oo
+                    for i in lo..<hi { dst[i] = f(x, y[i]) }
+                }
+                return
+            }
+        }
+        nest.forEachRow(offsets: [out.offset, a.offset, b.offset]) { pos, n in
+            let so = nest.strides[0].last!, sa = nest.strides[1].last!, sb = nest.strides[2].last!
+            let dst = po + pos[0], x = pa + pos[1], y = pb + pos[2]
+            if so == 1 && sa == 1 && sb == 1 {
+                for i in 0..<n { dst[i] = f(x[i], y[i]) }
+            } else if so == 1 && sa == 1 && sb == 0 {
+                let yv = y[0]
+                for i in 0..<n { dst[i] = f(x[i], yv) }
+            } else if so == 1 && sa == 0 && sb == 1 {
+                let xv = x[0]
+                for i in 0..<n { dst[i] = f(xv, y[i]) }
+            } else {
+                for i in 0..<n { dst[i * so] = f(x[i * sa], y[i * sb]) }
+            }
+        }
+    }
+
+    /// out[i] = f(a[i], b[i], c[i]); all three already broadcast to `out`'s shape.
+    @inline(__always) @usableFromInline
+    static func map3<A, B, C, R>(_ a: Tensor, _ b: Tensor, _ c: Tensor, into out: Tensor,
+                                 _ f: (A, B, C) -> R) {
+        let pa = a.base(A.self), pb = b.base(B.self), pc = c.base(C.self), po = out.base(R.self)
+        let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides, b.strides, c.strides])
+        nest.forEachRow(offsets: [out.offset, a.offset, b.offset, c.offset]) { pos, n in
+            let so = nest.strides[0].last!, sa = nest.strides[1].last!
+            let sb = nest.strides[2].last!, sc = nest.strides[3].last!
+            let dst = po + pos[0], x = pa + pos[1], y = pb + pos[2], z = pc + pos[3]
+            for i in 0..<n { dst[i * so] = f(x[i * sa], y[i * sb], z[i * sc]) }
+        }
+    }
+
+    /// Float to int64 as PyTorch's cast does (toward zero); NaN and out-of-range values give
+    /// Int64.min instead of trapping.
+    @inline(__always) @usableFromInline static func toInt64(_ v: Float) -> Int64 {
+        (v > -9.223372e18 && v < 9.223372e18) ? Int64(v) : Int64.min
+    }
+
+    @inline(__always) @usableFromInline static func toInt64(_ v: Double) -> Int64 {
+        (v > -9.223372036854775e18 && v < 9.223372036854775e18) ? Int64(v) : Int64.min
+    }
+
+    /// Writes `src` (broadcast to `dst.shape`, any dtype) into `dst`, converting elements.
+    @usableFromInline static func copyElements(from src: Tensor, into dst: Tensor) {
+        switch (src.dtype, dst.dtype) {
+        case (.float32, .float32): map1(src, into: dst) { (x: Float) in x }
+        case (.int64, .int64): map1(src, into: dst) { (x: Int64) in x }
+        case (.bool, .bool): map1(src, into: dst) { (x: Bool) in x }
+        case (.float32, .int64): map1(src, into: dst) { (x: Float) in toInt64(x) }
+        case (.float32, .bool): map1(src, into: dst) { (x: Float) in x != 0 }
+        case (.int64, .float32): map1(src, into: dst) { (x: Int64) in Float(x) }
+        case (.int64, .bool): map1(src, into: dst) { (x: Int64) in x != 0 }
+        case (.bool, .float32): map1(src, into: dst) { (x: Bool) in x ? Float(1) : 0 }
+        case (.bool, .int64): map1(src, into: dst) { (x: Bool) in x ? Int64(1) : 0 }
+        }
+    }
+}

@@ -1,0 +1,334 @@
+// Reductions: sum, mean, var, std over everything or a list of dims (accumulated in double, so
+// they are accurate like numpy's pairwise sums); max, min, argmax, argmin over everything or one
+// dim (values and int64 indices, first occurrence wins, NaN propagates).
+
+extension Tensor {
+    /// Normalises a reduction's dims (nil or empty: all), rejecting duplicates as PyTorch does.
+    func reductionDims(_ dims: [Int]?) throws -> [Bool] {
+        var reduced = [Bool](repeating: dims == nil || dims!.isEmpty, count: ndim)
+        for d in dims ?? [] {
+            let w = try Tensor.wrapDim(d, rank: ndim)
+            if ndim == 0 { continue }
+            if reduced[w] { throw TensorError.runtime("dim \(w) appears multiple times in the list of dims") }
+            reduced[w] = true
+        }
+        return reduced
+    }
+
+    /// The output shape of a reduction and, for each input dim, the stride of the matching
+    /// contiguous output element (0 on reduced dims).
+    func reductionLayout(_ reduced: [Bool], keepdim: Bool) -> (shape: [Int], accStrides: [Int], count: Int) {
+        var kept: [Int] = []
+        var shapeOut: [Int] = []
+        for d in 0..<ndim {
+            if reduced[d] {
+                if keepdim { shapeOut.append(1) }
+            } else {
+                kept.append(shape[d])
+                shapeOut.append(shape[d])
+            }
+        }
+        let keptStrides = Tensor.contiguousStrides(kept)
+        var acc = [Int](repeating: 0, count: ndim)
+        var k = 0
+        var count = 1
+        for d in 0..<ndim {
+            if reduced[d] {
+                count *= shape[d]
+            } else {
+                acc[d] = keptStrides[k]
+                k += 1
+            }
+        }
+        return (shapeOut, acc, count)
+    }
+
+    /// Sums this tensor into `acc` (one slot per output element), widening each element with `f`.
+    func accumulate<T, A: AdditiveArithmetic>(_: T.Type, into acc: UnsafeMutablePointer<A>, accStrides: [Int], _ f: (T) -> A) {
+        let p = base(T.self)
+        let nest = LoopNest(shape: shape, strides: [strides, accStrides])
+        nest.forEachRow(offsets: [offset, 0]) { pos, n in
+            let si = nest.strides[0].last!, sa = nest.strides[1].last!
+            let src = p + pos[0], dst = acc + pos[1]
+            if sa == 0 {
+                var s = A.zero
+                for i in 0..<n { s += f(src[i * si]) }
+                dst[0] += s
+            } else {
+                for i in 0..<n { dst[i * sa] += f(src[i * si]) }
+            }
+        }
+    }
+
+    /// Sum of `n` contiguous floats in double precision: float SIMD lanes over blocks of 4096
+    /// elements (error stays tiny), blocks added in double; two threads when large.
+    static func sumFloats(_ p: UnsafePointer<Float>, _ n: Int) -> Double {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { partial in
+            partial[0] = 0
+            partial[1] = 0
+            let box = UnsafeSendableBox(partial)
+            parallelChunks(n) { lo, hi in
+                let slot = lo == 0 ? 0 : 1
+                box.value[slot] = sumFloatsSerial(p + lo, hi - lo)
+            }
+            return partial[0] + partial[1]
+        }
+    }
+
+    static func sumFloatsSerial(_ p: UnsafePointer<Float>, _ n: Int) -> Double {
+        var total = 0.0
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 32 <= n {
+            let end = min(n - (n - i) % 32, i + 4096)
+            var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
+            while i < end {
+                a0 += raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                a1 += raw.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
+                a2 += raw.loadUnaligned(fromByteOffset: (i + 16) * 4, as: SIMD8<Float>.self)
+                a3 += raw.loadUnaligned(fromByteOffset: (i + 24) * 4, as: SIMD8<Float>.self)
+                i += 32
+            }
+            total += Double(((a0 + a1) + (a2 + a3)).sum())
+        }
+        while i < n {
+            total += Double(p[i])
+            i += 1
+        }
+        return total
+    }
+
+    /// Per-output sums in double (floats) or wrapping int64 (ints, bools), row-major outputs.
+    func sums(_ reduced: [Bool], keepdim: Bool) throws -> (shape: [Int], float: [Double]?, int: [Int64]?, count: Int) {
+        let (shapeOut, accStrides, count) = reductionLayout(reduced, keepdim: keepdim)
+        let outN = shapeOut.reduce(1, *)
+        if dtype == .float32 {
+            var acc = [Double](repeating: 0, count: outN)
+            if outN == 1 && isContiguous && numel > 0 {
+                acc[0] = Tensor.sumFloats(storage.floats + offset, numel)
+            } else {
+                acc.withUnsafeMutableBufferPointer { b in
+                    if let a = b.baseAddress { accumulate(Float.self, into: a, accStrides: accStrides) { Double($0) } }
+                }
+            }
+            return (shapeOut, acc, nil, count)
+        }
+        var acc = [Int64](repeating: 0, count: outN)
+        acc.withUnsafeMutableBufferPointer { b in
+            guard let a = b.baseAddress else { return }
+            if dtype == .int64 {
+                accumulateWrapping(Int64.self, into: a, accStrides: accStrides) { $0 }
+            } else {
+                accumulateWrapping(Bool.self, into: a, accStrides: accStrides) { $0 ? 1 : 0 }
+            }
+        }
+        return (shapeOut, nil, acc, count)
+    }
+
+    /// `accumulate` for int64 with wrapping adds (overflow wraps as in PyTorch, never traps).
+    func accumulateWrapping<T>(_: T.Type, into acc: UnsafeMutablePointer<Int64>, accStrides: [Int], _ f: (T) -> Int64) {
+        let p = base(T.self)
+        let nest = LoopNest(shape: shape, strides: [strides, accStrides])
+        nest.forEachRow(offsets: [offset, 0]) { pos, n in
+            let si = nest.strides[0].last!, sa = nest.strides[1].last!
+            let src = p + pos[0], dst = acc + pos[1]
+            for i in 0..<n { dst[i * sa] = dst[i * sa] &+ f(src[i * si]) }
+        }
+    }
+
+    /// `sum(dim=dims, keepdim=)`; nil or empty dims sum everything. Ints and bools give int64.
+    public func sum(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
+        let r = try sums(try reductionDims(dims), keepdim: keepdim)
+        if let f = r.float { return try Tensor(f, shape: r.shape, dtype: .float32) }
+        return try Tensor(ints: r.int ?? [], shape: r.shape)
+    }
+
+    /// `sum(dim=dim, keepdim=)` over one dim.
+    public func sum(dim: Int, keepdim: Bool = false) throws -> Tensor { try sum(dims: [dim], keepdim: keepdim) }
+
+    func requireFloat(_ op: String) throws {
+        guard dtype == .float32 else {
+            throw TensorError.runtime("\(op)(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(Tensor.typeName(dtype))")
+        }
+    }
+
+    /// `mean(dim=dims, keepdim=)`; int and bool tensors are PyTorch's error. Empty: NaN.
+    public func mean(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
+        try requireFloat("mean")
+        let r = try sums(try reductionDims(dims), keepdim: keepdim)
+        let c = Double(r.count)
+        return try Tensor((r.float ?? []).map { $0 / c }, shape: r.shape, dtype: .float32)
+    }
+
+    /// `mean(dim=dim, keepdim=)` over one dim.
+    public func mean(dim: Int, keepdim: Bool = false) throws -> Tensor { try mean(dims: [dim], keepdim: keepdim) }
+
+    /// `var(dim=dims, keepdim=, correction=1)`: unbiased by default (divides by N - correction).
+    public func `var`(dims: [Int]? = nil, keepdim: Bool = false, correction: Int = 1) throws -> Tensor {
+        guard dtype == .float32 else {
+            throw TensorError.runtime("std and var only support floating point and complex dtypes")
+        }
+        let reduced = try reductionDims(dims)
+        let r = try sums(reduced, keepdim: keepdim)
+        let n = Double(r.count)
+        let means = (r.float ?? []).map { $0 / n }
+        let (_, accStrides, _) = reductionLayout(reduced, keepdim: keepdim)
+        var sq = [Double](repeating: 0, count: means.count)
+        means.withUnsafeBufferPointer { m in
+            sq.withUnsafeMutableBufferPointer { s in
+                guard let mp = m.baseAddress, let sp = s.baseAddress else { return }
+                let p = storage.floats
+                let nest = LoopNest(shape: shape, strides: [strides, accStrides])
+                nest.forEachRow(offsets: [offset, 0]) { pos, cnt in
+                    let si = nest.strides[0].last!, sa = nest.strides[1].last!
+                    for i in 0..<cnt {
+                        let o = pos[1] + i * sa
+                        let d = Double(p[pos[0] + i * si]) - mp[o]
+                        sp[o] += d * d
+                    }
+                }
+            }
+        }
+        let denom = max(n - Double(correction), 0)
+        return try Tensor(sq.map { $0 / denom }, shape: r.shape, dtype: .float32)
+    }
+
+    /// `var(dim=dim)` over one dim.
+    public func `var`(dim: Int, keepdim: Bool = false, correction: Int = 1) throws -> Tensor {
+        try self.var(dims: [dim], keepdim: keepdim, correction: correction)
+    }
+
+    /// `std(dim=dims, keepdim=, correction=1)`: the square root of `var`.
+    public func std(dims: [Int]? = nil, keepdim: Bool = false, correction: Int = 1) throws -> Tensor {
+        try self.var(dims: dims, keepdim: keepdim, correction: correction).sqrt()
+    }
+
+    /// `std(dim=dim)` over one dim.
+    public func std(dim: Int, keepdim: Bool = false, correction: Int = 1) throws -> Tensor {
+        try std(dims: [dim], keepdim: keepdim, correction: correction)
+    }
+
+    // MARK: max / min / argmax / argmin
+
+    /// Scans `dim` (moved last) for each output position; `better(v, best)` says when `v`
+    /// replaces the running best. Returns values and int64 indices shaped like the output.
+    func extremum<T>(_: T.Type, dim d: Int, keepdim: Bool, _ better: (T, T) -> Bool) throws -> (Tensor, Tensor) {
+        var outShape = shape
+        if keepdim { outShape[d] = 1 } else { outShape.remove(at: d) }
+        var outerShape = shape, outerStrides = strides
+        outerShape.remove(at: d)
+        outerStrides.remove(at: d)
+        let n = shape[d], s = strides[d]
+        let values = try Tensor.empty(outShape, dtype)
+        let indices = try Tensor.empty(outShape, .int64)
+        let vp = values.base(T.self), ip = indices.storage.ints
+        let src = base(T.self)
+        let nest = LoopNest(shape: outerShape, strides: [outerStrides, Tensor.contiguousStrides(outerShape)])
+        nest.forEachRow(offsets: [offset, 0]) { pos, cnt in
+            let si = nest.strides[0].last!, so = nest.strides[1].last!
+            for i in 0..<cnt {
+                let row = src + pos[0] + i * si
+                var best = row[0], bi = 0
+                for k in 1..<max(n, 1) where better(row[k * s], best) {
+                    best = row[k * s]
+                    bi = k
+                }
+                vp[pos[1] + i * so] = best
+                ip[pos[1] + i * so] = Int64(bi)
+            }
+        }
+        return (values, indices)
+    }
+
+    func extremum(dim: Int, keepdim: Bool, max isMax: Bool, name: String) throws -> (values: Tensor, indices: Tensor) {
+        let d = try Tensor.wrapDim(dim, rank: ndim)
+        if ndim == 0 {
+            return (try clone(), try Tensor.zeros([], dtype: .int64))
+        }
+        guard shape[d] > 0 else {
+            throw TensorError.index("\(name)(): Expected reduction dim \(d) to have non-zero size.")
+        }
+        switch dtype {
+        case .float32:
+            return isMax
+                ? try extremum(Float.self, dim: d, keepdim: keepdim) { v, b in v > b || (v.isNaN && !b.isNaN) }
+                : try extremum(Float.self, dim: d, keepdim: keepdim) { v, b in v < b || (v.isNaN && !b.isNaN) }
+        case .int64:
+            return isMax
+                ? try extremum(Int64.self, dim: d, keepdim: keepdim) { $0 > $1 }
+                : try extremum(Int64.self, dim: d, keepdim: keepdim) { $0 < $1 }
+        case .bool:
+            return isMax
+                ? try extremum(Bool.self, dim: d, keepdim: keepdim) { $0 && !$1 }
+                : try extremum(Bool.self, dim: d, keepdim: keepdim) { !$0 && $1 }
+        }
+    }
+
+    /// The whole tensor flattened (a view when possible).
+    func flattened() throws -> Tensor { try reshape([-1]) }
+
+    // Named amax/amin and maxWithIndices/minWithIndices rather than `max`/`min`: a method
+    // called `max` would shadow Swift's global max/min inside every Tensor extension.
+
+    /// `amax(dim=dims, keepdim=)`, and `max()` with no dims: the largest element(s); NaN
+    /// propagates. With no dims the result is 0-d.
+    public func amax(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
+        try extremeValues(dims: dims, keepdim: keepdim, max: true)
+    }
+
+    /// `amin(dim=dims, keepdim=)`, and `min()` with no dims: the smallest element(s).
+    public func amin(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
+        try extremeValues(dims: dims, keepdim: keepdim, max: false)
+    }
+
+    func extremeValues(dims: [Int]?, keepdim: Bool, max isMax: Bool) throws -> Tensor {
+        let name = isMax ? "max" : "min"
+        let reduced = try reductionDims(dims)
+        if dims == nil || dims!.isEmpty {
+            guard numel > 0 else {
+                throw TensorError.index("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+            }
+            let r = try flattened().extremum(dim: 0, keepdim: false, max: isMax, name: name).values
+            return keepdim ? try r.reshape([Int](repeating: 1, count: ndim)) : r
+        }
+        var r = self
+        for d in (0..<ndim).reversed() where reduced[d] {
+            r = try r.extremum(dim: d, keepdim: true, max: isMax, name: "a" + name).values
+        }
+        return keepdim ? r : try r.squeeze((0..<ndim).filter { reduced[$0] })
+    }
+
+    /// `max(dim, keepdim=)`: (values, int64 indices of the first maximum).
+    public func maxWithIndices(dim: Int, keepdim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
+        try extremum(dim: dim, keepdim: keepdim, max: true, name: "max")
+    }
+
+    /// `min(dim, keepdim=)`: (values, int64 indices of the first minimum).
+    public func minWithIndices(dim: Int, keepdim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
+        try extremum(dim: dim, keepdim: keepdim, max: false, name: "min")
+    }
+
+    /// `argmax(dim=, keepdim=)`: int64 index of the first maximum; with no dim, into the
+    /// flattened tensor.
+    public func argmax(dim: Int? = nil, keepdim: Bool = false) throws -> Tensor {
+        try argExtremum(dim: dim, keepdim: keepdim, max: true)
+    }
+
+    /// `argmin(dim=, keepdim=)`: int64 index of the first minimum; with no dim, into the
+    /// flattened tensor.
+    public func argmin(dim: Int? = nil, keepdim: Bool = false) throws -> Tensor {
+        try argExtremum(dim: dim, keepdim: keepdim, max: false)
+    }
+
+    func argExtremum(dim: Int?, keepdim: Bool, max isMax: Bool) throws -> Tensor {
+        let name = isMax ? "argmax" : "argmin"
+        guard let dim else {
+            guard numel > 0 else {
+                throw TensorError.index("\(name)(): Expected reduction dim to be specified for input.numel() == 0.")
+            }
+            let r = try flattened().extremum(dim: 0, keepdim: false, max: isMax, name: name).indices
+            return keepdim ? try r.reshape([Int](repeating: 1, count: ndim)) : r
+        }
+        return try extremum(dim: dim, keepdim: keepdim, max: isMax, name: name).indices
+    }
+}

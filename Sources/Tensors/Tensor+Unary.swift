@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Unary elementwise ops. Transcendental functions promote int and bool to float32, as PyTorch
+// does; the rest keep the dtype.
+
+extension Tensor {
+    /// A float32 version of this tensor for ops that always compute in floating point.
+    func floatOperand() throws -> Tensor { try to(.float32) }
+
+    /// Maps a float32 function over this tensor (ints and bools converted first).
+    @inline(__always)
+    func floatUnary(_ f: (Float) -> Float) throws -> Tensor {
+        let a = try floatOperand()
+        let out = try Tensor.empty(shape, .float32)
+        Tensor.map1(a, into: out, f)
+        return out
+    }
+
+    /// `-self` (`neg`); a bool tensor is PyTorch's error.
+    public func neg() throws -> Tensor {
+        let out = try Tensor.empty(shape, dtype)
+        switch dtype {
+        case .float32: Tensor.map1(self, into: out) { (x: Float) in -x }
+        case .int64: Tensor.map1(self, into: out) { (x: Int64) in 0 &- x }
+        case .bool:
+            throw TensorError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+        }
+        return out
+    }
+
+    /// `abs()` / `absolute()`. Named `absolute` (PyTorch's alias) because a member called
+    /// `abs` would hide Swift's global `abs` inside every Tensor extension.
+    public func absolute() throws -> Tensor {
+        let out = try Tensor.empty(shape, dtype)
+        switch dtype {
+        case .float32: Tensor.map1(self, into: out) { (x: Float) in Swift.abs(x) }
+        case .int64: Tensor.map1(self, into: out) { (x: Int64) in x < 0 ? 0 &- x : x }
+        case .bool: Tensor.map1(self, into: out) { (x: Bool) in x }
+        }
+        return out
+    }
+
+    /// `~self` (`bitwise_not`): logical not on bools, bitwise on int64.
+    public func bitwiseNot() throws -> Tensor {
+        let out = try Tensor.empty(shape, dtype)
+        switch dtype {
+        case .float32: throw Tensor.unsupportedDType("bitwise_not_cpu", .float32)
+        case .int64: Tensor.map1(self, into: out) { (x: Int64) in ~x }
+        case .bool: Tensor.map1(self, into: out) { (x: Bool) in !x }
+        }
+        return out
+    }
+
+    /// `logical_not()`: a bool tensor, true where this is zero.
+    public func logicalNot() throws -> Tensor { try eq(Tensor(scalar: 0, dtype: dtype)) }
+
+    /// `sqrt()` (float32 result).
+    public func sqrt() throws -> Tensor { try floatUnary { $0.squareRoot() } }
+    /// `exp()` (float32 result).
+    public func exp() throws -> Tensor { try floatUnary { expf($0) } }
+    /// `log()` (float32 result): natural logarithm.
+    public func log() throws -> Tensor { try floatUnary { logf($0) } }
+    /// `tanh()` (float32 result).
+    public func tanh() throws -> Tensor { try floatUnary { tanhf($0) } }
+    /// `sigmoid()` (float32 result): 1 / (1 + exp(-x)).
+    public func sigmoid() throws -> Tensor { try floatUnary { 1 / (1 + expf(-$0)) } }
+
+    /// `relu()`: max(x, 0), keeping the dtype; NaN stays NaN.
+    public func relu() throws -> Tensor {
+        let out = try Tensor.empty(shape, dtype)
+        switch dtype {
+        case .float32: Tensor.map1(self, into: out) { (x: Float) in x > 0 || x.isNaN ? x : 0 }
+        case .int64: Tensor.map1(self, into: out) { (x: Int64) in Swift.max(x, 0) }
+        case .bool: throw Tensor.unsupportedDType("clamp_min_scalar_cpu", .bool)
+        }
+        return out
+    }
+
+    /// `floor()`; ints and bools are returned unchanged (copied).
+    public func floor() throws -> Tensor { try rounding(.down) }
+    /// `ceil()`; ints and bools are returned unchanged (copied).
+    public func ceil() throws -> Tensor { try rounding(.up) }
+    /// `round()`: half to even, like PyTorch; ints and bools are copied.
+    public func round() throws -> Tensor { try rounding(.toNearestOrEven) }
+
+    func rounding(_ rule: FloatingPointRoundingRule) throws -> Tensor {
+        guard dtype == .float32 else { return try clone() }
+        let out = try Tensor.empty(shape, .float32)
+        switch rule {
+        case .down: Tensor.map1(self, into: out) { (x: Float) in x.rounded(.down) }
+        case .up: Tensor.map1(self, into: out) { (x: Float) in x.rounded(.up) }
+        default: Tensor.map1(self, into: out) { (x: Float) in x.rounded(.toNearestOrEven) }
+        }
+        return out
+    }
+
+    /// `sign()`: -1, 0 or 1 in this dtype (NaN stays NaN; bools unchanged).
+    public func sign() throws -> Tensor {
+        let out = try Tensor.empty(shape, dtype)
+        switch dtype {
+        case .float32: Tensor.map1(self, into: out) { (x: Float) in x > 0 ? 1 : x < 0 ? -1 : x.isNaN ? x : 0 }
+        case .int64: Tensor.map1(self, into: out) { (x: Int64) in x > 0 ? 1 : x < 0 ? -1 : 0 }
+        case .bool: Tensor.map1(self, into: out) { (x: Bool) in x }
+        }
+        return out
+    }
+
+    /// `clamp(min=, max=)` with tensor or 0-d (Python number) bounds, broadcasting and
+    /// promoting like PyTorch: min(max(x, lo), hi), so hi wins when lo > hi.
+    public func clamp(min lo: Tensor?, max hi: Tensor?) throws -> Tensor {
+        guard lo != nil || hi != nil else {
+            throw TensorError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+        }
+        var r = self
+        if let lo { r = try r.maximum(lo) }
+        if let hi { r = try r.minimum(hi) }
+        return r.storage === storage ? try r.clone() : r
+    }
+
+    /// `clamp_min(lo)`.
+    public func clampMin(_ lo: Tensor) throws -> Tensor { try clamp(min: lo, max: nil) }
+    /// `clamp_max(hi)`.
+    public func clampMax(_ hi: Tensor) throws -> Tensor { try clamp(min: nil, max: hi) }
+
+    /// `clamp_(min=, max=)` in place (the result type must fit this dtype).
+    public func clamp_(min lo: Tensor?, max hi: Tensor?) throws {
+        var c = dtype
+        if let lo { c = DType.promote(c, lo.dtype) }
+        if let hi { c = DType.promote(c, hi.dtype) }
+        guard c.category <= dtype.category else {
+            throw TensorError.runtime("result type \(Tensor.typeName(c)) can't be cast to the desired output type \(Tensor.typeName(dtype))")
+        }
+        let r = try clamp(min: lo, max: hi)
+        guard r.shape == shape else {
+            throw TensorError.runtime("output with shape \(Tensor.describe(shape)) doesn't match the broadcast shape \(Tensor.describe(r.shape))")
+        }
+        try copy_(r)
+    }
+
+    /// `relu_()` in place.
+    public func relu_() throws { try copy_(try relu()) }
+    /// `neg_()` in place.
+    public func neg_() throws { try copy_(try neg()) }
+}
