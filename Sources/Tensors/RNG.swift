@@ -1,0 +1,221 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A random number generator that reproduces PyTorch's CPU generator bit for bit.
+///
+/// It is the 32-bit Mersenne Twister (MT19937) seeded the way `torch.manual_seed` seeds it,
+/// and `randn`, `rand`, `randint` and `normal_` turn its output into numbers with PyTorch's
+/// CPU transformations, so an nn cell prints the same random tensors as PyTorch:
+///
+///     let g = Generator(seed: 42)
+///     try Tensor.randn([2], generator: g)   // tensor([0.3367, 0.1288]), as torch.randn(2)
+///
+/// The state is plain integers, so the same seed gives the same numbers on every machine.
+/// The language layer owns one generator per notebook, seeded 0 at the start.
+public final class Generator: @unchecked Sendable {
+    private var state = [UInt32](repeating: 0, count: 624)
+    private var index = 624
+    /// PyTorch caches the second value of each Box-Muller pair drawn by the scalar (double)
+    /// normal path; `manual_seed` clears it.
+    private var cachedNormal: Double? = nil
+    /// The seed last set, as `torch.initial_seed()` reports it.
+    public private(set) var initialSeed: UInt64 = 0
+
+    /// A generator seeded with `seed` (PyTorch's default generator starts from a random seed;
+    /// ours starts from `seed`).
+    public init(seed: UInt64 = 0) {
+        manualSeed(seed)
+    }
+
+    /// `torch.manual_seed(seed)`: restarts the stream. Only the low 32 bits reach MT19937, as in
+    /// PyTorch.
+    public func manualSeed(_ seed: UInt64) {
+        initialSeed = seed
+        cachedNormal = nil
+        state[0] = UInt32(truncatingIfNeeded: seed)
+        for j in 1..<624 {
+            let prev = state[j - 1]
+            state[j] = 1_812_433_253 &* (prev ^ (prev >> 30)) &+ UInt32(j)
+        }
+        index = 624
+    }
+
+    /// `torch.manual_seed` with a Python int: negative seeds wrap to 64 bits as in PyTorch.
+    public func manualSeed(_ seed: Int64) {
+        manualSeed(UInt64(bitPattern: seed))
+    }
+
+    private func twist() {
+        let upper: UInt32 = 0x8000_0000, lower: UInt32 = 0x7fff_ffff
+        for i in 0..<624 {
+            let y = (state[i] & upper) | (state[(i + 1) % 624] & lower)
+            var v = state[(i + 397) % 624] ^ (y >> 1)
+            if y & 1 != 0 { v ^= 0x9908_b0df }
+            state[i] = v
+        }
+        index = 0
+    }
+
+    /// The next 32 random bits (MT19937 output).
+    public func next32() -> UInt32 {
+        if index >= 624 { twist() }
+        var y = state[index]
+        index += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9d2c_5680
+        y ^= (y << 15) & 0xefc6_0000
+        y ^= y >> 18
+        return y
+    }
+
+    /// 64 random bits from two draws, the first one high (PyTorch's `random64`).
+    public func next64() -> UInt64 {
+        let hi = UInt64(next32()), lo = UInt64(next32())
+        return hi << 32 | lo
+    }
+
+    /// A float32 uniform in [0, 1): 24 random bits, as PyTorch's float `uniform_real_distribution`.
+    public func nextUniformFloat() -> Float {
+        Float(next32() & 0xff_ffff) * (1.0 / 16_777_216.0)
+    }
+
+    /// A double uniform in [0, 1): 53 bits of `random64`.
+    public func nextUniformDouble() -> Double {
+        Double(next64() & ((1 << 53) - 1)) * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// One standard normal double from PyTorch's scalar path (`at::normal_distribution<double>`):
+    /// Box-Muller over two double uniforms, caching the sine half for the next call.
+    public func nextNormalDouble() -> Double {
+        if let cached = cachedNormal {
+            cachedNormal = nil
+            return cached
+        }
+        let u1 = nextUniformDouble()
+        let u2 = nextUniformDouble()
+        let r = (-2.0 * log1p(-u2)).squareRoot()
+        let theta = 2.0 * Double.pi * u1
+        cachedNormal = r * sin(theta)
+        return r * cos(theta)
+    }
+
+    /// An integer in `base ..< base + range` (range >= 1): PyTorch's `random_from_to`, which
+    /// takes 64 bits when the range needs more than 32.
+    public func nextInt(range: UInt64, base: Int64) -> Int64 {
+        let v: UInt64 = range >= (1 << 32) ? next64() : UInt64(next32())
+        return base &+ Int64(bitPattern: v % range)
+    }
+}
+
+extension Tensor {
+    /// `randn(*shape)`: standard normal float32 values (PyTorch's CPU algorithm).
+    public static func randn(_ shape: [Int], generator: Generator) throws -> Tensor {
+        let t = try Tensor(zeros: shape, dtype: .float32)
+        try t.normal_(mean: 0, std: 1, generator: generator)
+        return t
+    }
+
+    /// `rand(*shape)`: float32 values uniform in [0, 1).
+    public static func rand(_ shape: [Int], generator: Generator) throws -> Tensor {
+        let t = try Tensor(zeros: shape, dtype: .float32)
+        try t.uniform_(from: 0, to: 1, generator: generator)
+        return t
+    }
+
+    /// `randint(low, high, shape)`: int64 values uniform in [low, high).
+    public static func randint(low: Int64 = 0, high: Int64, _ shape: [Int],
+                               generator: Generator) throws -> Tensor {
+        guard low < high else {
+            throw TensorError.runtime("random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
+        }
+        let t = try Tensor(zeros: shape, dtype: .int64)
+        let range = UInt64(bitPattern: high &- low)
+        let p = t.storage.ints
+        for i in 0..<t.numel { p[i] = generator.nextInt(range: range, base: low) }
+        return t
+    }
+
+    /// `t.uniform_(from, to)` in place (float32 only), in element order.
+    public func uniform_(from: Double = 0, to: Double = 1, generator: Generator) throws {
+        guard dtype == .float32 else {
+            throw TensorError.runtime("\"check_uniform_bounds\" not implemented for '\(Tensor.scalarTypeName(dtype))'")
+        }
+        let lo = Float(from), hi = Float(to)
+        let p = storage.floats
+        forEachStorageIndex { i in p[i] = generator.nextUniformFloat() * (hi - lo) + lo }
+    }
+
+    /// `t.normal_(mean, std)` in place (float32 only): what `randn` and `kaiming_normal_` use.
+    ///
+    /// Like PyTorch on CPU: a contiguous tensor of 16 or more elements is filled with float
+    /// uniforms and turned into normals 16 at a time (Box-Muller on pairs 8 apart, the last
+    /// block recomputed from fresh uniforms when the size is not a multiple of 16); smaller or
+    /// strided tensors draw one double normal per element.
+    public func normal_(mean: Double = 0, std: Double = 1, generator: Generator) throws {
+        guard dtype == .float32 else {
+            throw TensorError.runtime("\"normal_kernel_cpu\" not implemented for '\(Tensor.scalarTypeName(dtype))'")
+        }
+        guard std >= 0 else {
+            throw TensorError.runtime("normal expects std >= 0.0, but found std \(Tensor.pythonFloat(std))")
+        }
+        let n = numel
+        let p = storage.floats
+        if n >= 16 && isContiguous {
+            let data = p + offset
+            let m = Float(mean), s = Float(std)
+            for i in 0..<n { data[i] = generator.nextUniformFloat() }
+            var i = 0
+            while i + 16 <= n {
+                Tensor.normalFill16(data + i, mean: m, std: s)
+                i += 16
+            }
+            if n % 16 != 0 {
+                let tail = data + (n - 16)
+                for j in 0..<16 { tail[j] = generator.nextUniformFloat() }
+                Tensor.normalFill16(tail, mean: m, std: s)
+            }
+        } else {
+            forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
+        }
+    }
+
+    /// Box-Muller on 16 uniforms in place: element j pairs with j + 8.
+    private static func normalFill16(_ data: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
+        for j in 0..<8 {
+            let u1 = 1 - data[j]  // [0, 1) -> (0, 1] for the log
+            let u2 = data[j + 8]
+            let radius = (-2 * CephesFloat.log(u1)).squareRoot()
+            let theta = Float(2.0 * Double.pi) * u2
+            let (s, c) = CephesFloat.sincos(theta)
+            data[j] = mean.addingProduct(radius * c, std)
+            data[j + 8] = mean.addingProduct(radius * s, std)
+        }
+    }
+
+    /// PyTorch's C++ scalar type names, used in "not implemented for" messages.
+    static func scalarTypeName(_ dtype: DType) -> String {
+        switch dtype {
+        case .float32: "Float"
+        case .int64: "Long"
+        case .bool: "Bool"
+        }
+    }
+
+    /// Python's `repr(float)` for messages (shortest round-trip digits).
+    static func pythonFloat(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+        if x == x.rounded() && abs(x) < 1e16 { return String(format0: x) }
+        return "\(x)"
+    }
+}
+
+extension String {
+    /// `12.0` for an integral double, as Python prints it.
+    fileprivate init(format0 x: Double) {
+        self = "\(Int64(x)).0"
+    }
+}

@@ -1,0 +1,337 @@
+import CBLAS
+
+// matmul, mm and dot with PyTorch's shape rules and error texts. float32 goes to OpenBLAS
+// (sgemm/sgemv/sdot), passing transposed operands as BLAS transpose flags rather than copying
+// them; int64 uses a plain loop (BLAS has no integer GEMM, and PyTorch wraps on overflow too).
+
+extension Tensor {
+    /// `a @ b` / `matmul(a, b)`: every PyTorch shape case.
+    ///
+    /// 1-D @ 1-D is a dot product (0-d result); 2-D @ 1-D a matrix-vector product; 1-D @ 2-D
+    /// treats the vector as a row; 2-D @ 2-D a matrix product; anything with more dimensions
+    /// is a batched product whose batch dimensions broadcast.
+    ///
+    ///     try Tensor.randn([10, 3, 4], generator: g).matmul(Tensor.randn([4, 5], generator: g))
+    ///     // shape [10, 3, 5]
+    public func matmul(_ other: Tensor) throws -> Tensor {
+        let a = self, b = other
+        guard a.ndim >= 1 && b.ndim >= 1 else {
+            throw TensorError.runtime(
+                "both arguments to matmul need to be at least 1D, but they are \(a.ndim)D and \(b.ndim)D")
+        }
+        switch (a.ndim, b.ndim) {
+        case (1, 1):
+            return try a.dot(b)
+        case (2, 1):
+            try Tensor.checkMV(a, b, rows: a.shape[0], k: a.shape[1])
+            return try Tensor.batchedProduct(a, b, batch: [], aBatchStrides: [], bBatchStrides: [],
+                                             aVector: false, bVector: true)
+        case (1, 2):
+            try Tensor.checkMM(rows: 1, k: a.shape[0], k2: b.shape[0], cols: b.shape[1], a.dtype, b.dtype)
+            return try Tensor.batchedProduct(a, b, batch: [], aBatchStrides: [], bBatchStrides: [],
+                                             aVector: true, bVector: false)
+        case (2, 2):
+            return try a.mm(b)
+        case (_, 1) where a.ndim >= 3:
+            // PyTorch folds the batch into the rows and calls mv: its messages show the fold.
+            let rows = a.shape.dropLast().reduce(1, *)
+            try Tensor.checkMV(a, b, rows: rows, k: a.shape[a.ndim - 1])
+            return try Tensor.batchedProduct(
+                a, b, batch: Array(a.shape.dropLast(2)), aBatchStrides: Array(a.strides.dropLast(2)),
+                bBatchStrides: [Int](repeating: 0, count: a.ndim - 2), aVector: false, bVector: true)
+        case (_, 2) where a.ndim >= 3:
+            let rows = a.shape.dropLast().reduce(1, *)
+            try Tensor.checkMM(rows: rows, k: a.shape[a.ndim - 1], k2: b.shape[0], cols: b.shape[1], a.dtype, b.dtype)
+            return try Tensor.batchedProduct(
+                a, b, batch: Array(a.shape.dropLast(2)), aBatchStrides: Array(a.strides.dropLast(2)),
+                bBatchStrides: [Int](repeating: 0, count: a.ndim - 2), aVector: false, bVector: false)
+        default:
+            // Batched: a vector operand becomes one row (a) or one column (b); batch dims broadcast.
+            let aBatchShape = a.ndim >= 3 ? Array(a.shape.dropLast(2)) : []
+            let bBatchShape = b.ndim >= 3 ? Array(b.shape.dropLast(2)) : []
+            let batch = try Tensor.broadcastShapes(aBatchShape, bBatchShape)
+            let k1 = a.shape[a.ndim - 1]
+            let k2 = b.ndim == 1 ? b.shape[0] : b.shape[b.ndim - 2]
+            if k1 != k2 {
+                let bs = batch.reduce(1, *)
+                throw TensorError.runtime(
+                    "Expected size for first two dimensions of batch2 tensor to be: [\(bs), \(k1)] but got: [\(bs), \(k2)].")
+            }
+            if a.dtype != b.dtype {
+                throw TensorError.runtime(
+                    "expected scalar type \(Tensor.scalarTypeName(a.dtype)) but found \(Tensor.scalarTypeName(b.dtype))")
+            }
+            if a.dtype == .bool { throw Tensor.notImplemented("bmm", .bool) }
+            return try Tensor.batchedProduct(
+                a, b, batch: batch,
+                aBatchStrides: Tensor.broadcastStrides(a, batchRank: a.ndim - 2, to: batch),
+                bBatchStrides: Tensor.broadcastStrides(b, batchRank: b.ndim - 2, to: batch),
+                aVector: a.ndim == 1, bVector: b.ndim == 1)
+        }
+    }
+
+    /// `torch.mm(a, b)`: the product of two matrices, no broadcasting.
+    public func mm(_ other: Tensor) throws -> Tensor {
+        guard ndim == 2 else { throw TensorError.runtime("mm: self must be a matrix, got \(ndim)-D tensor") }
+        guard other.ndim == 2 else {
+            throw TensorError.runtime("mm: mat2 must be a matrix, got \(other.ndim)-D tensor")
+        }
+        try Tensor.checkMM(rows: shape[0], k: shape[1], k2: other.shape[0], cols: other.shape[1], dtype, other.dtype)
+        return try Tensor.batchedProduct(self, other, batch: [], aBatchStrides: [], bBatchStrides: [],
+                                         aVector: false, bVector: false)
+    }
+
+    /// `torch.dot(a, b)`: the inner product of two 1-D tensors, as a 0-d tensor.
+    public func dot(_ other: Tensor) throws -> Tensor {
+        guard ndim == 1 && other.ndim == 1 else {
+            throw TensorError.runtime("1D tensors expected, but got \(ndim)D and \(other.ndim)D tensors")
+        }
+        guard dtype == other.dtype else {
+            throw TensorError.runtime(
+                "dot : expected both vectors to have same dtype, but found \(Tensor.scalarTypeName(dtype)) and \(Tensor.scalarTypeName(other.dtype))")
+        }
+        guard shape[0] == other.shape[0] else {
+            throw TensorError.runtime(
+                "inconsistent tensor size, expected tensor [\(shape[0])] and src [\(other.shape[0])] to have the same number of elements, but got \(shape[0]) and \(other.shape[0]) elements respectively")
+        }
+        if dtype == .bool { throw Tensor.notImplemented("dot", .bool) }
+        return try Tensor.batchedProduct(self, other, batch: [], aBatchStrides: [], bBatchStrides: [],
+                                         aVector: true, bVector: true)
+    }
+
+    // MARK: Checks worded like PyTorch's
+
+    static func notImplemented(_ op: String, _ dtype: DType) -> TensorError {
+        // PyTorch raises NotImplementedError, a subclass of RuntimeError.
+        TensorError.runtime("\"\(op)\" not implemented for '\(scalarTypeName(dtype))'")
+    }
+
+    /// The C type names PyTorch's addmm reports (`long int != float`).
+    static func cTypeName(_ dtype: DType) -> String {
+        switch dtype {
+        case .float32: "float"
+        case .int64: "long int"
+        case .bool: "bool"
+        }
+    }
+
+    static func checkMM(rows: Int, k: Int, k2: Int, cols: Int, _ a: DType, _ b: DType) throws {
+        guard k == k2 else {
+            throw TensorError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(k2)x\(cols))")
+        }
+        guard a == b else {
+            throw TensorError.runtime(
+                "expected m1 and m2 to have the same dtype, but got: \(cTypeName(a)) != \(cTypeName(b))")
+        }
+        if a == .bool { throw notImplemented("addmm_impl_cpu_", .bool) }
+    }
+
+    static func checkMV(_ m: Tensor, _ v: Tensor, rows: Int, k: Int) throws {
+        guard k == v.shape[0] else {
+            throw TensorError.runtime("size mismatch, got input (\(rows)), mat (\(rows)x\(k)), vec (\(v.shape[0]))")
+        }
+        guard m.dtype == v.dtype else {
+            let vn = scalarTypeName(v.dtype), mn = scalarTypeName(m.dtype)
+            throw TensorError.runtime("addmv input tensors must have the same dtype, but got \(vn), \(mn), and \(vn)")
+        }
+        if m.dtype == .bool { throw notImplemented("addmv_impl_cpu", .bool) }
+    }
+
+    /// The strides of `t`'s leading `batchRank` dims broadcast (right-aligned) to `batch`.
+    static func broadcastStrides(_ t: Tensor, batchRank: Int, to batch: [Int]) -> [Int] {
+        var out = [Int](repeating: 0, count: batch.count)
+        guard batchRank > 0 else { return out }
+        let shift = batch.count - batchRank
+        for d in 0..<batchRank where t.shape[d] != 1 { out[d + shift] = t.strides[d] }
+        return out
+    }
+
+    // MARK: The one product loop
+
+    /// `a @ b` over `batch`, after every check. `a` is [..., M, K] (or [K] when `aVector`),
+    /// `b` is [..., K, N] (or [K] when `bVector`); batch strides are given already broadcast.
+    /// The result is contiguous: batch + [M unless aVector] + [N unless bVector].
+    static func batchedProduct(_ a: Tensor, _ b: Tensor, batch: [Int], aBatchStrides: [Int],
+                               bBatchStrides: [Int], aVector: Bool, bVector: Bool) throws -> Tensor {
+        // Matrix views: rows/cols and their strides.
+        let m = aVector ? 1 : a.shape[a.ndim - 2]
+        let k = a.shape[a.ndim - 1]
+        let n = bVector ? 1 : b.shape[b.ndim - 1]
+        let aRow = aVector ? 0 : a.strides[a.ndim - 2], aCol = a.strides[a.ndim - 1]
+        let bRow = bVector ? b.strides[b.ndim - 1] : b.strides[b.ndim - 2]
+        let bCol = bVector ? 0 : b.strides[b.ndim - 1]
+
+        var outShape = batch
+        if !aVector { outShape.append(m) }
+        if !bVector { outShape.append(n) }
+        let out = try Tensor(zeros: outShape, dtype: a.dtype)
+        let batchCount = try Tensor.count(of: batch)
+        if batchCount == 0 || m == 0 || n == 0 || k == 0 { return out }
+
+        var aOffsets = [Int](), bOffsets = [Int]()
+        aOffsets.reserveCapacity(batchCount)
+        bOffsets.reserveCapacity(batchCount)
+        Tensor.forEachBatchOffset(batch, aBatchStrides, bBatchStrides, a.offset, b.offset) {
+            aOffsets.append($0)
+            bOffsets.append($1)
+        }
+
+        if a.dtype == .int64 {
+            let pa = a.storage.ints, pb = b.storage.ints, pc = out.storage.ints
+            for bi in 0..<batchCount {
+                let c = pc + bi * m * n
+                for i in 0..<m {
+                    for j in 0..<n {
+                        var acc: Int64 = 0
+                        var ia = aOffsets[bi] + i * aRow, ib = bOffsets[bi] + j * bCol
+                        for _ in 0..<k {
+                            acc = acc &+ pa[ia] &* pb[ib]
+                            ia += aCol
+                            ib += bRow
+                        }
+                        c[i * n + j] = acc
+                    }
+                }
+            }
+            return out
+        }
+
+        // float32 through BLAS. A batch whose rows all live at one stride from each other with a
+        // shared right operand (x @ W with x of rank >= 3) folds into one tall GEMM.
+        let pa = a.storage.floats, pb = b.storage.floats, pc = out.storage.floats
+        if batchCount > 1, bBatchStrides.allSatisfy({ $0 == 0 }),
+           let foldedRowStride = Tensor.foldedRowStride(batch: batch, strides: aBatchStrides, m: m, rowStride: aRow) {
+            let opA = GemmOperand(rows: batchCount * m, cols: k, rowStride: foldedRowStride, colStride: aCol)
+            let opB = GemmOperand(rows: k, cols: n, rowStride: bRow, colStride: bCol)
+            try gemm(pa + aOffsets[0], opA, pb + bOffsets[0], opB, pc)
+            return out
+        }
+        let opA = GemmOperand(rows: m, cols: k, rowStride: aRow, colStride: aCol)
+        let opB = GemmOperand(rows: k, cols: n, rowStride: bRow, colStride: bCol)
+        for bi in 0..<batchCount {
+            try gemm(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n)
+        }
+        return out
+    }
+
+    /// The row stride of [batch..., M] rows seen as one [B*M] column of rows, when the batch
+    /// strides step exactly over whole blocks of rows.
+    static func foldedRowStride(batch: [Int], strides: [Int], m: Int, rowStride: Int) -> Int? {
+        var expected = rowStride * m
+        if m > 1 && rowStride == 0 { return nil }
+        let unit = m > 1 ? rowStride : (strides.last(where: { $0 != 0 }) ?? 0)
+        if m == 1 { expected = unit }
+        if unit <= 0 { return nil }
+        for d in stride(from: batch.count - 1, through: 0, by: -1) where batch[d] != 1 {
+            if strides[d] != expected { return nil }
+            expected *= batch[d]
+        }
+        return unit
+    }
+
+    /// Calls `body` with the storage offsets of a and b for every batch index, row-major.
+    static func forEachBatchOffset(_ batch: [Int], _ sa: [Int], _ sb: [Int], _ a0: Int, _ b0: Int,
+                                   _ body: (Int, Int) -> Void) {
+        if batch.isEmpty { body(a0, b0); return }
+        var idx = [Int](repeating: 0, count: batch.count)
+        var oa = a0, ob = b0
+        let total = batch.reduce(1, *)
+        for _ in 0..<total {
+            body(oa, ob)
+            var d = batch.count - 1
+            while d >= 0 {
+                idx[d] += 1
+                oa += sa[d]
+                ob += sb[d]
+                if idx[d] < batch[d] { break }
+                oa -= sa[d] * batch[d]
+                ob -= sb[d] * batch[d]
+                idx[d] = 0
+                d -= 1
+            }
+        }
+    }
+}
+
+/// A strided matrix as BLAS sees it: row-major (`NoTrans`) or column-major (`Trans`) with a
+/// leading dimension, or neither (then it is copied first).
+struct GemmOperand {
+    var rows: Int, cols: Int, rowStride: Int, colStride: Int
+
+    /// (transposed, leading dimension) when BLAS can read the matrix in place.
+    var blasLayout: (transposed: Bool, ld: Int)? {
+        if cols == 1 || colStride == 1 {
+            if rows == 1 { return (false, max(1, cols)) }
+            if rowStride >= max(1, cols) { return (false, rowStride) }
+        }
+        if rows == 1 || rowStride == 1 {
+            if cols == 1 { return (true, max(1, rows)) }
+            if colStride >= max(1, rows) { return (true, colStride) }
+        }
+        return nil
+    }
+}
+
+/// C (row-major, contiguous, rows x cols) = A @ B through sgemm, sgemv or sdot.
+private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
+                  _ pb: UnsafeMutablePointer<Float>, _ b: GemmOperand,
+                  _ pc: UnsafeMutablePointer<Float> ) throws {
+    let m = a.rows, k = a.cols, n = b.cols
+    let limit = Int(Int32.max)
+    guard m <= limit, n <= limit, k <= limit, abs(a.rowStride) <= limit, abs(a.colStride) <= limit,
+          abs(b.rowStride) <= limit, abs(b.colStride) <= limit else {
+        throw TensorError.runtime("matmul: a matrix dimension exceeds the BLAS limit of \(limit)")
+    }
+    // Operands BLAS cannot address (stride 0 from expand, or other gaps) are packed first.
+    var packedA: [Float] = [], packedB: [Float] = []
+    var opA = a, opB = b
+    var baseA = UnsafePointer(pa), baseB = UnsafePointer(pb)
+    if a.blasLayout == nil {
+        packedA = pack(pa, a)
+        opA = GemmOperand(rows: m, cols: k, rowStride: k, colStride: 1)
+    }
+    if b.blasLayout == nil {
+        packedB = pack(pb, b)
+        opB = GemmOperand(rows: k, cols: n, rowStride: n, colStride: 1)
+    }
+    packedA.withUnsafeBufferPointer { bufA in
+        packedB.withUnsafeBufferPointer { bufB in
+            if !packedA.isEmpty, let p = bufA.baseAddress { baseA = p }
+            if !packedB.isEmpty, let p = bufB.baseAddress { baseB = p }
+            guard let la = opA.blasLayout, let lb = opB.blasLayout else {
+                preconditionFailure("packed operands are contiguous")
+            }
+            if m == 1 && n == 1 {
+                // dot: element steps along A's row and B's column.
+                let incA = la.transposed ? la.ld : 1, incB = lb.transposed ? 1 : lb.ld
+                pc[0] = cblas_sdot(Int32(k), baseA, Int32(incA), baseB, Int32(incB))
+            } else if n == 1 {
+                // y = A x, x read with B's row step.
+                let incB = lb.transposed ? 1 : lb.ld
+                cblas_sgemv(CblasRowMajor, la.transposed ? CblasTrans : CblasNoTrans,
+                            Int32(la.transposed ? k : m), Int32(la.transposed ? m : k), 1,
+                            baseA, Int32(la.ld), baseB, Int32(incB), 0, pc, 1)
+            } else if m == 1 {
+                // y^T = x^T B, i.e. y = B^T x.
+                let incA = la.transposed ? la.ld : 1
+                cblas_sgemv(CblasRowMajor, lb.transposed ? CblasNoTrans : CblasTrans,
+                            Int32(lb.transposed ? n : k), Int32(lb.transposed ? k : n), 1,
+                            baseB, Int32(lb.ld), baseA, Int32(incA), 0, pc, 1)
+            } else {
+                cblas_sgemm(CblasRowMajor, la.transposed ? CblasTrans : CblasNoTrans,
+                            lb.transposed ? CblasTrans : CblasNoTrans,
+                            Int32(m), Int32(n), Int32(k), 1, baseA, Int32(la.ld), baseB, Int32(lb.ld),
+                            0, pc, Int32(n))
+            }
+        }
+    }
+}
+
+/// A row-major copy of a strided matrix.
+private func pack(_ p: UnsafeMutablePointer<Float>, _ op: GemmOperand) -> [Float] {
+    var out = [Float](repeating: 0, count: op.rows * op.cols)
+    for i in 0..<op.rows {
+        for j in 0..<op.cols { out[i * op.cols + j] = p[i * op.rowStride + j * op.colStride] }
+    }
+    return out
+}
