@@ -43,19 +43,40 @@ extension Tensor {
             throw TensorError.runtime("result type \(Tensor.typeName(compute)) can't be cast to the desired output type \(Tensor.typeName(dtype))")
         }
         let b = try other.broadcast(to: shape)
-        if compute == dtype && other.storage !== storage {
+        if other.storage === storage && !(b.offset == offset && b.strides == strides) && b.overlaps(self) {
+            throw TensorError.runtime("unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.")
+        }
+        if compute == dtype {
+            // Same view or disjoint memory: each output element reads only its own inputs.
             try kernel(self, try b.to(compute), self)
             return
         }
         try copy_(try binary(other, compute: compute, result: compute, kernel))
     }
 
+    /// The storage index range this view touches (lo...hi), nil when it has no elements.
+    func storageSpan() -> (Int, Int)? {
+        if numel == 0 { return nil }
+        var lo = offset, hi = offset
+        for d in 0..<ndim {
+            let ext = (shape[d] - 1) * strides[d]
+            if ext < 0 { lo += ext } else { hi += ext }
+        }
+        return (lo, hi)
+    }
+
+    /// True when the two views' storage ranges intersect (same storage assumed).
+    func overlaps(_ other: Tensor) -> Bool {
+        guard let (a0, a1) = storageSpan(), let (b0, b1) = other.storageSpan() else { return false }
+        return a0 <= b1 && b0 <= a1
+    }
+
     static func boolSubtractionError() -> TensorError {
-        TensorError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+        TensorError.notImplemented("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
     }
 
     static func unsupportedDType(_ name: String, _ dtype: DType) -> TensorError {
-        TensorError.runtime("\"\(name)\" not implemented for '\(typeName(dtype))'")
+        TensorError.notImplemented("\"\(name)\" not implemented for '\(typeName(dtype))'")
     }
 
     // MARK: Kernels

@@ -110,9 +110,9 @@ extension Tensor {
             throw TensorError.runtime("invalid size, possible overflow?")
         }
         let n = Int(size)
-        var values = [Double](repeating: 0, count: n)
-        for i in 0..<n { values[i] = start + Double(i) * step }
-        return try Tensor(values, shape: [n], dtype: dtype)
+        let t = try Tensor.empty([n], dtype)
+        for i in 0..<n { t.setElement(atStorageIndex: i, start + Double(i) * step) }
+        return t
     }
 
     /// `linspace(start, end, steps)`: float32, computed like PyTorch's kernel (from `start` for
@@ -127,7 +127,8 @@ extension Tensor {
             let step = (e - s) / Float(steps - 1)
             let half = steps / 2
             for i in 0..<steps {
-                p[i] = i < half ? s + step * Float(i) : e - step * Float(steps - i - 1)
+                // Fused multiply-add, as PyTorch's vectorised kernel computes it.
+                p[i] = i < half ? s.addingProduct(step, Float(i)) : e.addingProduct(-step, Float(steps - i - 1))
             }
         }
         return t

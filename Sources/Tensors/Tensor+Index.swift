@@ -145,10 +145,10 @@ extension Tensor {
                     return min(max(w, 0), size)
                 }
                 let lo = clamp(start, 0), hi = clamp(stop, size)
-                let len = hi > lo ? (hi - lo + st - 1) / st : 0
+                let len = hi > lo ? (hi - lo - 1) / st + 1 : 0
                 if len > 0 { off += lo * strides[d] }
                 newShape.append(len)
-                newStrides.append(strides[d] * st)
+                newStrides.append(len > 1 ? strides[d] * st : strides[d])  // a huge step only ever takes one element
                 d += 1
             case .tensor(let t):
                 switch t.dtype {
@@ -228,14 +228,15 @@ extension Tensor {
         let bcount = bshape.reduce(1, *)
         // Offset contributed by the advanced dims for each broadcast position.
         var advOffsets = [Int](repeating: 0, count: bcount)
-        for a in adv {
+        for (k, a) in adv.enumerated() {
             let size = view.shape[a.dim], st = view.strides[a.dim]
             let ix = try a.index.expand(bshape).contiguous()
             let p = ix.storage.ints + ix.offset
             for i in 0..<bcount {
                 let v = Int(p[i])
                 guard v >= -size && v < size else {
-                    throw TensorError.index("index \(v) is out of bounds for dimension \(a.dim) with size \(size)")
+                    // PyTorch numbers the dim by the index's position among the tensor indices.
+                    throw TensorError.index("index \(v) is out of bounds for dimension \(k) with size \(size)")
                 }
                 advOffsets[i] += (v < 0 ? v + size : v) * st
             }

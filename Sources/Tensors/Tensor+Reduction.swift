@@ -148,7 +148,7 @@ extension Tensor {
 
     func requireFloat(_ op: String) throws {
         guard dtype == .float32 else {
-            throw TensorError.runtime("\(op)(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(Tensor.typeName(dtype))")
+            throw TensorError.notImplemented("\(op)(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(Tensor.typeName(dtype))")
         }
     }
 
@@ -166,7 +166,7 @@ extension Tensor {
     /// `var(dim=dims, keepdim=, correction=1)`: unbiased by default (divides by N - correction).
     public func `var`(dims: [Int]? = nil, keepdim: Bool = false, correction: Int = 1) throws -> Tensor {
         guard dtype == .float32 else {
-            throw TensorError.runtime("std and var only support floating point and complex dtypes")
+            throw TensorError.notImplemented("std and var only support floating point and complex dtypes")
         }
         let reduced = try reductionDims(dims)
         let r = try sums(reduced, keepdim: keepdim)
@@ -286,7 +286,7 @@ extension Tensor {
         let reduced = try reductionDims(dims)
         if dims == nil || dims!.isEmpty {
             guard numel > 0 else {
-                throw TensorError.index("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+                throw TensorError.runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
             }
             let r = try flattened().extremum(dim: 0, keepdim: false, max: isMax, name: name).values
             return keepdim ? try r.reshape([Int](repeating: 1, count: ndim)) : r

@@ -27,7 +27,7 @@ extension Tensor {
         case .float32: Tensor.map1(self, into: out) { (x: Float) in -x }
         case .int64: Tensor.map1(self, into: out) { (x: Int64) in 0 &- x }
         case .bool:
-            throw TensorError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+            throw TensorError.notImplemented("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         return out
     }

@@ -174,6 +174,7 @@ extension Tensor {
                 throw TensorError.runtime("The expanded size of the tensor (\(target)) must match the existing size (\(old)) at non-singleton dimension \(d).  Target sizes: \(Tensor.describe(sizes)).  Tensor sizes: \(Tensor.describe(shape))")
             }
         }
+        _ = try Tensor.count(of: newShape)  // an element count that overflows is an error, not a trap
         return Tensor(storage: storage, shape: newShape, strides: newStrides, offset: offset)
     }
 

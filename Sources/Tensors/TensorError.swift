@@ -8,6 +8,9 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
         case typeError = "TypeError"
         case valueError = "ValueError"
         case memoryError = "MemoryError"
+        /// PyTorch's NotImplementedError (a RuntimeError subclass in Python), e.g. `mean()` of
+        /// an int tensor or `-` on bools.
+        case notImplementedError = "NotImplementedError"
     }
 
     public var kind: Kind
@@ -22,6 +25,8 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func index(_ message: String) -> TensorError { TensorError(.indexError, message) }
     public static func type(_ message: String) -> TensorError { TensorError(.typeError, message) }
     public static func value(_ message: String) -> TensorError { TensorError(.valueError, message) }
+    /// A NotImplementedError worded like PyTorch's.
+    public static func notImplemented(_ message: String) -> TensorError { TensorError(.notImplementedError, message) }
 
     public var description: String { "\(kind.rawValue): \(message)" }
 }
