@@ -155,6 +155,7 @@ func asPyError(_ e: Error) -> PyError {
         case .typeError: cls = BuiltinTypes.typeError
         case .valueError: cls = BuiltinTypes.valueError
         case .memoryError: cls = BuiltinTypes.memoryError
+        case .notImplementedError: cls = BuiltinTypes.notImplementedError
         }
         return PyError(cls, t.message)
     }
