@@ -1,3 +1,5 @@
+import Foundation
+
 /// One nn interpreter: the state shared by the cells of one notebook (or one `.nn` script).
 ///
 /// Contract used by `Notebook` and the CLI:
@@ -11,15 +13,111 @@
 /// `TimeoutError`. `onOutput` sees printed text as it is produced (for `nnbook run`).
 public final class Interpreter {
     public let file: String
+    /// The runtime behind this interpreter (globals, builtins, the tensor binding).
+    public let runtime: Runtime
+
+    /// Native stack for running cells: deep (1000-frame) nn recursion needs more than the
+    /// default 8 MB of the main thread.
+    static let stackSize = 1 << 29
 
     public init(file: String, seed: UInt64 = 0) {
         self.file = file
+        runtime = Runtime(file: file, seed: seed)
     }
 
     public func run(cell source: String, firstLine: Int, echoResult: Bool = true,
                     timeout: Double? = nil, onOutput: ((String) -> Void)? = nil) -> CellResult {
-        // Placeholder until the evaluator lands (issue 3).
-        CellResult(error: CellError(typeName: "NotImplementedError", message: "the nn evaluator is not built yet",
-                                    traceback: []))
+        final class Box: @unchecked Sendable {
+            var result = CellResult()
+            let work: () -> CellResult
+            init(_ w: @escaping () -> CellResult) { work = w }
+        }
+        let box = Box { [self] in
+            self.runHere(source, firstLine, echoResult, timeout, onOutput)
+        }
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = box.work()
+            done.signal()
+        }
+        thread.stackSize = Interpreter.stackSize
+        thread.start()
+        done.wait()
+        return box.result
+    }
+
+    func runHere(_ source: String, _ firstLine: Int, _ echoResult: Bool, _ timeout: Double?,
+                 _ onOutput: ((String) -> Void)?) -> CellResult {
+        let rt = runtime
+        let module: Module
+        do {
+            module = try Parser.parse(source: source, file: file, firstLine: firstLine)
+        } catch {
+            let frame = CellError.TraceFrame(location: error.location, function: echoResult ? "<cell>" : "<module>",
+                                             sourceLine: error.sourceLine.trimmingCharacters(in: .whitespaces))
+            return CellResult(error: CellError(typeName: "SyntaxError", message: error.message, traceback: [frame]))
+        }
+        for (i, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            rt.sourceLines[firstLine + i] = line.trimmingCharacters(in: .whitespaces)
+        }
+        // Compile.
+        let root = ScopeInfo(kind: .module, parent: nil)
+        let resolver = Resolver(root: root)
+        resolver.resolve(module.body)
+        let layout = Layout(root)
+        let compiler = Compiler(rt: rt, file: file, resolver: resolver, layout: layout)
+        var execs: [Exec] = []
+        for (i, s) in module.body.enumerated() {
+            let isLast = i == module.body.count - 1
+            if isLast && echoResult {
+                switch s.kind {
+                case .expr, .magic: compiler.echoLast = true
+                default: break
+                }
+            }
+            execs.append(compiler.stmt(s))
+            compiler.echoLast = false
+        }
+        let body = { (l: Frame) throws -> Void in for x in execs { _ = try x(l) } }
+        // Run.
+        rt.items = []
+        rt.pendingText = ""
+        rt.volatile = false
+        rt.onOutput = onOutput
+        rt.lastResult = .undefined
+        rt.handling = []
+        rt.counters[0] = 0
+        rt.counters[1] = 1 << 12
+        rt.timedOut = false
+        rt.deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
+        defer { rt.onOutput = nil; rt.deadline = nil }
+        var cellError: CellError?
+        let n = layout.nslots
+        withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
+            let l = buf.baseAddress!
+            l.initialize(repeating: .undefined, count: n)
+            defer { l.deinitialize(count: n) }
+            do {
+                try body(l)
+                if case .undefined = rt.lastResult {} else if !rt.lastResult.isNone {
+                    let text = try rt.repr(rt.lastResult)
+                    rt.flushText()
+                    rt.items.append(.result(text))
+                }
+            } catch {
+                let e = asPyError(error)
+                var frames = e.frames
+                let loc = e.pending ?? SourceLocation(file: file, line: firstLine, column: 1)
+                frames.append(CellError.TraceFrame(location: loc, function: echoResult ? "<cell>" : "<module>",
+                                                   sourceLine: rt.sourceLines[loc.line]))
+                cellError = CellError(typeName: e.exc.cls.name, message: (try? rt.str(.object(e.exc))) ?? "",
+                                      traceback: frames.reversed())
+            }
+        }
+        rt.lastResult = .undefined
+        rt.flushText()
+        let result = CellResult(items: rt.items, error: cellError, volatile: rt.volatile)
+        rt.items = []
+        return result
     }
 }

@@ -113,7 +113,7 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         if let vs = code.varargsSlot {
             l[vs] = .object(PyTuple(args.count > np ? Array(args[np...]) : []))
         }
-        var extra: PyDict? = code.kwargsSlot != nil ? PyDict() : nil
+        let extra: PyDict? = code.kwargsSlot != nil ? PyDict() : nil
         for (k, v) in kw {
             if let idx = code.argNames.firstIndex(of: k), idx >= code.posOnly {
                 if case .undefined = l[1 + idx] {} else {

@@ -52,8 +52,8 @@ extension Runtime {
             case let c as PyClass:
                 switch name {
                 case "__name__", "__qualname__": return .str(c.name)
-                case "__base__": return c.base.map { .object($0) } ?? .none
-                case "__bases__": return .object(PyTuple(c.base.map { [.object($0)] } ?? []))
+                case "__base__": return c.base.map { Value.object($0) } ?? Value.none
+                case "__bases__": return .object(PyTuple(c.base.map { [Value.object($0)] } ?? []))
                 case "__mro__":
                     var out: [Value] = []
                     var k: PyClass? = c
@@ -77,8 +77,8 @@ extension Runtime {
                 case "__name__": return .str(f.name)
                 case "__qualname__": return .str(f.qualname)
                 case "__class__": return .object(BuiltinTypes.function)
-                case "__doc__": return f.doc.map { .str($0) } ?? .none
-                case "__defaults__": return f.defaults.isEmpty ? .none : .object(PyTuple(f.defaults))
+                case "__doc__": return f.doc.map { .str($0) } ?? Value.none
+                case "__defaults__": return f.defaults.isEmpty ? Value.none : .object(PyTuple(f.defaults))
                 default: return f.attrs[name]
                 }
             case let b as PyBuiltin:

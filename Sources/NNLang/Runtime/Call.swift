@@ -102,6 +102,14 @@ extension Runtime {
                 }
             case let it as PyIterator:
                 return it.next
+            case let dv as PyDictView:
+                var i = 0
+                let items = dv.items
+                return {
+                    guard i < items.count else { return nil }
+                    defer { i += 1 }
+                    return items[i]
+                }
             case let inst as PyInstance:
                 if let m = inst.cls.lookup("__iter__") {
                     let iter = try call(m, [v], [])

@@ -61,6 +61,7 @@ public enum BuiltinTypes {
     public static let method = builtin("method")
     public static let module = builtin("module")
     public static let iterator = builtin("iterator")
+    public static let generator = builtin("generator")
     public static let property = builtin("property")
     public static let staticmethod = builtin("staticmethod")
     public static let classmethod = builtin("classmethod")

@@ -407,12 +407,12 @@ extension Runtime {
     func cmpSequences(_ op: CompareOp, _ x: [Value], _ y: [Value]) throws -> Bool {
         if op == .eq || op == .ne {
             var eq = x.count == y.count
-            if eq { for i in 0..<x.count where !(identical(x[i], y[i]) || (try equals(x[i], y[i]))) { eq = false; break } }
+            if eq { for i in 0..<x.count where !((try same(x[i], y[i]))) { eq = false; break } }
             return op == .eq ? eq : !eq
         }
         var i = 0
         while i < x.count && i < y.count {
-            if !(identical(x[i], y[i]) || (try equals(x[i], y[i]))) { return try truth(compare(op, x[i], y[i])) }
+            if !((try same(x[i], y[i]))) { return try truth(compare(op, x[i], y[i])) }
             i += 1
         }
         return cmpOrdered(op, x.count, y.count)
@@ -443,12 +443,13 @@ extension Runtime {
         case .object(let o):
             switch o {
             case let l as PyList:
-                for x in l.items where identical(x, item) || (try equals(x, item)) { return true }
+                for x in l.items where (try same(x, item)) { return true }
                 return false
             case let t as PyTuple:
-                for x in t.items where identical(x, item) || (try equals(x, item)) { return true }
+                for x in t.items where (try same(x, item)) { return true }
                 return false
             case let d as PyDict: return try d.contains(item)
+            case let dv as PyDictView where dv.kind == .keys: return try dv.dict.contains(item)
             case let s as PySet: return try s.dict.contains(item)
             case let r as PyRange:
                 guard case .int(let i) = item else {
@@ -467,8 +468,16 @@ extension Runtime {
         }
         let it = try makeIterator(container, what: "argument of type '\(container.typeName)' is not iterable")
         while let x = try it() {
-            if identical(x, item) || (try equals(x, item)) { return true }
+            if (try same(x, item)) { return true }
         }
         return false
+    }
+}
+
+extension Runtime {
+    /// `a is b or a == b` (how containers compare items).
+    func same(_ a: Value, _ b: Value) throws -> Bool {
+        if identical(a, b) { return true }
+        return try equals(a, b)
     }
 }

@@ -156,6 +156,8 @@ extension Runtime {
             var parts: [String] = []
             for i in 0..<d.count { parts.append(try repr(d.keys[i]) + ": " + repr(d.values[i])) }
             return "{" + parts.joined(separator: ", ") + "}"
+        case let v as PyDictView:
+            return v.pyType.name + "(" + (try reprObject(PyList(v.items))) + ")"
         case let s as PySet:
             if s.dict.count == 0 { return "set()" }
             return "{" + (try s.dict.keys.map { try repr($0) }).joined(separator: ", ") + "}"

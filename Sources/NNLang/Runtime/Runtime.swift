@@ -48,6 +48,10 @@ public final class Runtime {
     var reprInProgress: Set<ObjectIdentifier> = []
     /// Grad mode (`no_grad()` turns it off); the tensor binding reads it.
     public var gradEnabled = true
+    /// The value of the cell's last expression statement.
+    var lastResult: Value = .undefined
+    /// Exceptions being handled (innermost last), for a bare `raise`.
+    var handling: [PyError] = []
     /// Seed given at creation (for the tensor binding's RNG).
     public let seed: UInt64
 

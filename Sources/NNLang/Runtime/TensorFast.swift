@@ -1,0 +1,63 @@
+import Autograd
+import Tensors
+
+/// Scalar indexing of float32 tensors without building an index tuple or a 0-d tensor:
+/// `t[i, j]` reads an unboxed `.tscalar`, `c[i, j] += x` writes in place. Anything unusual
+/// (autograd, other dtypes, out-of-range indices) returns nil/false and takes the slow path,
+/// which produces PyTorch's results and errors.
+enum TensorFast {
+    @inline(__always) static func read2(_ v: Variable, _ i: Int, _ j: Int) -> Value? {
+        guard let p = index2(v, i, j) else { return nil }
+        return .tscalar(v.data.storage.floats[p])
+    }
+
+    @inline(__always) static func read1(_ v: Variable, _ i: Int) -> Value? {
+        if v.requiresGrad { return nil }
+        let d = v.data
+        guard d.storage.dtype == .float32, d.shape.count == 1 else { return nil }
+        let n = d.shape[0]
+        let ii = i < 0 ? i + n : i
+        guard ii >= 0 && ii < n else { return nil }
+        return .tscalar(d.storage.floats[d.offset + ii * d.strides[0]])
+    }
+
+    /// The storage index of `v[i, j]` when the fast path applies.
+    @inline(__always) static func index2(_ v: Variable, _ i: Int, _ j: Int) -> Int? {
+        if v.requiresGrad { return nil }
+        let d = v.data
+        guard d.storage.dtype == .float32, d.shape.count == 2 else { return nil }
+        let n0 = d.shape[0], n1 = d.shape[1]
+        let ii = i < 0 ? i + n0 : i
+        let jj = j < 0 ? j + n1 : j
+        guard ii >= 0 && ii < n0 && jj >= 0 && jj < n1 else { return nil }
+        return d.offset + ii * d.strides[0] + jj * d.strides[1]
+    }
+
+    @inline(__always) static func asFloat(_ x: Value) -> Float? {
+        switch x {
+        case .tscalar(let f): return f
+        case .float(let d): return Float(d)
+        case .int(let i): return Float(i)
+        default: return nil
+        }
+    }
+
+    @inline(__always) static func write2(_ v: Variable, _ i: Int, _ j: Int, _ x: Value) -> Bool {
+        guard let f = asFloat(x), let p = index2(v, i, j) else { return false }
+        v.data.storage.floats[p] = f
+        return true
+    }
+
+    @inline(__always) static func augWrite2(_ v: Variable, _ i: Int, _ j: Int, _ op: BinaryOp, _ x: Value) -> Bool {
+        guard let f = asFloat(x), let p = index2(v, i, j) else { return false }
+        let s = v.data.storage.floats
+        switch op {
+        case .add: s[p] += f
+        case .sub: s[p] -= f
+        case .mul: s[p] *= f
+        case .div: s[p] /= f
+        default: return false
+        }
+        return true
+    }
+}
