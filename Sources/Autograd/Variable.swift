@@ -5,30 +5,152 @@ import Tensors
 /// Contract shared by `Autograd` and `NNLang`: an nn tensor value *is* a `Variable` (identity
 /// matters: `x.grad is x.grad`). Differentiable ops take and return Variables and record a
 /// `Node` when any input requires grad and grad mode is on; `backward()` walks those nodes.
+///
+///     let w = Variable(try Tensor(floats: [1, 2], shape: [2]), requiresGrad: true)
+///     let loss = try w.mul(w).sum()          // tensor(5., grad_fn=<SumBackward0>)
+///     try loss.backward()
+///     w.grad?.data                            // tensor([2., 4.])
 public final class Variable {
     /// The values. Views of one Variable's data share its storage, as in PyTorch.
     public var data: Tensor
     /// True for leaves the user asked gradients for, and for results computed from them.
     public var requiresGrad: Bool
-    /// The accumulated gradient (leaves only, as in PyTorch), or nil.
+    /// The accumulated gradient (leaves only, as in PyTorch), or nil. Assign through
+    /// `setGrad(_:)` to get PyTorch's shape check.
     public var grad: Variable?
     /// The op that produced this value; nil for leaves.
     public var gradFn: Node?
     /// An opaque slot for the language layer (user attributes such as `inp.g`).
     public var userAttributes: AnyObject?
+    /// For a view produced by a differentiable view op: the Variable owning the storage.
+    /// In-place ops that record history refuse to write through views (see `add_`).
+    public internal(set) var viewBase: Variable?
 
+    /// A leaf holding `data`. `requiresGrad` needs a float tensor (use `requiresGrad_()` to get
+    /// PyTorch's error for other dtypes).
     public init(_ data: Tensor, requiresGrad: Bool = false) {
         self.data = data
         self.requiresGrad = requiresGrad
     }
 
+    /// A leaf, checking `requires_grad=True` like `torch.tensor(..., requires_grad=True)`.
+    public static func leaf(_ data: Tensor, requiresGrad: Bool) throws -> Variable {
+        let v = Variable(data)
+        if requiresGrad { try v.requiresGrad_(true) }
+        return v
+    }
+
     /// A leaf is a value no recorded op produced (PyTorch's `is_leaf`).
     public var isLeaf: Bool { gradFn == nil }
+
+    /// The shape of `data`.
+    public var shape: [Int] { data.shape }
+    /// The dtype of `data`.
+    public var dtype: DType { data.dtype }
+    /// The rank of `data`.
+    public var ndim: Int { data.ndim }
+
+    /// `x.requires_grad_(flag)`: marks a leaf as wanting gradients; returns `self`.
+    @discardableResult
+    public func requiresGrad_(_ flag: Bool = true) throws -> Variable {
+        if !isLeaf {
+            throw TensorError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+        }
+        if flag && !data.dtype.isFloatingPoint {
+            throw TensorError.runtime("only Tensors of floating point dtype can require gradients")
+        }
+        requiresGrad = flag
+        return self
+    }
+
+    /// `x.grad = g` with PyTorch's checks; `nil` resets the gradient.
+    public func setGrad(_ g: Variable?) throws {
+        if let g {
+            if g.shape != shape {
+                throw TensorError.runtime("attempting to assign a gradient of size '\(Tensor.describe(g.shape))' to a tensor of size '\(Tensor.describe(shape))'. Please ensure that the gradient and the tensor are the same size")
+            }
+            if g.dtype != dtype {
+                throw TensorError.runtime("attempting to assign a gradient with dtype '\(Variable.torchName(g.dtype))' to a tensor with dtype '\(Variable.torchName(dtype))'. Please ensure that the gradient and the tensor have the same dtype")
+            }
+        }
+        grad = g
+    }
+
+    /// `x.detach()`: the same data (shared storage) without history or `requires_grad`.
+    public func detach() -> Variable { Variable(data) }
+
+    static func torchName(_ d: DType) -> String { "torch.\(d)" }
+}
+
+/// Where a gradient flows from a `Node`: into another node, or accumulated into a leaf
+/// (PyTorch's `AccumulateGrad`).
+public enum Edge {
+    case node(Node)
+    case leaf(Variable)
 }
 
 /// One recorded op in the graph: PyTorch's `grad_fn` (its name prints as `<MulBackward0>`).
-open class Node {
+///
+/// A node keeps what its backward rule needs (captured by `rule`) until `backward()` has run
+/// through it without `retainGraph`, then drops it; `next` keeps the graph's shape.
+public final class Node {
     /// PyTorch's class name for this backward function, e.g. `MulBackward0`.
     public let name: String
-    public init(name: String) { self.name = name }
+    /// One edge per input of the op; nil where that input does not require grad.
+    public internal(set) var next: [Edge?]
+    /// The backward rule: output gradient and which inputs need one -> one gradient per input.
+    typealias Rule = (Tensor, [Bool]) throws -> [Tensor?]
+    var rule: Rule? {
+        didSet {
+            if (oldValue == nil) != (rule == nil) { counter.add(saved: rule == nil ? -1 : 1) }
+        }
+    }
+    /// The recording thread's counter (see `DebugCounters`).
+    private let counter: GraphCounter
+
+    /// A node without a rule (backward through it is an error); ops use the internal init.
+    public init(name: String) {
+        self.name = name
+        self.next = []
+        counter = DebugCounters.current
+        counter.add(live: 1)
+    }
+
+    init(name: String, next: [Edge?], rule: @escaping Rule) {
+        self.name = name
+        self.next = next
+        self.rule = rule
+        counter = DebugCounters.current
+        counter.add(live: 1, saved: 1)
+    }
+
+    /// True while the node still holds its saved tensors (before a non-retaining backward).
+    public var hasSavedState: Bool { rule != nil }
+
+    /// PyTorch's `grad_fn.next_functions` names: `AccumulateGrad` for leaves, nil for inputs
+    /// without grad.
+    public var nextFunctionNames: [String?] {
+        next.map { e in
+            switch e {
+            case .node(let n): n.name
+            case .leaf: "AccumulateGrad"
+            case nil: nil
+            }
+        }
+    }
+
+    deinit {
+        counter.add(live: -1, saved: rule != nil ? -1 : 0)
+        // Free long chains iteratively: a recursive release of a 100,000-op graph would
+        // overflow the stack.
+        var stack: [Node] = []
+        for case .node(let n)? in next { stack.append(n) }
+        next = []
+        while var n = stack.popLast() {
+            if isKnownUniquelyReferenced(&n) {
+                for case .node(let m)? in n.next { stack.append(m) }
+                n.next = []
+            }
+        }
+    }
 }

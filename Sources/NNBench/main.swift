@@ -1,6 +1,46 @@
+// `NNBench --groups` lists the groups; `NNBench --blas` names the OpenBLAS build and kernel;
+// `NNBench <group>` times our side of that group and prints one tab-separated line per figure:
+// name, seconds per call, flops per call, target.
+// Benchmarks/run.sh pairs these with the reference's lines and prints the ratios.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
+import Tensors
 
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    let line = message + "\n"
+    _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+}
+
+// `NNBench nn FILE`: runs an nn program as `python3 FILE` would (lang-eval).
 if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "nn" {
     exit(LangBench.run(CommandLine.arguments[2]))
 }
-print("bench")
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments == ["--blas"] {
+    print("\(BLAS.configuration), core \(BLAS.coreName), \(BLAS.threads) threads")
+    exit(0)
+}
+if arguments == ["--groups"] {
+    for group in benchGroups { print(group.name) }
+    exit(0)
+}
+guard arguments.count == 1, let group = benchGroups.first(where: { $0.name == arguments[0] }) else {
+    printError("usage: NNBench --groups | NNBench <group>")
+    exit(2)
+}
+for bench in group.benches {
+    do {
+        let call = try bench.prepare()
+        let seconds = try measure(repeats: bench.repeats, call)
+        print("\(bench.name)\t\(seconds)\t\(bench.flops)\t\(bench.target)")
+    } catch {
+        printError("\(bench.name): \(error)")
+        exit(1)
+    }
+}

@@ -13,9 +13,11 @@ public enum DType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True for float32, the only floating-point dtype.
     public var isFloatingPoint: Bool { self == .float32 }
 
     /// PyTorch's name without the `torch.` prefix.
+    /// `float32`, `int64` or `bool`.
     public var description: String {
         switch self {
         case .float32: "float32"

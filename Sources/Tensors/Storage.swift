@@ -8,9 +8,11 @@ import Darwin
 ///
 /// Storage never moves or grows; views differ only in shape, strides and offset.
 public final class Storage: @unchecked Sendable {
+    /// The element type of every element.
     public let dtype: DType
     /// Number of elements (not bytes).
     public let count: Int
+    /// The first byte of the buffer (valid for the storage's lifetime).
     public let raw: UnsafeMutableRawPointer
 
     /// Largest single allocation we attempt; beyond it a clear error beats the OOM killer.
@@ -68,7 +70,10 @@ public final class Storage: @unchecked Sendable {
         return "[enforce fail at alloc_cpu.cpp] . DefaultCPUAllocator: can't allocate memory: you tried to allocate \(amount)."
     }
 
+    /// The buffer as float32 elements (only meaningful when `dtype` is float32).
     @inlinable public var floats: UnsafeMutablePointer<Float> { raw.assumingMemoryBound(to: Float.self) }
+    /// The buffer as int64 elements (only meaningful when `dtype` is int64).
     @inlinable public var ints: UnsafeMutablePointer<Int64> { raw.assumingMemoryBound(to: Int64.self) }
+    /// The buffer as bool elements (only meaningful when `dtype` is bool).
     @inlinable public var bools: UnsafeMutablePointer<Bool> { raw.assumingMemoryBound(to: Bool.self) }
 }

@@ -31,7 +31,7 @@ extension Tensor {
     func binary(_ other: Tensor, compute: DType, result: DType, _ kernel: BinaryKernel) throws -> Tensor {
         let shape = try Tensor.broadcastShapes(self.shape, other.shape)
         let a = try to(compute).expand(shape), b = try other.to(compute).expand(shape)
-        let out = try Tensor.empty(shape, result)
+        let out = try Tensor.empty(shape, result, like: [a, b])
         try kernel(a, b, out)
         return out
     }

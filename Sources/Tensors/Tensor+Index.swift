@@ -72,7 +72,9 @@ extension Tensor {
             return
         }
         let (_, positions) = try Tensor.advancedPositions(view, adv)
-        for p in positions { setElement(atStorageIndex: p, value) }
+        for o in positions.outer {
+            for f in positions.inner { setElement(atStorageIndex: o + f, value) }
+        }
     }
 
     private static func stripLeadingOnes(_ t: Tensor, to rank: Int) -> Tensor {
@@ -84,14 +86,34 @@ extension Tensor {
         return t
     }
 
-    private static func gather<T>(_: T.Type, from src: Tensor, _ positions: [Int], into out: Tensor) {
+    private static func gather<T>(_: T.Type, from src: Tensor, _ positions: Positions, into out: Tensor) {
         let s = src.base(T.self), d = out.base(T.self)
-        for (i, p) in positions.enumerated() { d[i] = s[p] }
+        var k = 0
+        if positions.innerIsUnitStride {
+            let n = positions.inner.count
+            for o in positions.outer {
+                for j in 0..<n { d[k + j] = s[o + j] }
+                k += n
+            }
+            return
+        }
+        for o in positions.outer {
+            for f in positions.inner {
+                d[k] = s[o + f]
+                k += 1
+            }
+        }
     }
 
-    private static func scatter<T>(_: T.Type, _ src: Tensor, _ positions: [Int], into dst: Tensor) {
+    private static func scatter<T>(_: T.Type, _ src: Tensor, _ positions: Positions, into dst: Tensor) {
         let s = src.base(T.self), d = dst.base(T.self)
-        for (i, p) in positions.enumerated() { d[p] = s[i] }
+        var k = 0
+        for o in positions.outer {
+            for f in positions.inner {
+                d[o + f] = s[k]
+                k += 1
+            }
+        }
     }
 
     /// Applies ints, slices, None and ... as a view; returns it with the tensor components
@@ -213,9 +235,17 @@ extension Tensor {
         return try coords.map { try Tensor(ints: $0, shape: [$0.count]) }
     }
 
-    /// The result shape of advanced indexing on `view` and the storage index of each result
-    /// element in row-major order.
-    private static func advancedPositions(_ view: Tensor, _ adv: [AdvancedIndex]) throws -> ([Int], [Int]) {
+    /// The storage index of each result element of advanced indexing, in row-major order:
+    /// `outer[i] + inner[j]` (the trailing non-indexed dims form `inner`, so whole rows are
+    /// copied without a position per element).
+    struct Positions {
+        var outer: [Int]
+        var inner: [Int]
+        var innerIsUnitStride: Bool { inner.enumerated().allSatisfy { $0.offset == $0.element } }
+    }
+
+    /// The result shape of advanced indexing on `view` and where each result element lives.
+    private static func advancedPositions(_ view: Tensor, _ adv: [AdvancedIndex]) throws -> ([Int], Positions) {
         var bshape: [Int] = []
         for (k, a) in adv.enumerated() {
             do {
@@ -251,14 +281,12 @@ extension Tensor {
         let shape = before.map { view.shape[$0] } + bshape + after.map { view.shape[$0] }
         let beforeOffs = offsets(before.map { view.shape[$0] }, before.map { view.strides[$0] })
         let afterOffs = offsets(after.map { view.shape[$0] }, after.map { view.strides[$0] })
-        var positions: [Int] = []
-        positions.reserveCapacity(beforeOffs.count * bcount * afterOffs.count)
+        var outer: [Int] = []
+        outer.reserveCapacity(beforeOffs.count * bcount)
         for bo in beforeOffs {
-            for ao in advOffsets {
-                for fo in afterOffs { positions.append(view.offset + bo + ao + fo) }
-            }
+            for ao in advOffsets { outer.append(view.offset + bo + ao) }
         }
-        return (shape, positions)
+        return (shape, Positions(outer: outer, inner: afterOffs))
     }
 
     /// Storage offsets (from 0) of every element of a strided block, row-major.

@@ -56,7 +56,7 @@ extension Tensor {
         let dtype = DType.promote(a.dtype, b.dtype)
         let c = try condition.expand(shape)
         let x = try a.to(dtype).expand(shape), y = try b.to(dtype).expand(shape)
-        let out = try Tensor.empty(shape, dtype)
+        let out = try Tensor.empty(shape, dtype, like: [c, x, y])
         switch dtype {
         case .float32: map3(c, x, y, into: out) { (k: Bool, p: Float, q: Float) in k ? p : q }
         case .int64: map3(c, x, y, into: out) { (k: Bool, p: Int64, q: Int64) in k ? p : q }

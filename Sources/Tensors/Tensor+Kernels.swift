@@ -11,7 +11,20 @@ import Dispatch
 
     /// Coalesces `shape` for operands with the given strides. An empty result shape means
     /// the loop has no elements.
-    @usableFromInline init(shape: [Int], strides: [[Int]]) {
+    @usableFromInline init(shape inShape: [Int], strides inStrides: [[Int]]) {
+        // Walk in operand 0's memory order (largest stride outermost), so an output laid out
+        // like a transposed input is written, and that input read, sequentially.
+        var shape = inShape, strides = inStrides
+        if let first = inStrides.first, shape.count > 1 {
+            var order = Array(0..<shape.count)
+            var sorted = true
+            for d in 1..<shape.count where first[d] > first[d - 1] { sorted = false }
+            if !sorted {
+                order.sort { first[$0] > first[$1] || (first[$0] == first[$1] && $0 < $1) }
+                shape = order.map { inShape[$0] }
+                strides = inStrides.map { st in order.map { st[$0] } }
+            }
+        }
         var outShape: [Int] = []
         var outStrides: [[Int]] = Array(repeating: [], count: strides.count)
         if shape.contains(0) {
@@ -110,6 +123,51 @@ extension Tensor {
         return Tensor(storage: try Storage(uninitialized: dtype, count: n), shape: shape,
                       strides: contiguousStrides(shape), offset: 0)
     }
+
+    /// A new uninitialised tensor of `shape` laid out in the same memory order as the first of
+    /// `like` that has exactly this shape and is dense (PyTorch's preserve-format rule: `x.T + 1`
+    /// is laid out like `x.T`); row-major otherwise.
+    static func empty(_ shape: [Int], _ dtype: DType, like: [Tensor]) throws -> Tensor {
+        var t = try empty(shape, dtype)
+        guard shape.count > 1, !t.isContiguousLayoutOf(like) else { return t }
+        for l in like where l.shape == shape && l.isNonOverlappingAndDense {
+            t.strides = denseStrides(shape, order: l.strides)
+            return t
+        }
+        return t
+    }
+
+    /// True when the first of `like` matching this shape and dense is row-major already.
+    private func isContiguousLayoutOf(_ like: [Tensor]) -> Bool {
+        for l in like where l.shape == shape && l.isNonOverlappingAndDense { return l.isContiguous }
+        return true
+    }
+
+    /// Every element at a distinct storage index with no gaps: a permutation of row-major.
+    var isNonOverlappingAndDense: Bool {
+        let dims = (0..<ndim).filter { shape[$0] != 1 }.sorted { strides[$0] < strides[$1] }
+        var expected = 1
+        for d in dims {
+            if strides[d] != expected { return false }
+            expected *= shape[d]
+        }
+        return true
+    }
+
+    /// Dense strides for `shape` with dims ordered like `order` (largest stride outermost).
+    static func denseStrides(_ shape: [Int], order: [Int]) -> [Int] {
+        let dims = (0..<shape.count).sorted { order[$0] < order[$1] || (order[$0] == order[$1] && $0 > $1) }
+        var strides = [Int](repeating: 0, count: shape.count)
+        var acc = 1
+        for d in dims {
+            strides[d] = acc
+            acc *= max(shape[d], 1)
+        }
+        return strides
+    }
+
+    /// A new uninitialised tensor with this shape and memory order.
+    func emptyLike(_ dtype: DType) throws -> Tensor { try Tensor.empty(shape, dtype, like: [self]) }
 
     @inline(__always) @usableFromInline func base<T>(_: T.Type) -> UnsafeMutablePointer<T> {
         storage.raw.assumingMemoryBound(to: T.self)

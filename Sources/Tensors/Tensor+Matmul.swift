@@ -335,3 +335,27 @@ private func pack(_ p: UnsafeMutablePointer<Float>, _ op: GemmOperand) -> [Float
     }
     return out
 }
+
+/// The BLAS library under `matmul`, for benchmarks and diagnostics.
+public enum BLAS {
+    /// The kernel family OpenBLAS picked (`Haswell`, `SkylakeX`, ...), which `OPENBLAS_CORETYPE`
+    /// can force.
+    public static var coreName: String {
+        guard let p = openblas_get_corename() else { return "unknown" }
+        return String(cString: p)
+    }
+
+    /// OpenBLAS's build configuration line (version, threading).
+    public static var configuration: String {
+        guard let p = openblas_get_config() else { return "unknown" }
+        return String(cString: p)
+    }
+
+    /// The number of threads OpenBLAS uses (`OPENBLAS_NUM_THREADS`, else one per core).
+    public static var threads: Int { Int(openblas_get_num_threads()) }
+
+    /// Sets OpenBLAS's thread count for the rest of the process (at least 1).
+    public static func setThreads(_ n: Int) {
+        openblas_set_num_threads(Int32(clamping: max(1, n)))
+    }
+}

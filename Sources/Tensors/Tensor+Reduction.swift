@@ -43,21 +43,68 @@ extension Tensor {
         return (shapeOut, acc, count)
     }
 
-    /// Sums this tensor into `acc` (one slot per output element), widening each element with `f`.
-    func accumulate<T, A: AdditiveArithmetic>(_: T.Type, into acc: UnsafeMutablePointer<A>, accStrides: [Int], _ f: (T) -> A) {
-        let p = base(T.self)
+    /// Adds this float32 tensor's elements into `acc` (one double slot per output element);
+    /// with `mean`, adds squared deviations from `mean[slot]` instead (for var/std).
+    func accumulateFloats(into acc: UnsafeMutablePointer<Double>, accStrides: [Int], mean: UnsafePointer<Double>? = nil) {
+        let p = storage.floats
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
         nest.forEachRow(offsets: [offset, 0]) { pos, n in
             let si = nest.strides[0].last!, sa = nest.strides[1].last!
             let src = p + pos[0], dst = acc + pos[1]
+            if let mean {
+                let m = mean + pos[1]
+                if sa == 0 {
+                    dst[0] += si == 1 ? Tensor.sumSquaredDeviations(src, n, m[0])
+                                      : (0..<n).reduce(0.0) { r, i in let d = Double(src[i * si]) - m[0]; return r + d * d }
+                } else if sa == 1 && si == 1 {
+                    for i in 0..<n { let d = Double(src[i]) - m[i]; dst[i] += d * d }
+                } else {
+                    for i in 0..<n { let d = Double(src[i * si]) - m[i * sa]; dst[i * sa] += d * d }
+                }
+                return
+            }
             if sa == 0 {
-                var s = A.zero
-                for i in 0..<n { s += f(src[i * si]) }
-                dst[0] += s
+                dst[0] += si == 1 ? Tensor.sumFloatsSerial(src, n) : (0..<n).reduce(0.0) { $0 + Double(src[$1 * si]) }
+            } else if sa == 1 && si == 1 {
+                for i in 0..<n { dst[i] += Double(src[i]) }
             } else {
-                for i in 0..<n { dst[i * sa] += f(src[i * si]) }
+                for i in 0..<n { dst[i * sa] += Double(src[i * si]) }
             }
         }
+    }
+
+    /// Sum of (x - mean)^2 over `n` contiguous floats: float SIMD lanes per block, blocks in
+    /// double. Lanes subtract the float-rounded mean m'; with d = m' - mean,
+    /// (x - mean)^2 = (x - m')^2 + 2d(x - m') + d^2 restores the exact centre.
+    static func sumSquaredDeviations(_ p: UnsafePointer<Float>, _ n: Int, _ mean: Double) -> Double {
+        let m = Float(mean)
+        var s2 = 0.0, s1 = 0.0
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        let mv = SIMD8<Float>(repeating: m)
+        while i + 16 <= n {
+            let end = min(n - (n - i) % 16, i + 2048)
+            var q0 = SIMD8<Float>(), q1 = SIMD8<Float>(), l0 = SIMD8<Float>(), l1 = SIMD8<Float>()
+            while i < end {
+                let d0 = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) - mv
+                let d1 = raw.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self) - mv
+                q0 += d0 * d0
+                q1 += d1 * d1
+                l0 += d0
+                l1 += d1
+                i += 16
+            }
+            s2 += Double((q0 + q1).sum())
+            s1 += Double((l0 + l1).sum())
+        }
+        while i < n {
+            let d = Double(p[i] - m)
+            s2 += d * d
+            s1 += d
+            i += 1
+        }
+        let shift = Double(m) - mean
+        return s2 + 2 * shift * s1 + Double(n) * shift * shift
     }
 
     /// Sum of `n` contiguous floats in double precision: float SIMD lanes over blocks of 4096
@@ -108,7 +155,7 @@ extension Tensor {
                 acc[0] = Tensor.sumFloats(storage.floats + offset, numel)
             } else {
                 acc.withUnsafeMutableBufferPointer { b in
-                    if let a = b.baseAddress { accumulate(Float.self, into: a, accStrides: accStrides) { Double($0) } }
+                    if let a = b.baseAddress { accumulateFloats(into: a, accStrides: accStrides) }
                 }
             }
             return (shapeOut, acc, nil, count)
@@ -143,6 +190,21 @@ extension Tensor {
         return try Tensor(ints: r.int ?? [], shape: r.shape)
     }
 
+    /// `sum_to_size(shape)`: sums the dims a broadcast to this shape would have expanded
+    /// (leading dims, and dims where `target` is 1), so the result has shape `target`. This
+    /// is the gradient of broadcasting.
+    public func sumToSize(_ target: [Int]) throws -> Tensor {
+        guard let b = try? Tensor.broadcastShapes(target, shape), b == shape else {
+            throw TensorError.runtime("size {\(Tensor.describe(target))} is not expandable to size {\(Tensor.describe(shape))}.")
+        }
+        if target == shape { return self }
+        let lead = ndim - target.count
+        var dims: [Int] = Array(0..<lead)
+        for (k, t) in target.enumerated() where t == 1 && shape[lead + k] != 1 { dims.append(lead + k) }
+        if dims.isEmpty { return try reshape(target) }
+        return try sum(dims: dims, keepdim: true).reshape(target)
+    }
+
     /// `sum(dim=dim, keepdim=)` over one dim.
     public func sum(dim: Int, keepdim: Bool = false) throws -> Tensor { try sum(dims: [dim], keepdim: keepdim) }
 
@@ -175,18 +237,9 @@ extension Tensor {
         let (_, accStrides, _) = reductionLayout(reduced, keepdim: keepdim)
         var sq = [Double](repeating: 0, count: means.count)
         means.withUnsafeBufferPointer { m in
-            sq.withUnsafeMutableBufferPointer { s in
-                guard let mp = m.baseAddress, let sp = s.baseAddress else { return }
-                let p = storage.floats
-                let nest = LoopNest(shape: shape, strides: [strides, accStrides])
-                nest.forEachRow(offsets: [offset, 0]) { pos, cnt in
-                    let si = nest.strides[0].last!, sa = nest.strides[1].last!
-                    for i in 0..<cnt {
-                        let o = pos[1] + i * sa
-                        let d = Double(p[pos[0] + i * si]) - mp[o]
-                        sp[o] += d * d
-                    }
-                }
+            sq.withUnsafeMutableBufferPointer { out in
+                guard let mp = m.baseAddress, let op = out.baseAddress else { return }
+                accumulateFloats(into: op, accStrides: accStrides, mean: mp)
             }
         }
         let denom = max(n - Double(correction), 0)

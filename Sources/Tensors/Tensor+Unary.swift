@@ -15,14 +15,14 @@ extension Tensor {
     @inline(__always)
     func floatUnary(_ f: (Float) -> Float) throws -> Tensor {
         let a = try floatOperand()
-        let out = try Tensor.empty(shape, .float32)
+        let out = try a.emptyLike(.float32)
         Tensor.map1(a, into: out, f)
         return out
     }
 
     /// `-self` (`neg`); a bool tensor is PyTorch's error.
     public func neg() throws -> Tensor {
-        let out = try Tensor.empty(shape, dtype)
+        let out = try emptyLike(dtype)
         switch dtype {
         case .float32: Tensor.map1(self, into: out) { (x: Float) in -x }
         case .int64: Tensor.map1(self, into: out) { (x: Int64) in 0 &- x }
@@ -35,7 +35,7 @@ extension Tensor {
     /// `abs()` / `absolute()`. Named `absolute` (PyTorch's alias) because a member called
     /// `abs` would hide Swift's global `abs` inside every Tensor extension.
     public func absolute() throws -> Tensor {
-        let out = try Tensor.empty(shape, dtype)
+        let out = try emptyLike(dtype)
         switch dtype {
         case .float32: Tensor.map1(self, into: out) { (x: Float) in Swift.abs(x) }
         case .int64: Tensor.map1(self, into: out) { (x: Int64) in x < 0 ? 0 &- x : x }
@@ -46,7 +46,7 @@ extension Tensor {
 
     /// `~self` (`bitwise_not`): logical not on bools, bitwise on int64.
     public func bitwiseNot() throws -> Tensor {
-        let out = try Tensor.empty(shape, dtype)
+        let out = try emptyLike(dtype)
         switch dtype {
         case .float32: throw Tensor.unsupportedDType("bitwise_not_cpu", .float32)
         case .int64: Tensor.map1(self, into: out) { (x: Int64) in ~x }
@@ -71,7 +71,7 @@ extension Tensor {
 
     /// `relu()`: max(x, 0), keeping the dtype; NaN stays NaN.
     public func relu() throws -> Tensor {
-        let out = try Tensor.empty(shape, dtype)
+        let out = try emptyLike(dtype)
         switch dtype {
         case .float32: Tensor.map1(self, into: out) { (x: Float) in x > 0 || x.isNaN ? x : 0 }
         case .int64: Tensor.map1(self, into: out) { (x: Int64) in Swift.max(x, 0) }
@@ -89,7 +89,7 @@ extension Tensor {
 
     func rounding(_ rule: FloatingPointRoundingRule) throws -> Tensor {
         guard dtype == .float32 else { return try clone() }
-        let out = try Tensor.empty(shape, .float32)
+        let out = try emptyLike(.float32)
         switch rule {
         case .down: Tensor.map1(self, into: out) { (x: Float) in x.rounded(.down) }
         case .up: Tensor.map1(self, into: out) { (x: Float) in x.rounded(.up) }
@@ -100,7 +100,7 @@ extension Tensor {
 
     /// `sign()`: -1, 0 or 1 in this dtype (NaN stays NaN; bools unchanged).
     public func sign() throws -> Tensor {
-        let out = try Tensor.empty(shape, dtype)
+        let out = try emptyLike(dtype)
         switch dtype {
         case .float32: Tensor.map1(self, into: out) { (x: Float) in x > 0 ? 1 : x < 0 ? -1 : x.isNaN ? x : 0 }
         case .int64: Tensor.map1(self, into: out) { (x: Int64) in x > 0 ? 1 : x < 0 ? -1 : 0 }

@@ -99,6 +99,16 @@ extension Tensor {
         return try contiguous().view(resolved)
     }
 
+    /// `flatten(start_dim, end_dim)`: merges dims `start...end` into one (a view when possible).
+    public func flatten(startDim: Int = 0, endDim: Int = -1) throws -> Tensor {
+        if ndim == 0 { return try reshape([1]) }
+        let s = try Tensor.wrapDim(startDim, rank: ndim), e = try Tensor.wrapDim(endDim, rank: ndim)
+        guard s <= e else { throw TensorError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
+        if s == e { return self }
+        let merged = shape[s...e].reduce(1, *)
+        return try reshape(Array(shape[..<s]) + [merged] + Array(shape[(e + 1)...]))
+    }
+
     /// Swaps two dims (a view).
     public func transpose(_ dim0: Int, _ dim1: Int) throws -> Tensor {
         let a = try Tensor.wrapDim(dim0, rank: ndim), b = try Tensor.wrapDim(dim1, rank: ndim)
@@ -226,24 +236,27 @@ extension Tensor {
         return t
     }
 
-    /// This tensor when already contiguous, otherwise a contiguous copy.
+    /// This tensor when already contiguous, otherwise a contiguous (row-major) copy.
     public func contiguous() throws -> Tensor {
         isContiguous ? self : try copy(to: dtype)
     }
 
-    /// A fresh contiguous copy with new storage.
-    public func clone() throws -> Tensor { try copy(to: dtype) }
+    /// A fresh copy with new storage, keeping the memory order of a dense tensor (so
+    /// `x.t().clone()` has strides `(1, n)`, as in PyTorch) and row-major otherwise.
+    public func clone() throws -> Tensor { try copy(to: dtype, preservingLayout: true) }
 
-    /// A contiguous copy converted to `dtype` (always new storage).
-    func copy(to dtype: DType) throws -> Tensor {
-        let out = try Tensor.empty(shape, dtype)
+    /// A copy converted to `dtype` (always new storage), row-major unless asked to keep the
+    /// memory order.
+    func copy(to dtype: DType, preservingLayout: Bool = false) throws -> Tensor {
+        let out = preservingLayout ? try emptyLike(dtype) : try Tensor.empty(shape, dtype)
         Tensor.copyElements(from: self, into: out)
         return out
     }
 
     /// This tensor converted to `dtype`; returns `self` (same storage) when it already is.
+    /// A converted copy keeps the memory order of a dense tensor, as PyTorch's `to` does.
     public func to(_ dtype: DType) throws -> Tensor {
-        dtype == self.dtype ? self : try copy(to: dtype)
+        dtype == self.dtype ? self : try copy(to: dtype, preservingLayout: true)
     }
 
     /// `.float()`: converted to float32.

@@ -8,9 +8,13 @@
 ///     x.shape    // [2, 2]
 ///     x.strides  // [2, 1]
 public struct Tensor: @unchecked Sendable {
+    /// The buffer this view reads and writes, shared with every other view of it.
     public let storage: Storage
+    /// The size of each dim (`x.shape`).
     public internal(set) var shape: [Int]
+    /// Elements to skip per step along each dim (`x.stride()`); 0 on expanded dims.
     public internal(set) var strides: [Int]
+    /// The storage index of the first element (`x.storage_offset()`).
     public internal(set) var offset: Int
 
     /// A view of `storage`. The caller guarantees every addressed element lies inside it.
@@ -71,8 +75,11 @@ public struct Tensor: @unchecked Sendable {
         setElement(atStorageIndex: 0, scalar)
     }
 
+    /// The element type (`x.dtype`).
     public var dtype: DType { storage.dtype }
+    /// The number of dims (`x.ndim`, `x.dim()`).
     public var ndim: Int { shape.count }
+    /// The number of elements (`x.numel()`).
     public var numel: Int { shape.reduce(1, *) }
 
     /// True when elements are laid out row-major with no gaps (size-1 dims may have any stride).

@@ -13,20 +13,28 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
         case notImplementedError = "NotImplementedError"
     }
 
+    /// Which Python exception this is.
     public var kind: Kind
+    /// The message, worded like PyTorch's.
     public var message: String
 
+    /// An error of `kind` with `message`.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
+    /// A RuntimeError.
     public static func runtime(_ message: String) -> TensorError { TensorError(.runtimeError, message) }
+    /// An IndexError.
     public static func index(_ message: String) -> TensorError { TensorError(.indexError, message) }
+    /// A TypeError.
     public static func type(_ message: String) -> TensorError { TensorError(.typeError, message) }
+    /// A ValueError.
     public static func value(_ message: String) -> TensorError { TensorError(.valueError, message) }
     /// A NotImplementedError worded like PyTorch's.
     public static func notImplemented(_ message: String) -> TensorError { TensorError(.notImplementedError, message) }
 
+    /// `Kind: message`, as Python prints an exception.
     public var description: String { "\(kind.rawValue): \(message)" }
 }

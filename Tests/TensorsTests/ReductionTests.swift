@@ -40,6 +40,20 @@ import Tensors
         expectError(.notImplementedError, "std and var only support floating point and complex dtypes") { _ = try i.std() }
     }
 
+    @Test func varianceIsCentredAccurately() throws {
+        let x = try Tensor.arange(0, 1000, 1).float().mul(num(0.001)).add(num(1000))
+        expectTensor(try x.var(), .float32, [], [0.08341662585735321])
+        expectTensor(try x.std(), .float32, [], [0.2888193726539612])
+        let y = try Tensor.arange(0, 120, 1).float().mul(num(0.37)).remainder(num(5)).add(num(100)).view([4, 5, 6])
+        let want = [1.9170149564743042, 2.4039690494537354, 1.9094045162200928, 2.2735366821289062, 2.1431002616882324]
+        expectTensor(try y.var(dims: [0, 2]), .float32, [5], want)
+        expectTensor(try y.transpose(0, 2).var(dims: [0, 2]), .float32, [5], want)
+        let s = try y.std(dim: 1).scalars()
+        for (g, w) in zip(s[0..<5], [1.78072988986969, 1.780728816986084, 1.780731439590454, 1.7807285785675049, 1.4390957355499268]) {
+            #expect(Swift.abs(g - w) < 1e-5)
+        }
+    }
+
     @Test func meanOfManyFloatsIsAccurate() throws {
         // 0.1 is not exact in float32; a naive float32 running sum of 10M of them drifts to
         // ~1087937 (mean 0.1088). PyTorch prints mean 0.1000.

@@ -128,3 +128,25 @@ func iota(_ shape: [Int]) throws -> Tensor {
         }
     }
 }
+
+@Suite struct LayoutTests {
+    /// Results keep the memory order of a dense first operand, as PyTorch's preserve format.
+    @Test func resultsFollowTheInputsMemoryOrder() throws {
+        let x = try Tensor.arange(0, 12, 1).float().view([3, 4])
+        #expect(try x.t().clone().strides == [1, 4])
+        #expect(try x.t().add(num(1.0)).strides == [1, 4])
+        #expect(try x.t().exp().strides == [1, 4])
+        #expect(try x.t().long().strides == [1, 4])
+        #expect(try x.t().add(x.t()).strides == [1, 4])
+        #expect(try x.t().add(Tensor.zeros([4, 3])).strides == [1, 4])
+        #expect(try Tensor.zeros([4, 3]).add(x.t()).strides == [3, 1])
+        let y = try Tensor.zeros([2, 3, 4]).permute([2, 0, 1])
+        #expect(try y.add(num(1.0)).strides == [1, 12, 4])
+        #expect(try y.clone().strides == [1, 12, 4])
+        #expect(try x.t().contiguous().strides == [3, 1])
+        #expect(try Tensor.where(x.t().gt(num(1.0)), x.t(), num(0.0)).strides == [1, 4])
+        #expect(try x.t().index([.newAxis]).clone().strides == [4, 1, 4])
+        expectTensor(try x.t().add(x.t()), .float32, [4, 3], [0, 8, 16, 2, 10, 18, 4, 12, 20, 6, 14, 22])
+        expectTensor(try x.t().sum(dim: 0), .float32, [3], [6, 22, 38])
+    }
+}

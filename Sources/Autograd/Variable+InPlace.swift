@@ -1,0 +1,143 @@
+import Tensors
+
+// In-place ops through Variables. Under no_grad, or when nothing involved requires grad, they
+// just write. With grad mode on:
+// - on a leaf that requires grad: PyTorch's error;
+// - on a non-leaf (or with an operand that requires grad): the write happens and the Variable's
+//   history is rebased onto the op (its grad_fn becomes e.g. AddBackward0), as PyTorch does;
+// - through a view of such a tensor (CopySlices in PyTorch): a clear "not supported" error.
+// There are no version counters: a tensor saved for backward and later overwritten in place
+// gives a wrong gradient instead of PyTorch's error.
+
+extension Variable {
+    static let leafInPlaceMessage = "a leaf Variable that requires grad is being used in an in-place operation."
+
+    /// Runs an in-place update: `plain` writes the data; `recorded` computes the same result
+    /// out of place from a snapshot of this Variable's old value and history.
+    private func inPlace(_ operands: [Variable], plain: () throws -> Void,
+                         recorded: (Variable) throws -> Variable) throws {
+        guard GradMode.isEnabled else { return try plain() }
+        if isLeaf && requiresGrad { throw TensorError.runtime(Variable.leafInPlaceMessage) }
+        if let base = viewBase, base.isLeaf && base.requiresGrad {
+            throw TensorError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+        guard requiresGrad || operands.contains(where: { $0.requiresGrad }) else { return try plain() }
+        if viewBase != nil {
+            throw TensorError.runtime("in-place operation on a view of a tensor that requires grad is not supported here (PyTorch's CopySlices); use an out-of-place op such as clone() first")
+        }
+        let old = Variable(try data.clone(), requiresGrad: requiresGrad)
+        old.gradFn = gradFn
+        let r = try recorded(old)
+        if r.dtype != dtype {
+            throw TensorError.runtime("result type \(Tensor.typeNameForMessages(r.dtype)) can't be cast to the desired output type \(Tensor.typeNameForMessages(dtype))")
+        }
+        try data.copy_(r.data)
+        gradFn = r.gradFn
+        requiresGrad = r.requiresGrad
+    }
+
+    /// `a.add_(b)` / `a += b`.
+    public func add_(_ other: Variable) throws {
+        try inPlace([other], plain: { try data.add_(other.data) }, recorded: { try $0.add(other) })
+    }
+
+    /// `a.sub_(b)` / `a -= b`.
+    public func sub_(_ other: Variable) throws {
+        try inPlace([other], plain: { try data.sub_(other.data) }, recorded: { try $0.sub(other) })
+    }
+
+    /// `a.mul_(b)` / `a *= b`.
+    public func mul_(_ other: Variable) throws {
+        try inPlace([other], plain: { try data.mul_(other.data) }, recorded: { try $0.mul(other) })
+    }
+
+    /// `a.div_(b)` / `a /= b`.
+    public func div_(_ other: Variable) throws {
+        try inPlace([other], plain: { try data.div_(other.data) }, recorded: { try $0.div(other) })
+    }
+
+    /// `a.zero_()`; returns `self`.
+    @discardableResult
+    public func zero_() throws -> Variable {
+        try inPlace([], plain: { data.zero_() }, recorded: { old in
+            Variable.make(try Tensor.zerosLike(old.data), "ZeroBackward0", [old]) { g, _ in [try Tensor.zerosLike(g)] }
+        })
+        return self
+    }
+
+    /// `a.fill_(value)`; returns `self`.
+    @discardableResult
+    public func fill_(_ value: Double) throws -> Variable {
+        try inPlace([], plain: { data.fill_(value) }, recorded: { old in
+            Variable.make(try Tensor.fullLike(old.data, value), "FillBackward0", [old]) { g, _ in [try Tensor.zerosLike(g)] }
+        })
+        return self
+    }
+
+    /// `a.clamp_(min=, max=)`.
+    public func clamp_(min lo: Double?, max hi: Double?) throws {
+        try inPlace([], plain: {
+            try data.clamp_(min: lo.map { Tensor(scalar: $0, dtype: dtype) }, max: hi.map { Tensor(scalar: $0, dtype: dtype) })
+        }, recorded: { try $0.clamp(min: lo, max: hi) })
+    }
+
+    /// `a[idx] = value`. Recorded (CopySlices for basic indexing, IndexPutBackward0 for
+    /// advanced) when `a` is a non-leaf or `value` requires grad: the written positions take
+    /// `value`'s gradient, the rest keep `a`'s.
+    public func setIndex(_ idx: [TensorIndex], _ value: Variable) throws {
+        try inPlace([value], plain: { try data.indexPut(idx, value.data) }, recorded: { old in
+            let out = try old.data.clone()
+            try out.indexPut(idx, value.data)
+            let s = shape, vs = value.shape
+            let name = Variable.isAdvanced(idx) ? "IndexPutBackward0" : "CopySlices"
+            return Variable.make(out, name, [old, value]) { g, needs in
+                var gOld: Tensor? = nil
+                if needs[0] {
+                    let z = try g.clone()
+                    try z.indexPut(idx, 0)
+                    gOld = z
+                }
+                var gValue: Tensor? = nil
+                if needs[1] {
+                    let picked = try g.index(idx)
+                    gValue = try Variable.reduce(picked, toValueShape: vs)
+                }
+                _ = s
+                return [gOld, gValue]
+            }
+        })
+    }
+
+    /// `a[idx] = number`.
+    public func setIndex(_ idx: [TensorIndex], _ value: Double) throws {
+        try inPlace([], plain: { try data.indexPut(idx, value) }, recorded: { old in
+            let out = try old.data.clone()
+            try out.indexPut(idx, value)
+            let name = Variable.isAdvanced(idx) ? "IndexPutBackward0" : "CopySlices"
+            return Variable.make(out, name, [old]) { g, _ in
+                let z = try g.clone()
+                try z.indexPut(idx, 0)
+                return [z]
+            }
+        })
+    }
+
+    /// The gradient of a value broadcast into a selection: summed back to the value's shape
+    /// (leading size-1 dims of the value may exceed the selection's rank).
+    static func reduce(_ picked: Tensor, toValueShape vs: [Int]) throws -> Tensor {
+        var stripped = vs
+        while stripped.count > picked.ndim, stripped.first == 1 { stripped.removeFirst() }
+        return try picked.sumTo(stripped).reshape(vs)
+    }
+}
+
+extension Tensor {
+    /// "Float", "Long", "Bool" as PyTorch names dtypes in cast errors.
+    static func typeNameForMessages(_ d: DType) -> String {
+        switch d {
+        case .float32: "Float"
+        case .int64: "Long"
+        case .bool: "Bool"
+        }
+    }
+}

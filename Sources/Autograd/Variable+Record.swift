@@ -1,0 +1,58 @@
+import Tensors
+
+// How an op joins the graph: the output gets a Node whose edges lead to its inputs' nodes
+// (or to the inputs themselves when they are leaves), and whose rule captures what backward
+// needs. Nothing is recorded under no_grad or when no input requires grad.
+
+extension Variable {
+    /// True when an op over `inputs` records history on this thread.
+    public static func isRecording(_ inputs: [Variable]) -> Bool {
+        GradMode.isEnabled && inputs.contains { $0.requiresGrad }
+    }
+
+    /// Where the gradient for `v` goes, or nil when it needs none.
+    static func edge(to v: Variable) -> Edge? {
+        guard v.requiresGrad else { return nil }
+        if let f = v.gradFn { return .node(f) }
+        return .leaf(v)
+    }
+
+    /// A new Variable holding `data`, produced by the op `name` from `inputs`.
+    ///
+    /// `rule(g, needs)` returns one gradient per input (nil where `needs[i]` is false); it
+    /// must not record (the engine runs it with grad mode off).
+    static func make(_ data: Tensor, _ name: String, _ inputs: [Variable],
+                     rule: @escaping (Tensor, [Bool]) throws -> [Tensor?]) -> Variable {
+        let out = Variable(data)
+        if isRecording(inputs) {
+            out.gradFn = Node(name: name, next: inputs.map(edge(to:)), rule: rule)
+            out.requiresGrad = true
+        }
+        return out
+    }
+
+    /// Like `make`, for ops whose result shares `input`'s storage.
+    static func makeView(_ data: Tensor, _ name: String, _ input: Variable,
+                         rule: @escaping (Tensor) throws -> Tensor) -> Variable {
+        let out = make(data, name, [input]) { g, _ in [try rule(g)] }
+        out.viewBase = input.viewBase ?? input
+        return out
+    }
+}
+
+extension Tensor {
+    /// Sums a broadcast gradient back to `shape`: over the leading dims broadcasting added and
+    /// over the dims that were size 1 in the input.
+    func sumTo(_ target: [Int]) throws -> Tensor {
+        if shape == target { return self }
+        let lead = ndim - target.count
+        guard lead >= 0 else { return try reshape(target) }
+        var dims = Array(0..<lead)
+        for (i, s) in target.enumerated() where s == 1 && shape[lead + i] != 1 { dims.append(lead + i) }
+        if dims.isEmpty { return try reshape(target) }
+        return try sum(dims: dims, keepdim: true).reshape(target)
+    }
+
+    /// A float32 0-d tensor.
+    static func float(_ v: Double) -> Tensor { Tensor(scalar: v, dtype: .float32) }
+}
