@@ -1,59 +1,30 @@
 import Autograd
 import Tensors
 
-// The seam between the tensor binding and autograd. Every differentiable op of the binding goes
-// through `Grad.op(...)`, naming PyTorch's backward node, so that switching to the Autograd
-// module's differentiable ops is one change here (or one line per op).
-//
-// Until the Autograd module has its ops, results of ops on tensors that require grad carry a
-// named `Node` (so `requires_grad`, `grad_fn`, `is_leaf` and reprs behave as in PyTorch) but
-// `backward()` raises NotImplementedError.
+// The seam between the tensor binding and autograd: differentiable ops call the Autograd
+// module's Variable API through `Grad.v`; the few ops Autograd has no rule for go through
+// `Grad.op`, which refuses to run where a gradient would be needed.
 
 enum Grad {
-    /// The result of a differentiable op named `name` (PyTorch's backward class, e.g.
-    /// `MulBackward0`) on `inputs`.
-    @inline(__always)
-    static func op(_ rt: Runtime, _ name: String, _ inputs: [Variable], _ f: () throws -> Tensor) throws -> Variable {
-        let out = Variable(try wrap { try f() })
-        if rt.gradEnabled, inputs.contains(where: { $0.requiresGrad }) {
-            out.requiresGrad = true
-            out.gradFn = Node(name: name)
+    /// The result of an op that has no gradient rule in Autograd (einsum, remainder, ...):
+    /// computed on the data; when it would have to record history, PyTorch would give a
+    /// gradient we cannot, so this raises instead of silently dropping it.
+    static func op(_ name: String, _ inputs: [Variable], _ f: () throws -> Tensor) throws -> Variable {
+        if Variable.isRecording(inputs) {
+            throw PyError(BuiltinTypes.notImplementedError,
+                          "nn has no gradient rule for \(name) yet; compute it under no_grad() or on detached tensors")
         }
-        return out
+        return Variable(try wrap { try f() })
     }
+
+    /// A differentiable op of the Autograd module, as an nn value.
+    @inline(__always)
+    static func v(_ f: () throws -> Variable) throws -> Value { .tensor(try wrap { try f() }) }
 
     /// A non-differentiable result (comparisons, argmax, integer results).
     static func constant(_ f: () throws -> Tensor) throws -> Variable { Variable(try wrap { try f() }) }
 
-    /// PyTorch's check before an in-place op: a leaf that requires grad may not be modified
-    /// while grad mode is on.
-    static func checkInPlace(_ rt: Runtime, _ t: Variable) throws {
-        if rt.gradEnabled && t.requiresGrad && t.isLeaf {
-            throw PyError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
-        }
-    }
-
-    /// After an in-place op: the result depends on the other operands too.
-    static func markInPlace(_ rt: Runtime, _ t: Variable, _ others: [Variable], _ name: String) {
-        if rt.gradEnabled, t.requiresGrad || others.contains(where: { $0.requiresGrad }) {
-            t.requiresGrad = true
-            t.gradFn = Node(name: name)
-        }
-    }
-
-    /// `t.backward(gradient)`.
-    static func backward(_ rt: Runtime, _ t: Variable, gradient: Variable?) throws {
-        guard t.requiresGrad else {
-            throw PyError.runtime("element 0 of tensors does not require grad and does not have a grad_fn")
-        }
-        if gradient == nil && t.data.numel != 1 {
-            throw PyError.runtime("grad can be implicitly created only for scalar outputs")
-        }
-        throw PyError(BuiltinTypes.notImplementedError,
-                      "backward() needs the Autograd module's gradient rules, which are not merged yet")
-    }
-
-    /// Runs a Tensors call, turning its errors into nn exceptions.
+    /// Runs a Tensors/Autograd call, turning its errors into nn exceptions.
     @inline(__always)
     static func wrap<T>(_ f: () throws -> T) throws -> T {
         do { return try f() } catch let e as PyError { throw e } catch { throw asPyError(error) }
@@ -71,5 +42,22 @@ extension Variable {
         let a = TensorUserAttributes()
         userAttributes = a
         return a
+    }
+}
+
+extension NNTensorBinding {
+    /// PyTorch's check before writing into a tensor outside the recorded ops (`normal_`, ...).
+    static func checkLeafInPlace(_ t: Variable) throws {
+        if GradMode.isEnabled && t.isLeaf && t.requiresGrad {
+            throw PyError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+    }
+
+    /// A Python number (not a tensor).
+    static func isNumber(_ v: Value) -> Bool {
+        switch v {
+        case .int, .float, .bool: return true
+        default: return false
+        }
     }
 }

@@ -168,7 +168,7 @@ extension NNTensorBinding {
             var ops = Array(args.dropFirst())
             if ops.count == 1, let seq = TensorArgs.sequence(ops[0]) { ops = seq }
             let vs = try ops.map { try TensorArgs.variable($0, "einsum") }
-            return .tensor(try Grad.op(rt, "EinsumBackward0", vs) { try Tensor.einsum(spec, vs.map(\.data)) })
+            return .tensor(try Grad.op("EinsumBackward0", vs) { try Tensor.einsum(spec, vs.map(\.data)) })
         }
         for name in ["cat", "stack", "concat", "concatenate"] {
             rt.defineBuiltin(name) { rt, args, kw in
@@ -178,22 +178,20 @@ extension NNTensorBinding {
                 }
                 let vs = try seq.map { try TensorArgs.variable($0, name) }
                 let dim = try a.int("dim") ?? a.int("axis") ?? 0
-                return .tensor(try Grad.op(rt, name == "stack" ? "StackBackward0" : "CatBackward0", vs) {
-                    name == "stack" ? try Tensor.stack(vs.map(\.data), dim: dim) : try Tensor.cat(vs.map(\.data), dim: dim)
-                })
+                return try Grad.v { name == "stack" ? try Variable.stack(vs, dim: dim) : try Variable.cat(vs, dim: dim) }
             }
         }
         rt.defineBuiltin("where") { rt, args, kw in
             let a = try BoundArgs("where", args, kw, ["condition", "input", "other"], required: 3)
             let c = try TensorArgs.tensor(a["condition"]!, "where")
             let x = try TensorArgs.variable(a["input"]!, "where"), y = try TensorArgs.variable(a["other"]!, "where")
-            return .tensor(try Grad.op(rt, "WhereBackward0", [x, y]) {
+            return try Grad.v {
                 // Python numbers take the other operand's dtype, as PyTorch's scalar promotion does.
-                var xd = x.data, yd = y.data
-                if !a["input"]!.isTensorValue, a["other"]!.isTensorValue, xd.dtype != .float32 || yd.dtype == .float32 { xd = try xd.to(yd.dtype) }
-                if !a["other"]!.isTensorValue, a["input"]!.isTensorValue, yd.dtype != .float32 || xd.dtype == .float32 { yd = try yd.to(xd.dtype) }
-                return try Tensor.where(c.dtype == .bool ? c : try c.to(.bool), xd, yd)
-            })
+                var xv = x, yv = y
+                if !a["input"]!.isTensorValue, a["other"]!.isTensorValue, x.data.dtype != .float32 || y.data.dtype == .float32 { xv = Variable(try x.data.to(y.data.dtype)) }
+                if !a["other"]!.isTensorValue, a["input"]!.isTensorValue, y.data.dtype != .float32 || x.data.dtype == .float32 { yv = Variable(try y.data.to(x.data.dtype)) }
+                return try Variable.where(Variable(c.dtype == .bool ? c : try c.to(.bool)), xv, yv)
+            }
         }
         rt.defineBuiltin("is_tensor") { _, args, _ in
             .bool(args.first?.isTensorValue ?? false)
@@ -235,7 +233,7 @@ extension NNTensorBinding {
             }
             let fan = mode == "fan_in" ? fanIn : fanOut
             let std = gain / Double(fan).squareRoot()
-            try Grad.wrap { try w.data.normal_(mean: 0, std: std, generator: self.generator) }
+            try GradMode.withNoGrad { try Grad.wrap { try w.data.normal_(mean: 0, std: std, generator: self.generator) } }
             return .tensor(w)
         }
     }
@@ -267,13 +265,16 @@ enum NoGrad {
         let c = PyClass(name: "no_grad", base: BuiltinTypes.object, isBuiltin: true)
         c.dict["__enter__"] = .object(PyMethodDescr("__enter__") { rt, recv, _, _ in
             guard case .object(let i as PyInstance) = recv else { throw PyError.type("bad no_grad") }
-            i.attrs["__prev__"] = .bool(rt.gradEnabled)
+            i.attrs["__prev__"] = .bool(GradMode.enter(enabled: false))
             rt.gradEnabled = false
             return .none
         })
         c.dict["__exit__"] = .object(PyMethodDescr("__exit__") { rt, recv, _, _ in
             guard case .object(let i as PyInstance) = recv else { throw PyError.type("bad no_grad") }
-            if case .bool(let prev)? = i.attrs["__prev__"] { rt.gradEnabled = prev } else { rt.gradEnabled = true }
+            let prev: Bool
+            if case .bool(let p)? = i.attrs["__prev__"] { prev = p } else { prev = true }
+            GradMode.restore(prev)
+            rt.gradEnabled = prev
             return .bool(false)
         })
         return c

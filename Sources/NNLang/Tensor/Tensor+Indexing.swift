@@ -21,9 +21,7 @@ extension NNTensorBinding {
             }
         }
         let idx = try NNTensorBinding.tensorIndex(index)
-        let name = idx.contains { if case .tensor = $0 { return true }; return false } ? "IndexBackward0"
-            : idx.count == 1 && { if case .int = idx[0] { return true }; return false }() ? "SelectBackward0" : "SliceBackward0"
-        return .tensor(try Grad.op(rt, name, [t]) { try t.data.index(idx) })
+        return try Grad.v { try t.index(idx) }
     }
 
     func setItem(_ rt: Runtime, _ t: Variable, _ index: Value, _ v: Value) throws {
@@ -42,19 +40,16 @@ extension NNTensorBinding {
             default: break
             }
         }
-        try Grad.checkInPlace(rt, t)
         let idx = try NNTensorBinding.tensorIndex(index)
         switch v {
         case .int, .float, .bool, .tscalar:
             let x = try TensorArgs.double(v, "__setitem__", "value")
-            try Grad.wrap { try t.data.indexPut(idx, x) }
-            Grad.markInPlace(rt, t, [], "CopySlices")
+            try Grad.wrap { try t.setIndex(idx, x) }
         case .tensor(let src):
-            try Grad.wrap { try t.data.indexPut(idx, src.data) }
-            Grad.markInPlace(rt, t, [src], "CopySlices")
+            try Grad.wrap { try t.setIndex(idx, src) }
         default:
             let src = try TensorArgs.tensor(v, "__setitem__")
-            try Grad.wrap { try t.data.indexPut(idx, src) }
+            try Grad.wrap { try t.setIndex(idx, Variable(src)) }
         }
     }
 

@@ -7,10 +7,10 @@ import Tensors
 // or `Grad.constant`, and returns an nn value.
 
 /// Helpers for method bodies.
-private func unaryOp(_ backward: String, _ f: @escaping (Tensor) throws -> Tensor) -> TensorMethod {
-    { rt, _, t, args, kw in
-        _ = try BoundArgs(backward, args, kw, [])
-        return .tensor(try Grad.op(rt, backward, [t]) { try f(t.data) })
+private func unaryOp(_ name: String, _ f: @escaping (Variable) throws -> Variable) -> TensorMethod {
+    { _, _, t, args, kw in
+        _ = try BoundArgs(name, args, kw, [])
+        return try Grad.v { try f(t) }
     }
 }
 
@@ -21,16 +21,15 @@ private func shapeArgs(_ args: [Value], _ kw: Kwargs, _ fname: String, key: Stri
 }
 
 /// `sum`/`mean`: `(dim=None, keepdim=False, dtype=None)`.
-private func reduction(_ name: String, _ f: @escaping (Tensor, [Int]?, Bool) throws -> Tensor) -> TensorMethod {
+private func reduction(_ name: String, _ f: @escaping (Variable, [Int]?, Bool) throws -> Variable) -> TensorMethod {
     { rt, _, t, args, kw in
         let a = try BoundArgs(name, args, kw, ["dim", "keepdim", "dtype"])
         let dims = try a.dims("dim") ?? (kw.contains { $0.0 == "axis" } ? nil : nil)
         let keep = try a.bool("keepdim", false)
-        var x = t.data
-        if let d = try a.dtype("dtype") { x = try Grad.wrap { try x.to(d) } }
-        let backward = (name == "sum" ? "Sum" : "Mean") + (dims == nil ? "Backward0" : "Backward1")
+        var x = t
+        if let d = try a.dtype("dtype") { x = try Grad.wrap { try t.to(d) } }
         let input = x
-        return .tensor(try Grad.op(rt, backward, [t]) { try f(input, dims, keep) })
+        return try Grad.v { try f(input, dims, keep) }
     }
 }
 
@@ -53,10 +52,10 @@ private func spreadCall(_ name: String, _ rt: Runtime, _ t: Variable, _ args: [V
     let keep = try a.bool("keepdim", false)
     var correction = try a.bool("unbiased", true) ? 1 : 0
     if let c = try a.int("correction") { correction = c }
-    return .tensor(try Grad.op(rt, name == "std" ? "StdBackward0" : "VarBackward0", [t]) {
-        name == "std" ? try t.data.std(dims: dims, keepdim: keep, correction: correction)
-            : try t.data.var(dims: dims, keepdim: keep, correction: correction)
-    })
+    return try Grad.v {
+        name == "std" ? try t.std(dims: dims, keepdim: keep, correction: correction)
+            : try t.var(dims: dims, keepdim: keep, correction: correction)
+    }
 }
 
 /// `max`/`min`: `()` -> 0-d; `(dim, keepdim=False)` -> (values, indices); `(other)` -> elementwise.
@@ -65,7 +64,7 @@ private func extremum(_ isMax: Bool) -> TensorMethod {
         let name = isMax ? "max" : "min"
         let a = try BoundArgs(name, args, kw, ["dim", "keepdim"])
         if case .tensor(let other)? = a["dim"] {
-            return .tensor(try Grad.op(rt, isMax ? "MaximumBackward0" : "MinimumBackward0", [t, other]) {
+            return .tensor(try Grad.op(isMax ? "MaximumBackward0" : "MinimumBackward0", [t, other]) {
                 isMax ? try t.data.maximum(other.data) : try t.data.minimum(other.data)
             })
         }
@@ -73,14 +72,11 @@ private func extremum(_ isMax: Bool) -> TensorMethod {
             if t.data.numel == 0 {
                 throw PyError.runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
             }
-            return .tensor(try Grad.op(rt, isMax ? "MaxBackward1" : "MinBackward1", [t]) {
-                isMax ? try t.data.amax() : try t.data.amin()
-            })
+            return try Grad.v { isMax ? try t.max() : try t.min() }
         }
         let keep = try a.bool("keepdim", false)
-        let r = try Grad.wrap { isMax ? try t.data.maxWithIndices(dim: dim, keepdim: keep) : try t.data.minWithIndices(dim: dim, keepdim: keep) }
-        let values = try Grad.op(rt, isMax ? "MaxBackward0" : "MinBackward0", [t]) { r.values }
-        return TupleLike.valuesIndices(isMax ? TupleLike.maxClass : TupleLike.minClass, .tensor(values), .tensor(Variable(r.indices)))
+        let r = try Grad.wrap { isMax ? try t.max(dim: dim, keepdim: keep) : try t.min(dim: dim, keepdim: keep) }
+        return TupleLike.valuesIndices(isMax ? TupleLike.maxClass : TupleLike.minClass, .tensor(r.values), .tensor(r.indices))
     }
 }
 
@@ -123,7 +119,7 @@ private func inplaceMethod(_ op: BinaryOp) -> TensorMethod {
 /// Casts (`float()`, `long()`, `bool()`, `to(dtype)`): the same tensor when the dtype matches.
 private func cast(_ t: Variable, _ d: DType, _ rt: Runtime) throws -> Value {
     if t.data.dtype == d { return .tensor(t) }
-    return .tensor(try Grad.op(rt, "ToCopyBackward0", [t]) { try t.data.to(d) })
+    return try Grad.v { try t.to(d) }
 }
 
 /// Elementwise `|a - b| <= atol + rtol * |b|` (NaNs never close unless `equalNaN`), broadcast.
@@ -179,82 +175,80 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
             return .tensor(t)
         }
         let shape = try shapeArgs(args, kw, "view")
-        return .tensor(try Grad.op(rt, "ViewBackward0", [t]) { try t.data.view(shape) })
+        return try Grad.v { try t.view(shape) }
     }
     m["reshape"] = { rt, _, t, args, kw in
         let shape = try shapeArgs(args, kw, "reshape")
-        return .tensor(try Grad.op(rt, t.data.isContiguous ? "ViewBackward0" : "UnsafeViewBackward0", [t]) { try t.data.reshape(shape) })
+        return try Grad.v { try t.reshape(shape) }
     }
     m["view_as"] = { rt, _, t, args, kw in
         let a = try BoundArgs("view_as", args, kw, ["other"], required: 1)
         let shape = try TensorArgs.tensor(a["other"]!, "view_as").shape
-        return .tensor(try Grad.op(rt, "ViewBackward0", [t]) { try t.data.view(shape) })
+        return try Grad.v { try t.view(shape) }
     }
     m["reshape_as"] = { rt, _, t, args, kw in
         let a = try BoundArgs("reshape_as", args, kw, ["other"], required: 1)
         let shape = try TensorArgs.tensor(a["other"]!, "reshape_as").shape
-        return .tensor(try Grad.op(rt, "ViewBackward0", [t]) { try t.data.reshape(shape) })
+        return try Grad.v { try t.reshape(shape) }
     }
     m["flatten"] = { rt, _, t, args, kw in
         let a = try BoundArgs("flatten", args, kw, ["start_dim", "end_dim"])
         let n = t.data.ndim
-        if n == 0 { return .tensor(try Grad.op(rt, "ViewBackward0", [t]) { try t.data.reshape([1]) }) }
+        if n == 0 { return try Grad.v { try t.reshape([1]) } }
         let s = try Grad.wrap { try Tensor.wrapDim(try a.int("start_dim") ?? 0, rank: n) }
         let e = try Grad.wrap { try Tensor.wrapDim(try a.int("end_dim") ?? -1, rank: n) }
         guard s <= e else { throw PyError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
         let shape = Array(t.data.shape[..<s]) + [t.data.shape[s...e].reduce(1, *)] + Array(t.data.shape[(e + 1)...])
-        return .tensor(try Grad.op(rt, "ViewBackward0", [t]) { try t.data.reshape(shape) })
+        return try Grad.v { try t.reshape(shape) }
     }
     m["unsqueeze"] = { rt, _, t, args, kw in
         let a = try BoundArgs("unsqueeze", args, kw, ["dim"], required: 1)
         let d = try a.int("dim")!
-        return .tensor(try Grad.op(rt, "UnsqueezeBackward0", [t]) { try t.data.unsqueeze(d) })
+        return try Grad.v { try t.unsqueeze(d) }
     }
     m["squeeze"] = { rt, _, t, args, kw in
         let a = try BoundArgs("squeeze", args, kw, ["dim"])
         guard let dims = try a.dims("dim") else {
-            return .tensor(try Grad.op(rt, "SqueezeBackward0", [t]) { t.data.squeeze() })
+            return try Grad.v { try t.squeeze() }
         }
-        return .tensor(try Grad.op(rt, dims.count == 1 ? "SqueezeBackward1" : "SqueezeBackward2", [t]) {
-            dims.count == 1 ? try t.data.squeeze(dims[0]) : try t.data.squeeze(dims)
-        })
+        return try Grad.v { dims.count == 1 ? try t.squeeze(dims[0]) : try t.squeeze(dims) }
     }
     m["t"] = { rt, _, t, args, kw in
         _ = try BoundArgs("t", args, kw, [])
-        return .tensor(try Grad.op(rt, "TBackward0", [t]) { try t.data.t() })
+        return try Grad.v { try t.t() }
     }
     m["transpose"] = { rt, _, t, args, kw in
         let a = try BoundArgs("transpose", args, kw, ["dim0", "dim1"], required: 2)
         let d0 = try a.int("dim0")!, d1 = try a.int("dim1")!
-        return .tensor(try Grad.op(rt, "TransposeBackward0", [t]) { try t.data.transpose(d0, d1) })
+        return try Grad.v { try t.transpose(d0, d1) }
     }
     m["permute"] = { rt, _, t, args, kw in
         let dims = try shapeArgs(args, kw, "permute", key: "dims")
-        return .tensor(try Grad.op(rt, "PermuteBackward0", [t]) { try t.data.permute(dims) })
+        return try Grad.v { try t.permute(dims) }
     }
     m["expand"] = { rt, _, t, args, kw in
         let shape = try shapeArgs(args, kw, "expand")
-        return .tensor(try Grad.op(rt, "ExpandBackward0", [t]) { try t.data.expand(shape) })
+        return try Grad.v { try t.expand(shape) }
     }
     m["expand_as"] = { rt, _, t, args, kw in
         let a = try BoundArgs("expand_as", args, kw, ["other"], required: 1)
         let other = try TensorArgs.tensor(a["other"]!, "expand_as")
-        return .tensor(try Grad.op(rt, "ExpandBackward0", [t]) { try t.data.expandAs(other) })
+        return try Grad.v { try t.expand(other.shape) }
     }
     m["contiguous"] = { rt, _, t, args, kw in
         _ = try BoundArgs("contiguous", args, kw, [])
         if t.data.isContiguous { return .tensor(t) }
-        return .tensor(try Grad.op(rt, "CloneBackward0", [t]) { try t.data.contiguous() })
+        return try Grad.v { try t.contiguous() }
     }
     m["clone"] = { rt, _, t, args, kw in
         _ = try BoundArgs("clone", args, kw, ["memory_format"])
-        return .tensor(try Grad.op(rt, "CloneBackward0", [t]) { try t.data.clone() })
+        return try Grad.v { try t.clone() }
     }
     m["detach"] = { _, _, t, args, kw in
         _ = try BoundArgs("detach", args, kw, [])
-        return .tensor(Variable(t.data))
+        return .tensor(t.detach())
     }
-    m["detach_"] = { _, _, t, _, _ in
+    m["detach_"] = { _, _, t, _, _ in  // PyTorch's detach_: drop the history in place
         t.gradFn = nil
         t.requiresGrad = false
         return .tensor(t)
@@ -283,40 +277,52 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
         let a = try BoundArgs("pow", args, kw, ["exponent"], required: 1)
         return try b.binary(rt, .pow, .tensor(t), a["exponent"]!) ?? Value.none
     }
-    m["sqrt"] = unaryOp("SqrtBackward0") { try $0.sqrt() }
-    m["exp"] = unaryOp("ExpBackward0") { try $0.exp() }
-    m["log"] = unaryOp("LogBackward0") { try $0.log() }
-    m["abs"] = unaryOp("AbsBackward0") { try $0.absolute() }
-    m["neg"] = unaryOp("NegBackward0") { try $0.neg() }
-    m["relu"] = unaryOp("ReluBackward0") { try $0.relu() }
-    m["sigmoid"] = unaryOp("SigmoidBackward0") { try $0.sigmoid() }
-    m["tanh"] = unaryOp("TanhBackward0") { try $0.tanh() }
-    m["floor"] = unaryOp("FloorBackward0") { try $0.floor() }
-    m["ceil"] = unaryOp("CeilBackward0") { try $0.ceil() }
-    m["sign"] = unaryOp("SignBackward0") { try $0.sign() }
+    m["sqrt"] = unaryOp("sqrt") { try $0.sqrt() }
+    m["exp"] = unaryOp("exp") { try $0.exp() }
+    m["log"] = unaryOp("log") { try $0.log() }
+    m["abs"] = unaryOp("abs") { try $0.abs() }
+    m["neg"] = unaryOp("neg") { try $0.neg() }
+    m["relu"] = unaryOp("relu") { try $0.relu() }
+    m["sigmoid"] = unaryOp("sigmoid") { try $0.sigmoid() }
+    m["tanh"] = unaryOp("tanh") { try $0.tanh() }
+    m["floor"] = unaryOp("floor") { v in try Grad.op("FloorBackward0", [v]) { try v.data.floor() } }
+    m["ceil"] = unaryOp("ceil") { v in try Grad.op("CeilBackward0", [v]) { try v.data.ceil() } }
+    m["sign"] = unaryOp("sign") { v in try Grad.op("SignBackward0", [v]) { try v.data.sign() } }
     m["round"] = { rt, _, t, args, kw in
         let a = try BoundArgs("round", args, kw, ["decimals"])
         let d = try a.int("decimals") ?? 0
-        if d == 0 { return .tensor(try Grad.op(rt, "RoundBackward0", [t]) { try t.data.round() }) }
+        if d == 0 { return .tensor(try Grad.op("RoundBackward0", [t]) { try t.data.round() }) }
         let s = Tensor(scalar: pow(10, Double(d)), dtype: .float32)
-        return .tensor(try Grad.op(rt, "RoundBackward1", [t]) { try t.data.mul(s).round().div(s) })
+        return .tensor(try Grad.op("RoundBackward1", [t]) { try t.data.mul(s).round().div(s) })
     }
     m["clamp"] = { rt, _, t, args, kw in
         let a = try BoundArgs("clamp", args, kw, ["min", "max"])
+        guard a["min"] != nil || a["max"] != nil else { throw PyError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None") }
+        if (a["min"].map(NNTensorBinding.isNumber) ?? true) && (a["max"].map(NNTensorBinding.isNumber) ?? true) {
+            let lo = try a.double("min"), hi = try a.double("max")
+            return try Grad.v { try t.clamp(min: lo, max: hi) }
+        }
         let lo = try a["min"].map { try TensorArgs.tensor($0, "clamp") }, hi = try a["max"].map { try TensorArgs.tensor($0, "clamp") }
-        guard lo != nil || hi != nil else { throw PyError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None") }
-        return .tensor(try Grad.op(rt, "ClampBackward1", [t]) { try t.data.clamp(min: lo, max: hi) })
+        return .tensor(try Grad.op("ClampBackward0", [t]) { try t.data.clamp(min: lo, max: hi) })
     }
     m["clip"] = m["clamp"]
     m["clamp_min"] = { rt, _, t, args, kw in
         let a = try BoundArgs("clamp_min", args, kw, ["min"], required: 1)
+        if NNTensorBinding.isNumber(a["min"]!) {
+            let lo = try a.double("min")!
+            return try Grad.v { try t.clampMin(lo) }
+        }
         let lo = try TensorArgs.tensor(a["min"]!, "clamp_min")
-        return .tensor(try Grad.op(rt, "ClampMinBackward0", [t]) { try t.data.clampMin(lo) })
+        return .tensor(try Grad.op("ClampMinBackward1", [t]) { try t.data.clampMin(lo) })
     }
     m["clamp_max"] = { rt, _, t, args, kw in
         let a = try BoundArgs("clamp_max", args, kw, ["max"], required: 1)
+        if NNTensorBinding.isNumber(a["max"]!) {
+            let hi = try a.double("max")!
+            return try Grad.v { try t.clampMax(hi) }
+        }
         let hi = try TensorArgs.tensor(a["max"]!, "clamp_max")
-        return .tensor(try Grad.op(rt, "ClampMaxBackward0", [t]) { try t.data.clampMax(hi) })
+        return .tensor(try Grad.op("ClampMaxBackward1", [t]) { try t.data.clampMax(hi) })
     }
 
     // Reductions.
@@ -329,12 +335,12 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["amax"] = { rt, _, t, args, kw in
         let a = try BoundArgs("amax", args, kw, ["dim", "keepdim"])
         let dims = try a.dims("dim"), keep = try a.bool("keepdim", false)
-        return .tensor(try Grad.op(rt, "AmaxBackward0", [t]) { try t.data.amax(dims: dims, keepdim: keep) })
+        return try Grad.v { try t.amax(dims: dims, keepdim: keep) }
     }
     m["amin"] = { rt, _, t, args, kw in
         let a = try BoundArgs("amin", args, kw, ["dim", "keepdim"])
         let dims = try a.dims("dim"), keep = try a.bool("keepdim", false)
-        return .tensor(try Grad.op(rt, "AminBackward0", [t]) { try t.data.amin(dims: dims, keepdim: keep) })
+        return try Grad.v { try t.amin(dims: dims, keepdim: keep) }
     }
     m["argmax"] = { _, _, t, args, kw in
         let a = try BoundArgs("argmax", args, kw, ["dim", "keepdim"])
@@ -358,7 +364,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
         let a = try BoundArgs("norm", args, kw, ["p", "dim", "keepdim"])
         if let p = a["p"], !(p.isFrobenius) { throw PyError(BuiltinTypes.notImplementedError, "norm(p=\((try? rt.repr(p)) ?? "?")) is not supported in nn") }
         let dims = try a.dims("dim"), keep = try a.bool("keepdim", false)
-        return .tensor(try Grad.op(rt, "NormBackward1", [t]) { try t.data.mul(t.data).sum(dims: dims, keepdim: keep).sqrt() })
+        return try Grad.v { try t.mul(t).sum(dims: dims, keepdim: keep).sqrt() }
     }
 
     // Linear algebra.
@@ -369,17 +375,17 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["mm"] = { rt, _, t, args, kw in
         let a = try BoundArgs("mm", args, kw, ["mat2"], required: 1)
         let o = try TensorArgs.variable(a["mat2"]!, "mm")
-        return .tensor(try Grad.op(rt, "MmBackward0", [t, o]) { try t.data.mm(o.data) })
+        return try Grad.v { try t.mm(o) }
     }
     m["dot"] = { rt, _, t, args, kw in
         let a = try BoundArgs("dot", args, kw, ["other"], required: 1)
         let o = try TensorArgs.variable(a["other"]!, "dot")
-        return .tensor(try Grad.op(rt, "DotBackward0", [t, o]) { try t.data.dot(o.data) })
+        return try Grad.v { try t.dot(o) }
     }
     m["outer"] = { rt, _, t, args, kw in
         let a = try BoundArgs("outer", args, kw, ["vec2"], required: 1)
         let o = try TensorArgs.variable(a["vec2"]!, "outer")
-        return .tensor(try Grad.op(rt, "MulBackward0", [t, o]) { try t.data.unsqueeze(1).mul(o.data.unsqueeze(0)) })
+        return try Grad.v { try t.unsqueeze(1).mul(o.unsqueeze(0)) }
     }
 
     // Operator methods.
@@ -392,12 +398,12 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["maximum"] = { rt, _, t, args, kw in
         let a = try BoundArgs("maximum", args, kw, ["other"], required: 1)
         let o = try TensorArgs.variable(a["other"]!, "maximum")
-        return .tensor(try Grad.op(rt, "MaximumBackward0", [t, o]) { try t.data.maximum(o.data) })
+        return .tensor(try Grad.op("MaximumBackward0", [t, o]) { try t.data.maximum(o.data) })
     }
     m["minimum"] = { rt, _, t, args, kw in
         let a = try BoundArgs("minimum", args, kw, ["other"], required: 1)
         let o = try TensorArgs.variable(a["other"]!, "minimum")
-        return .tensor(try Grad.op(rt, "MinimumBackward0", [t, o]) { try t.data.minimum(o.data) })
+        return .tensor(try Grad.op("MinimumBackward0", [t, o]) { try t.data.minimum(o.data) })
     }
     m["eq"] = compareMethod(.eq)
     m["ne"] = compareMethod(.ne)
@@ -426,58 +432,47 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["sub_"] = inplaceMethod(.sub)
     m["mul_"] = inplaceMethod(.mul)
     m["div_"] = inplaceMethod(.div)
-    m["zero_"] = { rt, _, t, args, kw in
+    m["zero_"] = { _, _, t, args, kw in
         _ = try BoundArgs("zero_", args, kw, [])
-        try Grad.checkInPlace(rt, t)
-        t.data.zero_()
-        return .tensor(t)
+        return try Grad.v { try t.zero_() }
     }
-    m["fill_"] = { rt, _, t, args, kw in
+    m["fill_"] = { _, _, t, args, kw in
         let a = try BoundArgs("fill_", args, kw, ["value"], required: 1)
-        try Grad.checkInPlace(rt, t)
-        t.data.fill_(try a.double("value")!)
-        return .tensor(t)
+        let x = try a.double("value")!
+        return try Grad.v { try t.fill_(x) }
     }
-    m["copy_"] = { rt, _, t, args, kw in
+    m["copy_"] = { _, _, t, args, kw in
         let a = try BoundArgs("copy_", args, kw, ["src"], required: 1)
-        try Grad.checkInPlace(rt, t)
         let s = try TensorArgs.variable(a["src"]!, "copy_")
-        try Grad.wrap { try t.data.copy_(s.data) }
-        Grad.markInPlace(rt, t, [s], "CopyBackwards")
+        try Grad.wrap { try t.setIndex([.ellipsis], s) }
         return .tensor(t)
     }
-    m["clamp_"] = { rt, _, t, args, kw in
+    m["clamp_"] = { _, _, t, args, kw in
         let a = try BoundArgs("clamp_", args, kw, ["min", "max"])
-        try Grad.checkInPlace(rt, t)
-        let lo = try a["min"].map { try TensorArgs.tensor($0, "clamp_") }, hi = try a["max"].map { try TensorArgs.tensor($0, "clamp_") }
-        try Grad.wrap { try t.data.clamp_(min: lo, max: hi) }
-        Grad.markInPlace(rt, t, [], "ClampBackward1")
+        let lo = try a.double("min"), hi = try a.double("max")
+        try Grad.wrap { try t.clamp_(min: lo, max: hi) }
         return .tensor(t)
     }
-    m["clamp_min_"] = { rt, _, t, args, kw in
+    m["clamp_min_"] = { _, _, t, args, kw in
         let a = try BoundArgs("clamp_min_", args, kw, ["min"], required: 1)
-        try Grad.checkInPlace(rt, t)
-        let lo = try TensorArgs.tensor(a["min"]!, "clamp_min_")
-        try Grad.wrap { try t.data.clamp_(min: lo, max: nil) }
-        Grad.markInPlace(rt, t, [], "ClampMinBackward0")
+        let lo = try a.double("min")
+        try Grad.wrap { try t.clamp_(min: lo, max: nil) }
         return .tensor(t)
     }
-    m["relu_"] = { rt, _, t, args, kw in
+    m["relu_"] = { _, _, t, args, kw in
         _ = try BoundArgs("relu_", args, kw, [])
-        try Grad.checkInPlace(rt, t)
-        try Grad.wrap { try t.data.relu_() }
-        Grad.markInPlace(rt, t, [], "ReluBackward0")
+        try Grad.wrap { try t.clamp_(min: 0, max: nil) }
         return .tensor(t)
     }
     m["normal_"] = { rt, b, t, args, kw in
         let a = try BoundArgs("normal_", args, kw, ["mean", "std", "generator"])
-        try Grad.checkInPlace(rt, t)
+        try NNTensorBinding.checkLeafInPlace(t)
         try Grad.wrap { try t.data.normal_(mean: try a.double("mean") ?? 0, std: try a.double("std") ?? 1, generator: b.generator) }
         return .tensor(t)
     }
     m["uniform_"] = { rt, b, t, args, kw in
         let a = try BoundArgs("uniform_", args, kw, ["from", "to", "generator"])
-        try Grad.checkInPlace(rt, t)
+        try NNTensorBinding.checkLeafInPlace(t)
         try Grad.wrap { try t.data.uniform_(from: try a.double("from") ?? 0, to: try a.double("to") ?? 1, generator: b.generator) }
         return .tensor(t)
     }
@@ -486,19 +481,13 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["requires_grad_"] = { _, _, t, args, kw in
         let a = try BoundArgs("requires_grad_", args, kw, ["requires_grad"])
         let flag = try a.bool("requires_grad", true)
-        if !t.isLeaf && !flag {
-            throw PyError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
-        }
-        if flag && t.data.dtype != .float32 {
-            throw PyError.runtime("only Tensors of floating point dtype can require gradients")
-        }
-        t.requiresGrad = flag
-        return .tensor(t)
+        return try Grad.v { try t.requiresGrad_(flag) }
     }
     m["backward"] = { rt, _, t, args, kw in
         let a = try BoundArgs("backward", args, kw, ["gradient", "retain_graph", "create_graph", "inputs"])
         let g = try a["gradient"].map { try TensorArgs.variable($0, "backward") }
-        try Grad.backward(rt, t, gradient: g)
+        let retain = try a.bool("retain_graph", false)
+        try Grad.wrap { try t.backward(gradient: g, retainGraph: retain) }
         return .none
     }
     m["retain_grad"] = { _, _, _, _, _ in .none }

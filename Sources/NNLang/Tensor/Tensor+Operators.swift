@@ -17,65 +17,68 @@ extension NNTensorBinding {
 
     func binary(_ rt: Runtime, _ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
         guard let x = try operand(a), let y = try operand(b) else { return nil }
-        // Python-number exponents keep the Tensors fast paths (x**2, x**0.5).
-        if op == .pow, case .tensor = a, !(b.isTensorValue), let e = try? TensorArgs.double(b, "pow", "exponent") {
-            if x.data.dtype == .float32 || (e.rounded() == e && e >= 0) {
-                return .tensor(try Grad.op(rt, "PowBackward0", [x]) {
-                    x.data.dtype == .float32 ? try x.data.pow(e) : try x.data.pow(y.data)
-                })
+        if op == .pow {
+            // Python-number exponents and bases use PowBackward0 / PowBackward2, as PyTorch does.
+            if case .tensor = a, !b.isTensorValue, x.data.dtype == .float32, let e = NNTensorBinding.number(b) {
+                return try Grad.v { try x.pow(e) }
+            }
+            if case .tensor = b, !a.isTensorValue, y.data.dtype == .float32, let base = NNTensorBinding.number(a) {
+                return try Grad.v { try Variable.pow(base, y) }
             }
         }
-        guard let r = try NNTensorBinding.apply(rt, op, x, y) else { return nil }
+        guard let r = try NNTensorBinding.apply(op, x, y) else { return nil }
         return .tensor(r)
     }
 
-    static func apply(_ rt: Runtime, _ op: BinaryOp, _ x: Variable, _ y: Variable) throws -> Variable? {
-        switch op {
-        case .add: return try Grad.op(rt, "AddBackward0", [x, y]) { try x.data.add(y.data) }
-        case .sub: return try Grad.op(rt, "SubBackward0", [x, y]) { try x.data.sub(y.data) }
-        case .mul: return try Grad.op(rt, "MulBackward0", [x, y]) { try x.data.mul(y.data) }
-        case .div: return try Grad.op(rt, "DivBackward0", [x, y]) { try x.data.div(y.data) }
-        case .floorDiv: return try Grad.constant { try x.data.floorDivide(y.data) }
-        case .mod: return try Grad.op(rt, "RemainderBackward0", [x, y]) { try x.data.remainder(y.data) }
-        case .pow: return try Grad.op(rt, "PowBackward1", [x, y]) { try x.data.pow(y.data) }
-        case .matMul:
-            let name = x.data.ndim == 2 && y.data.ndim == 2 ? "MmBackward0" : x.data.ndim == 1 && y.data.ndim == 1 ? "DotBackward0" : x.data.ndim == 2 && y.data.ndim == 1 ? "MvBackward0" : "MmBackward0"
-            return try Grad.op(rt, name, [x, y]) { try x.data.matmul(y.data) }
-        case .bitAnd: return try Grad.constant { try x.data.bitwiseAnd(y.data) }
-        case .bitOr: return try Grad.constant { try x.data.bitwiseOr(y.data) }
-        case .bitXor: return try Grad.constant { try x.data.bitwiseXor(y.data) }
-        case .lShift, .rShift: return nil
+    static func apply(_ op: BinaryOp, _ x: Variable, _ y: Variable) throws -> Variable? {
+        try Grad.wrap {
+            switch op {
+            case .add: return try x.add(y)
+            case .sub: return try x.sub(y)
+            case .mul: return try x.mul(y)
+            case .div: return try x.div(y)
+            case .pow: return try x.pow(y)
+            case .matMul: return try x.matmul(y)
+            case .floorDiv: return try Grad.constant { try x.data.floorDivide(y.data) }
+            case .mod: return try Grad.op("RemainderBackward0", [x, y]) { try x.data.remainder(y.data) }
+            case .bitAnd: return try Grad.constant { try x.data.bitwiseAnd(y.data) }
+            case .bitOr: return try Grad.constant { try x.data.bitwiseOr(y.data) }
+            case .bitXor: return try Grad.constant { try x.data.bitwiseXor(y.data) }
+            case .lShift, .rShift: return nil
+            }
         }
     }
 
     func inplace(_ rt: Runtime, _ op: BinaryOp, _ a: Variable, _ b: Value) throws -> Value? {
         guard let y = try operand(b) else { return nil }
-        try Grad.checkInPlace(rt, a)
         try Grad.wrap {
             switch op {
-            case .add: try a.data.add_(y.data)
-            case .sub: try a.data.sub_(y.data)
-            case .mul: try a.data.mul_(y.data)
-            case .div: try a.data.div_(y.data)
-            case .floorDiv: try a.data.floorDivide_(y.data)
-            case .mod: try a.data.remainder_(y.data)
-            case .pow: try a.data.pow_(y.data)
-            case .bitAnd: try a.data.copy_(try a.data.bitwiseAnd(y.data))
-            case .bitOr: try a.data.copy_(try a.data.bitwiseOr(y.data))
-            case .bitXor: try a.data.copy_(try a.data.bitwiseXor(y.data))
+            case .add: try a.add_(y)
+            case .sub: try a.sub_(y)
+            case .mul: try a.mul_(y)
+            case .div: try a.div_(y)
+            case .floorDiv, .mod, .pow, .bitAnd, .bitOr, .bitXor:
+                // No gradient rules: allowed only where nothing records.
+                guard let r = try NNTensorBinding.apply(op, a, y) else { return }
+                if Variable.isRecording([a, y]) || (GradMode.isEnabled && a.isLeaf && a.requiresGrad) {
+                    throw PyError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+                }
+                if r.data.dtype == .float32 && a.data.dtype != .float32 {
+                    throw PyError.runtime("result type Float can't be cast to the desired output type \(a.data.dtype == .int64 ? "Long" : "Bool")")
+                }
+                try a.data.copy_(r.data)
             case .matMul:
                 throw PyError.runtime("In-place matmul is not supported. Use 'a = a @ b' instead of 'a @= b'.")
             case .lShift, .rShift:
                 throw PyError.type("unsupported operand type(s) for \(op.rawValue)=: 'Tensor' and '\(b.typeName)'")
             }
         }
-        Grad.markInPlace(rt, a, [y], op == .sub ? "SubBackward0" : op == .mul ? "MulBackward0" : op == .div ? "DivBackward0" : "AddBackward0")
         return .tensor(a)
     }
 
     func unary(_ rt: Runtime, _ op: UnaryOp, _ t: Variable) throws -> Value {
         switch op {
-        case .neg: return .tensor(try Grad.op(rt, "NegBackward0", [t]) { try t.data.neg() })
+        case .neg: return try Grad.v { try t.neg() }
         case .pos: return .tensor(t)
         case .invert: return .tensor(try Grad.constant { try t.data.bitwiseNot() })
         case .not: return .bool(!(try truth(rt, t)))

@@ -45,9 +45,7 @@ final class NNTensorBinding: TensorBinding {
         case "ndim": return .int(t.data.ndim)
         case "dtype": return DTypeObjects.value(t.data.dtype)
         case "T", "mT":
-            return .tensor(try Grad.op(rt, t.data.ndim == 2 ? "TBackward0" : "PermuteBackward0", [t]) {
-                name == "T" ? t.data.T : try t.data.transpose(-2, -1)
-            })
+            return try Grad.v { name == "T" ? try t.T() : try t.transpose(-2, -1) }
         case "data": return .tensor(Variable(t.data))
         case "grad": return t.grad.map { .tensor($0) } ?? Value.none
         case "requires_grad": return .bool(t.requiresGrad)
@@ -64,13 +62,10 @@ final class NNTensorBinding: TensorBinding {
         switch name {
         case "requires_grad":
             let b = try rt.truth(v)
-            if b && !t.isLeaf {
-                throw PyError.runtime("you can only change requires_grad flags of leaf variables.")
+            if !t.isLeaf && !b {
+                throw PyError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
             }
-            if b && t.data.dtype != .float32 {
-                throw PyError.runtime("only Tensors of floating point dtype can require gradients")
-            }
-            t.requiresGrad = b
+            if t.isLeaf { try Grad.wrap { try t.requiresGrad_(b) } }
         case "grad":
             switch v {
             case .none: t.grad = nil
@@ -78,7 +73,7 @@ final class NNTensorBinding: TensorBinding {
                 guard g.data.shape == t.data.shape else {
                     throw PyError.runtime("assigned grad has data of a different size")
                 }
-                t.grad = g
+                try Grad.wrap { try t.setGrad(g) }
             default: throw PyError.type("assigned grad expected to be a Tensor or None but got grad of type \(v.typeName)")
             }
         case "data":
@@ -123,7 +118,7 @@ final class NNTensorBinding: TensorBinding {
         var rows: [Value] = []
         rows.reserveCapacity(n)
         for i in 0..<n {
-            rows.append(.tensor(try Grad.op(rt, "UnbindBackward0", [t]) { try t.data.index([.int(i)]) }))
+            rows.append(try Grad.v { try t.index([.int(i)]) })
         }
         return rows
     }
