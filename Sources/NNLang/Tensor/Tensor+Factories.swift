@@ -34,6 +34,10 @@ extension NNTensorBinding {
         for (name, fill) in [("zeros", 0.0), ("ones", 1.0)] {
             rt.defineBuiltin(name) { _, args, kw in
                 let (shape, a) = try self.sizedCall(name, args, kw)
+                // PyTorch's zeros checks sizes itself, with its own message.
+                if name == "zeros" && shape.contains(where: { $0 < 0 }) {
+                    throw PyError.runtime("zeros: Dimension size must be non-negative.")
+                }
                 return try self.finish(try Grad.wrap { try Tensor.full(shape, fill, dtype: try a.dtype("dtype") ?? .float32) }, a)
             }
         }

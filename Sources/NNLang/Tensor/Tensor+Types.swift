@@ -93,8 +93,8 @@ enum TupleLike {
         let c = makeClass("Size") { _, _, items in
             "Size([" + items.map { TensorArgs.intValue($0).map(String.init) ?? "?" }.joined(separator: ", ") + "])"
         }
-        c.dict["numel"] = .object(PyBuiltin("numel", acceptsTScalar: false) { _, args, _ in
-            let items = try selfItems(args, "numel")
+        c.dict["numel"] = .object(PyMethodDescr("numel") { _, recv, _, _ in
+            let items = try selfItems([recv], "numel")
             var n = 1
             for x in items { n = n &* (TensorArgs.intValue(x) ?? 1) }
             return .int(n)

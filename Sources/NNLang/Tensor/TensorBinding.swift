@@ -54,6 +54,7 @@ final class NNTensorBinding: TensorBinding {
         case "device": return .str("cpu")
         default:
             if let a = t.userAttributes as? TensorUserAttributes, let v = a.values[name] { return v }
+            if let m = BuiltinTypes.tensor.dict[name] { return .object(PyBoundMethod(receiver: .tensor(t), function: m)) }
             return nil
         }
     }
