@@ -17,6 +17,7 @@ public struct IDXError: Error, Equatable, CustomStringConvertible {
     public var kind: Kind
     public var message: String
     public var description: String { message }
+    public init(kind: Kind, message: String) { self.kind = kind; self.message = message }
 }
 
 /// Reading IDX files: magic `00 00 TT NN`, NN big-endian UInt32 dims, then the data big-endian.

@@ -9,6 +9,8 @@ import Tensors
 public enum Displays {
     /// `{:.4f}`, with `-0.0000` written `0.0000`.
     public static func number(_ v: Double) -> String {
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v < 0 ? "-inf" : "inf" }
         let s = String(format: "%.4f", v)
         return s == "-0.0000" ? "0.0000" : s
     }

@@ -1,0 +1,102 @@
+import Foundation
+import NNLang
+import Testing
+
+/// The tensor conformance programs (`Conformance/tensor_*.py`): each runs through the
+/// Interpreter as a script, and what it prints plus the text forms of its displays must equal
+/// the `.out` PyTorch produced for the same program (with `torch.` removed).
+@Suite struct TensorConformanceTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conformance")
+
+    static var programs: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasPrefix("tensor_") && $0.hasSuffix(".py") }.sorted()
+    }
+
+    /// Runs nn source as a script; returns the printed text and display text forms, in order.
+    static func run(_ source: String, file: String = "test.py") -> (output: String, error: CellError?) {
+        let interp = Interpreter(file: file)
+        let r = interp.run(cell: source, firstLine: 1, echoResult: false)
+        var out = ""
+        for item in r.items {
+            switch item {
+            case .stdout(let s): out += s
+            case .display(let d): out += d.text
+            case .result: break
+            }
+        }
+        return (out, r.error)
+    }
+
+    @Test func thereAreTwentyOrMorePrograms() {
+        #expect(Self.programs.count >= 20)
+    }
+
+    @Test(arguments: programs)
+    func program(_ name: String) throws {
+        let source = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
+        let expected = try String(contentsOf: Self.directory.appendingPathComponent(String(name.dropLast(3)) + ".out"), encoding: .utf8)
+        let (got, error) = Self.run(source, file: name)
+        #expect(error == nil, "\(name): \(error?.summary ?? "")")
+        #expect(got == expected, "\(name) differs:\n\(unifiedLines(expected, got))")
+    }
+
+    /// The lines that differ, `-` expected, `+` got (enough to see the failure).
+    func unifiedLines(_ a: String, _ b: String) -> String {
+        let x = a.split(separator: "\n", omittingEmptySubsequences: false), y = b.split(separator: "\n", omittingEmptySubsequences: false)
+        var out: [String] = []
+        for i in 0..<max(x.count, y.count) where (i < x.count ? x[i] : nil) != (i < y.count ? y[i] : nil) {
+            if i < x.count { out.append("-\(i + 1): \(x[i])") }
+            if i < y.count { out.append("+\(i + 1): \(y[i])") }
+            if out.count > 12 { break }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    @Test func displaysCarryRichData() {
+        let interp = Interpreter(file: "d.py")
+        let r = interp.run(cell: "x = zeros(2, 3)\nx[0, 1] = 1.\nx[1, 2] = 0.5\nshow_image(x)\nplot([1, 2], [3., 4.], title='t')\nstats(x)\nshow('$$a$$')",
+                           firstLine: 1, echoResult: false)
+        #expect(r.error == nil)
+        let displays = r.items.compactMap { item -> RichDisplay? in if case .display(let d) = item { return d }; return nil }
+        #expect(displays.count == 4)
+        guard displays.count == 4 else { return }
+        #expect(displays[0] == .image(width: 3, height: 2, pixels: [0, 255, 0, 0, 0, 128], text: "<image 2x3>\n"))
+        if case .plot(let p, _) = displays[1] {
+            #expect(p.title == "t" && p.series.count == 1 && p.series[0].xs == [1, 2] && p.series[0].ys == [3, 4])
+        } else { Issue.record("not a plot") }
+        if case .table(let header, let rows, _) = displays[2] {
+            #expect(header == ["shape", "mean", "std", "min", "max"])
+            #expect(rows == [["[2, 3]", "0.2500", "0.4183", "0.0000", "1.0000"]])
+        } else { Issue.record("not a table") }
+        #expect(displays[3] == .math(tex: "a", text: "<math: a>\n"))
+    }
+
+    @Test func scalarLoopMatmulMatchesLibrary() {
+        let src = """
+        manual_seed(0)
+        a = randn(5, 784)
+        b = randn(784, 10)
+        c = zeros(5, 10)
+        for i in range(5):
+            for j in range(10):
+                for k in range(784):
+                    c[i, j] += a[i, k] * b[k, j]
+        test_near(c, a @ b)
+        print(c.shape)
+        """
+        let (out, error) = Self.run(src)
+        #expect(error == nil, "\(error?.summary ?? "")")
+        #expect(out == "Size([5, 10])\n")
+    }
+
+    @Test func errorsAreNNExceptions() {
+        for (src, type) in [("zeros(2) + zeros(3)", "RuntimeError"), ("zeros(2)[5]", "IndexError"),
+                            ("tensor([[1], [1, 2]])", "ValueError"), ("zeros(2).view(3)", "RuntimeError"),
+                            ("test_eq(tensor([1]), tensor([2]))", "AssertionError"), ("zeros(2, dtype=5)", "TypeError"),
+                            ("read_idx('/nonexistent/file.idx')", "FileNotFoundError"), ("zeros(2).foo", "AttributeError")] {
+            let (_, error) = Self.run(src)
+            #expect(error?.typeName == type, "\(src): \(error?.summary ?? "no error")")
+        }
+    }
+}
