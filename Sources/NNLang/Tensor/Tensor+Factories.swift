@@ -26,6 +26,8 @@ extension NNTensorBinding {
 
     func installFactories(_ rt: Runtime) {
         rt.setDTypeNames()
+        // The lesson prelude has `math` imported (tools/torch_prelude.py).
+        if let m = rt.modules["math"], rt.builtins["math"] == nil { rt.builtins["math"] = .object(m) }
         rt.defineBuiltin("tensor") { _, args, kw in
             let a = try BoundArgs("tensor", args, kw, ["data", "dtype", "device", "requires_grad"], required: 1)
             guard let data = a["data"] else { throw PyError.runtime("Could not infer dtype of NoneType") }
@@ -147,7 +149,7 @@ extension NNTensorBinding {
         // Functions that are also methods: `f(t, ...)` is `t.f(...)`.
         for name in ["matmul", "mm", "dot", "exp", "log", "sqrt", "relu", "sigmoid", "tanh", "mean", "std", "var",
                      "clamp", "clamp_min", "clamp_max", "argmax", "argmin", "flatten", "transpose", "permute",
-                     "reshape", "squeeze", "unsqueeze", "t", "numel", "clone", "allclose", "isclose", "equal",
+                     "reshape", "squeeze", "unsqueeze", "numel", "clone", "allclose", "isclose", "equal",
                      "maximum", "minimum", "neg", "floor", "ceil", "sign", "outer", "prod", "all", "any", "amax", "amin"] {
             guard let m = tensorMethods[name] else { continue }
             rt.defineBuiltin(name) { rt, args, kw in
