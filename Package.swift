@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], linkerSettings: openblasRpath),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors", "NNLang"],
                     linkerSettings: openblasRpath),
-        .testTarget(name: "NNLangTests", dependencies: ["NNLang"], linkerSettings: openblasRpath),
+        .testTarget(name: "NNLangTests", dependencies: ["NNLang"], exclude: ["Conformance"], linkerSettings: openblasRpath),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], linkerSettings: openblasRpath),
         .testTarget(name: "SiteTests", dependencies: ["Site"], linkerSettings: openblasRpath),
         .testTarget(name: "LessonTests", dependencies: ["Notebook"], linkerSettings: openblasRpath),
