@@ -99,4 +99,30 @@ import Testing
             #expect(error?.typeName == type, "\(src): \(error?.summary ?? "no error")")
         }
     }
+
+    /// Hostile inputs end in an nn exception (or run), never in a Swift trap.
+    @Test func hostileInputsRaiseNNErrors() {
+        let cases = [
+            "tensor(1.).size(0)", "tensor(1.).stride(-1)", "tensor(2**62).item()", "tensor([2**63-1]).tolist()",
+            "hist(tensor([1., float('inf'), float('nan')]))", "hist(zeros(3), bins=10**9)", "zeros(10**12)",
+            "randn(2**40, 2**40)", "tensor([[1, 2], 3])", "zeros(2)[None, None, ..., None, ...]", "zeros(3)[zeros(3)]",
+            "zeros(3)[tensor([5])]", "zeros(3)[1:2:0]", "zeros(3)[::-1]", "arange(0, 10, 0)", "linspace(0, 1, -1)",
+            "eye(-1)", "randint(5, 2, (3,))", "zeros(2, 3).permute(0, 0)", "zeros(2).view(-1, -1)", "full((2,), 'a')",
+            "tensor('abc')", "tensor([None])", "zeros(2) @ 3", "zeros(2) + 'a'", "zeros(2) < None", "show_image(zeros(0, 0))",
+            "stats(zeros(0))", "plot([])", "kaiming_normal_(zeros(3))", "kaiming_normal_(zeros(3, 3), mode='x')",
+            "zeros(2, dtype=float32).requires_grad_().backward()", "einsum('ij->k', zeros(2, 2))", "cat([])", "stack([])",
+            "tensor([1., 2.])[True]", "x = zeros(2)\nx.shape = (1, 2)", "zeros(3).max(dim=0).values[5]",
+            "int(tensor(float('nan')))", "tensor([10**30])", "zeros(2**62, 4)", "ones(3)[[0, 5]] = 1.", "x = zeros(3)\nx[5] = 1.",
+            "zeros(3, 3)[0, 0, 0] = 2.", "zeros(2).expand(2**62, 2**62).sum()", "arange(2**62)", "read_idx(3)",
+            "test_near([1], [1])", "zeros(3).sum(dim=(0, 0))", "zeros(2, 2).max(dim=(0, 1))", "tensor([1, 2]) ** -1",
+            "tensor([2**62]) * 4", "tensor([1]) // 0", "tensor([1]) % 0", "zeros(0).max()", "zeros(2, 0).argmax()",
+        ]
+        var log = ""
+        for src in cases {
+            let (_, error) = Self.run(src)
+            log += "\(src) -> \(error?.summary ?? "ok")\n"
+            if let e = error { #expect(!e.typeName.isEmpty) }
+        }
+        try? log.write(toFile: FileManager.default.temporaryDirectory.appendingPathComponent("nn-hostile.txt").path, atomically: true, encoding: .utf8)
+    }
 }

@@ -57,17 +57,21 @@ public enum Displays {
 
     /// `hist(t, bins)`: counts of every element in `bins` equal bins over [min, max].
     public static func histogram(_ t: Tensor, bins: Int = 40) throws -> RichDisplay {
-        guard bins > 0 else { throw TensorError.runtime("bins must be > 0") }
+        guard bins > 0 && bins <= 100_000 else { throw TensorError.value("hist(): bins must be between 1 and 100000, got \(bins)") }
         let vals = try t.to(.float32).scalars()
-        let lo = vals.min() ?? 0, hi = vals.max() ?? 0
+        let finite = vals.filter(\.isFinite)
+        let lo = finite.min() ?? 0, hi = finite.max() ?? 0
         var counts = [Double](repeating: 0, count: bins)
         let width = hi > lo ? (hi - lo) / Double(bins) : 1
-        for v in vals where v.isFinite {
-            let k = hi > lo ? min(bins - 1, Int((v - lo) / width)) : 0
-            counts[max(0, k)] += 1
+        for v in finite {
+            let f = hi > lo ? (v - lo) / width : 0
+            let k = f.isFinite ? min(bins - 1, max(0, Int(min(f, Double(bins))))) : 0
+            counts[k] += 1
         }
         let xs = (0..<bins).map { lo + (Double($0) + 0.5) * width }
-        let text = "<histogram: \(vals.count) values, \(bins) bins, range [\(number(lo)), \(number(hi))]>\n"
+        // The text form reports the true extremes (inf and nan included), as tools/README.md says.
+        let tlo = try t.to(.float32).amin().item(), thi = try t.to(.float32).amax().item()
+        let text = "<histogram: \(vals.count) values, \(bins) bins, range [\(number(tlo)), \(number(thi))]>\n"
         return .plot(Plot(kind: .bars, series: [.init(xs: xs, ys: counts)]), text: text)
     }
 

@@ -141,6 +141,12 @@ private func tolerances(_ name: String, _ args: [Value], _ kw: Kwargs) throws ->
     return (a["other"]!, try a.double("rtol") ?? 1e-5, try a.double("atol") ?? 1e-8, try a.bool("equal_nan", false))
 }
 
+/// A dim of a tensor that has dims (`size(d)`, `stride(d)`).
+private func dimIndex(_ d: Int, _ t: Tensor) throws -> Int {
+    if t.ndim == 0 { throw PyError.index("Dimension specified as \(d) but tensor has no dimensions") }
+    return try Grad.wrap { try Tensor.wrapDim(d, rank: t.ndim) }
+}
+
 /// Every tensor method, by name.
 /// Written once at start-up, read-only after.
 nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
@@ -149,7 +155,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     // Shape and layout.
     m["size"] = { _, _, t, args, kw in
         let a = try BoundArgs("size", args, kw, ["dim"])
-        if let d = try a.int("dim") { return .int(t.data.shape[try Grad.wrap { try Tensor.wrapDim(d, rank: t.data.ndim) }]) }
+        if let d = try a.int("dim") { return .int(t.data.shape[try dimIndex(d, t.data)]) }
         return TupleLike.size(t.data.shape)
     }
     m["dim"] = { _, _, t, args, kw in _ = try BoundArgs("dim", args, kw, []); return .int(t.data.ndim) }
@@ -158,7 +164,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["nelement"] = m["numel"]
     m["stride"] = { _, _, t, args, kw in
         let a = try BoundArgs("stride", args, kw, ["dim"])
-        if let d = try a.int("dim") { return .int(t.data.strides[try Grad.wrap { try Tensor.wrapDim(d, rank: t.data.ndim) }]) }
+        if let d = try a.int("dim") { return .int(t.data.strides[try dimIndex(d, t.data)]) }
         return .object(PyTuple(t.data.strides.map { .int($0) }))
     }
     m["storage_offset"] = { _, _, t, args, kw in _ = try BoundArgs("storage_offset", args, kw, []); return .int(t.data.offset) }

@@ -134,21 +134,24 @@ final class NNTensorBinding: TensorBinding {
         let x = try Grad.wrap { try t.data.item() }
         switch t.data.dtype {
         case .float32: return .float(x)
-        case .int64: return .int(Int(x))
+        // The only element sits at the offset; read int64 exactly (a Double loses digits past 2^53).
+        case .int64: return .int(Int(t.data.storage.ints[t.data.offset]))
         case .bool: return .bool(x != 0)
         }
     }
 
     /// `t.tolist()`: nested lists of Python numbers.
     static func toList(_ t: Tensor) -> Value {
-        func at(_ v: Double) -> Value {
+        var flat: [Value] = []
+        flat.reserveCapacity(t.numel)
+        t.forEachStorageIndex { i in
             switch t.dtype {
-            case .float32: return .float(v)
-            case .int64: return .int(Int(v))
-            case .bool: return .bool(v != 0)
+            case .float32: flat.append(.float(Double(t.storage.floats[i])))
+            case .int64: flat.append(.int(Int(t.storage.ints[i])))
+            case .bool: flat.append(.bool(t.storage.bools[i]))
             }
         }
-        let flat = t.scalars()
+        func at(_ v: Value) -> Value { v }
         if t.ndim == 0 { return at(flat[0]) }
         var pos = 0
         func build(_ d: Int) -> Value {
