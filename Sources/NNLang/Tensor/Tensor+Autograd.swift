@@ -25,7 +25,7 @@ enum Grad {
     static func constant(_ f: () throws -> Tensor) throws -> Variable { Variable(try wrap { try f() }) }
 
     /// Runs a Tensors/Autograd call, turning its errors into nn exceptions.
-    @inline(__always)
+    @inline(__always) @discardableResult
     static func wrap<T>(_ f: () throws -> T) throws -> T {
         do { return try f() } catch let e as PyError { throw e } catch { throw asPyError(error) }
     }

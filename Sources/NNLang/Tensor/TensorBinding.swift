@@ -66,7 +66,7 @@ final class NNTensorBinding: TensorBinding {
             if !t.isLeaf && !b {
                 throw PyError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
             }
-            if t.isLeaf { try Grad.wrap { try t.requiresGrad_(b) } }
+            if t.isLeaf { _ = try Grad.wrap { try t.requiresGrad_(b) } }
         case "grad":
             switch v {
             case .none: t.grad = nil
