@@ -9,7 +9,8 @@
 # OpenBLAS 0.3.21 needs them on some CPUs); numpy's bundled, newer OpenBLAS runs with both unset,
 # since they would pin it to a slower kernel. Both sides use the same thread count.
 # BENCH_OURS_CORETYPE=SkylakeX (say) overrides OPENBLAS_CORETYPE for our binary only, to compare
-# Debian's kernels; BENCH_ROUNDS and BENCH_THREADS change the rounds (3) and threads (2).
+# Debian's kernels; BENCH_ROUNDS and BENCH_THREADS change the rounds (3) and threads (2);
+# BENCH_GROUPS="linalg" runs only the groups named.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${NNBENCH:-.build/release/NNBench}
@@ -25,7 +26,7 @@ echo "# numpy: $(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREA
   'import numpy, numpy._core._multiarray_umath as m; c = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]; print(numpy.__version__, c["name"], c["version"])' 2>/dev/null || python3 -c 'import numpy; print(numpy.__version__)')"
 echo "# $ROUNDS rounds alternating ours/numpy; medians"
 printf '%-24s %12s %12s %8s  %-16s %s\n' figure ours numpy ratio target ok
-for group in $("$BIN" --groups); do
+for group in ${BENCH_GROUPS:-$("$BIN" --groups)}; do
   [ -f "Benchmarks/$group.py" ] || { echo "missing Benchmarks/$group.py" >&2; exit 1; }
   for _ in $(seq "$ROUNDS"); do
     OPENBLAS_NUM_THREADS=$THREADS "$BIN" "$group" >>"$tmp/$group.ours"

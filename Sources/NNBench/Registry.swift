@@ -4,4 +4,5 @@
 let benchGroups: [BenchGroup] = [
     linalgBenches,
     elementwiseBenches,
+    langBenches,
 ]

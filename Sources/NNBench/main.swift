@@ -22,6 +22,10 @@ if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "nn" {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.count == 2 && arguments[0] == "nn" {
+    // `NNBench nn FILE`: run an nn program as `python3 FILE` would (LangBenches.swift).
+    exit(LangBench.run(arguments[1]))
+}
 if arguments == ["--blas"] {
     print("\(BLAS.configuration), core \(BLAS.coreName), \(BLAS.threads) threads")
     exit(0)

@@ -46,6 +46,41 @@ public final class Interpreter {
         return box.result
     }
 
+    /// Calls the global function `name` with no arguments (on the interpreter's big-stack
+    /// thread, as cells run) and returns the repr of its result. For benchmarks: no output
+    /// capture.
+    public func callGlobal(_ name: String) throws -> String {
+        final class Box: @unchecked Sendable {
+            var result: Result<String, CellError> = .success("")
+            let work: () -> Result<String, CellError>
+            init(_ w: @escaping () -> Result<String, CellError>) { work = w }
+        }
+        let box = Box { [self] in self.callHere(self.runtime, name) }
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = box.work()
+            done.signal()
+        }
+        thread.stackSize = Interpreter.stackSize
+        thread.start()
+        done.wait()
+        return try box.result.get()
+    }
+
+    func callHere(_ rt: Runtime, _ name: String) -> Result<String, CellError> {
+        guard let f = rt.global(name) else {
+            return .failure(CellError(typeName: "NameError", message: "name '\(name)' is not defined", traceback: []))
+        }
+        rt.counters[0] = 0
+        do {
+            return .success(try rt.repr(rt.call(f, [], [])))
+        } catch {
+            let e = asPyError(error)
+            return .failure(CellError(typeName: e.exc.cls.name, message: (try? rt.str(.object(e.exc))) ?? "",
+                                      traceback: e.frames.reversed()))
+        }
+    }
+
     func runHere(_ source: String, _ firstLine: Int, _ echoResult: Bool, _ timeout: Double?,
                  _ onOutput: ((String) -> Void)?) -> CellResult {
         let rt = runtime

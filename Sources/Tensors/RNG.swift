@@ -141,11 +141,15 @@ extension Tensor {
     /// `t.uniform_(from, to)` in place (float32 only), in element order.
     public func uniform_(from: Double = 0, to: Double = 1, generator: Generator) throws {
         guard dtype == .float32 else {
-            throw TensorError.runtime("\"check_uniform_bounds\" not implemented for '\(Tensor.scalarTypeName(dtype))'")
+            throw Tensor.notImplemented("check_uniform_bounds", dtype)
+        }
+        guard from <= to else {
+            throw TensorError.runtime(
+                "uniform_ expects to return a [from, to) range, but found from=\(Tensor.cppDouble(from)) > to=\(Tensor.cppDouble(to))")
         }
         let lo = Float(from), hi = Float(to)
         let p = storage.floats
-        forEachStorageIndex { i in p[i] = generator.nextUniformFloat() * (hi - lo) + lo }
+        memoryOrdered().forEachStorageIndex { i in p[i] = generator.nextUniformFloat() * (hi - lo) + lo }
     }
 
     /// `t.normal_(mean, std)` in place (float32 only): what `randn` and `kaiming_normal_` use.
@@ -156,10 +160,10 @@ extension Tensor {
     /// strided tensors draw one double normal per element.
     public func normal_(mean: Double = 0, std: Double = 1, generator: Generator) throws {
         guard dtype == .float32 else {
-            throw TensorError.runtime("\"normal_kernel_cpu\" not implemented for '\(Tensor.scalarTypeName(dtype))'")
+            throw Tensor.notImplemented("normal_kernel_cpu", dtype)
         }
         guard std >= 0 else {
-            throw TensorError.runtime("normal expects std >= 0.0, but found std \(Tensor.pythonFloat(std))")
+            throw TensorError.runtime("normal expects std >= 0.0, but found std \(Tensor.cppDouble(std))")
         }
         let n = numel
         let p = storage.floats
@@ -178,8 +182,15 @@ extension Tensor {
                 Tensor.normalFill16(tail, mean: m, std: s)
             }
         } else {
-            forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
+            memoryOrdered().forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
         }
+    }
+
+    /// The same elements with dimensions reordered by decreasing stride, so a row-major walk
+    /// visits memory in order, as PyTorch's TensorIterator fills a strided tensor.
+    func memoryOrdered() -> Tensor {
+        let order = (0..<ndim).sorted { strides[$0] != strides[$1] ? strides[$0] > strides[$1] : $0 < $1 }
+        return Tensor(storage: storage, shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: offset)
     }
 
     /// Box-Muller on 16 uniforms in place: element j pairs with j + 8.
@@ -204,18 +215,55 @@ extension Tensor {
         }
     }
 
-    /// Python's `repr(float)` for messages (shortest round-trip digits).
-    static func pythonFloat(_ x: Double) -> String {
+    /// A double as C++'s `ostream <<` prints it in PyTorch's messages (`%g`: `-1`, `0.5`, `1e-10`).
+    static func cppDouble(_ x: Double) -> String {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-        if x == x.rounded() && abs(x) < 1e16 { return String(format0: x) }
-        return "\(x)"
+        var buffer = [CChar](repeating: 0, count: 64)
+        let n = buffer.withUnsafeMutableBufferPointer { buf in
+            withVaList([x]) { vsnprintf(buf.baseAddress, buf.count, "%g", $0) }
+        }
+        return String(decoding: buffer.prefix(max(0, min(Int(n), 63))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 
-extension String {
-    /// `12.0` for an integral double, as Python prints it.
-    fileprivate init(format0 x: Double) {
-        self = "\(Int64(x)).0"
+extension Tensor {
+    /// `torch.nn.init.kaiming_normal_(t, a, mode, nonlinearity)`: fills `t` in place with
+    /// normal values of std `gain / sqrt(fan)`, drawing exactly what PyTorch draws.
+    ///
+    /// `mode` is `fan_in` (size(1) times the receptive field) or `fan_out` (size(0) times it);
+    /// `nonlinearity` picks the gain as `calculate_gain` does (`leaky_relu` with slope `a`,
+    /// `relu`, `tanh`, `linear`, `sigmoid`, `selu`, `conv1d`...). A tensor with no elements is
+    /// left alone, as in PyTorch.
+    public func kaimingNormal_(a: Double = 0, mode: String = "fan_in", nonlinearity: String = "leaky_relu",
+                               generator: Generator) throws {
+        if shape.contains(0) { return }
+        let lowered = mode.lowercased()
+        guard lowered == "fan_in" || lowered == "fan_out" else {
+            throw TensorError.value("Mode \(lowered) not supported, please use one of ['fan_in', 'fan_out']")
+        }
+        guard ndim >= 2 else {
+            throw TensorError.value("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
+        }
+        let receptive = shape.dropFirst(2).reduce(1, *)
+        let fan = Double((lowered == "fan_in" ? shape[1] : shape[0]) * receptive)
+        let std = try Tensor.gain(nonlinearity, a) / fan.squareRoot()
+        try normal_(mean: 0, std: std, generator: generator)
+    }
+
+    /// `torch.nn.init.calculate_gain(nonlinearity, param)`.
+    public static func gain(_ nonlinearity: String, _ param: Double? = nil) throws -> Double {
+        switch nonlinearity {
+        case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
+             "conv_transpose3d", "sigmoid":
+            return 1
+        case "tanh": return 5.0 / 3
+        case "relu": return 2.0.squareRoot()
+        case "leaky_relu":
+            let slope = param ?? 0.01
+            return (2.0 / (1 + slope * slope)).squareRoot()
+        case "selu": return 3.0 / 4
+        default: throw TensorError.value("Unsupported nonlinearity \(nonlinearity)")
+        }
     }
 }

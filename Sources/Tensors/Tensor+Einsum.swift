@@ -255,9 +255,10 @@ struct EinsumSpec {
         let freeA = a.labels.filter { !inB.contains($0) }
         let freeB = b.labels.filter { !inA.contains($0) }
         let batchShape = batch.map { sizes[$0]! }
-        let m = freeA.reduce(1) { $0 * sizes[$1]! }
-        let n = freeB.reduce(1) { $0 * sizes[$1]! }
-        let k = contracted.reduce(1) { $0 * sizes[$1]! }
+        // Products of label sizes can exceed Int when another size is 0: count(of:) throws then.
+        let m = try Tensor.count(of: freeA.map { sizes[$0]! })
+        let n = try Tensor.count(of: freeB.map { sizes[$0]! })
+        let k = try Tensor.count(of: contracted.map { sizes[$0]! })
 
         let a3 = try EinsumSpec.arrange(a, batch + freeA + contracted).reshape(batchShape + [m, k])
         let b3 = try EinsumSpec.arrange(b, batch + contracted + freeB).reshape(batchShape + [k, n])
@@ -282,6 +283,19 @@ struct EinsumSpec {
     /// The general loop: out[keep] = sum over the other labels of the product of the operands.
     /// Bools multiply as logical and; a sum of bools counts them (int64), as PyTorch does.
     static func sumLoop(_ ops: [LabelledTensor], keep: [Int], sizes: [Int: Int]) throws -> LabelledTensor {
+        if ops.count == 1 {
+            // One operand: a reduction then a permutation, with the reduction kernels.
+            let x = ops[0]
+            let reducedDims = x.labels.indices.filter { !keep.contains(x.labels[$0]) }
+            var t = x.tensor
+            var labels = x.labels
+            if !reducedDims.isEmpty {
+                t = try t.sum(dims: reducedDims)
+                labels = labels.filter { keep.contains($0) }
+            }
+            t = try arrange(LabelledTensor(tensor: t, labels: labels), keep).contiguous()
+            return LabelledTensor(tensor: t, labels: keep)
+        }
         var all: [Int] = []
         for op in ops { for l in op.labels where !all.contains(l) { all.append(l) } }
         let reduced = all.filter { !keep.contains($0) }
@@ -297,9 +311,9 @@ struct EinsumSpec {
         }
         let keepStrides = strides(keep), reducedStrides = strides(reduced)
         let reducedShape = reduced.map { sizes[$0]! }
-        let innerCount = reducedShape.reduce(1, *)
         let outCount = out.numel
         if outCount == 0 { return LabelledTensor(tensor: out, labels: keep) }
+        let innerCount = try Tensor.count(of: reducedShape)
 
         var outIndex = [Int](repeating: 0, count: keep.count)
         var base = ops.map { $0.tensor.offset }

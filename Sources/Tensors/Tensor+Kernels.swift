@@ -186,6 +186,24 @@ extension Tensor {
             }
             return
         }
+        if nest.shape.count == 2 && nest.strides[0][1] == 1 && nest.strides[1][0] == 1 {
+            // A transpose (output rows are input columns): copy in 32x32 tiles so both sides
+            // stay in cache.
+            let rows = nest.shape[0], cols = nest.shape[1]
+            let so = nest.strides[0][0], sa = nest.strides[1][1]
+            let src = pa + a.offset, dst = po + out.offset
+            let tile = 32
+            for r0 in stride(from: 0, to: rows, by: tile) {
+                let r1 = min(r0 + tile, rows)
+                for c0 in stride(from: 0, to: cols, by: tile) {
+                    let c1 = min(c0 + tile, cols)
+                    for r in r0..<r1 {
+                        for c in c0..<c1 { dst[r * so + c] = f(src[r + c * sa]) }
+                    }
+                }
+            }
+            return
+        }
         nest.forEachRow(offsets: [out.offset, a.offset]) { pos, n in
             let so = nest.strides[0].last!, sa = nest.strides[1].last!
             let dst = po + pos[0], src = pa + pos[1]

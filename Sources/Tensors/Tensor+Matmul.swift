@@ -53,7 +53,7 @@ extension Tensor {
             let k1 = a.shape[a.ndim - 1]
             let k2 = b.ndim == 1 ? b.shape[0] : b.shape[b.ndim - 2]
             if k1 != k2 {
-                let bs = batch.reduce(1, *)
+                let bs = try Tensor.count(of: batch)
                 throw TensorError.runtime(
                     "Expected size for first two dimensions of batch2 tensor to be: [\(bs), \(k1)] but got: [\(bs), \(k2)].")
             }
@@ -102,8 +102,7 @@ extension Tensor {
     // MARK: Checks worded like PyTorch's
 
     static func notImplemented(_ op: String, _ dtype: DType) -> TensorError {
-        // PyTorch raises NotImplementedError, a subclass of RuntimeError.
-        TensorError.runtime("\"\(op)\" not implemented for '\(scalarTypeName(dtype))'")
+        TensorError.notImplemented("\"\(op)\" not implemented for '\(scalarTypeName(dtype))'")
     }
 
     /// The C type names PyTorch's addmm reports (`long int != float`).
@@ -235,7 +234,8 @@ extension Tensor {
         if batch.isEmpty { body(a0, b0); return }
         var idx = [Int](repeating: 0, count: batch.count)
         var oa = a0, ob = b0
-        let total = batch.reduce(1, *)
+        var total = 1
+        for s in batch { total = total.multipliedReportingOverflow(by: s).partialValue }
         for _ in 0..<total {
             body(oa, ob)
             var d = batch.count - 1

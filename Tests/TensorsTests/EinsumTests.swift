@@ -37,8 +37,8 @@ func einsumMatchesTorch(_ c: EinsumCase) throws {
 }
 
 @Test func einsumErrorsAreWordedLikePyTorch() throws {
-    for (equation, operands, message) in einsumErrorCases {
-        #expect(throws: TensorError.runtime(message), "\(equation)") { try Tensor.einsum(equation, operands) }
+    for (equation, operands, kind, message) in einsumErrorCases {
+        #expect(throws: TensorError(kind, message), "\(equation)") { try Tensor.einsum(equation, operands) }
     }
     #expect(throws: TensorError.self) { try Tensor.einsum("i", []) }
 }
@@ -90,28 +90,32 @@ let einsumCases: [EinsumCase] = try! [
     EinsumCase("ji,jk->ik", [seq([3, 2], 1), seq([3, 4], 2)], shape: [2, 4], values: [19, -26, 17, -17, 10, -20, 16, -14]),
     EinsumCase("...", [seq([2, 3], 1)], shape: [2, 3], values: [5, 4, 3, 2, 1, 0]),
     EinsumCase("ba", [seq([2, 3], 1)], shape: [3, 2], values: [5, 2, 4, 1, 3, 0]),
+    EinsumCase("ij,i->i", [seq([1, 3], 1), seq([2], 2)], shape: [2], values: [12, -48]),
+    EinsumCase("ijk,ijk->j", [seq([2, 1, 3], 1), seq([1, 4, 3], 2)], shape: [4], values: [-7, -12, 38, -22]),
+    EinsumCase("ij,kj->k", [seq([1, 3], 1), seq([4, 1], 2)], shape: [4], values: [12, -48, 24, -36]),
+    EinsumCase("ij,jk->k", [seq([2, 1], 1), seq([3, 4], 2)], shape: [4], values: [81, -54, 9, -27]),
 ]
 // Messages raised by PyTorch 2.15 for the same equations and shapes.
-let einsumErrorCases: [(String, [Tensor], String)] = try! [
-    ("ij,jk", [Tensor(zeros: [2, 3])], "einsum(): fewer operands were provided than specified in the equation"),
-    ("ij", [Tensor(zeros: [2, 3]), Tensor(zeros: [3])], "einsum(): more operands were provided than specified in the equation"),
-    ("ij->ij", [Tensor(zeros: [2, 3, 4])], "einsum(): the number of subscripts in the equation (2) does not match the number of dimensions (3) for operand 0 and no ellipsis was given"),
-    ("i1->i", [Tensor(zeros: [2, 3])], "einsum(): invalid subscript given at index 1 in the equation string, subscripts must be in [a-zA-Z]"),
-    ("ij->ii", [Tensor(zeros: [2, 2])], "einsum(): output subscript i appears more than once in the output"),
-    ("ij->k", [Tensor(zeros: [2, 2])], "einsum(): output subscript k does not appear in the equation for any input operand"),
-    ("ii->i", [Tensor(zeros: [2, 3])], "einsum(): subscript i is repeated for operand 0 but the sizes don't match, 3 != 2"),
-    ("ij,jk->ik", [Tensor(zeros: [2, 3]), Tensor(zeros: [4, 5])], "einsum(): subscript j has size 4 for operand 1 which does not broadcast with previously seen size 3"),
-    ("ij,ij->ij", [Tensor(zeros: [2, 3]), Tensor(zeros: [3, 3])], "einsum(): subscript i has size 3 for operand 1 which does not broadcast with previously seen size 2"),
-    ("...,...->...", [Tensor(zeros: [2, 3]), Tensor(zeros: [4, 3])], "einsum(): dimension 0 covered by ellipsis in operand 1has size 4 which does not broadcast with previously seen ellipsis with size 2 for the respective dimension"),
-    ("..i->i", [Tensor(zeros: [2])], "einsum(): found '.' for operand 0 that is not part of any ellipsis"),
-    ("i->i->i", [Tensor(zeros: [2])], "einsum(): invalid subscript given at index 4 in the equation string, subscripts must be in [a-zA-Z]"),
-    ("ij->ji.", [Tensor(zeros: [2, 2])], "einsum(): found '.' for output that is not part of any ellipsis (...)"),
-    ("ij...->", [Tensor(zeros: [2])], "einsum(): the number of subscripts in the equation (2) is more than the number of dimensions (1) for operand 0"),
-    ("", [Tensor(zeros: [2])], "einsum(): the number of subscripts in the equation (0) does not match the number of dimensions (1) for operand 0 and no ellipsis was given"),
-    ("i", [Tensor(zeros: [])], "einsum(): the number of subscripts in the equation (1) does not match the number of dimensions (0) for operand 0 and no ellipsis was given"),
-    ("ab...,b...->a...", [Tensor(zeros: [2, 3, 4]), Tensor(zeros: [3, 5])], "einsum(): dimension 1 covered by ellipsis in operand 1has size 5 which does not broadcast with previously seen ellipsis with size 4 for the respective dimension"),
-    ("i...j...->ij", [Tensor(zeros: [2, 3, 4])], "einsum(): found '.' for operand 0 for which an ellipsis was already found"),
-    ("i->......", [Tensor(zeros: [2])], "einsum(): found '.' for output but an ellipsis (...) was already found"),
-    ("ij,jk->ik", [Tensor.ones([2, 2], dtype: .int64), Tensor(zeros: [2, 2])], "expected scalar type Long but found Float"),
-    ("ij,jk->ik", [Tensor.ones([2, 2], dtype: .bool), Tensor.ones([2, 2], dtype: .bool)], "\"bmm\" not implemented for 'Bool'"),
+let einsumErrorCases: [(String, [Tensor], TensorError.Kind, String)] = try! [
+    ("ij,jk", [Tensor(zeros: [2, 3])], .runtimeError, "einsum(): fewer operands were provided than specified in the equation"),
+    ("ij", [Tensor(zeros: [2, 3]), Tensor(zeros: [3])], .runtimeError, "einsum(): more operands were provided than specified in the equation"),
+    ("ij->ij", [Tensor(zeros: [2, 3, 4])], .runtimeError, "einsum(): the number of subscripts in the equation (2) does not match the number of dimensions (3) for operand 0 and no ellipsis was given"),
+    ("i1->i", [Tensor(zeros: [2, 3])], .runtimeError, "einsum(): invalid subscript given at index 1 in the equation string, subscripts must be in [a-zA-Z]"),
+    ("ij->ii", [Tensor(zeros: [2, 2])], .runtimeError, "einsum(): output subscript i appears more than once in the output"),
+    ("ij->k", [Tensor(zeros: [2, 2])], .runtimeError, "einsum(): output subscript k does not appear in the equation for any input operand"),
+    ("ii->i", [Tensor(zeros: [2, 3])], .runtimeError, "einsum(): subscript i is repeated for operand 0 but the sizes don't match, 3 != 2"),
+    ("ij,jk->ik", [Tensor(zeros: [2, 3]), Tensor(zeros: [4, 5])], .runtimeError, "einsum(): subscript j has size 4 for operand 1 which does not broadcast with previously seen size 3"),
+    ("ij,ij->ij", [Tensor(zeros: [2, 3]), Tensor(zeros: [3, 3])], .runtimeError, "einsum(): subscript i has size 3 for operand 1 which does not broadcast with previously seen size 2"),
+    ("...,...->...", [Tensor(zeros: [2, 3]), Tensor(zeros: [4, 3])], .runtimeError, "einsum(): dimension 0 covered by ellipsis in operand 1has size 4 which does not broadcast with previously seen ellipsis with size 2 for the respective dimension"),
+    ("..i->i", [Tensor(zeros: [2])], .runtimeError, "einsum(): found '.' for operand 0 that is not part of any ellipsis"),
+    ("i->i->i", [Tensor(zeros: [2])], .runtimeError, "einsum(): invalid subscript given at index 4 in the equation string, subscripts must be in [a-zA-Z]"),
+    ("ij->ji.", [Tensor(zeros: [2, 2])], .runtimeError, "einsum(): found '.' for output that is not part of any ellipsis (...)"),
+    ("ij...->", [Tensor(zeros: [2])], .runtimeError, "einsum(): the number of subscripts in the equation (2) is more than the number of dimensions (1) for operand 0"),
+    ("", [Tensor(zeros: [2])], .runtimeError, "einsum(): the number of subscripts in the equation (0) does not match the number of dimensions (1) for operand 0 and no ellipsis was given"),
+    ("i", [Tensor(zeros: [])], .runtimeError, "einsum(): the number of subscripts in the equation (1) does not match the number of dimensions (0) for operand 0 and no ellipsis was given"),
+    ("ab...,b...->a...", [Tensor(zeros: [2, 3, 4]), Tensor(zeros: [3, 5])], .runtimeError, "einsum(): dimension 1 covered by ellipsis in operand 1has size 5 which does not broadcast with previously seen ellipsis with size 4 for the respective dimension"),
+    ("i...j...->ij", [Tensor(zeros: [2, 3, 4])], .runtimeError, "einsum(): found '.' for operand 0 for which an ellipsis was already found"),
+    ("i->......", [Tensor(zeros: [2])], .runtimeError, "einsum(): found '.' for output but an ellipsis (...) was already found"),
+    ("ij,jk->ik", [Tensor.ones([2, 2], dtype: .int64), Tensor(zeros: [2, 2])], .runtimeError, "expected scalar type Long but found Float"),
+    ("ij,jk->ik", [Tensor.ones([2, 2], dtype: .bool), Tensor.ones([2, 2], dtype: .bool)], .notImplementedError, "\"bmm\" not implemented for 'Bool'"),
 ]

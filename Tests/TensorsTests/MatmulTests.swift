@@ -89,11 +89,11 @@ private func mnistShaped() throws -> (Tensor, Tensor) {
 }
 
 @Test func matmulErrorsAreWordedLikePyTorch() throws {
-    for (a, bb, message) in matmulErrorCases {
-        #expect(throws: TensorError.runtime(message)) { try a.matmul(bb) }
+    for (a, bb, kind, message) in matmulErrorCases {
+        #expect(throws: TensorError(kind, message)) { try a.matmul(bb) }
     }
-    for (a, bb, message) in mmErrorCases {
-        #expect(throws: TensorError.runtime(message)) { try a.mm(bb) }
+    for (a, bb, kind, message) in mmErrorCases {
+        #expect(throws: TensorError(kind, message)) { try a.mm(bb) }
     }
 }
 
@@ -138,39 +138,49 @@ let matmulCases: [MatmulCase] = try! [
     MatmulCase("empty batch", seq([0, 2, 3], 1), seq([3, 4], 2), shape: [0, 2, 4], values: []),
 ]
 // Messages raised by PyTorch 2.15 for the same operands.
-let matmulErrorCases: [(Tensor, Tensor, String)] = try! [
-    (z([3]), z([4]), "inconsistent tensor size, expected tensor [3] and src [4] to have the same number of elements, but got 3 and 4 elements respectively"),
-    (z([4, 5]), z([3]), "size mismatch, got input (4), mat (4x5), vec (3)"),
-    (z([3]), z([4, 5]), "mm: mat1 and mat2 shapes cannot be multiplied (1x3 and 4x5)"),
-    (z([5, 784]), z([10, 784]), "mm: mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)"),
-    (z([2, 3, 4]), z([2, 5, 6]), "Expected size for first two dimensions of batch2 tensor to be: [2, 4] but got: [2, 5]."),
-    (z([2, 3, 4]), z([3, 4, 5]), "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0"),
-    (z([2, 3, 4]), z([5]), "size mismatch, got input (6), mat (6x4), vec (5)"),
-    (z([2, 3, 4]), z([5, 6]), "mm: mat1 and mat2 shapes cannot be multiplied (6x4 and 5x6)"),
-    (z([2, 3, 3, 4]), z([5, 4, 2]), "The size of tensor a (3) must match the size of tensor b (5) at non-singleton dimension 1"),
-    (z([4]), z([2, 5, 6]), "Expected size for first two dimensions of batch2 tensor to be: [2, 4] but got: [2, 5]."),
-    (z([3, 4]), z([2, 5, 6]), "Expected size for first two dimensions of batch2 tensor to be: [2, 4] but got: [2, 5]."),
-    (z([]), z([2, 2]), "both arguments to matmul need to be at least 1D, but they are 0D and 2D"),
-    (z([2]), z([]), "both arguments to matmul need to be at least 1D, but they are 1D and 0D"),
-    (o([2, 3]), z([3, 2]), "expected m1 and m2 to have the same dtype, but got: long int != float"),
-    (z([2, 3]), o([3, 2]), "expected m1 and m2 to have the same dtype, but got: float != long int"),
-    (o([3]), z([3]), "dot : expected both vectors to have same dtype, but found Long and Float"),
-    (o([2, 3]), z([3]), "addmv input tensors must have the same dtype, but got Float, Long, and Float"),
-    (z([2, 2, 3]), o([2, 3, 2]), "expected scalar type Float but found Long"),
-    (o([2, 2, 3]), z([3, 2]), "expected m1 and m2 to have the same dtype, but got: long int != float"),
-    (b([2, 2]), b([2, 2]), "\"addmm_impl_cpu_\" not implemented for 'Bool'"),
-    (b([2]), b([2]), "\"dot\" not implemented for 'Bool'"),
-    (b([2, 3]), b([3]), "\"addmv_impl_cpu\" not implemented for 'Bool'"),
-    (b([2, 2, 3]), b([2, 3, 2]), "\"bmm\" not implemented for 'Bool'"),
-    (b([2, 2]), z([2, 2]), "expected m1 and m2 to have the same dtype, but got: bool != float"),
-    (z([2, 3]), o([4, 5]), "mm: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)"),
-    (z([3]), o([4]), "dot : expected both vectors to have same dtype, but found Float and Long"),
+let matmulErrorCases: [(Tensor, Tensor, TensorError.Kind, String)] = try! [
+    (z([3]), z([4]), .runtimeError, "inconsistent tensor size, expected tensor [3] and src [4] to have the same number of elements, but got 3 and 4 elements respectively"),
+    (z([4, 5]), z([3]), .runtimeError, "size mismatch, got input (4), mat (4x5), vec (3)"),
+    (z([3]), z([4, 5]), .runtimeError, "mm: mat1 and mat2 shapes cannot be multiplied (1x3 and 4x5)"),
+    (z([5, 784]), z([10, 784]), .runtimeError, "mm: mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)"),
+    (z([2, 3, 4]), z([2, 5, 6]), .runtimeError, "Expected size for first two dimensions of batch2 tensor to be: [2, 4] but got: [2, 5]."),
+    (z([2, 3, 4]), z([3, 4, 5]), .runtimeError, "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0"),
+    (z([2, 3, 4]), z([5]), .runtimeError, "size mismatch, got input (6), mat (6x4), vec (5)"),
+    (z([2, 3, 4]), z([5, 6]), .runtimeError, "mm: mat1 and mat2 shapes cannot be multiplied (6x4 and 5x6)"),
+    (z([2, 3, 3, 4]), z([5, 4, 2]), .runtimeError, "The size of tensor a (3) must match the size of tensor b (5) at non-singleton dimension 1"),
+    (z([4]), z([2, 5, 6]), .runtimeError, "Expected size for first two dimensions of batch2 tensor to be: [2, 4] but got: [2, 5]."),
+    (z([3, 4]), z([2, 5, 6]), .runtimeError, "Expected size for first two dimensions of batch2 tensor to be: [2, 4] but got: [2, 5]."),
+    (z([]), z([2, 2]), .runtimeError, "both arguments to matmul need to be at least 1D, but they are 0D and 2D"),
+    (z([2]), z([]), .runtimeError, "both arguments to matmul need to be at least 1D, but they are 1D and 0D"),
+    (o([2, 3]), z([3, 2]), .runtimeError, "expected m1 and m2 to have the same dtype, but got: long int != float"),
+    (z([2, 3]), o([3, 2]), .runtimeError, "expected m1 and m2 to have the same dtype, but got: float != long int"),
+    (o([3]), z([3]), .runtimeError, "dot : expected both vectors to have same dtype, but found Long and Float"),
+    (o([2, 3]), z([3]), .runtimeError, "addmv input tensors must have the same dtype, but got Float, Long, and Float"),
+    (z([2, 2, 3]), o([2, 3, 2]), .runtimeError, "expected scalar type Float but found Long"),
+    (o([2, 2, 3]), z([3, 2]), .runtimeError, "expected m1 and m2 to have the same dtype, but got: long int != float"),
+    (b([2, 2]), b([2, 2]), .notImplementedError, "\"addmm_impl_cpu_\" not implemented for 'Bool'"),
+    (b([2]), b([2]), .notImplementedError, "\"dot\" not implemented for 'Bool'"),
+    (b([2, 3]), b([3]), .notImplementedError, "\"addmv_impl_cpu\" not implemented for 'Bool'"),
+    (b([2, 2, 3]), b([2, 3, 2]), .notImplementedError, "\"bmm\" not implemented for 'Bool'"),
+    (b([2, 2]), z([2, 2]), .runtimeError, "expected m1 and m2 to have the same dtype, but got: bool != float"),
+    (z([2, 3]), o([4, 5]), .runtimeError, "mm: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)"),
+    (z([3]), o([4]), .runtimeError, "dot : expected both vectors to have same dtype, but found Float and Long"),
 ]
-let mmErrorCases: [(Tensor, Tensor, String)] = try! [
-    (z([3]), z([3, 3]), "mm: self must be a matrix, got 1-D tensor"),
-    (z([2, 3]), z([3]), "mm: mat2 must be a matrix, got 1-D tensor"),
-    (z([2, 3]), z([4, 5]), "mm: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)"),
-    (o([2, 3]), z([3, 2]), "expected m1 and m2 to have the same dtype, but got: long int != float"),
+let mmErrorCases: [(Tensor, Tensor, TensorError.Kind, String)] = try! [
+    (z([3]), z([3, 3]), .runtimeError, "mm: self must be a matrix, got 1-D tensor"),
+    (z([2, 3]), z([3]), .runtimeError, "mm: mat2 must be a matrix, got 1-D tensor"),
+    (z([2, 3]), z([4, 5]), .runtimeError, "mm: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)"),
+    (o([2, 3]), z([3, 2]), .runtimeError, "expected m1 and m2 to have the same dtype, but got: long int != float"),
 ]
 // numpy float64 product of the float32 inputs built by mnistShaped().
 let mnistShapedProduct: [Double] = [2.146872877188872, -1.3351637694036362, 0.9093156840138157, -0.6027995393249854, 0.9544979749333917, 0.2975426242810829, -0.8022632223630097, -0.6040588093868935, -1.2915556937867496, 1.4415864937089438, 0.9483583273060843, -2.510063826305243, 0.9796868247271603, -0.5088137349776023, -0.7909282336435721, 0.11807246048633102, -1.2788038917501505, 2.027698300436254, -1.720867327694401, 2.578231216893583, 0.24275699653208793, -0.10736728339550605, 0.0006297114334921083, 0.07808539831288863, -0.5010996603595719, 1.9738573021760295, -1.2624311160282682, 0.5253439204379071, -0.11492396762278423, 1.123105532100938, -2.0051858192238052, 0.752987683742544, -0.9784274843939905, 2.20732590771273, -0.21127113198450465, -0.7973828951706134, -1.2460583545794601, -0.9770106123881455, 1.491019533868671, -1.874361539362631, -2.1701724635366997, 1.454338316935082, -1.2737661041156199, -0.30635870319305647, -0.6369618436556416, -0.3567364454161768, 1.2825821211601152, -0.666716067093168, 1.125309741075537, -1.3737341577072248]
+
+@Test func hugeEmptyShapesThrowInsteadOfTrapping() throws {
+    // Empty tensors may have dimensions whose product overflows Int once broadcast together.
+    let storage = try Storage(dtype: .float32, count: 0)
+    let a = Tensor(storage: storage, shape: [1, 1 << 62, 0, 3], strides: [0, 0, 0, 1], offset: 0)
+    let bb = Tensor(storage: storage, shape: [1 << 62, 1, 3, 0], strides: [0, 0, 1, 1], offset: 0)
+    #expect(throws: TensorError.self) { try a.matmul(bb) }
+    let c = try Tensor(zeros: [1 << 62, 0]), d = try Tensor(zeros: [0, 1 << 62])
+    #expect(throws: TensorError.self) { try Tensor.einsum("ij,jk->ik", [c, d]) }
+}

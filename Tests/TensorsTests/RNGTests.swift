@@ -110,3 +110,83 @@ let reprRandn3x4Seed0 = "tensor([[ 1.5410, -0.2934, -2.1788,  0.5684],\n        
 let randn1AfterRandn3: [UInt32] = [0x3f1184b6]
 let randn2SeedMinus1: [UInt32] = [0x3f9c2132, 0xbec9349b]
 let randintEmptyRangeMessage = "random_ expects 'from' to be less than 'to', but got from=5 >= to=5"
+
+@Test func rngErrorsAreWordedLikePyTorch() throws {
+    let g = Generator()
+    // Messages raised by PyTorch 2.15 for the same calls.
+    #expect(throws: TensorError(.notImplementedError, "\"normal_kernel_cpu\" not implemented for 'Long'")) {
+        try Tensor(zeros: [3], dtype: .int64).normal_(generator: g)
+    }
+    #expect(throws: TensorError(.notImplementedError, "\"normal_kernel_cpu\" not implemented for 'Bool'")) {
+        try Tensor(zeros: [3], dtype: .bool).normal_(generator: g)
+    }
+    #expect(throws: TensorError(.notImplementedError, "\"check_uniform_bounds\" not implemented for 'Long'")) {
+        try Tensor(zeros: [3], dtype: .int64).uniform_(generator: g)
+    }
+    #expect(throws: TensorError.runtime("normal expects std >= 0.0, but found std -1")) {
+        try Tensor(zeros: [3]).normal_(mean: 0, std: -1, generator: g)
+    }
+    #expect(throws: TensorError.runtime("uniform_ expects to return a [from, to) range, but found from=2 > to=1")) {
+        try Tensor(zeros: [3]).uniform_(from: 2, to: 1, generator: g)
+    }
+    #expect(throws: TensorError.runtime("Trying to create tensor with negative dimension -1: [-1]")) {
+        try Tensor.randn([-1], generator: g)
+    }
+    #expect(throws: TensorError.runtime("Trying to create tensor with negative dimension -2: [-2]")) {
+        try Tensor.randint(low: 0, high: 10, [-2], generator: g)
+    }
+    #expect(throws: TensorError.runtime("random_ expects 'from' to be less than 'to', but got from=3 >= to=1")) {
+        try Tensor.randint(low: 3, high: 1, [2], generator: g)
+    }
+}
+
+@Test func stridedFillsFollowMemoryOrderLikePyTorch() throws {
+    // Bit patterns from PyTorch 2.15: manual_seed(0), then fill a transposed or strided view.
+    let g = Generator(seed: 0)
+    let base = try Tensor(zeros: [3, 4])
+    let w = try base.t()
+    try w.normal_(generator: g)
+    #expect(bits(try w.contiguous()) == [0x3fc53f5c, 0xbf8ad1a1, 0xbf382144, 0xbe963c50, 0xbfb3052d, 0xbece830b, 0xc00b7149, 0x3ece837a, 0xbf18bd18, 0x3f1184b6, 0x3f5688e5, 0x3e3a67c6])
+    g.manualSeed(UInt64(0))
+    let u = try Tensor(zeros: [5, 6]).t()
+    try u.uniform_(generator: g)
+    #expect(bits(try u.contiguous()) == [0x3efe1558, 0x3efaed86, 0x3cb6e480, 0x3e24e4e8, 0x3ed6bcb0, 0x3f44aa2f, 0x3f657d67, 0x3e2ce95c, 0x3e908582, 0x3f0d8b51, 0x3db533a8, 0x3ee94812, 0x3e96788c, 0x3f2e7de6, 0x3f73e6a5, 0x3e073300, 0x3f21ded3, 0x3f04bdd8, 0x3f6a4a27, 0x3d142190, 0x3e9d6686, 0x3eb2a22a, 0x3f329a58, 0x3ecb50ae, 0x3e3dad34, 0x3f2252fb, 0x3ecdade4, 0x3f4ccd8c, 0x3f5fc8ae, 0x3ebf3090])
+    g.manualSeed(UInt64(0))
+    let wide = try Tensor(zeros: [2, 20])
+    let everyOther = Tensor(storage: wide.storage, shape: [2, 10], strides: [20, 2], offset: 0)
+    try everyOther.normal_(generator: g)
+    #expect(bits(try everyOther.contiguous()) == [0x3fc53f5c, 0xbe963c50, 0xc00b7149, 0x3f1184b6, 0xbf8ad1a1, 0xbfb3052d, 0x3ece837a, 0x3f5688e5, 0xbf382144, 0xbece830b, 0xbf18bd18, 0x3e3a67c6, 0xbf5b4f07, 0x3f8ce099, 0xbf891cab, 0x3dfb4aca, 0xbf10fa2f, 0x3ebf08e2, 0xbf6459ce, 0xbfc12a71])
+}
+
+@Test func kaimingNormalMatchesTorch() throws {
+    // Bit patterns from PyTorch 2.15's torch.nn.init.kaiming_normal_ after manual_seed.
+    let g = Generator(seed: 0)
+    let w = try Tensor(zeros: [4, 5])
+    try w.kaimingNormal_(generator: g)
+    #expect(bits(w) == [0xbf36487e, 0xbf3a93b9, 0xbe224888, 0xbe8c7f58, 0x3ec1ea1f, 0xbf7bc886, 0xbe5d13a6, 0x3f960243, 0x3e9793e3, 0xbdcc47b0, 0x3f69bdb3, 0x3e2c4d82, 0x3f60f34a, 0x3f806bac, 0x3f1936bf, 0xbf089939, 0x3f16deea, 0x3f4bd82d, 0x3fa24fd3, 0x3d0b351d])
+    g.manualSeed(UInt64(0))
+    try w.kaimingNormal_(mode: "fan_out", generator: g)
+    #expect(bits(w) == [0xbf4bcc7d, 0xbf509977, 0xbe357033, 0xbe9d14b6, 0x3ed8cd94, 0xbf8cc04a, 0xbe772bdc, 0x3fa7b708, 0x3ea97810, 0xbde4645b, 0x3f82aa4a, 0x3e40a3ee, 0x3f7b808c, 0x3f8f941e, 0x3f2b4c5d, 0xbf18b8c8, 0x3f28adbb, 0x3f63e7af, 0x3fb5785a, 0x3d1ba381])
+    g.manualSeed(UInt64(1))
+    let conv = try Tensor(zeros: [3, 2, 2, 2])
+    try conv.kaimingNormal_(a: 0.1, generator: g)
+    #expect(bits(conv) == [0xbf424ea2, 0xbebf1b2f, 0xbea69697, 0xbf4cfddd, 0xbd4c1fd2, 0xbe9b2dac, 0xbef993b1, 0xbf4cf132, 0x3e5fb982, 0x3f152b72, 0x3f611ba3, 0xbd4254f7, 0x3d8e0216, 0xbf490ba0, 0xbe2357db, 0xbe18812b, 0xbecb62dd, 0x3e2b0a7c, 0x3e0c456a, 0x3f5a98b3, 0xbce4ce90, 0x3ee7fb91, 0xbf315745, 0x3fab3f59])
+    g.manualSeed(UInt64(1))
+    let t = try Tensor(zeros: [3, 4])
+    try t.kaimingNormal_(nonlinearity: "tanh", generator: g)
+    #expect(bits(t) == [0x3f0d16a6, 0x3e63c676, 0x3d528669, 0x3f048c36, 0xbec0d02f, 0xbe0dc3b4, 0xbfa26dbb, 0x3ea2da0f, 0xbf5b3921, 0xbef03c61, 0xbf3e5af6, 0xbd46d3c8])
+
+    #expect(throws: TensorError.value("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")) {
+        try Tensor(zeros: [3]).kaimingNormal_(generator: g)
+    }
+    #expect(throws: TensorError.value("Mode fan not supported, please use one of ['fan_in', 'fan_out']")) {
+        try Tensor(zeros: [3, 3]).kaimingNormal_(mode: "fan", generator: g)
+    }
+    #expect(throws: TensorError.value("Unsupported nonlinearity foo")) {
+        try Tensor(zeros: [3, 3]).kaimingNormal_(nonlinearity: "foo", generator: g)
+    }
+    #expect(throws: TensorError(.notImplementedError, "\"normal_kernel_cpu\" not implemented for 'Long'")) {
+        try Tensor(zeros: [3, 3], dtype: .int64).kaimingNormal_(generator: g)
+    }
+    try Tensor(zeros: [0, 3]).kaimingNormal_(generator: g)  // no-op, as in PyTorch
+}

@@ -149,4 +149,15 @@ func iota(_ shape: [Int]) throws -> Tensor {
         expectTensor(try x.t().add(x.t()), .float32, [4, 3], [0, 8, 16, 2, 10, 18, 4, 12, 20, 6, 14, 22])
         expectTensor(try x.t().sum(dim: 0), .float32, [3], [6, 22, 38])
     }
+
+    @Test func tiledTransposeCopy() throws {
+        let m = try iota([70, 45])
+        let t = try m.t().contiguous()
+        #expect(t.strides == [70, 1])
+        var want: [Double] = []
+        for c in 0..<45 { for r in 0..<70 { want.append(Double(r * 45 + c)) } }
+        #expect(t.scalars() == want)
+        let sub = try m.index([sl(1, 66, 2), sl(3, 40)]).t().contiguous()
+        #expect(sub.scalars() == (try m.index([sl(1, 66, 2), sl(3, 40)]).t().scalars()))
+    }
 }

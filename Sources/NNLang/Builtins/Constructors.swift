@@ -85,7 +85,7 @@ extension Runtime {
         .object(PyIterator(kind: kind, next))
     }
 
-    func installConstructors() {
+    static func installConstructors() {
         let T = BuiltinTypes.self
         T.int.construct = { rt, args, kw in
             try Args.count("int", args, 0, 2)

@@ -34,6 +34,13 @@ final class PyDictView: PyObject, @unchecked Sendable {
 }
 
 extension Runtime {
+    /// Fills the shared builtin classes (constructors, methods) exactly once per process:
+    /// interpreters may start on several threads at once (`--jobs`).
+    static let builtinTypesReady: Bool = {
+        installConstructors()
+        return true
+    }()
+
     func iter(_ v: Value) throws -> PyIterator {
         if case .object(let it as PyIterator) = v { return it }
         if case .object(let dv as PyDictView) = v { let items = dv.items; var i = 0; return PyIterator { guard i < items.count else { return nil }; defer { i += 1 }; return items[i] } }
@@ -123,9 +130,10 @@ extension Runtime {
             builtins[c.name == "super" ? "super" : c.name] = .object(c)
         }
         builtins["None"] = Value.none
+        builtins["__name__"] = .str("__main__")
         builtins["Ellipsis"] = .object(ellipsisObject)
         builtins["NotImplemented"] = .object(notImplemented)
-        installConstructors()
+        _ = Runtime.builtinTypesReady
 
         defineBuiltin("print", acceptsTScalar: true) { rt, args, kw in
             try Args.onlyKw("print", kw, ["sep", "end", "file", "flush"])

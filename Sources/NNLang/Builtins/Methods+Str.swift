@@ -169,7 +169,7 @@ extension Runtime {
         return out
     }
 
-    func installStringMethods() {
+    static func installStringMethods() {
         let justify: (String, Character) -> PyMethodDescr.Fn = { name, kind in
             { _, v, a, _ in
                 try Args.count(name, a, 1, 2)

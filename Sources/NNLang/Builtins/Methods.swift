@@ -29,7 +29,7 @@ extension Runtime {
         throw PyError.value(what == "list" ? "\(try repr(x)) is not in list" : "tuple.index(x): x not in tuple")
     }
 
-    func installMethods() {
+    static func installMethods() {
         let T = BuiltinTypes.self
         methods(T.object, [
             ("__init__", { _, s, args, kw in
@@ -155,13 +155,13 @@ extension Runtime {
             }),
             ("copy", { _, s, _, _ in .object(dict(s).copy()) }),
             ("clear", { _, s, _, _ in dict(s).removeAll(); return .none }),
-            ("fromkeys", { rt, s, a, _ in
-                let d = PyDict()
-                let keys = try rt.iterateToArray(a.first ?? .none)
-                for k in keys { try d.set(k, a.count > 1 ? a[1] : .none) }
-                return .object(d)
-            }),
         ])
+        T.dict.dict["fromkeys"] = .object(PyBuiltin("fromkeys") { rt, a, _ in
+            try Args.count("fromkeys", a, 1, 2)
+            let d = PyDict()
+            for k in try rt.iterateToArray(a[0]) { try d.set(k, a.count > 1 ? a[1] : .none) }
+            return .object(d)
+        })
         methods(T.set, [
             ("add", { _, s, a, _ in try Args.count("set.add", a, 1, 1); try set(s).dict.set(a[0], .none); return .none }),
             ("remove", { _, s, a, _ in

@@ -20,16 +20,28 @@ extension Compiler {
             case 0:
                 return { l in
                     let fv = try fe(l)
-                    if case .object(let o) = fv, let fn = o as? PyFunction, fn.code.simple, fn.code.argNames.count == 0 {
+                    if let fn = asFunction(fv), fn.code.simple, fn.code.nparams == 0 {
                         return try callDirect0(rt, fn)
                     }
                     return try rt.call(fv, [], [])
                 }
             case 1:
                 let a0 = aes[0]
+                if case .name(let n) = f.kind, case .global(let box) = resolve(n) {
+                    // `f(x)` on a global: the box is read here, no closure call for the callee.
+                    let p = box.p
+                    return { l in
+                        let fv = p.pointee
+                        if let fn = asFunction(fv), fn.code.simple, fn.code.nparams == 1 {
+                            return try callDirect1(rt, fn, try a0(l))
+                        }
+                        if case .undefined = fv { return try rt.call(fe(l), [try a0(l)], []) }
+                        return try rt.call(fv, [try a0(l)], [])
+                    }
+                }
                 return { l in
                     let fv = try fe(l)
-                    if case .object(let o) = fv, let fn = o as? PyFunction, fn.code.simple, fn.code.argNames.count == 1 {
+                    if let fn = asFunction(fv), fn.code.simple, fn.code.nparams == 1 {
                         return try callDirect1(rt, fn, try a0(l))
                     }
                     return try rt.call(fv, [try a0(l)], [])
@@ -39,7 +51,7 @@ extension Compiler {
                 return { l in
                     let fv = try fe(l)
                     let x = try a0(l), y = try a1(l)
-                    if case .object(let o) = fv, let fn = o as? PyFunction, fn.code.simple, fn.code.argNames.count == 2 {
+                    if let fn = asFunction(fv), fn.code.simple, fn.code.nparams == 2 {
                         return try callDirect2(rt, fn, x, y)
                     }
                     return try rt.call(fv, [x, y], [])
@@ -110,7 +122,7 @@ extension Compiler {
             if case .object(let o) = recv {
                 if let inst = o as? PyInstance {
                     if inst.attrs.isEmpty || inst.attrs[name] == nil, let m = inst.cls.lookup(name),
-                       case .object(let mo) = m, let fn = mo as? PyFunction, fn.code.simple, fn.code.argNames.count == argc + 1 {
+                       case .object(let mo) = m, let fn = mo as? PyFunction, fn.code.simple, fn.code.nparams == argc + 1 {
                         switch argc {
                         case 0: return try callDirect1(rt, fn, recv)
                         case 1: return try callDirect2(rt, fn, recv, try aes[0](l))
@@ -162,8 +174,8 @@ extension Compiler {
     let n = fn.code.nslots
     return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
         let nl = buf.baseAddress!
-        nl.initialize(repeating: .undefined, count: n)
-        defer { nl.deinitialize(count: n) }
+        initFrame(nl, n)
+        defer { deinitFrame(nl, n) }
         return try fn.run(rt, nl)
     }
 }
@@ -172,8 +184,8 @@ extension Compiler {
     let n = fn.code.nslots
     return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
         let nl = buf.baseAddress!
-        nl.initialize(repeating: .undefined, count: n)
-        defer { nl.deinitialize(count: n) }
+        initFrame(nl, n)
+        defer { deinitFrame(nl, n) }
         nl[1] = a
         return try fn.run(rt, nl)
     }
@@ -183,8 +195,8 @@ extension Compiler {
     let n = fn.code.nslots
     return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
         let nl = buf.baseAddress!
-        nl.initialize(repeating: .undefined, count: n)
-        defer { nl.deinitialize(count: n) }
+        initFrame(nl, n)
+        defer { deinitFrame(nl, n) }
         nl[1] = a
         nl[2] = b
         return try fn.run(rt, nl)
@@ -202,4 +214,22 @@ extension Runtime {
         default: return f.typeName
         }
     }
+}
+
+@inline(__always) func initFrame(_ l: Frame, _ n: Int) {
+    var i = 0
+    while i < n { (l + i).initialize(to: .undefined); i += 1 }
+}
+
+@inline(__always) func deinitFrame(_ l: Frame, _ n: Int) {
+    var i = 0
+    while i < n { (l + i).deinitialize(count: 1); i += 1 }
+}
+
+/// The function a value holds when it is a plain user function (no dynamic cast).
+@inline(__always) func asFunction(_ v: Value) -> PyFunction? {
+    if case .object(let o) = v, ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyFunction.self) {
+        return unsafeDowncast(o, to: PyFunction.self)
+    }
+    return nil
 }

@@ -107,43 +107,14 @@ extension Compiler {
                 return { l in try rt.unary(op, xe(l)) }
             }
         case .binary(let a, let op, let b):
-            let ae = expr(a), be = expr(b)
-            let f = binaryFn(op)
             switch op {
-            case .add:
-                return { l in
-                    let x = try ae(l), y = try be(l)
-                    switch (x, y) {
-                    case (.int(let p), .int(let q)):
-                        let (r, o) = p.addingReportingOverflow(q)
-                        if o { throw PyError.intOverflow }
-                        return .int(r)
-                    case (.float(let p), .float(let q)): return .float(p + q)
-                    default: return try f(x, y)
-                    }
-                }
-            case .sub:
-                return { l in
-                    let x = try ae(l), y = try be(l)
-                    if case .int(let p) = x, case .int(let q) = y {
-                        let (r, o) = p.subtractingReportingOverflow(q)
-                        if o { throw PyError.intOverflow }
-                        return .int(r)
-                    }
-                    return try f(x, y)
-                }
-            case .mul:
-                return { l in
-                    let x = try ae(l), y = try be(l)
-                    switch (x, y) {
-                    case (.float(let p), .float(let q)): return .float(p * q)
-                    case (.int(let p), .float(let q)): return .float(Double(p) * q)
-                    case (.tscalar(let p), .tscalar(let q)): return .tscalar(p * q)
-                    default: return try f(x, y)
-                    }
-                }
+            case .add: return specialized(AddOp.self, a, b)
+            case .sub: return specialized(SubOp.self, a, b)
+            case .mul: return specialized(MulOp.self, a, b)
+            case .div: return specialized(DivOp.self, a, b)
             default:
-                return { l in try f(ae(l), be(l)) }
+                let ae = expr(a), be = expr(b)
+                return { l in try rt.binary(op, ae(l), be(l)) }
             }
         case .boolOp(let op, let xs):
             let es = xs.map { expr($0) }
@@ -173,7 +144,8 @@ extension Compiler {
                 return { l in
                     let x = try ae(l), y = try be(l)
                     switch (x, y) {
-                    case (.int(let p), .int(let q)): return .bool(rt.cmpOrdered(op, p, q))
+                    case (.int(let p), .int(let q)) where op != .is && op != .isNot && op != .in && op != .notIn:
+                        return .bool(rt.cmpOrdered(op, p, q))
                     case (.float(let p), .float(let q)) where op != .is && op != .isNot && op != .in && op != .notIn:
                         return .bool(rt.cmpOrdered(op, p, q))
                     default: return try rt.compare(op, x, y)
@@ -267,6 +239,7 @@ extension Compiler {
             let ae = expr(a), be = expr(cs[0].right)
             switch op {
             case .lt, .le, .gt, .ge, .eq, .ne:
+                if let f = fastCompare(a, op, cs[0].right) { return f }
                 return { l in
                     let x = try ae(l), y = try be(l)
                     switch (x, y) {
@@ -329,6 +302,17 @@ extension Compiler {
         let oe = expr(o)
         if case .tuple(let ixs) = index.kind, ixs.count == 2, !ixs.contains(where: isSliceLike) {
             let ie = expr(ixs[0]), je = expr(ixs[1])
+            if case .local(let s, _) = operand(o), let oi = intOperand(ixs[0]), let oj = intOperand(ixs[1]) {
+                // `t[i, j]` with a local tensor and local/constant indices: nothing is copied.
+                return { l in
+                    if let i = oi.read(l), let j = oj.read(l), case .tensor(let t) = l[s], let v = TensorFast.read2(t, i, j) {
+                        return v
+                    }
+                    let ov = try oe(l)
+                    let a = try ie(l), b = try je(l)
+                    return try rt.getItem(ov, .object(PyTuple([a, b])))
+                }
+            }
             return { l in
                 let ov = try oe(l)
                 let a = try ie(l), b = try je(l)
@@ -339,6 +323,20 @@ extension Compiler {
             }
         }
         let ie = expr(index)
+        if case .local(let s, _) = operand(o), let oi = intOperand(index) {
+            // `xs[i]` with a local list and a local/constant index: the list is not retained.
+            return { l in
+                if let i = oi.read(l), case .object(let lo) = l[s], let list = lo as? PyList {
+                    let n = list.items.count
+                    let j = i < 0 ? i + n : i
+                    if j >= 0 && j < n { return list.items[j] }
+                }
+                let ov = try oe(l)
+                let iv = try ie(l)
+                if case .tensor(let t) = ov, case .int(let i) = iv, let v = TensorFast.read1(t, i) { return v }
+                return try rt.getItem(ov, iv)
+            }
+        }
         return { l in
             let ov = try oe(l)
             let iv = try ie(l)

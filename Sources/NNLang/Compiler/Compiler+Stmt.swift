@@ -1,20 +1,8 @@
 import Foundation
 
 extension Compiler {
-    func stmt(_ s: Stmt) -> Exec {
-        let x = stmtInner(s)
-        switch s.kind {
-        case .pass, .break, .continue, .global, .nonlocal, .functionDef, .classDef, .if, .for, .while, .try, .with:
-            // Compound statements: their parts record their own locations.
-            if case .if = s.kind { return x }
-            if case .for = s.kind { return x }
-            if case .while = s.kind { return x }
-            if case .try = s.kind { return x }
-            return located(s.range, x)
-        default:
-            return located(s.range, x)
-        }
-    }
+    /// One statement on its own (a one-statement block: errors get its location).
+    func stmt(_ s: Stmt) -> Exec { block([s]) }
 
     /// A header expression (if test, for iterable) whose errors point at the statement's line.
     func header(_ r: SourceRange, _ e: @escaping Eval) -> Eval {
@@ -57,12 +45,22 @@ extension Compiler {
             return assign([target], value)
         case .if(let test, let body, let orelse):
             let c = headerCond(s.range, cond(test))
-            let b = block(body)
+            let (b, bLoc) = self.body(body)
             if orelse.isEmpty {
-                return { l in try c(l) ? try b(l) : .normal }
+                return { l in
+                    if try c(l) {
+                        do { return try b(l) } catch { throw stamp(error, bLoc) }
+                    }
+                    return .normal
+                }
             }
-            let o = block(orelse)
-            return { l in try c(l) ? try b(l) : try o(l) }
+            let (o, oLoc) = self.body(orelse)
+            return { l in
+                if try c(l) {
+                    do { return try b(l) } catch { throw stamp(error, bLoc) }
+                }
+                do { return try o(l) } catch { throw stamp(error, oLoc) }
+            }
         case .while(let test, let body, let orelse):
             let c = headerCond(s.range, cond(test))
             let b = block(body)
@@ -283,7 +281,10 @@ extension Compiler {
                     case (.undefined, _):
                         _ = try ld(l)
                     default:
-                        if case .object = x { l[s] = try rt.inplace(op, x, y) } else if case .tensor = x { l[s] = try rt.inplace(op, x, y) } else { l[s] = try opf(x, y) }
+                        switch (x, y) {
+                        case (.int, .int), (.float, .float), (.float, .int), (.int, .float): l[s] = try opf(x, y)
+                        default: l[s] = try rt.inplace(op, x, y)
+                        }
                     }
                     return .normal
                 }
@@ -306,6 +307,21 @@ extension Compiler {
             let oe = expr(o)
             if case .tuple(let ixs) = index.kind, ixs.count == 2, !ixs.contains(where: isSliceLike) {
                 let ie = expr(ixs[0]), je = expr(ixs[1])
+                if case .local(let s, _) = operand(o), let oi = intOperand(ixs[0]), let oj = intOperand(ixs[1]) {
+                    // `c[i, j] += x` on a local tensor with local/constant indices.
+                    return { l in
+                        let y = try ve(l)
+                        if let i = oi.read(l), let j = oj.read(l), case .tensor(let t) = l[s],
+                           TensorFast.augWrite2(t, i, j, op, y) {
+                            return .normal
+                        }
+                        let ov = try oe(l)
+                        let idx = Value.object(PyTuple([try ie(l), try je(l)]))
+                        let x = try rt.getItem(ov, idx)
+                        try rt.setItem(ov, idx, rt.inplace(op, x, y))
+                        return .normal
+                    }
+                }
                 return { l in
                     let ov = try oe(l)
                     let a = try ie(l), b = try je(l)
@@ -334,8 +350,8 @@ extension Compiler {
                     if j >= 0 && j < n {
                         let x = list.items[j]
                         let y = try ve(l)
-                        switch x {
-                        case .int, .float: list.items[j] = try opf(x, y)
+                        switch (x, y) {
+                        case (.int, .int), (.float, .float), (.float, .int), (.int, .float): list.items[j] = try opf(x, y)
                         default: list.items[j] = try rt.inplace(op, x, y)
                         }
                         return .normal

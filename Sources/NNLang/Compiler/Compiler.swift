@@ -154,36 +154,69 @@ final class Compiler {
 
     // MARK: Blocks
 
+    /// A statement sequence. Errors escaping it are stamped with the failing statement's
+    /// location here (one do/catch per block, no wrapper closure per statement).
     func block(_ stmts: [Stmt]) -> Exec {
-        let xs = stmts.map { stmt($0) }
-        switch xs.count {
+        let locs = stmts.map { loc($0.range) }
+        @inline(__always) func mark(_ error: Error, _ i: Int) -> Error {
+            let e = asPyError(error)
+            if e.pending == nil { e.pending = locs[i] }
+            return e
+        }
+        switch stmts.count {
         case 0: return { _ in .normal }
-        case 1: return xs[0]
-        case 2:
-            let a = xs[0], b = xs[1]
+        case 1:
+            let a = stmtInner(stmts[0])
             return { l in
-                let f = try a(l)
-                if f != .normal { return f }
-                return try b(l)
+                do { return try a(l) } catch { throw mark(error, 0) }
+            }
+        case 2:
+            let a = stmtInner(stmts[0]), b = stmtInner(stmts[1])
+            return { l in
+                var i = 0
+                do {
+                    let f = try a(l)
+                    if f != .normal { return f }
+                    i = 1
+                    return try b(l)
+                } catch { throw mark(error, i) }
             }
         case 3:
-            let a = xs[0], b = xs[1], c = xs[2]
+            let a = stmtInner(stmts[0]), b = stmtInner(stmts[1]), c = stmtInner(stmts[2])
             return { l in
-                var f = try a(l)
-                if f != .normal { return f }
-                f = try b(l)
-                if f != .normal { return f }
-                return try c(l)
+                var i = 0
+                do {
+                    var f = try a(l)
+                    if f != .normal { return f }
+                    i = 1
+                    f = try b(l)
+                    if f != .normal { return f }
+                    i = 2
+                    return try c(l)
+                } catch { throw mark(error, i) }
             }
         default:
+            let xs = stmts.map { stmtInner($0) }
+            let n = xs.count
             return { l in
-                for x in xs {
-                    let f = try x(l)
-                    if f != .normal { return f }
-                }
-                return .normal
+                var i = 0
+                do {
+                    while i < n {
+                        let f = try xs[i](l)
+                        if f != .normal { return f }
+                        i += 1
+                    }
+                    return .normal
+                } catch { throw mark(error, i) }
             }
         }
+    }
+
+    /// A body that is usually one statement: that statement's closure and location, so the
+    /// parent statement stamps the location itself (one closure layer less); else a block.
+    func body(_ stmts: [Stmt]) -> (Exec, SourceLocation?) {
+        if stmts.count == 1 { return (stmtInner(stmts[0]), loc(stmts[0].range)) }
+        return (block(stmts), nil)
     }
 
     /// Wraps a statement so an error escaping it records the statement's location.
@@ -208,25 +241,25 @@ final class Compiler {
                   range: SourceRange) -> Eval {
         guard let info = resolver.scopes[key] else { return { _ in throw PyError.runtime("internal: unresolved scope") } }
         let qual = qualPrefix + name
-        let code = CodeObject(name: name, qualname: qual, params: params, location: loc(range))
         let outerLayout = layout, outerRen = renameStack, outerQual = qualPrefix
         layout = Layout(info)
         var own: [String: String] = [:]
         for n in info.params { own[n] = n }
         renameStack.append(own)
         qualPrefix = qual + ".<locals>."
+        let bodyExec: Exec
         if let e = lambdaBody {
             let ev = expr(e)
-            code.body = { l in l[0] = try ev(l); return .returned }
+            bodyExec = { l in l[0] = try ev(l); return .returned }
         } else {
-            code.body = block(body)
+            bodyExec = block(body)
         }
-        code.nslots = layout.nslots
         let paramSet = Set(info.params)
-        code.cellParams = info.params.filter { info.cells.contains($0) }.compactMap { layout.slots[$0] }
-        code.cellLocals = info.cells.filter { !paramSet.contains($0) }.sorted().compactMap { layout.slots[$0] }
-        code.freeSlots = info.free.compactMap { layout.slots[$0] }
-        code.simple = params.varargs == nil && params.kwargs == nil && params.keywordOnly.isEmpty
+        let code = CodeObject(
+            name: name, qualname: qual, params: params, location: loc(range), nslots: layout.nslots,
+            cellParams: info.params.filter { info.cells.contains($0) }.compactMap { layout.slots[$0] },
+            cellLocals: info.cells.filter { !paramSet.contains($0) }.sorted().compactMap { layout.slots[$0] },
+            freeSlots: info.free.compactMap { layout.slots[$0] }, body: bodyExec)
         layout = outerLayout; renameStack = outerRen; qualPrefix = outerQual
 
         var doc: String?
@@ -320,4 +353,12 @@ final class Compiler {
         let full = decorate(c.decorators, make)
         return { l in try st(l, full(l)); return .normal }
     }
+}
+
+/// Stamps `where_` on an escaping error unless an inner statement already did.
+@inline(__always) func stamp(_ error: Error, _ where_: SourceLocation?) -> Error {
+    guard let where_ else { return error }
+    let e = asPyError(error)
+    if e.pending == nil { e.pending = where_ }
+    return e
 }

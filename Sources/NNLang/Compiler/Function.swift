@@ -8,31 +8,35 @@ typealias Store = (Frame, Value) throws -> Void
 /// How a statement finished.
 enum Flow { case normal, breakLoop, continueLoop, returned }
 
-/// A compiled function body and its frame layout.
+/// A compiled function body and its frame layout (immutable once built).
 final class CodeObject {
     let name: String
     let qualname: String
     /// Positional parameter names (slots 1...).
     let argNames: [String]
+    let nparams: Int
     let posOnly: Int
     let kwOnly: [String]
     let varargsSlot: Int?
     let kwOnlyStart: Int
     let kwargsSlot: Int?
-    var nslots: Int = 1
+    let nslots: Int
     /// Parameter slots wrapped into cells on entry, other cell slots, closure slots.
-    var cellParams: [Int] = []
-    var cellLocals: [Int] = []
-    var freeSlots: [Int] = []
-    var body: Exec = { _ in .normal }
+    let cellParams: [Int]
+    let cellLocals: [Int]
+    let freeSlots: [Int]
+    let needsCells: Bool
+    let body: Exec
     let location: SourceLocation
-    /// Only positional parameters and no cells among them: call sites may fill the frame directly.
-    var simple = false
+    /// Only positional parameters: call sites may fill the frame directly.
+    let simple: Bool
 
-    init(name: String, qualname: String, params: Parameters, location: SourceLocation) {
+    init(name: String, qualname: String, params: Parameters, location: SourceLocation, nslots: Int,
+         cellParams: [Int], cellLocals: [Int], freeSlots: [Int], body: @escaping Exec) {
         self.name = name
         self.qualname = qualname
         argNames = params.positional.map(\.name)
+        nparams = argNames.count
         posOnly = params.positionalOnlyCount
         kwOnly = params.keywordOnly.map(\.name)
         var next = 1 + argNames.count
@@ -41,6 +45,13 @@ final class CodeObject {
         next += kwOnly.count
         if params.kwargs != nil { kwargsSlot = next } else { kwargsSlot = nil }
         self.location = location
+        self.nslots = nslots
+        self.cellParams = cellParams
+        self.cellLocals = cellLocals
+        self.freeSlots = freeSlots
+        needsCells = !cellParams.isEmpty || !cellLocals.isEmpty || !freeSlots.isEmpty
+        self.body = body
+        simple = params.varargs == nil && params.kwargs == nil && params.keywordOnly.isEmpty
     }
 }
 
@@ -65,8 +76,8 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         let n = code.nslots
         return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
             let l = buf.baseAddress!
-            l.initialize(repeating: .undefined, count: n)
-            defer { l.deinitialize(count: n) }
+            initFrame(l, n)
+            defer { deinitFrame(l, n) }
             try bind(l, args, kw)
             return try run(rt, l)
         }
@@ -79,7 +90,7 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         if rt.counters[0] > Runtime.maxDepth {
             throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
         }
-        if !code.cellParams.isEmpty || !code.cellLocals.isEmpty || !code.freeSlots.isEmpty { setupCells(l) }
+        if code.needsCells { setupCells(l) }
         do {
             _ = try code.body(l)
         } catch {

@@ -30,10 +30,10 @@ extension Lexer {
             atLineStart = false
             let top = indents[indents.count - 1], altTop = altIndents[altIndents.count - 1]
             if col == top {
-                if alt != altTop { fail(.inconsistentTabs, at: position(pos)); return true }
+                if alt != altTop { fail(.inconsistentTabs, at: position(lineStart)); return true }
             } else if col > top {
                 if indents.count > Lexer.maxIndentDepth { fail(.tooDeeplyIndented, at: position(pos)); return true }
-                if alt <= altTop { fail(.inconsistentTabs, at: position(pos)); return true }
+                if alt <= altTop { fail(.inconsistentTabs, at: position(lineStart)); return true }
                 indents.append(col)
                 altIndents.append(alt)
                 emit(.indent, from: start)
@@ -44,8 +44,14 @@ extension Lexer {
                     altIndents.removeLast()
                     tokens.append(Token(.dedent, SourceRange(start: here, end: here)))
                 }
-                if col != indents[indents.count - 1] { fail(.unindentMismatch, at: here); return true }
-                if alt != altIndents[altIndents.count - 1] { fail(.inconsistentTabs, at: here); return true }
+                if col != indents[indents.count - 1] {
+                    // CPython puts the caret just past the end of the offending line.
+                    var end = pos
+                    while end < n && src[end] != 10 { end += 1 }
+                    fail(.unindentMismatch, at: position(end))
+                    return true
+                }
+                if alt != altIndents[altIndents.count - 1] { fail(.inconsistentTabs, at: position(lineStart)); return true }
             }
             if src[pos] == 37 { lexMagic() }
             return true

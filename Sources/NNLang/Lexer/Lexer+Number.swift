@@ -37,6 +37,11 @@ extension Lexer {
         return false
     }
 
+    /// Number errors point at the last character that still belonged to the literal (CPython).
+    mutating func failNumber(_ kind: ParseError.Kind, offending: Int) {
+        fail(kind, at: position(max(offending - 1, 0) < lineStart ? lineStart : offending - 1))
+    }
+
     mutating func lexNumber() {
         let start = pos
         let c1 = src[pos + 1] | 0x20
@@ -45,12 +50,12 @@ extension Lexer {
             return
         }
         var isFloat = false
-        if !scanDecimalDigits() { fail(.invalidDecimalLiteral, at: position(pos)); return }
+        if !scanDecimalDigits() { failNumber(.invalidDecimalLiteral, offending: pos + 1); return }
         if src[pos] == 46 {
             isFloat = true
             pos += 1
             if Lexer.isDigit(src[pos]) && !scanDecimalDigits() {
-                fail(.invalidDecimalLiteral, at: position(pos)); return
+                failNumber(.invalidDecimalLiteral, offending: pos + 1); return
             }
         }
         if src[pos] | 0x20 == 101 { // e
@@ -60,16 +65,16 @@ extension Lexer {
             if Lexer.isDigit(src[digitPos]) {
                 isFloat = true
                 pos = digitPos
-                if !scanDecimalDigits() { fail(.invalidDecimalLiteral, at: position(pos)); return }
+                if !scanDecimalDigits() { failNumber(.invalidDecimalLiteral, offending: pos + 1); return }
             } else if !keywordFollows() {
-                fail(.invalidDecimalLiteral, at: position(signed ? pos + 1 : start))
+                failNumber(.invalidDecimalLiteral, offending: signed ? pos + 2 : pos)
                 return
             }
         }
         var imaginary = false
         if src[pos] | 0x20 == 106 { imaginary = true; pos += 1 }
         if (Lexer.isASCIIIdentifierByte(src[pos]) || src[pos] >= 0x80) && !keywordFollows() {
-            fail(.invalidDecimalLiteral, at: position(start))
+            failNumber(.invalidDecimalLiteral, offending: pos)
             return
         }
         // The digits without underscores.
@@ -117,7 +122,7 @@ extension Lexer {
                     if d < 10 && base < 10 && c >= 48 {
                         fail(.invalidDigit(Character(Unicode.Scalar(c)), base: baseName), at: position(pos))
                     } else {
-                        fail(invalid, at: position(pos))
+                        failNumber(invalid, offending: pos)
                     }
                     return
                 }
@@ -136,7 +141,7 @@ extension Lexer {
             return
         }
         if (Lexer.isASCIIIdentifierByte(c) || c >= 0x80) && !keywordFollows() {
-            fail(invalid, at: position(pos - 1))
+            failNumber(invalid, offending: pos)
             return
         }
         if overflow || value > UInt64(Int64.max) {

@@ -46,6 +46,18 @@ extension Lexer {
         let body = src[bodyStart..<bodyEnd]
         let value: StringToken.Value
         if fstring {
+            // Fields are parsed later from this body: count their nesting conservatively too.
+            var depth = 0
+            for c in body {
+                switch c {
+                case 40, 91, 123:
+                    depth += 1
+                    if depth > maxBracketDepth { maxBracketDepth = depth }
+                case 41, 93, 125: depth -= 1
+                case 45, 43, 126, 42, 110, 108, 101: recursiveTokenCount += 1 // - + ~ * and n/l/e of not/lambda/else
+                default: break
+                }
+            }
             value = .fstring(body: String(decoding: body, as: UTF8.self), raw: raw, bodyStart: bodyStartPos)
         } else if bytes {
             if body.contains(where: { $0 >= 0x80 }) {

@@ -28,6 +28,13 @@ public struct Lexer {
     var altIndents: [Int] = [0]
     var atLineStart = true
     var failed = false
+    /// The deepest bracket nesting seen, and the number of tokens that let the parser recurse
+    /// without a bracket (unary operators, `not`, `lambda`, `else`, `**`): together they bound
+    /// the parser's recursion, so shallow cells can be parsed on the caller's stack.
+    var maxBracketDepth = 0
+    var recursiveTokenCount = 0
+    /// Whether the parser's recursion on these tokens is small enough for any thread's stack.
+    var isShallow: Bool { maxBracketDepth <= 8 && recursiveTokenCount <= 64 }
     /// Added to columns on the first line (an f-string field is lexed on its own, but its
     /// columns are those of the enclosing file).
     var firstLineColumnOffset = 0
@@ -152,7 +159,9 @@ public struct Lexer {
                 while pos < n && src[pos] != 10 { pos += 1 }
             case 10:
                 if brackets.isEmpty {
-                    emit(.newline, from: pos)
+                    // The NEWLINE token covers the line break, as in CPython's tokenize.
+                    let p = position(pos)
+                    tokens.append(Token(.newline, SourceRange(start: p, end: SourcePosition(line: p.line, column: p.column + 1))))
                     atLineStart = true
                 }
                 pos += 1
@@ -275,12 +284,33 @@ public struct Lexer {
                 return
             }
         }
-        let text = String(decoding: src[start..<pos], as: UTF8.self)
-        if let kw = Lexer.keywords[text] {
+        if let kw = Lexer.keyword(src, start, len) {
+            switch kw {
+            case .not, .lambda, .else: recursiveTokenCount += 1
+            default: break
+            }
             emit(.keyword(kw), from: start)
         } else {
-            emit(.name(text), from: start)
+            emit(.name(String(decoding: src[start..<pos], as: UTF8.self)), from: start)
         }
+    }
+
+    /// Keywords grouped by length, as bytes: a lookup without building a String or hashing.
+    static let keywordsByLength: [[([UInt8], Keyword)]] = {
+        var table = Array(repeating: [([UInt8], Keyword)](), count: 9)
+        for k in Keyword.allCases { table[k.rawValue.utf8.count].append((Array(k.rawValue.utf8), k)) }
+        return table
+    }()
+
+    static func keyword(_ src: [UInt8], _ start: Int, _ len: Int) -> Keyword? {
+        guard len >= 2 && len <= 8 else { return nil }
+        let first = src[start]
+        guard (first >= 97 && first <= 121) || first == 70 || first == 78 || first == 84 else { return nil }
+        candidates: for (bytes, kw) in keywordsByLength[len] where bytes[0] == first {
+            for k in 1..<len where bytes[k] != src[start + k] { continue candidates }
+            return kw
+        }
+        return nil
     }
 
     static let keywords: [String: Keyword] = {
@@ -303,6 +333,7 @@ public struct Lexer {
                 return
             }
             brackets.append((c, position(pos)))
+            if brackets.count > maxBracketDepth { maxBracketDepth = brackets.count }
             op = c == 40 ? .lparen : c == 91 ? .lbracket : .lbrace
         case 41, 93, 125: // ) ] }
             let close = Character(Unicode.Scalar(c))
@@ -360,12 +391,18 @@ public struct Lexer {
             let p = position(pos)
             if s.value < 32 || s.value == 127 {
                 fail(.invalidNonPrintableCharacter(s), at: p)
+            } else if s.value < 127 {
+                fail(.invalidSyntax, at: p) // `$`, `?`, a backquote
             } else {
                 fail(.invalidCharacter(s), at: p)
             }
             return
         }
         pos += len
+        switch op {
+        case .minus, .plus, .tilde, .doubleStar: recursiveTokenCount += 1
+        default: break
+        }
         emit(.op(op), from: start)
     }
 }

@@ -1,7 +1,10 @@
 /// A token of nn source, with its range in file coordinates.
 public struct Token: Sendable, Equatable, CustomStringConvertible {
+    /// What the token is.
     public var kind: TokenKind
+    /// Where it is (file coordinates, end exclusive).
     public var range: SourceRange
+    /// A token of `kind` at `range`.
     public init(_ kind: TokenKind, _ range: SourceRange) { self.kind = kind; self.range = range }
     /// `KIND @line:col-line:col` as used by the golden token dumps.
     public var description: String { "\(kind) @\(range)" }
@@ -28,6 +31,7 @@ public enum TokenKind: Sendable, Equatable, CustomStringConvertible {
     /// error is reported first, as CPython does).
     case error(ParseError)
 
+    /// `NAME x`, `OP +`, `INT 1`, ... as in the golden token dumps.
     public var description: String {
         switch self {
         case .name(let s): "NAME \(s)"
@@ -52,18 +56,22 @@ public enum TokenKind: Sendable, Equatable, CustomStringConvertible {
 /// carry their raw body (between the quotes), which the parser splits into literal parts and
 /// fields, with the position of the body's first character so field ranges are exact.
 public struct StringToken: Sendable, Equatable, CustomStringConvertible {
+    /// The literal's value.
     public enum Value: Sendable, Equatable {
         case string(String)
         case bytes([UInt8])
         /// The undecoded body of an f-string; `raw` for `rf"..."`.
         case fstring(body: String, raw: Bool, bodyStart: SourcePosition)
     }
+    /// The decoded value (or an f-string's raw body).
     public var value: Value
+    /// A string token holding `value`.
     public init(_ value: Value) { self.value = value }
+    /// The value quoted as a Python literal (for dumps).
     public var description: String {
         switch value {
         case .string(let s): ASTDump.quote(s)
-        case .bytes(let b): "b" + ASTDump.quote(String(decoding: b, as: UTF8.self))
+        case .bytes(let b): "b" + ASTDump.quote(String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) })))
         case .fstring(let body, let raw, _): (raw ? "rf" : "f") + ASTDump.quote(body)
         }
     }

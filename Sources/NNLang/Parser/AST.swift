@@ -23,20 +23,40 @@
 /// A position in source: 1-based line (in file coordinates) and 1-based column counted in
 /// Unicode scalars from the start of the line.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-    public init(line: Int, column: Int) { self.line = line; self.column = column }
-    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
-        (a.line, a.column) < (b.line, b.column)
+    // Stored as 32-bit so an `Expr` is 24 bytes: smaller nodes and smaller parser frames.
+    private var line32: Int32
+    private var column32: Int32
+    /// The line in the file (1-based).
+    public var line: Int {
+        get { Int(line32) }
+        set { line32 = Int32(clamping: newValue) }
     }
+    /// The column (1-based, in Unicode scalars).
+    public var column: Int {
+        get { Int(column32) }
+        set { column32 = Int32(clamping: newValue) }
+    }
+    /// The position at `line`, `column` (both 1-based).
+    public init(line: Int, column: Int) {
+        line32 = Int32(clamping: line)
+        column32 = Int32(clamping: column)
+    }
+    /// Source order.
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+        (a.line32, a.column32) < (b.line32, b.column32)
+    }
+    /// `line:column`.
     public var description: String { "\(line):\(column)" }
 }
 
 /// The span of a node: `start` is its first character, `end` is just past its last character
 /// (exclusive, like CPython's `end_col_offset`). Both in file coordinates.
 public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
+    /// The first character.
     public var start: SourcePosition
+    /// Just past the last character.
     public var end: SourcePosition
+    /// The range from `start` to `end` (exclusive).
     public init(start: SourcePosition, end: SourcePosition) { self.start = start; self.end = end }
     /// The range covering both `a` and `b`.
     public static func covering(_ a: SourceRange, _ b: SourceRange) -> SourceRange {
@@ -56,15 +76,24 @@ public struct Module: Sendable, Equatable {
     public var file: String
     /// The statements, in order.
     public var body: [Stmt]
-    public init(file: String, body: [Stmt]) { self.file = file; self.body = body }
+    /// True when the source's last statement line ends with `;` (`plot(x);`): Jupyter then
+    /// shows no `Out` for the final expression.
+    public var endsWithSemicolon: Bool
+    /// A module of `body` parsed from `file`.
+    public init(file: String, body: [Stmt], endsWithSemicolon: Bool = false) {
+        self.file = file; self.body = body; self.endsWithSemicolon = endsWithSemicolon
+    }
 }
 
 // MARK: - Expressions
 
 /// An expression node with its source range.
 public struct Expr: Sendable, Equatable {
+    /// What the expression is.
     public var kind: ExprKind
+    /// Where it is, from its first token to its last (parentheses included, as CPython).
     public var range: SourceRange
+    /// An expression of `kind` at `range`.
     public init(_ kind: ExprKind, _ range: SourceRange) { self.kind = kind; self.range = range }
 }
 
@@ -153,6 +182,7 @@ public struct FStringField: Sendable, Equatable {
     /// The format spec after `:`, itself an f-string (it may hold nested fields: `{x:{w}.{p}f}`);
     /// nil when there is no `:`.
     public var formatSpec: [FStringPart]?
+    /// A field formatting `expr`.
     public init(expr: Expr, conversion: FStringConversion?, formatSpec: [FStringPart]?) {
         self.expr = expr; self.conversion = conversion; self.formatSpec = formatSpec
     }
@@ -185,16 +215,23 @@ public enum DictItem: Sendable, Equatable {
 
 /// One `for target in iter if cond if cond` clause of a comprehension.
 public struct Comprehension: Sendable, Equatable {
+    /// The loop target (a name or a tuple/list of targets).
     public var target: Expr
+    /// The iterable.
     public var iter: Expr
+    /// The conditions, all of which must hold.
     public var ifs: [Expr]
+    /// A `for target in iter if ...` clause.
     public init(target: Expr, iter: Expr, ifs: [Expr]) { self.target = target; self.iter = iter; self.ifs = ifs }
 }
 
 /// One link of a comparison chain: the operator and its right operand.
 public struct Comparison: Sendable, Equatable {
+    /// The operator.
     public var op: CompareOp
+    /// The right operand.
     public var right: Expr
+    /// A link `op right`.
     public init(op: CompareOp, right: Expr) { self.op = op; self.right = right }
 }
 
@@ -226,11 +263,17 @@ public enum CompareOp: String, Sendable, Equatable {
 /// `positionalOnlyCount` = 2, `varargs` = args, `keywordOnly` = [d, e], `kwargs` = kw.
 /// A bare `*` (keyword-only marker) gives `varargs == nil` with non-empty `keywordOnly`.
 public struct Parameters: Sendable, Equatable {
+    /// Parameters that can be passed by position (the first `positionalOnlyCount` only so).
     public var positional: [Parameter]
+    /// How many of `positional` come before a `/`.
     public var positionalOnlyCount: Int
+    /// `*args`.
     public var varargs: Parameter?
+    /// Parameters after `*` or `*args`.
     public var keywordOnly: [Parameter]
+    /// `**kwargs`.
     public var kwargs: Parameter?
+    /// A parameter list.
     public init(positional: [Parameter] = [], positionalOnlyCount: Int = 0, varargs: Parameter? = nil,
                 keywordOnly: [Parameter] = [], kwargs: Parameter? = nil) {
         self.positional = positional; self.positionalOnlyCount = positionalOnlyCount
@@ -249,11 +292,15 @@ public struct Parameters: Sendable, Equatable {
 /// One parameter: its name, default (evaluated once, at `def` time) and annotation (kept, never
 /// evaluated by nn).
 public struct Parameter: Sendable, Equatable {
+    /// The parameter's name.
     public var name: String
+    /// The default, evaluated when the `def` runs.
     public var defaultValue: Expr?
+    /// The annotation, never evaluated.
     public var annotation: Expr?
-    /// The range of the name (and annotation/default when present).
+    /// The range of the name and its annotation (not the default), as CPython's `arg`.
     public var range: SourceRange
+    /// A parameter.
     public init(name: String, defaultValue: Expr? = nil, annotation: Expr? = nil, range: SourceRange) {
         self.name = name; self.defaultValue = defaultValue; self.annotation = annotation; self.range = range
     }
@@ -263,8 +310,11 @@ public struct Parameter: Sendable, Equatable {
 
 /// A statement node with its source range (the whole statement, including any body).
 public struct Stmt: Sendable, Equatable {
+    /// What the statement is.
     public var kind: StmtKind
+    /// Where it is, from its first token to the end of its last body statement.
     public var range: SourceRange
+    /// A statement of `kind` at `range`.
     public init(_ kind: StmtKind, _ range: SourceRange) { self.kind = kind; self.range = range }
 }
 
@@ -322,12 +372,17 @@ public indirect enum StmtKind: Sendable, Equatable {
 
 /// `def name(params) -> returns: body`.
 public struct FunctionDef: Sendable, Equatable {
+    /// The function's name.
     public var name: String
+    /// Its parameters.
     public var parameters: Parameters
+    /// Its body.
     public var body: [Stmt]
+    /// Decorators, outermost first.
     public var decorators: [Expr]
     /// The return annotation, kept and never evaluated.
     public var returns: Expr?
+    /// A function definition.
     public init(name: String, parameters: Parameters, body: [Stmt], decorators: [Expr] = [], returns: Expr? = nil) {
         self.name = name; self.parameters = parameters; self.body = body
         self.decorators = decorators; self.returns = returns
@@ -336,11 +391,15 @@ public struct FunctionDef: Sendable, Equatable {
 
 /// `class name(bases): body`.
 public struct ClassDef: Sendable, Equatable {
+    /// The class's name.
     public var name: String
     /// The base list as written (positional bases, and keywords such as `metaclass=`).
     public var bases: [Argument]
+    /// The class body.
     public var body: [Stmt]
+    /// Decorators, outermost first.
     public var decorators: [Expr]
+    /// A class definition.
     public init(name: String, bases: [Argument], body: [Stmt], decorators: [Expr] = []) {
         self.name = name; self.bases = bases; self.body = body; self.decorators = decorators
     }
@@ -348,11 +407,15 @@ public struct ClassDef: Sendable, Equatable {
 
 /// `except type as name: body` (`type` nil for a bare `except:`; a tuple of types is a `.tuple`).
 public struct ExceptHandler: Sendable, Equatable {
+    /// The exception type(s) matched; nil for a bare `except:`.
     public var type: Expr?
+    /// The `as` name.
     public var name: String?
+    /// The handler body.
     public var body: [Stmt]
     /// From `except` to the end of the body.
     public var range: SourceRange
+    /// An `except` clause.
     public init(type: Expr?, name: String?, body: [Stmt], range: SourceRange) {
         self.type = type; self.name = name; self.body = body; self.range = range
     }
@@ -360,16 +423,23 @@ public struct ExceptHandler: Sendable, Equatable {
 
 /// One `context as target` item of a `with`.
 public struct WithItem: Sendable, Equatable {
+    /// The context manager expression.
     public var context: Expr
+    /// The `as` target.
     public var target: Expr?
+    /// A `with` item.
     public init(context: Expr, target: Expr?) { self.context = context; self.target = target }
 }
 
 /// `name as asName` in an import (`name` may be dotted: `os.path`).
 public struct ImportAlias: Sendable, Equatable {
+    /// The imported name (dotted for modules).
     public var name: String
+    /// The `as` name.
     public var asName: String?
+    /// The range of `name as asName`.
     public var range: SourceRange
+    /// An import alias.
     public init(name: String, asName: String?, range: SourceRange) {
         self.name = name; self.asName = asName; self.range = range
     }
@@ -377,7 +447,9 @@ public struct ImportAlias: Sendable, Equatable {
 
 /// An IPython line magic: `%time STMT` or `%timeit [-n N] [-r R] STMT`.
 public struct Magic: Sendable, Equatable {
+    /// Which magic.
     public enum Kind: String, Sendable, Equatable { case time, timeit }
+    /// Which magic.
     public var kind: Kind
     /// `-n N` (loops per run) when given.
     public var number: Int?
@@ -385,6 +457,7 @@ public struct Magic: Sendable, Equatable {
     public var repeatCount: Int?
     /// The statements of the rest of the line (`%time a = 1; b = 2` has two).
     public var body: [Stmt]
+    /// A magic wrapping `body`.
     public init(kind: Kind, number: Int?, repeatCount: Int?, body: [Stmt]) {
         self.kind = kind; self.number = number; self.repeatCount = repeatCount; self.body = body
     }

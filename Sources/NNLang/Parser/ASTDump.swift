@@ -244,7 +244,7 @@ private struct Dumper {
         case .float(let v): line(ind, "Float \(v)" + r)
         case .imaginary(let v): line(ind, "Imaginary \(v)j" + r)
         case .string(let s): line(ind, "Str " + ASTDump.quote(s) + r)
-        case .bytes(let b): line(ind, "Bytes b" + ASTDump.quote(String(decoding: b, as: UTF8.self)) + r)
+        case .bytes(let b): line(ind, "Bytes b" + ASTDump.quote(String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) }))) + r)
         case .bool(let b): line(ind, (b ? "True" : "False") + r)
         case .none: line(ind, "None" + r)
         case .ellipsis: line(ind, "Ellipsis" + r)

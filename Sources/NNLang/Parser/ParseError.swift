@@ -1,7 +1,7 @@
 /// A syntax error: what went wrong (`kind`, which owns the message) and where.
 ///
 /// Messages follow CPython 3.11's wording where nn accepts the same language. The interpreter
-/// reports one as a `SyntaxError` (`CellError(typeName: "SyntaxError", message: error.message, ...)`).
+/// reports one as `CellError(typeName: error.typeName, message: error.message, ...)`.
 public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kinds of syntax errors; `message` gives the text.
     public enum Kind: Sendable, Equatable {
@@ -112,14 +112,43 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var kind: Kind
-    /// Where the error is (file coordinates; the caret goes under `location.column`).
-    public var location: SourceLocation
-    /// The text of the offending source line (without its newline), for the excerpt.
-    public var sourceLine: String
+    /// The fields live in one immutable box so a `ParseError` is a single pointer: with typed
+    /// throws every call site reserves room for the error, and a large struct made each
+    /// recursive-descent frame kilobytes bigger (deep nesting then overflowed the stack).
+    private final class Storage: Sendable {
+        let kind: Kind
+        let location: SourceLocation
+        let sourceLine: String
+        init(kind: Kind, location: SourceLocation, sourceLine: String) {
+            self.kind = kind; self.location = location; self.sourceLine = sourceLine
+        }
+    }
+    private var storage: Storage
 
+    /// What went wrong (owns the message).
+    public var kind: Kind {
+        get { storage.kind }
+        set { storage = Storage(kind: newValue, location: location, sourceLine: sourceLine) }
+    }
+    /// Where the error is (file coordinates; the caret goes under `location.column`).
+    public var location: SourceLocation {
+        get { storage.location }
+        set { storage = Storage(kind: kind, location: newValue, sourceLine: sourceLine) }
+    }
+    /// The text of the offending source line (without its newline), for the excerpt.
+    public var sourceLine: String {
+        get { storage.sourceLine }
+        set { storage = Storage(kind: kind, location: location, sourceLine: newValue) }
+    }
+
+    /// An error of `kind` at `location`, whose line reads `sourceLine`.
     public init(kind: Kind, location: SourceLocation, sourceLine: String) {
-        self.kind = kind; self.location = location; self.sourceLine = sourceLine
+        storage = Storage(kind: kind, location: location, sourceLine: sourceLine)
+    }
+
+    /// Same kind, location and line.
+    public static func == (a: ParseError, b: ParseError) -> Bool {
+        a.kind == b.kind && a.location == b.location && a.sourceLine == b.sourceLine
     }
 
     /// The message, without the `SyntaxError: ` prefix.

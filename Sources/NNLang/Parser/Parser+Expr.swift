@@ -3,6 +3,7 @@ extension Parser {
 
     /// `star_expressions`: one expression, or a tuple when commas follow (`a, *b`).
     mutating func parseStarExpressions() throws(ParseError) -> Expr {
+        let start = tok.range.start
         let first = try parseStarExpression()
         guard isOp(.comma) else { return first }
         var items = [first]
@@ -10,7 +11,7 @@ extension Parser {
             if !startsExpression() { break }
             items.append(try parseStarExpression())
         }
-        return Expr(.tuple(items), Parser.range(first.range.start, prevEnd))
+        return Expr(.tuple(items), Parser.range(start, prevEnd))
     }
 
     /// `*expr` or an expression.
@@ -19,7 +20,7 @@ extension Parser {
             let start = tok.range.start
             advance()
             let e = try parseBinary(1)
-            return Expr(.starred(e), Parser.range(start, e.range.end))
+            return Expr(.starred(e), Parser.range(start, prevEnd))
         }
         return try parseNamedExpression()
     }
@@ -56,16 +57,17 @@ extension Parser {
         try enter()
         defer { leave() }
         if isKeyword(.lambda) { return try parseLambda() }
+        let start = tok.range.start
         let body = try parseOr()
         guard isKeyword(.if) else { return body }
         advance()
         let test = try parseOr()
         guard eatKeyword(.else) else {
             if case .error(let e) = tok.kind { throw e }
-            throw error(.expected("else"), at: prevEnd)
+            throw error(.other("expected 'else' after 'if' expression"), at: start)
         }
         let orelse = try parseExpression()
-        return Expr(.ifExp(test: test, body: body, orelse: orelse), Parser.range(body.range.start, orelse.range.end))
+        return Expr(.ifExp(test: test, body: body, orelse: orelse), Parser.range(start, prevEnd))
     }
 
     mutating func parseLambda() throws(ParseError) -> Expr {
@@ -78,19 +80,21 @@ extension Parser {
     }
 
     mutating func parseOr() throws(ParseError) -> Expr {
+        let start = tok.range.start
         let first = try parseAnd()
         guard isKeyword(.or) else { return first }
         var items = [first]
         while eatKeyword(.or) { items.append(try parseAnd()) }
-        return Expr(.boolOp(.or, items), Parser.range(first.range.start, items[items.count - 1].range.end))
+        return Expr(.boolOp(.or, items), Parser.range(start, prevEnd))
     }
 
     mutating func parseAnd() throws(ParseError) -> Expr {
+        let start = tok.range.start
         let first = try parseNot()
         guard isKeyword(.and) else { return first }
         var items = [first]
         while eatKeyword(.and) { items.append(try parseNot()) }
-        return Expr(.boolOp(.and, items), Parser.range(first.range.start, items[items.count - 1].range.end))
+        return Expr(.boolOp(.and, items), Parser.range(start, prevEnd))
     }
 
     mutating func parseNot() throws(ParseError) -> Expr {
@@ -100,7 +104,7 @@ extension Parser {
         try enter()
         defer { leave() }
         let operand = try parseNot()
-        return Expr(.unary(.not, operand), Parser.range(start, operand.range.end))
+        return Expr(.unary(.not, operand), Parser.range(start, prevEnd))
     }
 
     /// The comparison operator at the current token (consuming it), if any.
@@ -135,13 +139,14 @@ extension Parser {
     }
 
     mutating func parseComparison() throws(ParseError) -> Expr {
+        let start = tok.range.start
         let left = try parseBinary(1)
         var links: [Comparison] = []
         while let op = eatCompareOp() {
             links.append(Comparison(op: op, right: try parseBinary(1)))
         }
         if links.isEmpty { return left }
-        return Expr(.compare(left, links), Parser.range(left.range.start, links[links.count - 1].right.range.end))
+        return Expr(.compare(left, links), Parser.range(start, prevEnd))
     }
 
     /// The binary operator at the current token and its precedence (1 `|` ... 6 `* / // % @`).
@@ -167,15 +172,16 @@ extension Parser {
     /// Left-associative binary operators by precedence climbing (one frame per precedence
     /// step actually taken, not per grammar level).
     mutating func parseBinary(_ minPrec: Int) throws(ParseError) -> Expr {
+        let start = tok.range.start
         var left = try parseUnary()
         var chain = 0
         defer { depth -= chain }
         while let (op, prec) = binaryOperator(), prec >= minPrec {
             advance()
             chain += 1
-            try enter()
+            try extendChain()
             let right = try parseBinary(prec + 1)
-            left = Expr(.binary(left, op, right), Parser.range(left.range.start, right.range.end))
+            left = Expr(.binary(left, op, right), Parser.range(start, prevEnd))
         }
         return left
     }
@@ -194,21 +200,23 @@ extension Parser {
         try enter()
         defer { leave() }
         let operand = try parseUnary()
-        return Expr(.unary(op, operand), Parser.range(start, operand.range.end))
+        return Expr(.unary(op, operand), Parser.range(start, prevEnd))
     }
 
     mutating func parsePower() throws(ParseError) -> Expr {
+        let start = tok.range.start
         let base = try parsePrimary()
         guard isOp(.doubleStar) else { return base }
         advance()
         try enter()
         defer { leave() }
         let exponent = try parseUnary()
-        return Expr(.binary(base, .pow, exponent), Parser.range(base.range.start, exponent.range.end))
+        return Expr(.binary(base, .pow, exponent), Parser.range(start, prevEnd))
     }
 
     /// An atom followed by `.name`, `(args)` and `[index]` trailers.
     mutating func parsePrimary() throws(ParseError) -> Expr {
+        let start = tok.range.start
         var e = try parseAtom()
         var chain = 0
         defer { depth -= chain }
@@ -217,20 +225,20 @@ extension Parser {
             case .op(.dot):
                 advance()
                 let name = try expectName()
-                e = Expr(.attribute(e, name), Parser.range(e.range.start, prevEnd))
+                e = Expr(.attribute(e, name), Parser.range(start, prevEnd))
             case .op(.lparen):
                 advance()
                 let args = try parseArguments()
-                e = Expr(.call(e, args), Parser.range(e.range.start, prevEnd))
+                e = Expr(.call(e, args), Parser.range(start, prevEnd))
             case .op(.lbracket):
                 advance()
                 let index = try parseSubscriptIndex()
-                e = Expr(.subscript(e, index: index), Parser.range(e.range.start, prevEnd))
+                e = Expr(.subscript(e, index: index), Parser.range(start, prevEnd))
             default:
                 return e
             }
             chain += 1
-            try enter()
+            try extendChain()
         }
     }
 
@@ -320,6 +328,7 @@ extension Parser {
     /// comma (CPython's hint).
     func commaOrUnexpected() -> ParseError {
         if case .error(let e) = tok.kind { return e }
+        if let e = unclosedBracket() { return e }
         if startsExpression(), !isOp(.star), !isOp(.minus), !isOp(.plus), !isOp(.doubleStar),
            !isKeyword(.not), !isKeyword(.lambda), !isKeyword(.yield), !isKeyword(.await) {
             return error(.forgotComma, at: tokens[max(0, i - 1)].range.start)
@@ -445,6 +454,7 @@ extension Parser {
 
     /// `star_targets` of a `for`: `x`, `a, b`, `(a, b), *c`, `x.y`, `t[i]`.
     mutating func parseTargetList() throws(ParseError) -> Expr {
+        let start = tok.range.start
         let first = try parseTargetItem()
         guard isOp(.comma) else { return first }
         var items = [first]
@@ -452,7 +462,7 @@ extension Parser {
             if isKeyword(.in) || isOp(.assign) { break }
             items.append(try parseTargetItem())
         }
-        return Expr(.tuple(items), Parser.range(first.range.start, prevEnd))
+        return Expr(.tuple(items), Parser.range(start, prevEnd))
     }
 
     mutating func parseTargetItem() throws(ParseError) -> Expr {
@@ -460,7 +470,7 @@ extension Parser {
             let start = tok.range.start
             advance()
             let e = try parseBinary(1)
-            return Expr(.starred(e), Parser.range(start, e.range.end))
+            return Expr(.starred(e), Parser.range(start, prevEnd))
         }
         return try parseBinary(1)
     }
@@ -472,6 +482,8 @@ extension Parser {
         var args: [Argument] = []
         var sawKeyword = false, sawDoubleStar = false
         var keywordNames: Set<String> = []
+        let open = tokens[max(i - 1, 0)].range.start
+        var soleGenerator = false
         try enter()
         defer { leave() }
         while !isOp(.rparen) {
@@ -505,6 +517,7 @@ extension Parser {
                         throw error(.other("Generator expression must be parenthesized"), at: e.range.start)
                     }
                     args.append(.positional(g))
+                    soleGenerator = true
                     break
                 }
                 if sawDoubleStar {
@@ -519,6 +532,10 @@ extension Parser {
             guard eatOp(.comma) else { throw commaOrUnexpected() }
         }
         try expectClose(.rparen)
+        if soleGenerator, case .positional(let g) = args[0] {
+            // As CPython: `sum(x for x in y)`'s generator spans the call's parentheses.
+            args[0] = .positional(Expr(g.kind, Parser.range(open, prevEnd)))
+        }
         return args
     }
 
@@ -527,7 +544,12 @@ extension Parser {
         try enter()
         defer { leave() }
         let first = try parseSliceItem()
-        if eatOp(.rbracket) { return first }
+        if isOp(.rbracket) {
+            advance()
+            // `a[*b]` indexes with a tuple, as in CPython.
+            if case .starred = first.kind { return Expr(.tuple([first]), first.range) }
+            return first
+        }
         var items = [first]
         while !isOp(.rbracket) {
             guard eatOp(.comma) else { throw commaOrUnexpected() }
@@ -629,6 +651,7 @@ extension Parser {
         names.insert(name)
         var annotation: Expr?
         if annotations && eatOp(.colon) { annotation = try parseExpression() }
+        let range = Parser.range(start, prevEnd)
         var def: Expr?
         if isOp(.assign) {
             if !allowDefault {
@@ -637,6 +660,6 @@ extension Parser {
             advance()
             def = try parseExpression()
         }
-        return Parameter(name: name, defaultValue: def, annotation: annotation, range: Parser.range(start, prevEnd))
+        return Parameter(name: name, defaultValue: def, annotation: annotation, range: range)
     }
 }

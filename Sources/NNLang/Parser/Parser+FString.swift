@@ -88,7 +88,8 @@ extension Parser {
         while k < b.count {
             let c = b[k]
             if c == 123 { // {
-                if k + 1 < b.count && b[k + 1] == 123 {
+                // `{{` is an escaped brace, except in a format spec (CPython 3.11).
+                if !inSpec && k + 1 < b.count && b[k + 1] == 123 {
                     lit.append(123)
                     k += 2
                     continue
@@ -143,8 +144,12 @@ extension Parser {
             case 125:
                 if depth == 0 { break scan }
                 depth -= 1
-            case 92: throw fstringError("expression part cannot include a backslash", b, k, bodyStart)
-            case 35: throw fstringError("expression part cannot include '#'", b, k, bodyStart)
+            case 92:
+                throw error(.other("f-string expression part cannot include a backslash"),
+                            at: Parser.position(in: b, k, from: bodyStart))
+            case 35:
+                throw error(.other("f-string expression part cannot include '#'"),
+                            at: Parser.position(in: b, k, from: bodyStart))
             case 33 where depth == 0: // !
                 if k + 1 < b.count && b[k + 1] == 61 { k += 2; continue }
                 break scan
@@ -179,7 +184,7 @@ extension Parser {
             case 115: conversion = .str
             case 114: conversion = .repr
             case 97: conversion = .ascii
-            case 125, 58, 0: throw fstringError("missing conversion character", b, k, bodyStart)
+            case 0: throw fstringError("expecting '}'", b, k, bodyStart)
             default: throw fstringError("invalid conversion character: expected 's', 'r', or 'a'", b, k, bodyStart)
             }
             k += 1
@@ -209,6 +214,7 @@ extension Parser {
         let outerSource = outer ?? (src, srcCount, firstLine)
         sub.outer = outerSource
         sub.depth = depth
+        sub.recursion = recursion
         sub.fstringNesting = fstringNesting + 1
         sub.functionDepth = functionDepth
         sub.loopDepth = loopDepth
@@ -220,6 +226,8 @@ extension Parser {
             }
         } catch {
             var err = error
+            // CPython 3.11 marks plain syntax errors inside a field as f-string errors.
+            if err.kind == .invalidSyntax { err.kind = .fstring("invalid syntax") }
             err.sourceLine = Lexer.lineText(outerSource.src, count: outerSource.count,
                                             index: err.location.line - outerSource.firstLine)
             throw err

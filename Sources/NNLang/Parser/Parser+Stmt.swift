@@ -46,10 +46,11 @@ extension Parser {
 
     mutating func parseSimpleStatements() throws(ParseError) -> [Stmt] {
         var out: [Stmt] = []
+        lastLineEndedWithSemicolon = false
         while true {
             out.append(try parseSimpleStatement())
             if eatOp(.semicolon) {
-                if isNewline || isEOF { break }
+                if isNewline || isEOF { lastLineEndedWithSemicolon = true; break }
                 continue
             }
             break
@@ -110,7 +111,7 @@ extension Parser {
                 var targets: [Expr] = []
                 repeat {
                     if isNewline || isEOF || isOp(.semicolon) { break }
-                    let t = try parseBinary(1)
+                    let t = try parseTargetItem()
                     try validateTarget(t, context: .delete)
                     targets.append(t)
                 } while eatOp(.comma)
@@ -139,8 +140,8 @@ extension Parser {
 
     /// Expression statement, assignment, augmented or annotated assignment.
     mutating func parseExpressionStatement() throws(ParseError) -> Stmt {
+        let start = tok.range.start
         let first = try parseStarExpressions()
-        let start = first.range.start
         if case .op(let o) = tok.kind {
             if o == .assign {
                 var targets = [first]
@@ -150,16 +151,16 @@ extension Parser {
                     targets.append(value)
                 }
                 targets.removeLast()
-                for t in targets { try validateTarget(t, context: .assign) }
+                for (k, t) in targets.enumerated() { try validateTarget(t, context: k == 0 ? .assign : .store) }
                 try rejectBareStarred(value)
-                return Stmt(.assign(targets: targets, value: value), Parser.range(start, value.range.end))
+                return Stmt(.assign(targets: targets, value: value), Parser.range(start, prevEnd))
             }
             if let op = o.augmentedOperator {
                 try validateAugmentedTarget(first)
                 advance()
                 let value = try parseStarExpressions()
                 try rejectBareStarred(value)
-                return Stmt(.augAssign(target: first, op: op, value: value), Parser.range(start, value.range.end))
+                return Stmt(.augAssign(target: first, op: op, value: value), Parser.range(start, prevEnd))
             }
             if o == .colon {
                 try validateAnnotatedTarget(first)
@@ -179,7 +180,7 @@ extension Parser {
         if case .name("print") = first.kind, case .string = tok.kind {
             throw error(.other("Missing parentheses in call to 'print'. Did you mean print(...)?"), at: start)
         }
-        return Stmt(.expr(first), first.range)
+        return Stmt(.expr(first), Parser.range(start, prevEnd))
     }
 
     mutating func parseImport() throws(ParseError) -> Stmt {
@@ -223,6 +224,9 @@ extension Parser {
             let paren = eatOp(.lparen)
             repeat {
                 if paren && isOp(.rparen) && !aliases.isEmpty { break }
+                if !paren && !aliases.isEmpty && (isNewline || isEOF) {
+                    throw error(.other("trailing comma not allowed without surrounding parentheses"), at: tok.range.start)
+                }
                 let aStart = tok.range.start
                 let name = try expectName()
                 var asName: String?
@@ -230,7 +234,6 @@ extension Parser {
                 aliases.append(ImportAlias(name: name, asName: asName, range: Parser.range(aStart, prevEnd)))
             } while eatOp(.comma)
             if paren { try expectClose(.rparen) }
-            else if isOp(.comma) { throw error(.other("trailing comma not allowed without surrounding parentheses"), at: tok.range.start) }
         }
         return Stmt(.importFrom(module: module, names: aliases, level: level), Parser.range(start, prevEnd))
     }
@@ -275,7 +278,7 @@ extension Parser {
             advance()
             orelse = try parseBlock(after: "'else' statement", headerLine: line)
         }
-        return Stmt(.if(test: test, body: body, orelse: orelse), Parser.range(start, prevEnd))
+        return Stmt(.if(test: test, body: body, orelse: orelse), Parser.range(start, significantEnd))
     }
 
     mutating func parseLoopBody(after construct: String, headerLine: Int) throws(ParseError) -> [Stmt] {
@@ -297,7 +300,7 @@ extension Parser {
         let test = try parseNamedExpression()
         let body = try parseLoopBody(after: "'while' statement", headerLine: start.line)
         let orelse = try parseElse()
-        return Stmt(.while(test: test, body: body, orelse: orelse), Parser.range(start, prevEnd))
+        return Stmt(.while(test: test, body: body, orelse: orelse), Parser.range(start, significantEnd))
     }
 
     mutating func parseFor() throws(ParseError) -> Stmt {
@@ -312,7 +315,7 @@ extension Parser {
         let iter = try parseStarExpressions()
         let body = try parseLoopBody(after: "'for' statement", headerLine: start.line)
         let orelse = try parseElse()
-        return Stmt(.for(target: target, iter: iter, body: body, orelse: orelse), Parser.range(start, prevEnd))
+        return Stmt(.for(target: target, iter: iter, body: body, orelse: orelse), Parser.range(start, significantEnd))
     }
 
     mutating func parseTry() throws(ParseError) -> Stmt {
@@ -338,7 +341,7 @@ extension Parser {
                 if eatKeyword(.as) { name = try expectName() }
             }
             let hBody = try parseBlock(after: "'except' statement", headerLine: hStart.line)
-            handlers.append(ExceptHandler(type: type, name: name, body: hBody, range: Parser.range(hStart, prevEnd)))
+            handlers.append(ExceptHandler(type: type, name: name, body: hBody, range: Parser.range(hStart, significantEnd)))
         }
         var orelse: [Stmt] = []
         if !handlers.isEmpty { orelse = try parseElse() }
@@ -352,13 +355,18 @@ extension Parser {
             if case .error(let e) = tok.kind { throw e }
             throw error(.other("expected 'except' or 'finally' block"), at: tok.range.start)
         }
-        return Stmt(.try(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody), Parser.range(start, prevEnd))
+        return Stmt(.try(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody), Parser.range(start, significantEnd))
     }
 
     mutating func parseWith() throws(ParseError) -> Stmt {
         let start = tok.range.start
         advance()
         var items: [WithItem] = []
+        if isOp(.lparen), let parenthesized = tryParenthesizedWithItems() {
+            items = parenthesized
+            let body = try parseBlock(after: "'with' statement", headerLine: start.line)
+            return Stmt(.with(items: items, body: body), Parser.range(start, significantEnd))
+        }
         repeat {
             let context = try parseExpression()
             var target: Expr?
@@ -370,7 +378,37 @@ extension Parser {
             items.append(WithItem(context: context, target: target))
         } while eatOp(.comma)
         let body = try parseBlock(after: "'with' statement", headerLine: start.line)
-        return Stmt(.with(items: items, body: body), Parser.range(start, prevEnd))
+        return Stmt(.with(items: items, body: body), Parser.range(start, significantEnd))
+    }
+
+    /// `with (a as b, c):` (Python 3.10+): the items in parentheses, or nil (position restored)
+    /// when the parentheses are just part of the first context expression, as in `with (a, b) as c:`.
+    mutating func tryParenthesizedWithItems() -> [WithItem]? {
+        let save = i, saveDepth = depth, saveRecursion = recursion
+        func restore(_ p: inout Parser) { p.i = save; p.depth = saveDepth; p.recursion = saveRecursion }
+        advance()
+        var items: [WithItem] = []
+        do throws(ParseError) {
+            while !isOp(.rparen) {
+                let context = try parseExpression()
+                var target: Expr?
+                if eatKeyword(.as) {
+                    let t = try parseTargetItem()
+                    try validateTarget(t, context: .store)
+                    target = t
+                }
+                items.append(WithItem(context: context, target: target))
+                if !eatOp(.comma) { break }
+            }
+            guard eatOp(.rparen), isOp(.colon), !items.isEmpty else {
+                restore(&self)
+                return nil
+            }
+            return items
+        } catch {
+            restore(&self)
+            return nil
+        }
     }
 
     mutating func parseDecorated() throws(ParseError) -> Stmt {
@@ -381,8 +419,10 @@ extension Parser {
             guard isNewline else { throw unexpected() }
             advance()
         }
-        if isKeyword(.def) { return try parseDef(decorators: decorators, start: start) }
-        if isKeyword(.class) { return try parseClass(decorators: decorators, start: start) }
+        // As CPython, a decorated definition's range starts at `def`/`class`.
+        _ = start
+        if isKeyword(.def) { return try parseDef(decorators: decorators, start: tok.range.start) }
+        if isKeyword(.class) { return try parseClass(decorators: decorators, start: tok.range.start) }
         throw unexpected()
     }
 
@@ -401,7 +441,7 @@ extension Parser {
         defer { loopDepth = savedLoop; functionDepth -= 1 }
         let body = try parseBlock(after: "function definition", headerLine: line)
         let def = FunctionDef(name: name, parameters: params, body: body, decorators: decorators, returns: returns)
-        return Stmt(.functionDef(def), Parser.range(start, prevEnd))
+        return Stmt(.functionDef(def), Parser.range(start, significantEnd))
     }
 
     mutating func parseClass(decorators: [Expr], start: SourcePosition) throws(ParseError) -> Stmt {
@@ -416,6 +456,6 @@ extension Parser {
         defer { loopDepth = savedLoop; functionDepth = savedFunction }
         let body = try parseBlock(after: "class definition", headerLine: line)
         let def = ClassDef(name: name, bases: bases, body: body, decorators: decorators)
-        return Stmt(.classDef(def), Parser.range(start, prevEnd))
+        return Stmt(.classDef(def), Parser.range(start, significantEnd))
     }
 }

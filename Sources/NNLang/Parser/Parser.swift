@@ -17,14 +17,23 @@ public struct Parser {
     /// Excerpt source for errors raised inside f-string fields (their lexer sees only the field).
     var outer: (src: [UInt8], count: Int, firstLine: Int)?
 
-    /// Current nesting (expressions, unary chains, operator chains); see `maxDepth`.
+    /// Depth of the tree being built (nesting plus left-deep operator/trailer chains); see `maxDepth`.
     var depth = 0
+    /// Depth of the parser's own recursion; see `maxRecursion`.
+    var recursion = 0
     var functionDepth = 0
     var loopDepth = 0
     var fstringNesting = 0
+    /// Whether the most recently parsed line of simple statements ended with `;`.
+    var lastLineEndedWithSemicolon = false
 
-    /// Bounds the depth of the produced tree (and so the recursion of anything walking it).
-    static let maxDepth = 500
+    /// Bounds the depth of the produced tree, so anything walking it recursively (the evaluator,
+    /// deinit) stays within a thread's stack. CPython fails at about the same depth
+    /// ("maximum recursion depth exceeded during compilation" past ~3000 `+` terms).
+    static let maxDepth = 3000
+    /// Bounds the parser's recursion (parentheses, unary operators, lambdas, conditionals):
+    /// about a dozen frames per level, well within a 512 KB stack even in debug builds.
+    static let maxRecursion = 600
 
     init(lexer: Lexer, tokens: [Token]) {
         self.tokens = tokens
@@ -43,26 +52,94 @@ public struct Parser {
     public static func parse(source: String, file: String = "<cell>", firstLine: Int = 1) throws(ParseError) -> Module {
         var lexer = Lexer(source: source, file: file, firstLine: firstLine)
         lexer.run()
+        // Shallow code (nearly every cell) is parsed here; deep nesting on a large stack.
+        if lexer.isShallow { return try parseTokens(lexer) }
+        return try onLargeStack { () throws(ParseError) in try parseTokens(lexer) }
+    }
+
+    static func parseTokens(_ lexer: Lexer) throws(ParseError) -> Module {
         var parser = Parser(lexer: lexer, tokens: lexer.tokens)
-        let body = try parser.parseFile()
-        return Module(file: file, body: body)
+        do throws(ParseError) {
+            let body = try parser.parseFile()
+            return Module(file: lexer.file, body: body, endsWithSemicolon: parser.lastLineEndedWithSemicolon)
+        } catch {
+            throw parser.preferLexicalError(error)
+        }
+    }
+
+    /// Runs `body` on a thread with a large stack (see `LargeStack`), or here if none can be made.
+    static func onLargeStack<T>(_ body: @escaping () throws(ParseError) -> T) throws(ParseError) -> T {
+        let outcome = LargeStackOutcome<T>()
+        let ran = LargeStack.run {
+            do throws(ParseError) {
+                outcome.result = .success(try body())
+            } catch {
+                outcome.result = .failure(error)
+            }
+        }
+        guard ran, let result = outcome.result else { return try body() }
+        return try result.get()
+    }
+
+    /// CPython's rule: when parsing fails with a generic error, a tokenizer error later in the
+    /// source (an unterminated string, a bad literal or character) is reported instead.
+    func preferLexicalError(_ e: ParseError) -> ParseError {
+        switch e.kind {
+        case .invalidSyntax, .forgotComma, .expected: break
+        default: return e
+        }
+        guard case .error(let lexical)? = tokens.last?.kind else { return e }
+        switch lexical.kind {
+        case .unterminatedString, .unterminatedTripleQuotedString, .invalidDecimalLiteral,
+             .invalidHexadecimalLiteral, .invalidOctalLiteral, .invalidBinaryLiteral, .invalidDigit,
+             .leadingZeros, .invalidCharacter, .invalidNonPrintableCharacter,
+             .unexpectedCharacterAfterContinuation:
+            return lexical
+        default:
+            return e
+        }
     }
 
     /// Parses a single expression (e.g. for a debugger or a test); trailing newlines are allowed.
     public static func parseExpression(_ source: String, file: String = "<expr>", firstLine: Int = 1) throws(ParseError) -> Expr {
         var lexer = Lexer(source: source, file: file, firstLine: firstLine)
         lexer.run()
-        var parser = Parser(lexer: lexer, tokens: lexer.tokens)
-        let e = try parser.parseStarExpressions()
-        while case .newline = parser.tok.kind { parser.advance() }
-        guard case .endOfFile = parser.tok.kind else { throw parser.unexpected() }
-        return e
+        if lexer.isShallow { return try parseExpressionTokens(lexer) }
+        return try onLargeStack { () throws(ParseError) in try parseExpressionTokens(lexer) }
     }
+
+    static func parseExpressionTokens(_ lexer: Lexer) throws(ParseError) -> Expr {
+        var parser = Parser(lexer: lexer, tokens: lexer.tokens)
+        do throws(ParseError) {
+            let e = try parser.parseStarExpressions()
+            while case .newline = parser.tok.kind { parser.advance() }
+            guard case .endOfFile = parser.tok.kind else { throw parser.unexpected() }
+            return e
+        } catch {
+            throw parser.preferLexicalError(error)
+        }
+    }
+
+    /// Where the large-stack thread leaves its result (read after the thread is joined).
+    final class LargeStackOutcome<T> { var result: Result<T, ParseError>? }
 
     // MARK: token access
 
     var tok: Token { tokens[i] }
     var prevEnd: SourcePosition { i > 0 ? tokens[i - 1].range.end : tokens[0].range.start }
+
+    /// The end of the last consumed token that is not NEWLINE/INDENT/DEDENT (the end of a
+    /// compound statement is the end of its last body statement).
+    var significantEnd: SourcePosition {
+        var j = i - 1
+        while j > 0 {
+            switch tokens[j].kind {
+            case .newline, .indent, .dedent: j -= 1
+            default: return tokens[j].range.end
+            }
+        }
+        return j >= 0 ? tokens[j].range.end : tokens[0].range.start
+    }
 
     func peekKind(_ k: Int = 1) -> TokenKind {
         let j = i + k
@@ -142,20 +219,47 @@ public struct Parser {
         case .indent:
             let p = tok.range.end
             return error(.unexpectedIndent, at: SourcePosition(line: p.line, column: max(1, p.column - 1)))
-        case .endOfFile:
-            return error(.invalidSyntax, at: tok.range.start)
         default:
-            return error(.invalidSyntax, at: tok.range.start)
+            return unclosedBracket() ?? error(.invalidSyntax, at: tok.range.start)
         }
     }
 
-    /// Enters one level of nesting, failing cleanly past `maxDepth`.
+    /// CPython's rule: a syntax error on a later line than a still-open bracket is reported as
+    /// "'(' was never closed" at that bracket.
+    func unclosedBracket() -> ParseError? {
+        var stack: [Token] = []
+        for t in tokens[0..<i] {
+            guard case .op(let o) = t.kind else { continue }
+            switch o {
+            case .lparen, .lbracket, .lbrace: stack.append(t)
+            case .rparen, .rbracket, .rbrace: if !stack.isEmpty { stack.removeLast() }
+            default: break
+            }
+        }
+        guard let open = stack.last, open.range.start.line < tok.range.start.line,
+              case .op(let o) = open.kind, let c = o.rawValue.first else { return nil }
+        return error(.neverClosed(c), at: open.range.start)
+    }
+
+    /// Enters one level of recursive nesting, failing cleanly past the limits.
     mutating func enter() throws(ParseError) {
+        depth += 1
+        recursion += 1
+        if depth > Parser.maxDepth || recursion > Parser.maxRecursion {
+            throw error(.tooDeeplyNested, at: tok.range.start)
+        }
+    }
+
+    mutating func leave() {
+        depth -= 1
+        recursion -= 1
+    }
+
+    /// One more link of a left-deep chain (`a + b + c`, `f()()`): deepens the tree, not the parser.
+    mutating func extendChain() throws(ParseError) {
         depth += 1
         if depth > Parser.maxDepth {
             throw error(.tooDeeplyNested, at: tok.range.start)
         }
     }
-
-    mutating func leave() { depth -= 1 }
 }

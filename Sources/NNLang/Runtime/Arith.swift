@@ -25,7 +25,7 @@ enum Arith {
         return q
     }
     static func mod(_ a: Int, _ b: Int) throws -> Int {
-        if b == 0 { throw PyError.zeroDivision("integer division or modulo by zero") }
+        if b == 0 { throw PyError.zeroDivision("integer modulo by zero") }
         if b == -1 { return 0 }
         var r = a % b
         if r != 0 && ((r < 0) != (b < 0)) { r += b }

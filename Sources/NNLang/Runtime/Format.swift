@@ -100,9 +100,14 @@ func formatFloatBody(_ x: Double, _ type: Character?, _ precision: Int?, alt: Bo
             } else { s += ".0" }
             return s
         }
-        var s = cFormat("%.\(p1 - 1)g", a)
-        if !s.contains("e") { s = cFormat("%.\(p1 - 1)e", a) }
-        return s
+        let sci = cFormat("%.\(p1 - 1)e", a)
+        let parts = sci.split(separator: "e")
+        var mant = String(parts[0])
+        if mant.contains(".") {
+            while mant.hasSuffix("0") { mant.removeLast() }
+            if mant.hasSuffix(".") { mant.removeLast() }
+        }
+        return mant + "e" + parts[1]
     }
 }
 

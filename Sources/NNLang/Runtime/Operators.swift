@@ -202,7 +202,15 @@ extension Runtime {
             }
         default: break
         }
-        return try binary(op, a, b)
+        do {
+            return try binary(op, a, b)
+        } catch let e as PyError where e.exc.cls === BuiltinTypes.typeError {
+            if let m = e.args.first, case .str(let msg) = m, msg.hasPrefix("unsupported operand type(s) for ") {
+                let sym = op == .pow ? "**=" : op.rawValue + "="
+                throw PyError.type("unsupported operand type(s) for \(sym): '\(a.typeName)' and '\(b.typeName)'")
+            }
+            throw e
+        }
     }
 
     /// `-x`, `+x`, `~x`, `not x`.

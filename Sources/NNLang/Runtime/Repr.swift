@@ -184,6 +184,10 @@ extension Runtime {
             return c.isBuiltin ? "<class '\(c.name)'>" : "<class '__main__.\(c.name)'>"
         case let m as PyModule:
             return "<module '\(m.name)' (built-in)>"
+        case let i as PyInstance where i === ellipsisObject:
+            return "Ellipsis"
+        case let i as PyInstance where i === notImplemented:
+            return "NotImplemented"
         case let i as PyInstance:
             if let m = i.cls.lookup("__repr__"), !isObjectDefault(m) {
                 return try expectStr(call(m, [.object(i)], []), "__repr__")

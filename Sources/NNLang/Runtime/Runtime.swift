@@ -152,15 +152,8 @@ public final class Runtime {
 func asPyError(_ e: Error) -> PyError {
     if let p = e as? PyError { return p }
     if let t = e as? TensorError {
-        let cls: PyClass
-        switch t.kind {
-        case .runtimeError: cls = BuiltinTypes.runtimeError
-        case .indexError: cls = BuiltinTypes.indexError
-        case .typeError: cls = BuiltinTypes.typeError
-        case .valueError: cls = BuiltinTypes.valueError
-        case .memoryError: cls = BuiltinTypes.memoryError
-        case .notImplementedError: cls = BuiltinTypes.notImplementedError
-        }
+        // The kind names the Python exception class.
+        let cls = BuiltinTypes.exceptions.first { $0.name == t.kind.rawValue } ?? BuiltinTypes.runtimeError
         return PyError(cls, t.message)
     }
     return PyError(BuiltinTypes.runtimeError, "\(e)")

@@ -4,16 +4,25 @@ import Tensors
 /// Scalar indexing of float32 tensors without building an index tuple or a 0-d tensor:
 /// `t[i, j]` reads an unboxed `.tscalar`, `c[i, j] += x` writes in place. Anything unusual
 /// (autograd, other dtypes, out-of-range indices) returns nil/false and takes the slow path,
-/// which produces PyTorch's results and errors.
+/// which produces PyTorch's results and errors. The tensor is only borrowed (no copies of
+/// its shape/strides arrays, no retains) on this path.
 enum TensorFast {
     @inline(__always) static func read2(_ v: Variable, _ i: Int, _ j: Int) -> Value? {
-        guard let p = index2(v, i, j) else { return nil }
-        return .tscalar(v.data.storage.floats[p])
+        if v.requiresGrad { return nil }
+        return read2(v.data, i, j)
+    }
+
+    @inline(__always) static func read2(_ d: borrowing Tensor, _ i: Int, _ j: Int) -> Value? {
+        guard let p = index2(d, i, j) else { return nil }
+        return .tscalar(d.storage.floats[p])
     }
 
     @inline(__always) static func read1(_ v: Variable, _ i: Int) -> Value? {
         if v.requiresGrad { return nil }
-        let d = v.data
+        return read1(v.data, i)
+    }
+
+    @inline(__always) static func read1(_ d: borrowing Tensor, _ i: Int) -> Value? {
         guard d.storage.dtype == .float32, d.shape.count == 1 else { return nil }
         let n = d.shape[0]
         let ii = i < 0 ? i + n : i
@@ -21,10 +30,8 @@ enum TensorFast {
         return .tscalar(d.storage.floats[d.offset + ii * d.strides[0]])
     }
 
-    /// The storage index of `v[i, j]` when the fast path applies.
-    @inline(__always) static func index2(_ v: Variable, _ i: Int, _ j: Int) -> Int? {
-        if v.requiresGrad { return nil }
-        let d = v.data
+    /// The storage index of `d[i, j]` when the fast path applies.
+    @inline(__always) static func index2(_ d: borrowing Tensor, _ i: Int, _ j: Int) -> Int? {
         guard d.storage.dtype == .float32, d.shape.count == 2 else { return nil }
         let n0 = d.shape[0], n1 = d.shape[1]
         let ii = i < 0 ? i + n0 : i
@@ -43,14 +50,26 @@ enum TensorFast {
     }
 
     @inline(__always) static func write2(_ v: Variable, _ i: Int, _ j: Int, _ x: Value) -> Bool {
-        guard let f = asFloat(x), let p = index2(v, i, j) else { return false }
-        v.data.storage.floats[p] = f
+        if v.requiresGrad { return false }
+        guard let f = asFloat(x) else { return false }
+        return write2(v.data, i, j, f)
+    }
+
+    @inline(__always) static func write2(_ d: borrowing Tensor, _ i: Int, _ j: Int, _ f: Float) -> Bool {
+        guard let p = index2(d, i, j) else { return false }
+        d.storage.floats[p] = f
         return true
     }
 
     @inline(__always) static func augWrite2(_ v: Variable, _ i: Int, _ j: Int, _ op: BinaryOp, _ x: Value) -> Bool {
-        guard let f = asFloat(x), let p = index2(v, i, j) else { return false }
-        let s = v.data.storage.floats
+        if v.requiresGrad { return false }
+        guard let f = asFloat(x) else { return false }
+        return augWrite2(v.data, i, j, op, f)
+    }
+
+    @inline(__always) static func augWrite2(_ d: borrowing Tensor, _ i: Int, _ j: Int, _ op: BinaryOp, _ f: Float) -> Bool {
+        guard let p = index2(d, i, j) else { return false }
+        let s = d.storage.floats
         switch op {
         case .add: s[p] += f
         case .sub: s[p] -= f

@@ -1,0 +1,11 @@
+print(0.1 + 0.2, 1.5 * 2, 3.0 / 2, 7.5 // 2, -7.5 // 2, 7.5 % 2, -7.5 % 2, 7.5 % -2)
+print(2.0 ** 0.5, 2 ** 0.5, 4 ** 0.5, 10.0 ** -2)
+print(1 + 2.0, 3 * 1.0, 1 / 3, 2 / 3, 10 / 4)
+print(float("1.5"), float(" 2 "), float("inf"), float("-inf"), float("nan"), float(3), float("1e3"))
+print(abs(-2.5), -0.0, 0.0 == -0.0, float("nan") == float("nan"))
+x = 1e300
+print(x * 1e10, -x * 1e10)
+print(int(2.5), int(-2.5), round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(2.675, 2), round(1.005, 2), round(3.14159, 3), round(-1.25, 1), round(1e20, -19))
+print(5.0.is_integer(), 5.5.is_integer())
+print(1.0 < 2, 2 <= 2.0, 3 == 3.0, 1 != 1.0)

@@ -1,0 +1,8 @@
+print(1 + True, 2.5 + False, True / 2, 3 // True, 7 % 2.5, -7 % 2.5, 2 ** 0.5 * 2 ** 0.5)
+print(int(True), float(False), int("-0"), int(-0.9), round(0.1 + 0.2, 10), 1e3 == 1000, 10 ** -3)
+print(3 * 0.1, 0.1 * 3, 1 - 0.9, 100 * 1.1, 1.1 + 2.2, 3.3 / 1.1)
+print(divmod(-7, 2), divmod(7.5, -2), -7 // 2.0, 5 % -3.0, abs(-0.0))
+print(max(1, 1.0), min(1.0, 1), max(True, 1), sum([True, True, False]))
+print(float(10 ** 15), float(10 ** 16), 2.0 ** 60, 1 / 7, 22 / 7, 1e-4, 1.5e-4)
+print(isinstance(1, float), isinstance(1.0, float), type(1 + 1.0).__name__, type(2 ** -1).__name__, type(4 // 2).__name__, type(4 / 2).__name__)
+print(0.1 + 0.7, 0.2 + 0.4, 1.23456789e-8, 123456789.123, -1.5e300 * 10)

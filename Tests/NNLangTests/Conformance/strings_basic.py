@@ -1,0 +1,13 @@
+s = "Hello, World"
+print(s, len(s), s[0], s[-1], s[2:5], s[::-1], s[::2], s[-5:], s[:100], s[100:])
+print(s.upper(), s.lower(), s.replace("l", "L"), s.replace("l", "L", 1), s.find("o"), s.find("z"), s.rfind("o"))
+print(s.startswith("Hell"), s.endswith("ld"), s.startswith(("x", "H")), s.count("l"), s.index("W"))
+print("  pad  ".strip() + "|", "  pad  ".lstrip() + "|", "  pad  ".rstrip() + "|", "xxhixx".strip("x"))
+print("a,b,,c".split(","), "a b  c\n d".split(), "a,b,c".split(",", 1), "a,b,c".rsplit(",", 1), " x y ".split(" "))
+print("-".join(["a", "b", "c"]), "".join([]), ", ".join(str(i) for i in range(3)))
+print("ab" * 3, 3 * "x", "a" + "b", "abc" < "abd", "B" < "a", "abc" == "abc", "a" in "cat", "z" not in "cat")
+print("hi".ljust(5, ".") + "|", "hi".rjust(5) + "|", "hi".center(7, "*"), "42".zfill(5), "-42".zfill(5))
+print("123".isdigit(), "12a".isdigit(), "abc".isalpha(), "ab1".isalnum(), "   ".isspace(), "Hello world".title())
+print("hello".capitalize(), "a-b".partition("-"), "line1\nline2\n".splitlines())
+print(str(12), str(1.5), str(None), str(True), str([1, "a"]), repr("it's"), repr('say "hi"'), repr("both ' \""))
+print(repr("tab\tnew\nline\\"), repr("\x00\x7f"), repr("é"), ord("A"), chr(97), chr(233))

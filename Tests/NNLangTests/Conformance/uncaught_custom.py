@@ -1,0 +1,4 @@
+class BadThing(Exception):
+    pass
+print("before")
+raise BadThing("it broke")
