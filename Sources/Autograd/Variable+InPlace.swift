@@ -5,9 +5,11 @@ import Tensors
 // - on a leaf that requires grad: PyTorch's error;
 // - on a non-leaf (or with an operand that requires grad): the write happens and the Variable's
 //   history is rebased onto the op (its grad_fn becomes e.g. AddBackward0), as PyTorch does;
-// - through a view of such a tensor (CopySlices in PyTorch): a clear "not supported" error.
+// - through a view: the base's history becomes CopySlices (the written region takes the op's
+//   gradient, the rest the old base's) and the view's AsStridedBackward0, as in PyTorch.
 // There are no version counters: a tensor saved for backward and later overwritten in place
-// gives a wrong gradient instead of PyTorch's error.
+// gives a wrong gradient instead of PyTorch's error, and other views of a base written through
+// one view keep their old history.
 
 extension Variable {
     static let leafInPlaceMessage = "a leaf Variable that requires grad is being used in an in-place operation."
@@ -22,9 +24,7 @@ extension Variable {
             throw TensorError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         }
         guard requiresGrad || operands.contains(where: { $0.requiresGrad }) else { return try plain() }
-        if viewBase != nil {
-            throw TensorError.runtime("in-place operation on a view of a tensor that requires grad is not supported here (PyTorch's CopySlices); use an out-of-place op such as clone() first")
-        }
+        if let base = viewBase { return try inPlaceThroughView(base, recorded) }
         let old = Variable(try data.clone(), requiresGrad: requiresGrad)
         old.gradFn = gradFn
         let r = try recorded(old)
@@ -34,26 +34,92 @@ extension Variable {
         try data.copy_(r.data)
         gradFn = r.gradFn
         requiresGrad = r.requiresGrad
+        historyVersion += 1
+    }
+
+    /// An in-place op on a view of `base`: write through, then rebase both histories.
+    private func inPlaceThroughView(_ base: Variable, _ recorded: (Variable) throws -> Variable) throws {
+        let positions = try Variable.positions(of: data, in: base.data, forWriting: true)
+        let oldView = Variable(try data.clone(), requiresGrad: requiresGrad)
+        oldView.gradFn = gradFn
+        let r = try recorded(oldView)
+        if r.dtype != dtype {
+            throw TensorError.runtime("result type \(Tensor.typeNameForMessages(r.dtype)) can't be cast to the desired output type \(Tensor.typeNameForMessages(dtype))")
+        }
+        let oldBase = Variable(base.data, requiresGrad: base.requiresGrad)
+        oldBase.gradFn = base.gradFn
+        try data.copy_(r.data)
+        let baseShape = base.shape, viewShape = shape
+        base.gradFn = Node(name: "CopySlices", next: [Variable.edge(to: oldBase), Variable.edge(to: r)]) { g, needs in
+            let gc = try g.contiguous().to(.float32)
+            var gOld: Tensor? = nil
+            if needs[0] {
+                let z = try gc.clone()
+                let p = z.storage.floats
+                for i in positions { p[i] = 0 }
+                gOld = z
+            }
+            var gNew: Tensor? = nil
+            if needs[1] {
+                let out = try Tensor.zeros(viewShape)
+                let src = gc.storage.floats + gc.offset, dst = out.storage.floats
+                for (k, i) in positions.enumerated() { dst[k] = src[i] }
+                gNew = out
+            }
+            return [gOld, gNew]
+        }
+        base.requiresGrad = true
+        base.historyVersion += 1
+        viewVersion = base.historyVersion
+        let positionTensor = try Tensor(ints: positions.map { Int64($0) }, shape: [positions.count])
+        gradFn = Node(name: "AsStridedBackward0", next: [Variable.edge(to: base)]) { g, _ in
+            [try Variable.scatterAdd(g, into: baseShape, at: positionTensor)]
+        }
+        requiresGrad = true
+    }
+
+    /// For each element of `view` (row-major), its row-major position in `base`.
+    static func positions(of view: Tensor, in base: Tensor, forWriting: Bool) throws -> [Int] {
+        var map: [Int: Int]? = nil
+        if !base.isContiguous {
+            var m: [Int: Int] = [:]
+            var k = 0
+            base.forEachStorageIndex { m[$0] = k; k += 1 }
+            map = m
+        }
+        var out: [Int] = []
+        out.reserveCapacity(view.numel)
+        var outside = false
+        let n = base.numel
+        view.forEachStorageIndex { s in
+            let p = map.map { $0[s] ?? -1 } ?? s - base.offset
+            if p < 0 || p >= n { outside = true } else { out.append(p) }
+        }
+        if outside { throw TensorError.runtime("in-place operation through a view that does not lie inside its base is not supported") }
+        if forWriting && Set(out).count != out.count {
+            throw TensorError.runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
+        return out
     }
 
     /// `a.add_(b)` / `a += b`.
     public func add_(_ other: Variable) throws {
-        try inPlace([other], plain: { try data.add_(other.data) }, recorded: { try $0.add(other) })
+        try inPlace([other], plain: { try data.add_(other.data) }, recorded: { old in try old.add(other === self ? old : other) })
     }
 
     /// `a.sub_(b)` / `a -= b`.
     public func sub_(_ other: Variable) throws {
-        try inPlace([other], plain: { try data.sub_(other.data) }, recorded: { try $0.sub(other) })
+        try inPlace([other], plain: { try data.sub_(other.data) }, recorded: { old in try old.sub(other === self ? old : other) })
     }
 
     /// `a.mul_(b)` / `a *= b`.
     public func mul_(_ other: Variable) throws {
-        try inPlace([other], plain: { try data.mul_(other.data) }, recorded: { try $0.mul(other) })
+        try inPlace([other], plain: { try data.mul_(other.data) }, recorded: { old in try old.mul(other === self ? old : other) })
     }
 
     /// `a.div_(b)` / `a /= b`.
     public func div_(_ other: Variable) throws {
-        try inPlace([other], plain: { try data.div_(other.data) }, recorded: { try $0.div(other) })
+        try inPlace([other], plain: { try data.div_(other.data) }, recorded: { old in try old.div(other === self ? old : other) })
     }
 
     /// `a.zero_()`; returns `self`.

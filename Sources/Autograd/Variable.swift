@@ -14,23 +14,54 @@ public final class Variable {
     /// The values. Views of one Variable's data share its storage, as in PyTorch.
     public var data: Tensor
     /// True for leaves the user asked gradients for, and for results computed from them.
-    public var requiresGrad: Bool
+    public var requiresGrad: Bool {
+        get { refreshIfStale(); return storedRequiresGrad }
+        set { storedRequiresGrad = newValue }
+    }
+    private var storedRequiresGrad: Bool
     /// The accumulated gradient (leaves only, as in PyTorch), or nil. Assign through
     /// `setGrad(_:)` to get PyTorch's shape check.
     public var grad: Variable?
     /// The op that produced this value; nil for leaves.
-    public var gradFn: Node?
+    public var gradFn: Node? {
+        get { refreshIfStale(); return storedGradFn }
+        set { storedGradFn = newValue }
+    }
+    private var storedGradFn: Node?
     /// An opaque slot for the language layer (user attributes such as `inp.g`).
     public var userAttributes: AnyObject?
     /// For a view produced by a differentiable view op: the Variable owning the storage.
     /// In-place ops that record history refuse to write through views (see `add_`).
-    public internal(set) var viewBase: Variable?
+    public internal(set) var viewBase: Variable? {
+        didSet { viewVersion = viewBase?.historyVersion ?? 0 }
+    }
+    /// Bumped whenever an in-place op rewrites this Variable's history; a view whose
+    /// `viewVersion` lags its base's regenerates its own history (AsStridedBackward0) when next
+    /// read, as PyTorch does.
+    var historyVersion = 0
+    var viewVersion = 0
 
     /// A leaf holding `data`. `requiresGrad` needs a float tensor (use `requiresGrad_()` to get
     /// PyTorch's error for other dtypes).
     public init(_ data: Tensor, requiresGrad: Bool = false) {
         self.data = data
-        self.requiresGrad = requiresGrad
+        self.storedRequiresGrad = requiresGrad
+    }
+
+    /// A view whose base was written in place with recording gets a history that reads the
+    /// gradient out of the base's.
+    private func refreshIfStale() {
+        guard let base = viewBase, viewVersion != base.historyVersion else { return }
+        viewVersion = base.historyVersion
+        guard base.requiresGrad,
+              let positions = try? Variable.positions(of: data, in: base.data, forWriting: false),
+              let positionTensor = try? Tensor(ints: positions.map { Int64($0) }, shape: [positions.count])
+        else { return }
+        let baseShape = base.shape
+        storedGradFn = Node(name: "AsStridedBackward0", next: [Variable.edge(to: base)]) { g, _ in
+            [try Variable.scatterAdd(g, into: baseShape, at: positionTensor)]
+        }
+        storedRequiresGrad = true
     }
 
     /// A leaf, checking `requires_grad=True` like `torch.tensor(..., requires_grad=True)`.

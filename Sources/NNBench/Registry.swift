@@ -5,4 +5,5 @@ let benchGroups: [BenchGroup] = [
     linalgBenches,
     elementwiseBenches,
     langBenches,
+    autogradBenches,
 ]

@@ -13,7 +13,10 @@ import Darwin
 ///     let g = Generator(seed: 42)
 ///     try Tensor.randn([2], generator: g)   // tensor([0.3367, 0.1288]), as torch.randn(2)
 ///
-/// The state is plain integers, so the same seed gives the same numbers on every machine.
+/// The state is plain integers and the arithmetic is spelled out (no libm), so the same seed
+/// gives the same numbers on every machine. They equal PyTorch's bit for bit where PyTorch runs
+/// its AVX2/AVX-512 CPU kernels (x86-64 of the last decade); PyTorch's portable kernel (e.g. on
+/// ARM) uses libm for `randn` of 16+ elements and differs there in the last bits.
 /// The language layer owns one generator per notebook, seeded 0 at the start.
 public final class Generator: @unchecked Sendable {
     private var state = [UInt32](repeating: 0, count: 624)

@@ -19,20 +19,13 @@ public final class Storage: @unchecked Sendable {
     public static let maxBytes = 16 << 30
 
     /// Allocates `count` zeroed elements, or throws PyTorch's out-of-memory wording.
-    public init(dtype: DType, count: Int) throws {
-        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
-        guard count >= 0, !overflow, bytes <= Storage.maxBytes else {
-            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
-        }
-        var p: UnsafeMutableRawPointer? = nil
-        guard posix_memalign(&p, 64, max(bytes, 64)) == 0, let base = p else {
-            throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
-        }
-        memset(base, 0, max(bytes, 64))
-        self.dtype = dtype
-        self.count = count
-        self.raw = base
+    public convenience init(dtype: DType, count: Int) throws {
+        try self.init(uninitialized: dtype, count: count)
+        memset(raw, 0, max(count * dtype.itemSize, 1))
     }
+
+    /// Bytes actually reserved (large buffers are rounded up to 2 MB for huge pages).
+    let allocatedBytes: Int
 
     /// Allocates `count` elements without zeroing them: for kernels that write every element
     /// (skipping the memset saves a full pass over memory on large outputs).
@@ -41,19 +34,28 @@ public final class Storage: @unchecked Sendable {
         guard count >= 0, !overflow, bytes <= Storage.maxBytes else {
             throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
         }
+        let size = Storage.roundedSize(bytes)
         self.dtype = dtype
         self.count = count
-        self.raw = try Storage.allocate(bytes: bytes, count: count, dtype: dtype)
+        self.allocatedBytes = size
+        if let cached = LargeBufferCache.shared.take(bytes: size) {
+            self.raw = cached
+        } else {
+            self.raw = try Storage.allocate(size: size, count: count, dtype: dtype)
+        }
+    }
+
+    /// Large blocks (>= 4 MB) round up to whole 2 MB huge pages; small ones to 64 bytes.
+    static func roundedSize(_ bytes: Int) -> Int {
+        bytes >= 4 << 20 ? (bytes + (2 << 20) - 1) & ~((2 << 20) - 1) : max(bytes, 64)
     }
 
     /// 64-byte aligned memory; large blocks are 2 MB aligned and advised as huge pages (as
     /// numpy does), which cuts the page faults of a fresh 40 MB output from ~10k to ~20.
-    static func allocate(bytes: Int, count: Int, dtype: DType) throws -> UnsafeMutableRawPointer {
-        let huge = bytes >= 4 << 20
-        let align = huge ? 2 << 20 : 64
-        let size = huge ? (bytes + align - 1) & ~(align - 1) : max(bytes, 64)
+    static func allocate(size: Int, count: Int, dtype: DType) throws -> UnsafeMutableRawPointer {
+        let huge = size >= 4 << 20
         var p: UnsafeMutableRawPointer? = nil
-        guard posix_memalign(&p, align, size) == 0, let base = p else {
+        guard posix_memalign(&p, huge ? 2 << 20 : 64, size) == 0, let base = p else {
             throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
         }
         #if os(Linux)
@@ -62,7 +64,9 @@ public final class Storage: @unchecked Sendable {
         return base
     }
 
-    deinit { free(raw) }
+    deinit {
+        if !LargeBufferCache.shared.keep(raw, bytes: allocatedBytes) { free(raw) }
+    }
 
     static func oomMessage(count: Int, dtype: DType) -> String {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)

@@ -3,6 +3,7 @@
 extension Tensor {
     /// The broadcast shape of `a` and `b`, or PyTorch's error naming the first mismatch.
     public static func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
+        if a == b { return a }
         let n = max(a.count, b.count)
         var out = [Int](repeating: 1, count: n)
         for i in 0..<n {

@@ -33,8 +33,10 @@ extension Tensor {
         var ok = true
         let ap = a.storage.floats, bp = b.storage.floats
         let nest = LoopNest(shape: shape, strides: [a.strides, b.strides])
-        nest.forEachRow(offsets: [a.offset, b.offset]) { pos, n in
-            let sa = nest.strides[0].last!, sb = nest.strides[1].last!
+        let sa = nest.strides[0].last!, sb = nest.strides[1].last!
+        var cursor = RowCursor(nest, offsets: [a.offset, b.offset])
+        while cursor.next() {
+            let pos = cursor.pos, n = cursor.count
             for i in 0..<n where ok {
                 let x = Double(ap[pos[0] + i * sa]), y = Double(bp[pos[1] + i * sb])
                 if x == y { continue }

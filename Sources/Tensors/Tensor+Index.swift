@@ -127,6 +127,14 @@ extension Tensor {
             case .newAxis, .ellipsis: break
             }
         }
+        if ndim == 0 {
+            for i in idx {
+                if case .int = i {
+                    throw TensorError.index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+                }
+                if case .slice = i { throw TensorError.index("slice() cannot be applied to a 0-dim tensor.") }
+            }
+        }
         guard consumed <= ndim else {
             throw TensorError.index("too many indices for tensor of dimension \(ndim)")
         }

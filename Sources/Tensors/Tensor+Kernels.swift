@@ -28,8 +28,9 @@ import Dispatch
         var outShape: [Int] = []
         var outStrides: [[Int]] = Array(repeating: [], count: strides.count)
         if shape.contains(0) {
+            // No elements: an empty loop (inner strides still exist, as 0).
             self.shape = []
-            self.strides = outStrides
+            self.strides = Array(repeating: [0], count: strides.count)
             return
         }
         for d in 0..<shape.count where shape[d] != 1 {
@@ -56,32 +57,59 @@ import Dispatch
         self.strides = outStrides
     }
 
-    /// Calls `row(bases, count)` once per innermost row; `bases[k]` is operand k's storage
-    /// index of the row's first element. Inner strides are `strides[k].last`.
-    @inline(__always) @usableFromInline
-    func forEachRow(offsets: [Int], _ row: (UnsafeMutableBufferPointer<Int>, Int) -> Void) {
-        if shape.isEmpty { return }
-        let n = offsets.count
-        let last = shape.count - 1
-        let inner = shape[last]
-        var idx = [Int](repeating: 0, count: max(last, 1))
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { pos in
-            for k in 0..<n { pos[k] = offsets[k] }
-            if last == 0 { row(pos, inner); return }
-            while true {
-                row(pos, inner)
-                var d = last - 1
-                while true {
-                    idx[d] += 1
-                    for k in 0..<n { pos[k] += strides[k][d] }
-                    if idx[d] < shape[d] { break }
-                    for k in 0..<n { pos[k] -= strides[k][d] * shape[d] }
-                    idx[d] = 0
-                    if d == 0 { return }
-                    d -= 1
-                }
-            }
+    /// The number of operands is at most 4 (the output and three inputs).
+    @usableFromInline static let maxOperands = 4
+}
+
+/// Walks the rows of a `LoopNest`: `pos[k]` is operand k's storage index of the current
+/// row's first element, `count` its length. A struct with a `next()` loop rather than a
+/// closure, so the typed element loop at the call site stays inlined and vectorised.
+@usableFromInline struct RowCursor {
+    @usableFromInline let shape: [Int]
+    /// Per dim, the strides of all operands.
+    @usableFromInline let dimStrides: [SIMD4<Int>]
+    @usableFromInline var idx: [Int]
+    @usableFromInline var pos: SIMD4<Int>
+    @usableFromInline var rowsLeft: Int
+    @usableFromInline var started = false
+    /// Elements per row.
+    @usableFromInline let count: Int
+
+    @inlinable init(_ nest: LoopNest, offsets: [Int]) {
+        shape = nest.shape
+        var o = SIMD4<Int>()
+        for k in 0..<offsets.count { o[k] = offsets[k] }
+        pos = o
+        var ds: [SIMD4<Int>] = []
+        for d in 0..<nest.shape.count {
+            var v = SIMD4<Int>()
+            for k in 0..<nest.strides.count { v[k] = nest.strides[k][d] }
+            ds.append(v)
         }
+        dimStrides = ds
+        idx = [Int](repeating: 0, count: nest.shape.count)
+        count = nest.shape.last ?? 0
+        rowsLeft = nest.shape.isEmpty ? 0 : nest.shape.dropLast().reduce(1, *)
+    }
+
+    /// Moves to the next row (the first on the first call); false when done.
+    @inlinable @inline(__always) mutating func next() -> Bool {
+        if rowsLeft == 0 { return false }
+        rowsLeft -= 1
+        if !started {
+            started = true
+            return true
+        }
+        var d = shape.count - 2
+        while d >= 0 {
+            idx[d] += 1
+            pos &+= dimStrides[d]
+            if idx[d] < shape[d] { break }
+            pos &-= dimStrides[d] &* shape[d]
+            idx[d] = 0
+            d -= 1
+        }
+        return true
     }
 }
 
@@ -177,6 +205,12 @@ extension Tensor {
     @inline(__always) @usableFromInline
     static func map1<A, R>(_ a: Tensor, into out: Tensor, _ f: (A) -> R) {
         let pa = a.base(A.self), po = out.base(R.self)
+        if out.isContiguous && a.strides == out.strides && a.isContiguous {
+            // Same layout, no gaps: one flat loop, no loop-nest set-up (small-op overhead).
+            let src = pa + a.offset, dst = po + out.offset
+            for i in 0..<out.numel { dst[i] = f(src[i]) }
+            return
+        }
         let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides])
         if nest.shape.count == 1 && nest.strides[0][0] == 1 && nest.strides[1][0] == 1 {
             let oa = a.offset, oo = out.offset
@@ -204,8 +238,10 @@ extension Tensor {
             }
             return
         }
-        nest.forEachRow(offsets: [out.offset, a.offset]) { pos, n in
-            let so = nest.strides[0].last!, sa = nest.strides[1].last!
+        let so = nest.strides[0].last!, sa = nest.strides[1].last!
+        var cursor = RowCursor(nest, offsets: [out.offset, a.offset])
+        while cursor.next() {
+            let pos = cursor.pos, n = cursor.count
             let dst = po + pos[0], src = pa + pos[1]
             if so == 1 && sa == 1 {
                 for i in 0..<n { dst[i] = f(src[i]) }
@@ -222,6 +258,16 @@ extension Tensor {
     @inline(__always) @usableFromInline
     static func map2<A, B, R>(_ a: Tensor, _ b: Tensor, into out: Tensor, _ f: (A, B) -> R) {
         let pa = a.base(A.self), pb = b.base(B.self), po = out.base(R.self)
+        if out.isContiguous && a.strides == out.strides && b.strides == out.strides && a.isContiguous && b.isContiguous {
+            let x = pa + a.offset, y = pb + b.offset, dst = po + out.offset
+            for i in 0..<out.numel { dst[i] = f(x[i], y[i]) }
+            return
+        }
+        if out.isContiguous && a.strides == out.strides && a.isContiguous && b.isBroadcastScalar {
+            let x = pa + a.offset, yv = pb[b.offset], dst = po + out.offset
+            for i in 0..<out.numel { dst[i] = f(x[i], yv) }
+            return
+        }
         let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides, b.strides])
         if nest.shape.count == 1 && nest.strides[0][0] == 1 {
             let sa = nest.strides[1][0], sb = nest.strides[2][0]
@@ -250,8 +296,10 @@ extension Tensor {
                 return
             }
         }
-        nest.forEachRow(offsets: [out.offset, a.offset, b.offset]) { pos, n in
-            let so = nest.strides[0].last!, sa = nest.strides[1].last!, sb = nest.strides[2].last!
+        let so = nest.strides[0].last!, sa = nest.strides[1].last!, sb = nest.strides[2].last!
+        var cursor = RowCursor(nest, offsets: [out.offset, a.offset, b.offset])
+        while cursor.next() {
+            let pos = cursor.pos, n = cursor.count
             let dst = po + pos[0], x = pa + pos[1], y = pb + pos[2]
             if so == 1 && sa == 1 && sb == 1 {
                 for i in 0..<n { dst[i] = f(x[i], y[i]) }
@@ -273,13 +321,18 @@ extension Tensor {
                                  _ f: (A, B, C) -> R) {
         let pa = a.base(A.self), pb = b.base(B.self), pc = c.base(C.self), po = out.base(R.self)
         let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides, b.strides, c.strides])
-        nest.forEachRow(offsets: [out.offset, a.offset, b.offset, c.offset]) { pos, n in
-            let so = nest.strides[0].last!, sa = nest.strides[1].last!
-            let sb = nest.strides[2].last!, sc = nest.strides[3].last!
+        let so = nest.strides[0].last!, sa = nest.strides[1].last!
+        let sb = nest.strides[2].last!, sc = nest.strides[3].last!
+        var cursor = RowCursor(nest, offsets: [out.offset, a.offset, b.offset, c.offset])
+        while cursor.next() {
+            let pos = cursor.pos, n = cursor.count
             let dst = po + pos[0], x = pa + pos[1], y = pb + pos[2], z = pc + pos[3]
             for i in 0..<n { dst[i * so] = f(x[i * sa], y[i * sb], z[i * sc]) }
         }
     }
+
+    /// True when every dim has stride 0 (a 0-d tensor expanded): one value everywhere.
+    @inlinable var isBroadcastScalar: Bool { strides.allSatisfy { $0 == 0 } }
 
     /// Float to int64 as PyTorch's cast does (toward zero); NaN and out-of-range values give
     /// Int64.min instead of trapping.

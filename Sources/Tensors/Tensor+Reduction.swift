@@ -48,8 +48,10 @@ extension Tensor {
     func accumulateFloats(into acc: UnsafeMutablePointer<Double>, accStrides: [Int], mean: UnsafePointer<Double>? = nil) {
         let p = storage.floats
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
-        nest.forEachRow(offsets: [offset, 0]) { pos, n in
-            let si = nest.strides[0].last!, sa = nest.strides[1].last!
+        let si = nest.strides[0].last!, sa = nest.strides[1].last!
+        var cursor = RowCursor(nest, offsets: [offset, 0])
+        while cursor.next() {
+            let pos = cursor.pos, n = cursor.count
             let src = p + pos[0], dst = acc + pos[1]
             if let mean {
                 let m = mean + pos[1]
@@ -61,7 +63,7 @@ extension Tensor {
                 } else {
                     for i in 0..<n { let d = Double(src[i * si]) - m[i * sa]; dst[i * sa] += d * d }
                 }
-                return
+                continue
             }
             if sa == 0 {
                 dst[0] += si == 1 ? Tensor.sumFloatsSerial(src, n) : (0..<n).reduce(0.0) { $0 + Double(src[$1 * si]) }
@@ -176,8 +178,10 @@ extension Tensor {
     func accumulateWrapping<T>(_: T.Type, into acc: UnsafeMutablePointer<Int64>, accStrides: [Int], _ f: (T) -> Int64) {
         let p = base(T.self)
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
-        nest.forEachRow(offsets: [offset, 0]) { pos, n in
-            let si = nest.strides[0].last!, sa = nest.strides[1].last!
+        let si = nest.strides[0].last!, sa = nest.strides[1].last!
+        var cursor = RowCursor(nest, offsets: [offset, 0])
+        while cursor.next() {
+            let pos = cursor.pos, n = cursor.count
             let src = p + pos[0], dst = acc + pos[1]
             for i in 0..<n { dst[i * sa] = dst[i * sa] &+ f(src[i * si]) }
         }
@@ -277,8 +281,27 @@ extension Tensor {
         let vp = values.base(T.self), ip = indices.storage.ints
         let src = base(T.self)
         let nest = LoopNest(shape: outerShape, strides: [outerStrides, Tensor.contiguousStrides(outerShape)])
-        nest.forEachRow(offsets: [offset, 0]) { pos, cnt in
-            let si = nest.strides[0].last!, so = nest.strides[1].last!
+        let si = nest.strides[0].last!, so = nest.strides[1].last!
+        var cursor = RowCursor(nest, offsets: [offset, 0])
+        while cursor.next() {
+            let pos = cursor.pos, cnt = cursor.count
+            if si == 1 && so == 1 && s != 1 && cnt > 1 {
+                // The kept dim is contiguous: sweep whole rows of it per reduced index, so
+                // memory is read in order (argmax over dim 0 of a matrix).
+                let first = src + pos[0], vrow = vp + pos[1], irow = ip + pos[1]
+                for i in 0..<cnt {
+                    vrow[i] = first[i]
+                    irow[i] = 0
+                }
+                for k in 1..<max(n, 1) {
+                    let r = first + k * s
+                    for i in 0..<cnt where better(r[i], vrow[i]) {
+                        vrow[i] = r[i]
+                        irow[i] = Int64(k)
+                    }
+                }
+                continue
+            }
             for i in 0..<cnt {
                 let row = src + pos[0] + i * si
                 var best = row[0], bi = 0
@@ -341,7 +364,13 @@ extension Tensor {
             guard numel > 0 else {
                 throw TensorError.runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
             }
-            let r = try flattened().extremum(dim: 0, keepdim: false, max: isMax, name: name).values
+            let r: Tensor
+            if dtype == .float32 && isContiguous {
+                let v = Tensor.extremeFloat(storage.floats + offset, numel, max: isMax)
+                r = Tensor(scalar: Double(v), dtype: .float32)
+            } else {
+                r = try flattened().extremum(dim: 0, keepdim: false, max: isMax, name: name).values
+            }
             return keepdim ? try r.reshape([Int](repeating: 1, count: ndim)) : r
         }
         var r = self
@@ -349,6 +378,28 @@ extension Tensor {
             r = try r.extremum(dim: d, keepdim: true, max: isMax, name: "a" + name).values
         }
         return keepdim ? r : try r.squeeze((0..<ndim).filter { reduced[$0] })
+    }
+
+    /// The largest (or smallest) of `n > 0` contiguous floats with SIMD lanes; NaN if any is NaN.
+    static func extremeFloat(_ p: UnsafePointer<Float>, _ n: Int, max isMax: Bool) -> Float {
+        let raw = UnsafeRawPointer(p)
+        var acc = SIMD8<Float>(repeating: p[0])
+        var nan = SIMDMask<SIMD8<Int32>>(repeating: false)
+        var i = 0
+        while i + 8 <= n {
+            let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            nan .|= v .!= v
+            acc = isMax ? pointwiseMax(acc, v) : pointwiseMin(acc, v)
+            i += 8
+        }
+        var best = isMax ? acc.max() : acc.min()
+        var sawNaN = Swift.any(nan)
+        while i < n {
+            let v = p[i]
+            if v.isNaN { sawNaN = true } else if isMax ? v > best : v < best { best = v }
+            i += 1
+        }
+        return sawNaN ? .nan : best
     }
 
     /// `max(dim, keepdim=)`: (values, int64 indices of the first maximum).

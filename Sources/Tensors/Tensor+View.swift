@@ -30,7 +30,7 @@ extension Tensor {
                 if inferred != nil { throw TensorError.runtime("only one dimension can be inferred") }
                 inferred = d
             } else if s < 0 {
-                throw TensorError.runtime("invalid shape dimension \(s)")
+                throw TensorError.runtime("invalid shape dimension \(s) at index \(d) of shape \(describe(shape))")
             } else {
                 let (m, o) = known.multipliedReportingOverflow(by: s)
                 if o { throw TensorError.runtime("shape '\(describe(shape))' is invalid for input of size \(numel)") }
@@ -155,6 +155,7 @@ extension Tensor {
 
     /// Broadcasts to `sizes` with stride 0 in the new and size-1 dims (a view); -1 keeps a size.
     public func expand(_ sizes: [Int]) throws -> Tensor {
+        if sizes == shape { return self }
         guard sizes.count >= ndim else {
             throw TensorError.runtime("expand(torch.\(Tensor.typeName(dtype))Tensor{\(Tensor.describe(shape))}, size=\(Tensor.describe(sizes))): the number of sizes provided (\(sizes.count)) must be greater or equal to the number of dimensions in the tensor (\(ndim))")
         }

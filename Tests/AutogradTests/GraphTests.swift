@@ -240,10 +240,19 @@ private func message(_ body: () throws -> Void) -> String? {
         #expect(w.gradFn?.name == "CopySlices")
     }
 
-    @Test func inPlaceThroughViewOfGraphIsAClearError() throws {
-        let y = try leaf([3, 4]).mul(1)
-        let m = message { try y.index([.int(0)]).mul_(Variable(Tensor(scalar: 2, dtype: .float32))) }
-        #expect(m?.contains("view") == true)
+    @Test func inPlaceThroughViewsRebasesBaseAndView() throws {
+        let x = leaf([3, 4])
+        let y = try x.mul(1)
+        let v = try y.index([.int(0)])
+        try v.mul_(Variable(Tensor(scalar: 2, dtype: .float32)))
+        #expect(v.gradFn?.name == "AsStridedBackward0")
+        #expect(y.gradFn?.name == "CopySlices")
+        let z = Variable(try Tensor.zeros([3, 4]))
+        let row = try z.index([.int(1)])
+        try row.add_(try x.index([.int(0)]))
+        #expect(row.gradFn?.name == "AsStridedBackward0" && z.gradFn?.name == "CopySlices" && z.requiresGrad)
+        #expect(message { try x.index([.int(0)]).zero_() }
+                == "a view of a leaf Variable that requires grad is being used in an in-place operation.")
     }
 
     @Test func plainTensorsJustWrite() throws {
@@ -288,12 +297,49 @@ private func message(_ body: () throws -> Void) -> String? {
 
     @Test func longChainsFreeWithoutRecursion() throws {
         let counter = DebugCounters.current
-        let base = counter.liveNodes
+        let base = counter.liveNodes, baseSaved = counter.nodesHoldingSavedTensors
         do {
-            var v = leaf([2])
+            let x = Variable(try floats([1, 2], [2]), requiresGrad: true)
+            var v = x
             for _ in 0..<100_000 { v = try v.add(1) }
             #expect(counter.liveNodes - base == 100_000)
+            try v.sum().backward()
+            #expect(x.grad?.data.scalars() == [1, 1])
+            #expect(counter.nodesHoldingSavedTensors == baseSaved, "backward released every saved tensor")
         }
         #expect(counter.liveNodes == base)
+    }
+}
+
+@Suite struct TiesAndRepeats {
+    // Expected gradients recorded from PyTorch 2.
+    @Test func maxOverAllSharesTies() throws {
+        let x = Variable(try floats([1, 3, 3], [3]), requiresGrad: true)
+        try x.max().backward()
+        #expect(x.grad?.data.scalars() == [0, 0.5, 0.5])
+        let y = Variable(try floats([1, 3, 3, 2, 2, 0], [2, 3]), requiresGrad: true)
+        try y.min().backward()
+        #expect(y.grad?.data.scalars() == [0, 0, 0, 0, 0, 1])
+    }
+
+    @Test func maxOverDimPicksTheFirstIndex() throws {
+        let x = Variable(try floats([1, 3, 3, 2, 2, 0], [2, 3]), requiresGrad: true)
+        try x.max(dim: 1).values.sum().backward()
+        #expect(x.grad?.data.scalars() == [0, 1, 0, 1, 0, 0])
+    }
+
+    @Test func amaxSharesTiesPerSlice() throws {
+        let x = Variable(try floats([1, 3, 3, 2, 2, 0], [2, 3]), requiresGrad: true)
+        try x.amax(dims: [1]).sum().backward()
+        #expect(x.grad?.data.scalars() == [0, 0.5, 0.5, 0.5, 0.5, 0])
+    }
+
+    @Test func repeatedIndicesAccumulate() throws {
+        let x = Variable(try floats([1, 2, 3], [3]), requiresGrad: true)
+        try x.index([.tensor(try Tensor(ints: [0, 0, 1], shape: [3]))]).sum().backward()
+        #expect(x.grad?.data.scalars() == [2, 1, 0])
+        let y = Variable(try floats([1, 2, 3], [3]), requiresGrad: true)
+        try y.index([.tensor(try Tensor(bools: [true, false, true], shape: [3]))]).sum().backward()
+        #expect(y.grad?.data.scalars() == [1, 0, 1])
     }
 }

@@ -188,3 +188,46 @@ func gradcheck(_ inputs: [D], rtol: Double = 2e-3, atol: Double = 2e-4,
         }
     }
 }
+
+extension D {
+    /// Einstein summation in Double for letter-only equations with an explicit output; a label
+    /// of size 1 in one operand broadcasts against the others.
+    static func einsum(_ equation: String, _ ops: [D]) -> D {
+        let arrow = equation.firstRange(of: "->")!
+        let ins = equation[..<arrow.lowerBound].split(separator: ",", omittingEmptySubsequences: false).map(Array.init)
+        let out = Array(equation[arrow.upperBound...])
+        var size: [Character: Int] = [:]
+        for (k, labels) in ins.enumerated() {
+            for (d, c) in labels.enumerated() { size[c] = max(size[c] ?? 1, ops[k].shape[d]) }
+        }
+        let all = Array(Set(ins.joined()).union(out)).sorted()
+        let total = all.reduce(1) { $0 * size[$1]! }
+        let outShape = out.map { size[$0]! }
+        var result = [Double](repeating: 0, count: outShape.reduce(1, *))
+        let outStrides = strides(outShape)
+        for flat in 0..<total {
+            let idx = unflatten(flat, all.map { size[$0]! })
+            var value: [Character: Int] = [:]
+            for (k, c) in all.enumerated() { value[c] = idx[k] }
+            var prod = 1.0
+            var valid = true
+            for (k, labels) in ins.enumerated() {
+                var p = 0
+                let st = strides(ops[k].shape)
+                var seen: [Character: Int] = [:]
+                for (d, c) in labels.enumerated() {
+                    let v = ops[k].shape[d] == 1 ? 0 : value[c]!
+                    if let s = seen[c], s != v { valid = false }
+                    seen[c] = v
+                    p += v * st[d]
+                }
+                prod *= ops[k].v[p]
+            }
+            if !valid { continue }
+            var o = 0
+            for (d, c) in out.enumerated() { o += value[c]! * outStrides[d] }
+            result[o] += prod
+        }
+        return D(outShape, result)
+    }
+}

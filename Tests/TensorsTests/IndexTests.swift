@@ -109,6 +109,19 @@ func sl(_ start: Int? = nil, _ stop: Int? = nil, _ step: Int? = nil) -> TensorIn
         }
     }
 
+    @Test func zeroDimIndexing() throws {
+        let z = num(3.0)
+        expectError(.indexError, "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number") {
+            _ = try z.index([.int(0)])
+        }
+        expectError(.indexError, "slice() cannot be applied to a 0-dim tensor.") { _ = try z.index([sl()]) }
+        expectTensor(try z.index([.newAxis]), .float32, [1], [3])
+        expectTensor(try z.index([.ellipsis]), .float32, [], [3])
+        expectTensor(try z.index([.tensor(Tensor(bools: [true], shape: []))]), .float32, [1], [3])
+        try z.indexPut([.ellipsis], 5)
+        #expect(try z.item() == 5)
+    }
+
     @Test func scalarFastPaths() throws {
         let m = try iota([3, 4]).float()
         #expect(try m.scalar(at: 1, 2) == 6)

@@ -56,6 +56,10 @@ import Tensors
         expectTensor(try Tensor.fullLike(t, 7.9), .int64, [2, 3], [7, 7, 7, 7, 7, 7])
         expectError(.runtimeError, "shape '[2, 2]' is invalid for input of size 3") { _ = try Tensor([1, 2, 3], shape: [2, 2]) }
         expectTensor(try Tensor([1, 0, 2], shape: [3], dtype: .bool), .bool, [3], [1, 0, 1])
+        expectError(.runtimeError, "zeros: Dimension size must be non-negative.") { _ = try Tensor.zeros([2, -1]) }
+        expectError(.runtimeError, "Trying to create tensor with negative dimension -1: [-1]") { _ = try Tensor.ones([-1]) }
+        expectError(.runtimeError, "n must be greater or equal to 0, got -1") { _ = try Tensor.eye(-1) }
+        expectError(.runtimeError, "invalid shape dimension -2 at index 0 of shape [-2, 3]") { _ = try Tensor.zeros([2, 3]).view([-2, 3]) }
     }
 
     @Test func arange() throws {

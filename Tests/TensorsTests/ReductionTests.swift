@@ -99,3 +99,21 @@ import Tensors
         expectError(.indexError, "argmax(): Expected reduction dim to be specified for input.numel() == 0.") { _ = try Tensor.zeros([0]).argmax() }
     }
 }
+
+@Suite struct ExtremeValueTests {
+    @Test func simdMaxMinMatchTheScan() throws {
+        for n in [1, 5, 8, 9, 31, 100] {
+            let vals = (0..<n).map { Double(($0 * 37) % 23) - 11.5 }
+            let t = try Tensor(vals, shape: [n])
+            expectTensor(try t.amax(), .float32, [], [vals.max()!])
+            expectTensor(try t.amin(), .float32, [], [vals.min()!])
+            for k in [0, n / 2, n - 1] {
+                var withNaN = vals
+                withNaN[k] = .nan
+                expectTensor(try Tensor(withNaN, shape: [n]).amax(), .float32, [], [.nan])
+                expectTensor(try Tensor(withNaN, shape: [n]).amin(), .float32, [], [.nan])
+            }
+        }
+        expectTensor(try f32([-.infinity, -3]).amax(), .float32, [], [-3])
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Keeps a few recently freed large buffers for reuse by the next allocation of the same size.
+///
+/// A fresh 40 MB buffer costs the kernel ~20 huge-page faults and zeroing 40 MB, about as much
+/// as the elementwise kernel that fills it; loops like `for ...: y = x * w` allocate the same
+/// sizes over and over. Only buffers of 1 MB and more are kept, at most 8 of them and 256 MB in
+/// all, so the memory held back stays bounded.
+final class LargeBufferCache: @unchecked Sendable {
+    static let shared = LargeBufferCache()
+
+    /// Heap-allocated so the mutex never moves (a stored struct's address is not stable).
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+    private var entries: [(pointer: UnsafeMutableRawPointer, bytes: Int)] = []
+    private var heldBytes = 0
+    private let minBytes = 1 << 20
+    private let maxEntries = 8
+    private let maxHeldBytes = 256 << 20
+
+    private init() {
+        lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+    }
+
+    /// A cached buffer of exactly `bytes`, or nil.
+    func take(bytes: Int) -> UnsafeMutableRawPointer? {
+        guard bytes >= minBytes else { return nil }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        guard let i = entries.lastIndex(where: { $0.bytes == bytes }) else { return nil }
+        heldBytes -= bytes
+        return entries.remove(at: i).pointer
+    }
+
+    /// Takes ownership of a freed buffer when there is room; false means the caller frees it.
+    func keep(_ pointer: UnsafeMutableRawPointer, bytes: Int) -> Bool {
+        guard bytes >= minBytes, bytes <= maxHeldBytes else { return false }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        // Make room by dropping the oldest entries.
+        while !entries.isEmpty && (entries.count >= maxEntries || heldBytes + bytes > maxHeldBytes) {
+            let old = entries.removeFirst()
+            heldBytes -= old.bytes
+            free(old.pointer)
+        }
+        entries.append((pointer, bytes))
+        heldBytes += bytes
+        return true
+    }
+}
