@@ -150,7 +150,7 @@ extension NNTensorBinding {
         for name in ["matmul", "mm", "dot", "exp", "log", "sqrt", "relu", "sigmoid", "tanh", "mean", "std", "var",
                      "clamp", "clamp_min", "clamp_max", "argmax", "argmin", "flatten", "transpose", "permute",
                      "reshape", "squeeze", "unsqueeze", "numel", "clone", "allclose", "isclose", "equal",
-                     "maximum", "minimum", "neg", "floor", "ceil", "sign", "outer", "prod", "all", "any", "amax", "amin"] {
+                     "maximum", "minimum", "neg", "floor", "ceil", "sign", "outer", "amax", "amin"] {
             guard let m = tensorMethods[name] else { continue }
             rt.defineBuiltin(name) { rt, args, kw in
                 let first: Value
@@ -174,7 +174,7 @@ extension NNTensorBinding {
             var ops = Array(args.dropFirst())
             if ops.count == 1, let seq = TensorArgs.sequence(ops[0]) { ops = seq }
             let vs = try ops.map { try TensorArgs.variable($0, "einsum") }
-            return .tensor(try Grad.op("EinsumBackward0", vs) { try Tensor.einsum(spec, vs.map(\.data)) })
+            return try Grad.v { try Variable.einsum(spec, vs) }
         }
         for name in ["cat", "stack", "concat", "concatenate"] {
             rt.defineBuiltin(name) { rt, args, kw in
@@ -212,34 +212,21 @@ extension NNTensorBinding {
             guard case .tensor(let w) = a["tensor"]! else {
                 throw PyError.attribute("'\(a["tensor"]!.typeName)' object has no attribute 'dim'")
             }
-            let shape = w.data.shape
-            guard shape.count >= 2 else {
-                throw PyError.value("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
-            }
-            let receptive = shape.dropFirst(2).reduce(1, *)
-            let fanIn = shape[1] * receptive, fanOut = shape[0] * receptive
             var mode = "fan_in"
             if let m = a["mode"] {
-                guard case .str(let s) = m, s == "fan_in" || s == "fan_out" else {
-                    throw PyError.value("Mode \((try? rt.str(m)) ?? "?") not supported, please use one of fan_in, fan_out")
-                }
-                mode = s
+                guard case .str(let sm) = m else { throw PyError.type("kaiming_normal_(): argument 'mode' must be str, not \(m.typeName)") }
+                mode = sm
             }
             var nonlin = "leaky_relu"
-            if case .str(let s)? = a["nonlinearity"] { nonlin = s }
-            let slope = try a.double("a") ?? 0
-            let gain: Double
-            switch nonlin {
-            case "linear", "conv1d", "conv2d", "conv3d", "sigmoid", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d": gain = 1
-            case "tanh": gain = 5.0 / 3
-            case "relu": gain = 2.0.squareRoot()
-            case "leaky_relu": gain = (2.0 / (1 + slope * slope)).squareRoot()
-            case "selu": gain = 3.0 / 4
-            default: throw PyError.value("Unsupported nonlinearity \(nonlin)")
+            if let n = a["nonlinearity"] {
+                guard case .str(let sn) = n else { throw PyError.type("kaiming_normal_(): argument 'nonlinearity' must be str, not \(n.typeName)") }
+                nonlin = sn
             }
-            let fan = mode == "fan_in" ? fanIn : fanOut
-            let std = gain / Double(fan).squareRoot()
-            try GradMode.withNoGrad { try Grad.wrap { try w.data.normal_(mean: 0, std: std, generator: self.generator) } }
+            let slope = try a.double("a") ?? 0
+            // torch.nn.init runs under no_grad: the weight may require grad.
+            try GradMode.withNoGrad {
+                try Grad.wrap { try w.data.kaimingNormal_(a: slope, mode: mode, nonlinearity: nonlin, generator: self.generator) }
+            }
             return .tensor(w)
         }
     }
