@@ -14,9 +14,13 @@ public struct IDXError: Error, Equatable, CustomStringConvertible {
         /// Not an IDX file, corrupt gzip data, or shorter than its header says (nn: ValueError).
         case malformed
     }
+    /// Which nn exception this becomes.
     public var kind: Kind
+    /// The message, starting with the file's path.
     public var message: String
+    /// The message.
     public var description: String { message }
+    /// An error of `kind` with `message`.
     public init(kind: Kind, message: String) { self.kind = kind; self.message = message }
 }
 
