@@ -167,7 +167,7 @@ final class NNTensorBinding: TensorBinding {
 }
 
 /// `grad_fn` values: objects whose repr is PyTorch's `<MeanBackward0 object at 0x...>` and
-/// whose `name()` is the node name.
+/// whose `name()` is the node name. Equal nodes give equal addresses (`a.grad_fn` twice).
 enum GradFnObjects {
     static let cls: PyClass = {
         let c = PyClass(name: "Node", base: BuiltinTypes.object, isBuiltin: true)
@@ -175,7 +175,9 @@ enum GradFnObjects {
             guard case .object(let i as PyInstance)? = args.first, case .str(let n)? = i.attrs["__node__"] else {
                 throw PyError.type("bad grad_fn")
             }
-            return .str("<\(n) object>")
+            var at = ""
+            if case .str(let addr)? = i.attrs["__address__"] { at = " at " + addr }
+            return .str("<\(n) object\(at)>")
         })
         c.dict["name"] = .object(PyMethodDescr("name") { _, recv, _, _ in
             guard case .object(let i as PyInstance) = recv, let n = i.attrs["__node__"] else { throw PyError.type("bad grad_fn") }
@@ -187,6 +189,8 @@ enum GradFnObjects {
     static func value(_ n: Node) -> Value {
         let i = PyInstance(cls: cls)
         i.attrs["__node__"] = .str(n.name)
+        // PyTorch shows the node's address; ours is the Node's identity (stable while it lives).
+        i.attrs["__address__"] = .str("0x" + String(UInt(bitPattern: ObjectIdentifier(n)), radix: 16))
         return .object(i)
     }
 }
