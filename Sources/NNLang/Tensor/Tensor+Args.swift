@@ -165,6 +165,8 @@ enum TensorData {
         var shape: [Int] = []
         var shapeFixed = false
         var flat: [Double] = []
+        // Exact values while every element is an int or bool (Doubles lose digits past 2^53).
+        var exact: [Int64] = []
         var kind = DType.bool
         var sawAny = false
         func walk(_ v: Value, _ depth: Int) throws {
@@ -186,9 +188,12 @@ enum TensorData {
             }
             sawAny = true
             switch v {
-            case .bool(let b): flat.append(b ? 1 : 0)
+            case .bool(let b):
+                flat.append(b ? 1 : 0)
+                exact.append(b ? 1 : 0)
             case .int(let i):
                 flat.append(Double(i))
+                exact.append(Int64(i))
                 if kind == .bool { kind = .int64 }
             case .float(let d):
                 flat.append(d)
@@ -209,6 +214,7 @@ enum TensorData {
         try walk(data, 0)
         // An empty list makes a float tensor, as in PyTorch.
         let dt = dtype ?? (sawAny ? kind : .float32)
+        if dt == .int64 && exact.count == flat.count { return try Tensor(ints: exact, shape: shape) }
         return try Tensor(flat, shape: shape, dtype: dt)
     }
 }
