@@ -318,19 +318,28 @@ extension Runtime {
         defineBuiltin("pow") { rt, args, kw in
             try Args.count("pow", args, 2, 3)
             if args.count == 3, !args[2].isNone {
-                guard case .int(var b) = args[0], case .int(var e) = args[1], case .int(let m) = args[2] else {
+                guard case .int(let b) = args[0], case .int(var e) = args[1], case .int(let m) = args[2] else {
                     throw PyError.type("pow() 3rd argument not allowed unless all arguments are integers")
                 }
                 if m == 0 { throw PyError.value("pow() 3rd argument cannot be 0") }
                 if e < 0 { throw PyError.value("pow() negative exponent with modulus is not supported in nn") }
-                var r = 1 % m
-                b = try Arith.mod(b, m)
+                // Work with magnitudes below |m| and full-width products.
+                let mm = m.magnitude
+                func mulmod(_ x: UInt, _ y: UInt) -> UInt {
+                    let p = x.multipliedFullWidth(by: y)
+                    return mm.dividingFullWidth((p.high, p.low)).remainder
+                }
+                var r: UInt = 1 % mm
+                var base = UInt(try Arith.mod(b, m == Int.min ? Int.min : abs(m)))
+                if m == Int.min { base = UInt(bitPattern: b) % mm }
                 while e > 0 {
-                    if e & 1 == 1 { r = Int((Int64(r).multipliedFullWidth(by: Int64(b))).low % UInt64(abs(m))) }
-                    b = Int(Int64(b).multipliedFullWidth(by: Int64(b)).low % UInt64(abs(m)))
+                    if e & 1 == 1 { r = mulmod(r, base) }
+                    base = mulmod(base, base)
                     e >>= 1
                 }
-                return .int(try Arith.mod(r, m))
+                // Python's result has the sign of m.
+                if m < 0 && r != 0 { return .int(Int(bitPattern: r &- mm)) }
+                return .int(Int(r))
             }
             return try rt.binary(.pow, args[0], args[1])
         }

@@ -323,6 +323,17 @@ extension Compiler {
             }
         }
         let ie = expr(index)
+        if case .subscript(let inner, let innerIndex) = o.kind, case .local(let s, _) = operand(inner),
+           let oi = intOperand(innerIndex), let oj = intOperand(index) {
+            // `x[i][j]` on a local list of lists.
+            return { l in
+                if let i = oi.read(l), let j = oj.read(l), let v = readListOfLists(l, s, i, j) { return v }
+                let ov = try oe(l)
+                let iv = try ie(l)
+                if case .tensor(let t) = ov, case .int(let i) = iv, let v = TensorFast.read1(t, i) { return v }
+                return try rt.getItem(ov, iv)
+            }
+        }
         if case .local(let s, _) = operand(o), let oi = intOperand(index) {
             // `xs[i]` with a local list and a local/constant index: the list is not retained.
             return { l in

@@ -184,3 +184,38 @@ extension Compiler {
         }
     }
 }
+
+/// The list a value holds (no dynamic cast).
+@inline(__always) func asList(_ o: PyObject) -> PyList? {
+    ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) ? unsafeDowncast(o, to: PyList.self) : nil
+}
+
+/// `x[i][j]` on a local list of lists with int indices: the row is only borrowed.
+@inline(__always) func readListOfLists(_ l: Frame, _ s: Int, _ i: Int, _ j: Int) -> Value? {
+    guard case .object(let lo) = l[s], let outer = asList(lo) else { return nil }
+    let n = outer.items.count
+    let ii = i < 0 ? i + n : i
+    guard ii >= 0 && ii < n, case .object(let ro) = outer.items[ii], let row = asList(ro) else { return nil }
+    let m = row.items.count
+    let jj = j < 0 ? j + m : j
+    guard jj >= 0 && jj < m else { return nil }
+    return row.items[jj]
+}
+
+/// `x[i][j] op= y` on a local list of lists of floats/ints.
+@inline(__always) func updateListOfLists<O: BinOpImpl>(_: O.Type, _ rt: Runtime, _ l: Frame, _ s: Int, _ i: Int, _ j: Int, _ y: Value) throws -> Bool {
+    guard case .object(let lo) = l[s], let outer = asList(lo) else { return false }
+    let n = outer.items.count
+    let ii = i < 0 ? i + n : i
+    guard ii >= 0 && ii < n, case .object(let ro) = outer.items[ii], let row = asList(ro) else { return false }
+    let m = row.items.count
+    let jj = j < 0 ? j + m : j
+    guard jj >= 0 && jj < m else { return false }
+    switch (row.items[jj], y) {
+    case (.float, .float), (.int, .int), (.float, .int), (.int, .float):
+        row.items[jj] = try O.apply(rt, row.items[jj], y)
+        return true
+    default:
+        return false
+    }
+}

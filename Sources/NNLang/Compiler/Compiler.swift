@@ -88,6 +88,14 @@ final class Compiler {
             }
         case .global(let box):
             let b = box.p
+            // Builtins are fixed once the interpreter is set up: resolve the fallback now.
+            if let bv = rt.builtins[name] {
+                return { _ in
+                    let v = b.pointee
+                    if case .undefined = v { return bv }
+                    return v
+                }
+            }
             return { _ in
                 let v = b.pointee
                 if case .undefined = v {

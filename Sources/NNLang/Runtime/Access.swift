@@ -329,8 +329,9 @@ extension Runtime {
             default: throw PyError.type("slice indices must be integers or None or have an __index__ method")
             }
         }
-        let step = try intOrNil(s.step) ?? 1
+        var step = try intOrNil(s.step) ?? 1
         if step == 0 { throw PyError.value("slice step cannot be zero") }
+        if step == Int.min { step = -Int.max }
         var start: Int, stop: Int
         if let a = try intOrNil(s.start) {
             start = a < 0 ? a + count : a

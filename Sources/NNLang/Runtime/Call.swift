@@ -156,6 +156,8 @@ extension Runtime {
         switch v {
         case .object(let l as PyList): return l.items
         case .object(let t as PyTuple): return t.items
+        case .object(let r as PyRange) where r.count > 1 << 28:
+            throw PyError(BuiltinTypes.memoryError, "")
         default:
             let it = try makeIterator(v)
             var out: [Value] = []

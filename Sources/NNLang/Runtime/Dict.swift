@@ -95,9 +95,9 @@ extension Value {
 
 /// An insertion-ordered dict.
 public final class PyDict: PyObject, @unchecked Sendable {
-    public private(set) var keys: [Value] = []
-    public private(set) var values: [Value] = []
-    private var index: [HashKey: Int] = [:]
+    @exclusivity(unchecked) public private(set) var keys: [Value] = []
+    @exclusivity(unchecked) public private(set) var values: [Value] = []
+    @exclusivity(unchecked) private var index: [HashKey: Int] = [:]
 
     public override init() {}
     override public var pyType: PyClass { BuiltinTypes.dict }

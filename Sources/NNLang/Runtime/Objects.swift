@@ -73,13 +73,13 @@ public final class PyClass: PyObject, @unchecked Sendable {
 /// An instance of a user class (or of an exception class).
 public final class PyInstance: PyObject, @unchecked Sendable {
     public let cls: PyClass
-    public var attrs: [String: Value] = [:]
+    @exclusivity(unchecked) public var attrs: [String: Value] = [:]
     public init(cls: PyClass) { self.cls = cls }
     override public var pyType: PyClass { cls }
 }
 
 public final class PyList: PyObject, @unchecked Sendable {
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
     override public var pyType: PyClass { BuiltinTypes.list }
 }
@@ -94,9 +94,16 @@ public final class PyRange: PyObject, @unchecked Sendable {
     public let start: Int, stop: Int, step: Int
     public init(_ start: Int, _ stop: Int, _ step: Int) { self.start = start; self.stop = stop; self.step = step }
     override public var pyType: PyClass { BuiltinTypes.range }
+    /// The length (computed without overflow; clamped to Int.max for ranges wider than that).
     public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+        if step > 0 {
+            guard start < stop else { return 0 }
+            let diff = UInt(bitPattern: stop &- start)
+            return Int(clamping: (diff - 1) / UInt(step) + 1)
+        }
+        guard start > stop else { return 0 }
+        let diff = UInt(bitPattern: start &- stop)
+        return Int(clamping: (diff - 1) / step.magnitude + 1)
     }
     public func at(_ i: Int) -> Int { start &+ i &* step }
 }

@@ -141,6 +141,12 @@ extension Runtime {
     }
 
     func reprObject(_ o: PyObject) throws -> String {
+        // Deeply nested containers: RecursionError, as CPython, instead of a native stack overflow.
+        counters[0] &+= 1
+        defer { counters[0] &-= 1 }
+        if counters[0] > Runtime.maxDepth + 50 {
+            throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+        }
         let id = ObjectIdentifier(o)
         switch o {
         case let l as PyList:

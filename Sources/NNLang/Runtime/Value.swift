@@ -55,6 +55,6 @@ extension Value {
 
 /// A closure cell: a captured variable shared by a function and the closures it creates.
 public final class PyCell: PyObject, @unchecked Sendable {
-    public var value: Value
+    @exclusivity(unchecked) public var value: Value
     public init(_ v: Value = .undefined) { value = v }
 }
