@@ -69,9 +69,13 @@ enum Engine {
             var inputGrads: [Tensor?] = []
             // A node no gradient reached is still visited, so the nodes below it get ready.
             if let g = grads.removeValue(forKey: ObjectIdentifier(n)), let rule = n.rule {
+                for s in n.saved { try s.check() }
                 inputGrads = try rule(g, n.next.map { $0 != nil })
             }
-            if !retainGraph { n.rule = nil }
+            if !retainGraph {
+                n.rule = nil
+                n.saved = []
+            }
             for (i, edge) in n.next.enumerated() {
                 guard let edge else { continue }
                 let gi = i < inputGrads.count ? inputGrads[i] : nil

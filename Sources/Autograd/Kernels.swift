@@ -8,7 +8,7 @@ extension Tensor {
     @inline(__always)
     func zipFloats(_ other: Tensor, _ f: (Float, Float) -> Float) throws -> Tensor {
         let a = try contiguous().to(.float32), b = try other.expand(shape).contiguous().to(.float32)
-        let out = try Tensor(zeros: shape, dtype: .float32)
+        let out = try Tensor.uninitializedFloats(shape)
         let n = numel
         let pa = a.storage.floats + a.offset, pb = b.storage.floats + b.offset, po = out.storage.floats
         for i in 0..<n { po[i] = f(pa[i], pb[i]) }
@@ -20,11 +20,18 @@ extension Tensor {
     func zipFloats(_ b: Tensor, _ c: Tensor, _ f: (Float, Float, Float) -> Float) throws -> Tensor {
         let a = try contiguous().to(.float32)
         let b = try b.expand(shape).contiguous().to(.float32), c = try c.expand(shape).contiguous().to(.float32)
-        let out = try Tensor(zeros: shape, dtype: .float32)
+        let out = try Tensor.uninitializedFloats(shape)
         let n = numel
         let pa = a.storage.floats + a.offset, pb = b.storage.floats + b.offset
         let pc = c.storage.floats + c.offset, po = out.storage.floats
         for i in 0..<n { po[i] = f(pa[i], pb[i], pc[i]) }
         return out
+    }
+
+    /// A contiguous float32 tensor whose every element the caller writes (no zeroing pass).
+    static func uninitializedFloats(_ shape: [Int]) throws -> Tensor {
+        let n = try Tensor.count(of: shape)
+        return Tensor(storage: try Storage(uninitialized: .float32, count: n), shape: shape,
+                      strides: Tensor.contiguousStrides(shape), offset: 0)
     }
 }

@@ -24,7 +24,7 @@ extension Variable {
     /// `a * b` (MulBackward0).
     public func mul(_ other: Variable) throws -> Variable {
         let a = data, b = other.data
-        return Variable.make(try a.mul(b), "MulBackward0", [self, other]) { g, needs in
+        return Variable.make(try a.mul(b), "MulBackward0", [self, other], saves: crossSaved(other)) { g, needs in
             [needs[0] ? try g.mul(b).sumTo(a.shape) : nil, needs[1] ? try g.mul(a).sumTo(b.shape) : nil]
         }
     }
@@ -33,7 +33,7 @@ extension Variable {
     public func div(_ other: Variable) throws -> Variable {
         let a = data, b = other.data
         let out = try a.div(b)
-        return Variable.make(out, "DivBackward0", [self, other]) { g, needs in
+        return Variable.make(out, "DivBackward0", [self, other], saves: [other], savesOutput: other.requiresGrad) { g, needs in
             [needs[0] ? try g.div(b).sumTo(a.shape) : nil,
              needs[1] ? try g.mul(out).div(b).neg().sumTo(b.shape) : nil]
         }
@@ -57,7 +57,7 @@ extension Variable {
     public func rdiv(_ scalar: Variable) throws -> Variable {
         let a = data, s = scalar.data
         let out = try s.div(a)
-        return Variable.make(out, "MulBackward0", [self, scalar]) { g, needs in
+        return Variable.make(out, "MulBackward0", [self, scalar], saves: [self], savesOutput: true) { g, needs in
             [needs[0] ? try g.mul(out).div(a).neg().sumTo(a.shape) : nil, nil]
         }
     }
@@ -65,7 +65,7 @@ extension Variable {
     /// `a ** p` for a number `p` (PowBackward0).
     public func pow(_ exponent: Double) throws -> Variable {
         let a = data
-        return Variable.make(try a.pow(exponent), "PowBackward0", [self]) { g, _ in
+        return Variable.make(try a.pow(exponent), "PowBackward0", [self], saves: [self]) { g, _ in
             if exponent == 0 { return [try Tensor.zerosLike(a, dtype: g.dtype)] }
             return [try g.mul(a.pow(exponent - 1).mul(Tensor.float(exponent)))]
         }
@@ -75,7 +75,7 @@ extension Variable {
     public func pow(_ exponent: Variable) throws -> Variable {
         let a = data, b = exponent.data
         let out = try a.pow(b)
-        return Variable.make(out, "PowBackward1", [self, exponent]) { g, needs in
+        return Variable.make(out, "PowBackward1", [self, exponent], saves: [self, exponent], savesOutput: true) { g, needs in
             // d/da = b * a^(b-1) (0 where b == 0); d/db = a^b * log(a) (0 where a == 0, b >= 0).
             let ga = needs[0] ? try g.mul(try b.expand(out.shape).zipFloats(a.expand(out.shape)) { e, x in
                 e == 0 ? 0 : e * libmPow(x, e - 1)
@@ -91,7 +91,7 @@ extension Variable {
     public static func pow(_ base: Double, _ exponent: Variable) throws -> Variable {
         let out = try Tensor.float(base).pow(exponent.data)
         let logBase = Tensor.float(libmLog(base))
-        return make(out, "PowBackward2", [exponent]) { g, _ in
+        return make(out, "PowBackward2", [exponent], savesOutput: true) { g, _ in
             [base == 0 ? try Tensor.zerosLike(g) : try g.mul(out).mul(logBase)]
         }
     }
@@ -106,4 +106,12 @@ extension Variable {
     public func mul(_ s: Double) throws -> Variable { try mul(Variable(Tensor.float(s))) }
     /// `a / s` with a float number.
     public func div(_ s: Double) throws -> Variable { try div(Variable(Tensor.float(s))) }
+
+    /// For a product: each operand is read by the other's gradient.
+    func crossSaved(_ other: Variable) -> [Variable] {
+        var s: [Variable] = []
+        if other.requiresGrad { s.append(self) }
+        if requiresGrad { s.append(other) }
+        return s
+    }
 }

@@ -16,7 +16,7 @@ extension Variable {
         // The forward accepted the equation, so it parses.
         let parsed = EinsumLabels(equation, ranks: operands.map(\.ndim))
         let datas = operands.map(\.data)
-        return make(out, parsed.nodeName, operands) { g, needs in
+        return make(out, parsed.nodeName, operands, saves: operands) { g, needs in
             try needs.enumerated().map { i, need in
                 need ? try parsed.gradient(of: i, datas, g) : nil
             }

@@ -7,9 +7,9 @@ import Tensors
 //   history is rebased onto the op (its grad_fn becomes e.g. AddBackward0), as PyTorch does;
 // - through a view: the base's history becomes CopySlices (the written region takes the op's
 //   gradient, the rest the old base's) and the view's AsStridedBackward0, as in PyTorch.
-// There are no version counters: a tensor saved for backward and later overwritten in place
-// gives a wrong gradient instead of PyTorch's error, and other views of a base written through
-// one view keep their old history.
+// Every in-place write bumps the version of the written data (kept on the view base); a node
+// whose saved data changed since it was recorded refuses to run backward, with PyTorch's error.
+// Writes through a `detach()`ed alias are not counted (it is a separate Variable).
 
 extension Variable {
     static let leafInPlaceMessage = "a leaf Variable that requires grad is being used in an in-place operation."
@@ -18,6 +18,12 @@ extension Variable {
     /// out of place from a snapshot of this Variable's old value and history.
     private func inPlace(_ operands: [Variable], plain: () throws -> Void,
                          recorded: (Variable) throws -> Variable) throws {
+        try inPlaceUnversioned(operands, plain: plain, recorded: recorded)
+        versionOwner.version += 1
+    }
+
+    private func inPlaceUnversioned(_ operands: [Variable], plain: () throws -> Void,
+                                    recorded: (Variable) throws -> Variable) throws {
         guard GradMode.isEnabled else { return try plain() }
         if isLeaf && requiresGrad { throw TensorError.runtime(Variable.leafInPlaceMessage) }
         if let base = viewBase, base.isLeaf && base.requiresGrad {

@@ -47,7 +47,7 @@ extension Variable {
         let c = condition.data
         let out = try Tensor.where(c, a.data, b.data)
         let sa = a.shape, sb = b.shape
-        return make(out, "WhereBackward0", [a, b]) { g, needs in
+        return make(out, "WhereBackward0", [a, b], saves: [condition]) { g, needs in
             let zero = Tensor.float(0)
             return [needs[0] ? try Tensor.where(c, g, zero).sumTo(sa) : nil,
                     needs[1] ? try Tensor.where(c, zero, g).sumTo(sb) : nil]

@@ -13,26 +13,26 @@ extension Variable {
         let out = try a.matmul(b)
         switch (a.ndim, b.ndim) {
         case (1, 1):
-            return Variable.make(out, "DotBackward0", [self, other]) { g, needs in
+            return Variable.make(out, "DotBackward0", [self, other], saves: crossSaved(other)) { g, needs in
                 [needs[0] ? try b.mul(g) : nil, needs[1] ? try a.mul(g) : nil]
             }
         case (2, 1):
-            return Variable.make(out, "MvBackward0", [self, other]) { g, needs in
+            return Variable.make(out, "MvBackward0", [self, other], saves: crossSaved(other)) { g, needs in
                 [needs[0] ? try g.unsqueeze(1).matmul(b.unsqueeze(0)) : nil,
                  needs[1] ? try a.t().matmul(g) : nil]
             }
         case (1, 2):
-            return Variable.make(out, "SqueezeBackward4", [self, other]) { g, needs in
+            return Variable.make(out, "SqueezeBackward4", [self, other], saves: crossSaved(other)) { g, needs in
                 [needs[0] ? try b.matmul(g) : nil,
                  needs[1] ? try a.unsqueeze(1).matmul(g.unsqueeze(0)) : nil]
             }
         case (2, 2):
-            return Variable.make(out, "MmBackward0", [self, other]) { g, needs in
+            return Variable.make(out, "MmBackward0", [self, other], saves: crossSaved(other)) { g, needs in
                 try Variable.mmGrads(a, b, g, needs)
             }
         default:
             let name = a.ndim == 2 ? "CloneBackward0" : "UnsafeViewBackward0"
-            return Variable.make(out, name, [self, other]) { g, needs in
+            return Variable.make(out, name, [self, other], saves: crossSaved(other)) { g, needs in
                 // Treat vectors as a row (a) / a column (b), then the batched rule, then sum
                 // the broadcast batch dims away.
                 let a2 = a.ndim == 1 ? try a.unsqueeze(0) : a
@@ -50,7 +50,7 @@ extension Variable {
     /// `mm(a, b)`: two matrices, no broadcasting (MmBackward0).
     public func mm(_ other: Variable) throws -> Variable {
         let a = data, b = other.data
-        return Variable.make(try a.mm(b), "MmBackward0", [self, other]) { g, needs in
+        return Variable.make(try a.mm(b), "MmBackward0", [self, other], saves: crossSaved(other)) { g, needs in
             try Variable.mmGrads(a, b, g, needs)
         }
     }
@@ -58,7 +58,7 @@ extension Variable {
     /// `dot(a, b)` of two vectors (DotBackward0).
     public func dot(_ other: Variable) throws -> Variable {
         let a = data, b = other.data
-        return Variable.make(try a.dot(b), "DotBackward0", [self, other]) { g, needs in
+        return Variable.make(try a.dot(b), "DotBackward0", [self, other], saves: crossSaved(other)) { g, needs in
             [needs[0] ? try b.mul(g) : nil, needs[1] ? try a.mul(g) : nil]
         }
     }

@@ -21,11 +21,20 @@ extension Variable {
     ///
     /// `rule(g, needs)` returns one gradient per input (nil where `needs[i]` is false); it
     /// must not record (the engine runs it with grad mode off).
+    ///
+    /// `saves` lists the Variables whose data the rule reads, `savesOutput` whether it reads
+    /// the output's: backward refuses to run when any of them was modified in place since.
     static func make(_ data: Tensor, _ name: String, _ inputs: [Variable],
+                     saves: [Variable] = [], savesOutput: Bool = false,
                      rule: @escaping (Tensor, [Bool]) throws -> [Tensor?]) -> Variable {
         let out = Variable(data)
         if isRecording(inputs) {
-            out.gradFn = Node(name: name, next: inputs.map(edge(to:)), rule: rule)
+            let node = Node(name: name, next: inputs.map(edge(to:)), rule: rule)
+            if !saves.isEmpty || savesOutput {
+                node.saved = saves.map(SavedVersion.init)
+                if savesOutput { node.saved.append(SavedVersion(out, producer: name)) }
+            }
+            out.gradFn = node
             out.requiresGrad = true
         }
         return out
@@ -37,6 +46,37 @@ extension Variable {
         let out = make(data, name, [input]) { g, _ in [try rule(g)] }
         out.viewBase = input.viewBase ?? input
         return out
+    }
+}
+
+/// A Variable a node's rule reads, and its data version when the node was recorded.
+struct SavedVersion {
+    weak var variable: Variable?
+    let version: Int
+    /// The grad_fn name of the saved Variable at that time (nil for leaves).
+    let producer: String?
+
+    init(_ v: Variable) {
+        variable = v
+        version = v.versionOwner.version
+        producer = v.gradFn?.name
+    }
+
+    init(_ v: Variable, producer: String) {
+        variable = v
+        version = v.versionOwner.version
+        self.producer = producer
+    }
+
+    /// PyTorch's error when the saved data changed in place before backward.
+    func check() throws {
+        guard let v = variable, v.versionOwner.version != version else { return }
+        var what = "[torch.\(Tensor.typeNameForMessages(v.dtype))Tensor \(Tensor.describe(v.shape))]"
+        if let p = producer {
+            let op = p.firstRange(of: "Backward").map { String(p[..<$0.lowerBound]) } ?? p
+            what += ", which is output 0 of \(op),"
+        }
+        throw TensorError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what) is at version \(v.versionOwner.version); expected version \(version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
     }
 }
 

@@ -53,7 +53,7 @@ extension Variable {
         let all = dims == nil || dims?.isEmpty == true
         let ds = try reducedDims(dims), a = data
         let scale = Tensor.float(2 / Double(count(over: ds) - correction))
-        return Variable.make(out, "VarBackward0", [self]) { g, _ in
+        return Variable.make(out, "VarBackward0", [self], saves: [self]) { g, _ in
             let centered = try a.sub(a.mean(dims: ds, keepdim: true))
             return [try Variable.spread(g, over: ds, keepdim: keepdim || all, to: a.shape).mul(centered).mul(scale)]
         }
@@ -66,7 +66,7 @@ extension Variable {
         let all = dims == nil || dims?.isEmpty == true
         let ds = try reducedDims(dims), a = data
         let scale = Tensor.float(1 / Double(count(over: ds) - correction))
-        return Variable.make(out, "StdBackward0", [self]) { g, _ in
+        return Variable.make(out, "StdBackward0", [self], saves: [self], savesOutput: true) { g, _ in
             let centered = try a.sub(a.mean(dims: ds, keepdim: true))
             let gOverStd = try g.div(out)
             return [try Variable.spread(gOverStd, over: ds, keepdim: keepdim || all, to: a.shape).mul(centered).mul(scale)]
@@ -92,7 +92,7 @@ extension Variable {
         let out = largest ? try a.amax(dims: dims, keepdim: keepdim) : try a.amin(dims: dims, keepdim: keepdim)
         let all = dims == nil || dims?.isEmpty == true
         let ds = try reducedDims(dims)
-        return Variable.make(out, name ?? (largest ? "MaxBackward1" : "MinBackward1"), [self]) { g, _ in
+        return Variable.make(out, name ?? (largest ? "MaxBackward1" : "MinBackward1"), [self], saves: [self], savesOutput: true) { g, _ in
             let best = try Variable.spread(out, over: ds, keepdim: keepdim || all, to: a.shape)
             let mask = try a.eq(best).to(.float32)
             let ties = try mask.sum(dims: ds.isEmpty ? nil : ds, keepdim: true)

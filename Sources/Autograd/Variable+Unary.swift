@@ -12,19 +12,19 @@ extension Variable {
     /// `exp(a)` (ExpBackward0).
     public func exp() throws -> Variable {
         let out = try data.exp()
-        return Variable.make(out, "ExpBackward0", [self]) { g, _ in [try g.mul(out)] }
+        return Variable.make(out, "ExpBackward0", [self], savesOutput: true) { g, _ in [try g.mul(out)] }
     }
 
     /// `log(a)` (LogBackward0).
     public func log() throws -> Variable {
         let a = data
-        return Variable.make(try a.log(), "LogBackward0", [self]) { g, _ in [try g.div(a)] }
+        return Variable.make(try a.log(), "LogBackward0", [self], saves: [self]) { g, _ in [try g.div(a)] }
     }
 
     /// `sqrt(a)` (SqrtBackward0).
     public func sqrt() throws -> Variable {
         let out = try data.sqrt()
-        return Variable.make(out, "SqrtBackward0", [self]) { g, _ in
+        return Variable.make(out, "SqrtBackward0", [self], savesOutput: true) { g, _ in
             [try g.zipFloats(out) { gi, o in gi / (2 * o) }]
         }
     }
@@ -32,7 +32,7 @@ extension Variable {
     /// `abs(a)` (AbsBackward0): the gradient is `sign(a)`, 0 at 0.
     public func abs() throws -> Variable {
         let a = data
-        return Variable.make(try a.absolute(), "AbsBackward0", [self]) { g, _ in
+        return Variable.make(try a.absolute(), "AbsBackward0", [self], saves: [self]) { g, _ in
             [try g.zipFloats(a) { gi, x in x > 0 ? gi : x < 0 ? -gi : 0 }]
         }
     }
@@ -40,7 +40,7 @@ extension Variable {
     /// `sigmoid(a)` (SigmoidBackward0).
     public func sigmoid() throws -> Variable {
         let out = try data.sigmoid()
-        return Variable.make(out, "SigmoidBackward0", [self]) { g, _ in
+        return Variable.make(out, "SigmoidBackward0", [self], savesOutput: true) { g, _ in
             [try g.zipFloats(out) { gi, o in gi * o * (1 - o) }]
         }
     }
@@ -48,7 +48,7 @@ extension Variable {
     /// `tanh(a)` (TanhBackward0).
     public func tanh() throws -> Variable {
         let out = try data.tanh()
-        return Variable.make(out, "TanhBackward0", [self]) { g, _ in
+        return Variable.make(out, "TanhBackward0", [self], savesOutput: true) { g, _ in
             [try g.zipFloats(out) { gi, o in gi * (1 - o * o) }]
         }
     }
@@ -56,7 +56,7 @@ extension Variable {
     /// `relu(a)` (ReluBackward0): the gradient passes where the output is positive.
     public func relu() throws -> Variable {
         let out = try data.relu()
-        return Variable.make(out, "ReluBackward0", [self]) { g, _ in
+        return Variable.make(out, "ReluBackward0", [self], savesOutput: true) { g, _ in
             [try g.zipFloats(out) { gi, o in o > 0 ? gi : 0 }]
         }
     }
@@ -71,7 +71,7 @@ extension Variable {
         let out = try a.clamp(min: lo.map { Tensor(scalar: $0, dtype: a.dtype) },
                               max: hi.map { Tensor(scalar: $0, dtype: a.dtype) })
         let l = Float(lo ?? -.infinity), h = Float(hi ?? .infinity)
-        return Variable.make(out, "ClampBackward1", [self]) { g, _ in
+        return Variable.make(out, "ClampBackward1", [self], saves: [self]) { g, _ in
             [try g.zipFloats(a) { gi, x in x >= l && x <= h ? gi : 0 }]
         }
     }
@@ -81,7 +81,7 @@ extension Variable {
         let a = data
         let out = try a.clampMin(Tensor(scalar: lo, dtype: a.dtype))
         let l = Float(lo)
-        return Variable.make(out, "ClampMinBackward0", [self]) { g, _ in
+        return Variable.make(out, "ClampMinBackward0", [self], saves: [self]) { g, _ in
             [try g.zipFloats(a) { gi, x in x >= l ? gi : 0 }]
         }
     }
@@ -91,7 +91,7 @@ extension Variable {
         let a = data
         let out = try a.clampMax(Tensor(scalar: hi, dtype: a.dtype))
         let h = Float(hi)
-        return Variable.make(out, "ClampMaxBackward0", [self]) { g, _ in
+        return Variable.make(out, "ClampMaxBackward0", [self], saves: [self]) { g, _ in
             [try g.zipFloats(a) { gi, x in x <= h ? gi : 0 }]
         }
     }

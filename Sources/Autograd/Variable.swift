@@ -40,6 +40,10 @@ public final class Variable {
     /// read, as PyTorch does.
     var historyVersion = 0
     var viewVersion = 0
+    /// How many in-place writes this Variable's data has had (kept on the view base, shared
+    /// by its views); nodes compare it with the value they saved.
+    var version = 0
+    var versionOwner: Variable { viewBase ?? self }
 
     /// A leaf holding `data`. `requiresGrad` needs a float tensor (use `requiresGrad_()` to get
     /// PyTorch's error for other dtypes).
@@ -154,6 +158,9 @@ public final class Node {
         counter = DebugCounters.current
         counter.add(live: 1, saved: 1)
     }
+
+    /// Versions of the Variables `rule` reads, checked before it runs.
+    var saved: [SavedVersion] = []
 
     /// True while the node still holds its saved tensors (before a non-retaining backward).
     public var hasSavedState: Bool { rule != nil }

@@ -343,3 +343,48 @@ private func message(_ body: () throws -> Void) -> String? {
         #expect(y.grad?.data.scalars() == [1, 0, 1])
     }
 }
+
+@Suite struct VersionCounters {
+    private let hint = " Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
+    private let prefix = "one of the variables needed for gradient computation has been modified by an inplace operation: "
+
+    @Test func modifiedSavedOutput() throws {
+        let x = Variable(try floats([1, 2, 3], [3]), requiresGrad: true)
+        let h = try x.exp()
+        try h.add_(Variable(Tensor(scalar: 1, dtype: .float32)))
+        #expect(message { try h.sum().backward() }
+                == prefix + "[torch.FloatTensor [3]], which is output 0 of Exp, is at version 1; expected version 0 instead." + hint)
+    }
+
+    @Test func modifiedSavedInput() throws {
+        let x = Variable(try floats([1, 2, 3], [3]), requiresGrad: true)
+        let w = Variable(try floats([1, 1, 1], [3]))
+        let y = try x.mul(w)
+        try w.add_(Variable(Tensor(scalar: 1, dtype: .float32)))
+        #expect(message { try y.sum().backward() }
+                == prefix + "[torch.FloatTensor [3]] is at version 1; expected version 0 instead." + hint)
+        let y2 = try x.mul(2)
+        let z = try y2.mul(y2)
+        try y2.mul_(Variable(Tensor(scalar: 2, dtype: .float32)))
+        #expect(message { try z.sum().backward() }
+                == prefix + "[torch.FloatTensor [3]], which is output 0 of Mul, is at version 1; expected version 0 instead." + hint)
+    }
+
+    @Test func writesThroughAViewCount() throws {
+        let x = Variable(try floats([1, 2, 3, 4], [2, 2]), requiresGrad: true)
+        let h = try x.sigmoid()
+        let l = try h.sum()
+        try GradMode.withNoGrad { try h.index([.int(0)]).zero_() }
+        #expect(message { try l.backward() }?.contains("is at version 1; expected version 0") == true)
+    }
+
+    @Test func unsavedInputsMayChange() throws {
+        // add saves nothing: modifying its input afterwards is fine, as in PyTorch.
+        let x = Variable(try floats([1, 2], [2]), requiresGrad: true)
+        let w = Variable(try floats([1, 1], [2]))
+        let y = try x.add(w)
+        try w.mul_(Variable(Tensor(scalar: 3, dtype: .float32)))
+        try y.sum().backward()
+        #expect(x.grad?.data.scalars() == [1, 1])
+    }
+}
