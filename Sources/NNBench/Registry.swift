@@ -2,6 +2,7 @@
 /// `Sources/NNBench/<Name>Benches.swift` defining a `BenchGroup` named `<name>`, write
 /// `Benchmarks/<name>.py` timing the reference for the same figure names, and list the group here.
 let benchGroups: [BenchGroup] = [
+    reductionBenches,
     linalgBenches,
     elementwiseBenches,
     langBenches,

@@ -92,7 +92,7 @@ extension Tensor {
         if positions.innerIsUnitStride {
             let n = positions.inner.count
             for o in positions.outer {
-                for j in 0..<n { d[k + j] = s[o + j] }
+                (d + k).update(from: s + o, count: n)
                 k += n
             }
             return

@@ -1,3 +1,5 @@
+import Dispatch
+
 // Reductions: sum, mean, var, std over everything or a list of dims (accumulated in double, so
 // they are accurate like numpy's pairwise sums); max, min, argmax, argmin over everything or one
 // dim (values and int64 indices, first occurrence wins, NaN propagates).
@@ -109,6 +111,55 @@ extension Tensor {
         return s2 + 2 * shift * s1 + Double(n) * shift * shift
     }
 
+    /// Adds the column sums of a row-major float matrix into `acc`: 64 rows at a time in float
+    /// (vectorised, error ~64 ulp at worst), each block added into the double sums. Large
+    /// matrices split their rows over two threads, each with its own double partials.
+    static func sumColumns(_ p: UnsafePointer<Float>, rows: Int, cols: Int, into acc: UnsafeMutablePointer<Double>) {
+        if rows < 2 || rows * cols < 1 << 18 {
+            sumColumnsSerial(p, rows: rows, cols: cols, into: acc)
+            return
+        }
+        let half = rows / 2
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: cols) { buf in
+            guard let second = buf.baseAddress else { return }
+            second.initialize(repeating: 0, count: cols)
+            let box = UnsafeSendableBox((p, acc, second))
+            DispatchQueue.concurrentPerform(iterations: 2) { t in
+                let (src, first, other) = box.value
+                if t == 0 {
+                    sumColumnsSerial(src, rows: half, cols: cols, into: first)
+                } else {
+                    sumColumnsSerial(src + half * cols, rows: rows - half, cols: cols, into: other)
+                }
+            }
+            for i in 0..<cols { acc[i] += second[i] }
+        }
+    }
+
+    static func sumColumnsSerial(_ p: UnsafePointer<Float>, rows: Int, cols: Int, into acc: UnsafeMutablePointer<Double>) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: cols) { buf in
+            guard let part = buf.baseAddress else { return }
+            var r = 0
+            while r < rows {
+                let end = min(r + 64, rows)
+                part.update(from: p + r * cols, count: cols)
+                var k = r + 1
+                while k + 4 <= end {
+                    let a = p + k * cols, b = a + cols, c = b + cols, d = c + cols
+                    for i in 0..<cols { part[i] += (a[i] + b[i]) + (c[i] + d[i]) }
+                    k += 4
+                }
+                while k < end {
+                    let a = p + k * cols
+                    for i in 0..<cols { part[i] += a[i] }
+                    k += 1
+                }
+                for i in 0..<cols { acc[i] += Double(part[i]) }
+                r = end
+            }
+        }
+    }
+
     /// Sum of `n` contiguous floats in double precision: float SIMD lanes over blocks of 4096
     /// elements (error stays tiny), blocks added in double; two threads when large.
     static func sumFloats(_ p: UnsafePointer<Float>, _ n: Int) -> Double {
@@ -153,8 +204,15 @@ extension Tensor {
         let outN = shapeOut.reduce(1, *)
         if dtype == .float32 {
             var acc = [Double](repeating: 0, count: outN)
+            let leading = reduced.firstIndex(of: false) ?? ndim
             if outN == 1 && isContiguous && numel > 0 {
                 acc[0] = Tensor.sumFloats(storage.floats + offset, numel)
+            } else if isContiguous && numel > 0 && leading > 0 && !reduced[leading...].contains(true) {
+                // Column sums of a row-major [rows, cols] block (`x.sum(0)`).
+                let cols = outN, rows = numel / outN
+                acc.withUnsafeMutableBufferPointer { b in
+                    if let a = b.baseAddress { Tensor.sumColumns(storage.floats + offset, rows: rows, cols: cols, into: a) }
+                }
             } else {
                 acc.withUnsafeMutableBufferPointer { b in
                     if let a = b.baseAddress { accumulateFloats(into: a, accStrides: accStrides) }
@@ -386,11 +444,28 @@ extension Tensor {
         var acc = SIMD8<Float>(repeating: p[0])
         var nan = SIMDMask<SIMD8<Int32>>(repeating: false)
         var i = 0
-        while i + 8 <= n {
-            let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-            nan .|= v .!= v
-            acc = isMax ? pointwiseMax(acc, v) : pointwiseMin(acc, v)
-            i += 8
+        // Two accumulators; NaN lanes never win a comparison and are caught by `v != v`.
+        var acc2 = acc
+        if isMax {
+            while i + 16 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                let w = raw.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
+                nan .|= (v .!= v) .| (w .!= w)
+                acc.replace(with: v, where: v .> acc)
+                acc2.replace(with: w, where: w .> acc2)
+                i += 16
+            }
+            acc.replace(with: acc2, where: acc2 .> acc)
+        } else {
+            while i + 16 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                let w = raw.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
+                nan .|= (v .!= v) .| (w .!= w)
+                acc.replace(with: v, where: v .< acc)
+                acc2.replace(with: w, where: w .< acc2)
+                i += 16
+            }
+            acc.replace(with: acc2, where: acc2 .< acc)
         }
         var best = isMax ? acc.max() : acc.min()
         var sawNaN = Swift.any(nan)
