@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Autograd", dependencies: ["Tensors"]),
         .target(name: "NNLang", dependencies: ["Tensors", "Autograd", "CZlib"]),
         .target(name: "Notebook", dependencies: ["CCmark", "NNLang"]),
-        .target(name: "Site", dependencies: ["Notebook", "NNLang"]),
+        .target(name: "Site", dependencies: ["Notebook", "NNLang", "CZlib"]),
         .executableTarget(
             name: "nnbook",
             dependencies: [
@@ -48,7 +48,8 @@ let package = Package(
                     linkerSettings: openblasRpath),
         .testTarget(name: "NNLangTests", dependencies: ["NNLang"], exclude: ["Conformance"],
                     linkerSettings: openblasRpath),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], linkerSettings: openblasRpath),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Fixtures"],
+                    linkerSettings: openblasRpath),
         .testTarget(name: "SiteTests", dependencies: ["Site"], linkerSettings: openblasRpath),
         .testTarget(name: "LessonTests", dependencies: ["Notebook"], linkerSettings: openblasRpath),
     ],

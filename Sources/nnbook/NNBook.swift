@@ -1,0 +1,131 @@
+import ArgumentParser
+import Notebook
+import Site
+
+/// `nnbook`: render, test, update, run and scaffold lessons (DESIGN.md section 5).
+/// Thin by design (STYLE.md 11): argument parsing here, the work in `Notebook.Commands`.
+@main
+struct NNBook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nnbook",
+        abstract: "Run literate deep-learning lessons written in Markdown.",
+        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self])
+
+    /// Usage errors exit 2 (STYLE.md 4), not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console().err(fullMessage(for: error) + "\n")
+                Self.exit(withError: ExitCode(2))
+            }
+            Self.exit(withError: error)
+        }
+    }
+}
+
+/// Options shared by the commands that run notebooks.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Notebooks to run at once (default: the number of cores).")
+    var jobs: Int = processorCount
+
+    @Option(help: "Seconds a cell may run before it stops with a TimeoutError.")
+    var timeout: Double = 300
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+}
+
+/// Ends the process with `status` unless it is 0.
+func finish(_ status: Int32) throws {
+    if status != 0 { throw ExitCode(status) }
+}
+
+extension NNBook {
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run notebooks and write them as HTML.")
+
+        @Argument(help: "Notebook files or folders (default: Notebooks).")
+        var paths: [String] = []
+
+        @Option(help: "The folder the HTML goes to.")
+        var out: String = "site"
+
+        @OptionGroup var options: RunOptions
+
+        @Flag(help: "Keep raw HTML written in the Markdown prose.")
+        var unsafeHTML = false
+
+        func run() throws {
+            let commands = Commands()
+            try finish(commands.render(paths: paths, jobs: options.jobs, timeout: options.timeout) { runs in
+                try SiteWriter.write(runs, to: out, unsafeHTML: unsafeHTML, console: commands.console)
+            })
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run notebooks and compare every output with its expected block.")
+
+        @Argument(help: "Notebook files or folders (default: Notebooks).")
+        var paths: [String] = []
+
+        @OptionGroup var options: RunOptions
+
+        func run() throws {
+            try finish(Commands().test(paths: paths, jobs: options.jobs, timeout: options.timeout))
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run notebooks and rewrite their expected output blocks.")
+
+        @Argument(help: "Notebook files or folders (default: Notebooks).")
+        var paths: [String] = []
+
+        @OptionGroup var options: RunOptions
+
+        func run() throws {
+            try finish(Commands().update(paths: paths, jobs: options.jobs, timeout: options.timeout))
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a notebook (.md) or an nn script (.nn) and print its output.")
+
+        @Argument(help: "A .md notebook or an .nn script.")
+        var file: String
+
+        @Option(help: "Seconds a cell (or the script) may run before it stops with a TimeoutError.")
+        var timeout: Double?
+
+        func validate() throws {
+            if let timeout, !(timeout > 0 && timeout.isFinite) {
+                throw ValidationError("--timeout must be a positive number of seconds")
+            }
+        }
+
+        func run() throws {
+            try finish(Commands().run(file: file, timeout: timeout))
+        }
+    }
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the next numbered lesson from a scaffold.")
+
+        @Argument(help: "The lesson's title.")
+        var title: String
+
+        @Option(help: "The folder of lessons.")
+        var dir: String = "Notebooks"
+
+        func run() throws {
+            try finish(Commands().new(title: title, directory: dir))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import NNLang
+import Notebook
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A stand-in for the interpreter, driven by one directive per source line:
+/// `print TEXT`, `show TEXT` (a display), `value TEXT` (final expression repr),
+/// `raise Type message`, `volatile`, `sleep SECONDS`, `count` (prints how many cells this executor ran).
+final class FakeExecutor: CellExecutor {
+    let file: String
+    var cellsRun = 0
+    static let created = Atomic<Int>(0)
+
+    init(file: String) {
+        self.file = file
+        Self.created.add(1, ordering: .relaxed)
+    }
+
+    func run(cell source: String, firstLine: Int, echoResult: Bool, timeout: Double?,
+             onOutput: ((String) -> Void)?) -> CellResult {
+        cellsRun += 1
+        var result = CellResult()
+        for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let words = line.split(separator: " ", maxSplits: 1)
+            guard let head = words.first else { continue }
+            let rest = words.count > 1 ? String(words[1]) : ""
+            switch head {
+            case "print":
+                onOutput?(rest + "\n")
+                result.items.append(.stdout(rest + "\n"))
+            case "show": result.items.append(.display(.math(tex: rest, text: rest)))
+            case "value": result.items.append(.result(rest))
+            case "volatile": result.volatile = true
+            case "sleep": usleep(UInt32((Double(rest) ?? 0) * 1e6))
+            case "count": result.items.append(.stdout("\(cellsRun)\n"))
+            case "timeout":
+                result.items.append(.stdout("\(timeout.map { String($0) } ?? "none")\n"))
+            case "raise":
+                let parts = rest.split(separator: " ", maxSplits: 1)
+                let frame = CellError.TraceFrame(
+                    location: NNLang.SourceLocation(file: file, line: firstLine + offset, column: 1),
+                    function: "<cell>", sourceLine: String(line))
+                result.error = CellError(typeName: String(parts[0]), message: parts.count > 1 ? String(parts[1]) : "",
+                                         traceback: [frame])
+                return result
+            default:
+                break
+            }
+        }
+        return result
+    }
+}
+
+let fakeFactory: ExecutorFactory = { FakeExecutor(file: $0) }
