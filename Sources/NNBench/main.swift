@@ -7,12 +7,18 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import Tensors
 
 /// Writes a line to standard error.
 func printError(_ message: String) {
     let line = message + "\n"
     _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+}
+
+// `NNBench nn FILE`: runs an nn program as `python3 FILE` would (lang-eval).
+if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "nn" {
+    exit(LangBench.run(CommandLine.arguments[2]))
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())

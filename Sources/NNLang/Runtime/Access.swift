@@ -284,7 +284,8 @@ extension Runtime {
             default: break
             }
         case .tensor(let t):
-            try tensors.setItem(self, t, materialize(index), materialize(v))
+            // The value stays unboxed: `c[i, j] += x` stores a `.tscalar` without allocating.
+            try tensors.setItem(self, t, materialize(index), v)
             return
         default: break
         }

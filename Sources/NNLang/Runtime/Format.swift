@@ -182,10 +182,9 @@ public func formatValue(_ rt: Runtime, _ v: Value, _ spec: String) throws -> Str
         if spec.isEmpty { return "None" }
         return try formatValue(rt, .str("None"), spec)
     case .tensor(let t):
-        if spec.isEmpty { return try rt.str(v) }
+        // PyTorch's Tensor.__format__: a 0-d tensor formats its item, even with an empty spec.
         return try rt.tensors.format(rt, t, spec)
     case .tscalar(let x):
-        if spec.isEmpty { return try rt.str(v) }
         return try formatValue(rt, .float(Double(x)), spec)
     case .object(let o):
         if let i = o as? PyInstance, let m = i.cls.lookup("__format__") {

@@ -29,7 +29,7 @@ public protocol TensorBinding: AnyObject {
     func compare(_ rt: Runtime, _ op: CompareOp, _ a: Value, _ b: Value) throws -> Value?
     /// `t[index]` (index: int, slice, None, Ellipsis, tuple, list, tensor).
     func getItem(_ rt: Runtime, _ t: Variable, _ index: Value) throws -> Value
-    /// `t[index] = v`.
+    /// `t[index] = v` (`v` may be an unboxed `.tscalar`).
     func setItem(_ rt: Runtime, _ t: Variable, _ index: Value, _ v: Value) throws
     /// `repr(t)` (PyTorch's printing without `torch.`).
     func repr(_ rt: Runtime, _ t: Variable) throws -> String

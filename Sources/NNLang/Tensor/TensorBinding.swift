@@ -1,90 +1,196 @@
 import Autograd
 import Tensors
 
-// PLACEHOLDER owned by the tensor-binding helper (lang-tensors): replace this file with the
-// full PyTorch-style API. It only gives the evaluator enough to run its own tests and the
-// scalar-indexing benchmark: `zeros(r, c)`, `tensor(list of lists)`, one-element `item`, and
-// a plain repr.
+// The tensor API of nn: PyTorch's names bound to the Tensors module (and, through `Grad`, to
+// autograd). This file holds the binding object and the value protocol (attributes, repr,
+// truth, len, iteration, formatting); the other Tensor+*.swift files hold the builtins.
 
 /// The binding the interpreter installs.
-func makeTensorBinding() -> TensorBinding { MinimalTensorBinding() }
+func makeTensorBinding() -> TensorBinding { NNTensorBinding() }
 
-final class MinimalTensorBinding: TensorBinding {
+/// A tensor method: receiver, positional args, keyword args.
+typealias TensorMethod = (Runtime, NNTensorBinding, Variable, [Value], Kwargs) throws -> Value
+
+final class NNTensorBinding: TensorBinding {
+    /// The interpreter's RNG (PyTorch's CPU generator), seeded with the interpreter's seed.
+    var generator = Generator(seed: 0)
+
     func install(into rt: Runtime) {
-        rt.defineBuiltin("zeros") { _, args, _ in
-            let shape = try args.map { v -> Int in
-                guard case .int(let i) = v else { throw PyError.type("zeros(): expected ints") }
-                return i
-            }
-            return .tensor(Variable(try Tensor(zeros: shape)))
-        }
-        rt.defineBuiltin("tensor") { _, args, _ in
-            guard let first = args.first else { throw PyError.type("tensor() missing data") }
-            var shape: [Int] = []
-            var flat: [Float] = []
-            func walk(_ v: Value, _ depth: Int) throws {
-                if case .object(let o) = v, let l = o as? PyList {
-                    if depth == shape.count { shape.append(l.items.count) }
-                    for x in l.items { try walk(x, depth + 1) }
-                } else {
-                    switch v {
-                    case .int(let i): flat.append(Float(i))
-                    case .float(let d): flat.append(Float(d))
-                    case .bool(let b): flat.append(b ? 1 : 0)
-                    default: throw PyError.type("tensor(): unsupported element")
-                    }
+        generator = Generator(seed: rt.seed)
+        _ = NNTensorBinding.methodsInstalled
+        installFactories(rt)
+        installFunctions(rt)
+        installLessonHelpers(rt)
+        installDisplays(rt)
+    }
+
+    /// Fills `BuiltinTypes.tensor.dict` once per process (it is shared by every interpreter).
+    static let methodsInstalled: Bool = {
+        for (name, m) in tensorMethods {
+            BuiltinTypes.tensor.dict[name] = .object(PyMethodDescr(name) { rt, recv, args, kw in
+                guard let t = rt.variable(recv), let b = rt.tensors as? NNTensorBinding else {
+                    throw PyError.type("descriptor '\(name)' for 'Tensor' objects doesn't apply to a '\(recv.typeName)' object")
                 }
-            }
-            try walk(first, 0)
-            return .tensor(Variable(try Tensor(floats: flat, shape: shape)))
+                return try m(rt, b, t, args, kw)
+            })
         }
-    }
+        return true
+    }()
+
+    // MARK: Attributes
+
     func getAttr(_ rt: Runtime, _ t: Variable, _ name: String) throws -> Value? {
-        if name == "item" {
-            return .object(PyBuiltin("item") { rt, _, _ in try self.item(rt, t) })
+        switch name {
+        case "shape": return TupleLike.size(t.data.shape)
+        case "ndim": return .int(t.data.ndim)
+        case "dtype": return DTypeObjects.value(t.data.dtype)
+        case "T", "mT":
+            return try Grad.v { name == "T" ? try t.T() : try t.transpose(-2, -1) }
+        case "data": return .tensor(Variable(t.data))
+        case "grad": return t.grad.map { .tensor($0) } ?? Value.none
+        case "requires_grad": return .bool(t.requiresGrad)
+        case "grad_fn": return t.gradFn.map { GradFnObjects.value($0) } ?? Value.none
+        case "is_leaf": return .bool(t.isLeaf)
+        case "device": return .str("cpu")
+        default:
+            if let a = t.userAttributes as? TensorUserAttributes, let v = a.values[name] { return v }
+            if let m = BuiltinTypes.tensor.dict[name] { return .object(PyBoundMethod(receiver: .tensor(t), function: m)) }
+            return nil
         }
-        return nil
     }
+
     func setAttr(_ rt: Runtime, _ t: Variable, _ name: String, _ v: Value) throws {
-        throw PyError.attribute("'Tensor' object attribute '\(name)' is not supported yet")
-    }
-    func binary(_ rt: Runtime, _ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? { nil }
-    func inplace(_ rt: Runtime, _ op: BinaryOp, _ a: Variable, _ b: Value) throws -> Value? { nil }
-    func unary(_ rt: Runtime, _ op: UnaryOp, _ t: Variable) throws -> Value {
-        throw PyError.type("bad operand type for unary \(op.rawValue): 'Tensor'")
-    }
-    func compare(_ rt: Runtime, _ op: CompareOp, _ a: Value, _ b: Value) throws -> Value? { nil }
-    func getItem(_ rt: Runtime, _ t: Variable, _ index: Value) throws -> Value {
-        throw PyError.type("tensor indexing is not supported yet")
-    }
-    func setItem(_ rt: Runtime, _ t: Variable, _ index: Value, _ v: Value) throws {
-        throw PyError.type("tensor indexing is not supported yet")
-    }
-    func repr(_ rt: Runtime, _ t: Variable) throws -> String {
-        let xs = t.data.scalars().map { formatFloatRepr(Double(Float($0))) }
-        return t.data.ndim == 0 ? "tensor(\(xs.first ?? ""))" : "tensor([\(xs.joined(separator: ", "))])"
-    }
-    func truth(_ rt: Runtime, _ t: Variable) throws -> Bool {
-        guard t.data.numel == 1 else {
-            throw PyError.runtime("Boolean value of Tensor with more than one value is ambiguous")
+        switch name {
+        case "requires_grad":
+            let b = try rt.truth(v)
+            if !t.isLeaf && !b {
+                throw PyError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+            }
+            if t.isLeaf { _ = try Grad.wrap { try t.requiresGrad_(b) } }
+        case "grad":
+            switch v {
+            case .none: t.grad = nil
+            case .tensor(let g):
+                guard g.data.shape == t.data.shape else {
+                    throw PyError.runtime("assigned grad has data of a different size")
+                }
+                try Grad.wrap { try t.setGrad(g) }
+            default: throw PyError.type("assigned grad expected to be a Tensor or None but got grad of type \(v.typeName)")
+            }
+        case "data":
+            guard case .tensor(let d) = v else { throw PyError.type("Variable data has to be a tensor, but got \(v.typeName)") }
+            t.data = d.data
+        case "shape", "ndim", "dtype", "T", "grad_fn", "is_leaf", "device":
+            throw PyError.attribute("attribute '\(name)' of 'torch._C.TensorBase' objects is not writable")
+        default:
+            if BuiltinTypes.tensor.lookup(name) != nil {
+                throw PyError.attribute("'Tensor' object attribute '\(name)' is read-only")
+            }
+            t.nnAttributes.values[name] = v
         }
-        return t.data.scalars()[0] != 0
     }
+
+    // MARK: Value protocol
+
+    func repr(_ rt: Runtime, _ t: Variable) throws -> String {
+        var suffixes: [String] = []
+        if let f = t.gradFn {
+            suffixes.append("grad_fn=<\(f.name)>")
+        } else if t.requiresGrad {
+            suffixes.append("requires_grad=True")
+        }
+        return t.data.description(suffixes: suffixes)
+    }
+
+    func truth(_ rt: Runtime, _ t: Variable) throws -> Bool {
+        let n = t.data.numel
+        if n == 0 { throw PyError.runtime("Boolean value of Tensor with no values is ambiguous") }
+        if n > 1 { throw PyError.runtime("Boolean value of Tensor with more than one value is ambiguous") }
+        return try Grad.wrap { try t.data.item() } != 0
+    }
+
     func len(_ rt: Runtime, _ t: Variable) throws -> Int {
         guard let n = t.data.shape.first else { throw PyError.type("len() of a 0-d tensor") }
         return n
     }
+
     func iterate(_ rt: Runtime, _ t: Variable) throws -> [Value] {
-        throw PyError.type("iterating a tensor is not supported yet")
-    }
-    func format(_ rt: Runtime, _ t: Variable, _ spec: String) throws -> String {
-        try formatValue(rt, try item(rt, t), spec)
-    }
-    func item(_ rt: Runtime, _ t: Variable) throws -> Value {
-        guard t.data.numel == 1 else {
-            throw PyError.runtime("a Tensor with \(t.data.numel) elements cannot be converted to Scalar")
+        guard let n = t.data.shape.first else { throw PyError.type("iteration over a 0-d tensor") }
+        var rows: [Value] = []
+        rows.reserveCapacity(n)
+        for i in 0..<n {
+            rows.append(try Grad.v { try t.index([.int(i)]) })
         }
-        let x = t.data.scalars()[0]
-        return t.data.dtype == .float32 ? .float(x) : (t.data.dtype == .bool ? .bool(x != 0) : .int(Int(x)))
+        return rows
+    }
+
+    func format(_ rt: Runtime, _ t: Variable, _ spec: String) throws -> String {
+        if t.data.ndim == 0 { return try formatValue(rt, try item(rt, t), spec) }
+        if spec.isEmpty { return try repr(rt, t) }
+        throw PyError.type("unsupported format string passed to Tensor.__format__")
+    }
+
+    func item(_ rt: Runtime, _ t: Variable) throws -> Value {
+        let x = try Grad.wrap { try t.data.item() }
+        switch t.data.dtype {
+        case .float32: return .float(x)
+        // The only element sits at the offset; read int64 exactly (a Double loses digits past 2^53).
+        case .int64: return .int(Int(t.data.storage.ints[t.data.offset]))
+        case .bool: return .bool(x != 0)
+        }
+    }
+
+    /// `t.tolist()`: nested lists of Python numbers.
+    static func toList(_ t: Tensor) -> Value {
+        var flat: [Value] = []
+        flat.reserveCapacity(t.numel)
+        t.forEachStorageIndex { i in
+            switch t.dtype {
+            case .float32: flat.append(.float(Double(t.storage.floats[i])))
+            case .int64: flat.append(.int(Int(t.storage.ints[i])))
+            case .bool: flat.append(.bool(t.storage.bools[i]))
+            }
+        }
+        func at(_ v: Value) -> Value { v }
+        if t.ndim == 0 { return at(flat[0]) }
+        var pos = 0
+        func build(_ d: Int) -> Value {
+            if d == t.ndim - 1 {
+                let items = (0..<t.shape[d]).map { k in at(flat[pos + k]) }
+                pos += t.shape[d]
+                return .object(PyList(items))
+            }
+            return .object(PyList((0..<t.shape[d]).map { _ in build(d + 1) }))
+        }
+        return build(0)
+    }
+}
+
+/// `grad_fn` values: objects whose repr is PyTorch's `<MeanBackward0 object at 0x...>` and
+/// whose `name()` is the node name. Equal nodes give equal addresses (`a.grad_fn` twice).
+enum GradFnObjects {
+    static let cls: PyClass = {
+        let c = PyClass(name: "Node", base: BuiltinTypes.object, isBuiltin: true)
+        c.dict["__repr__"] = .object(PyBuiltin("__repr__", acceptsTScalar: false) { _, args, _ in
+            guard case .object(let i as PyInstance)? = args.first, case .str(let n)? = i.attrs["__node__"] else {
+                throw PyError.type("bad grad_fn")
+            }
+            var at = ""
+            if case .str(let addr)? = i.attrs["__address__"] { at = " at " + addr }
+            return .str("<\(n) object\(at)>")
+        })
+        c.dict["name"] = .object(PyMethodDescr("name") { _, recv, _, _ in
+            guard case .object(let i as PyInstance) = recv, let n = i.attrs["__node__"] else { throw PyError.type("bad grad_fn") }
+            return n
+        })
+        return c
+    }()
+
+    static func value(_ n: Node) -> Value {
+        let i = PyInstance(cls: cls)
+        i.attrs["__node__"] = .str(n.name)
+        // PyTorch shows the node's address; ours is the Node's identity (stable while it lives).
+        i.attrs["__address__"] = .str("0x" + String(UInt(bitPattern: ObjectIdentifier(n)), radix: 16))
+        return .object(i)
     }
 }

@@ -1,0 +1,11 @@
+# broadcasting: scalar, vector to matrix, expand_as zero stride, unsqueeze/None/..., outer product
+m = tensor([[1., 2., 3.], [4., 5., 6.], [7., 8., 9.]])
+c = tensor([10., 20., 30.])
+print(m + c, m + c[:, None], c[None, :] * c[:, None])
+t = c.expand_as(m)
+print(t, t.stride(), t.shape)
+print(c.unsqueeze(0), c.unsqueeze(0).shape, c.unsqueeze(1).shape)
+print(c[None, :].shape, c[:, None].shape, c[None].shape, c[..., None].shape)
+print((c[:, None] > c[None]).float())
+print(m * (m > 4), m.sum(0, keepdim=True) / m.sum())
+print(zeros(2, 1, 3) + zeros(4, 1), (zeros(5, 1) * ones(1, 5)).shape)

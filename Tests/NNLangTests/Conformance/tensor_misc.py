@@ -1,0 +1,26 @@
+# odds and ends: dtype arguments, casts, type(), isinstance, copies vs views, sorting helpers
+x = tensor([[3., 1.], [2., 5.]])
+print(type(x).__name__, isinstance(x, type(x)), x.is_floating_point(), x.long().is_floating_point())
+print(x.to(int64), x.to(float32) is x, x.float() is x, x.long().float(), x.type(int64))
+print(tensor([1.7, -1.7]).long(), tensor([0., 2.]).bool(), tensor([True, False]).float())
+print(zeros(2, dtype=bool), arange(3, dtype=float32), tensor([1, 2], dtype=float32))
+print(x.numel(), x.element_size(), x.long().element_size(), x.nelement())
+print(x.max().item(), x.min().item(), x.sum().item(), x.mean().item())
+print([v.item() for v in x.flatten()], x.flatten().tolist(), x.tolist())
+y = x.clone()
+y += 1
+print(x, y)
+z = x
+z += 1
+print(x is z, x)
+print(x.std(dim=0), x.var(dim=1, unbiased=False), x.std(correction=0))
+print(x.sum(dim=0, keepdim=True).shape, x.mean(dim=(0,), keepdim=True).shape)
+print(x.argmax(dim=1, keepdim=True), x.max(dim=0, keepdim=True).values)
+a = arange(6).view(2, 3)
+print(a.sum(), a.sum(1), a.max(), a.float().mean(), (a * 1.5).dtype, (a / 2).dtype, (a // 2).dtype)
+print(a.T.flatten(), a.permute(1, 0).contiguous().view(-1))
+print(x.add(1), x.sub(1, alpha=2), x.mul(2), x.div(2), x.add(x, alpha=0.5))
+print(x.abs().neg(), x.maximum(tensor(4.)), x.minimum(tensor([[3.], [4.]])))
+print(eye(2) * 3 + ones(2, 2), eye(3)[1])
+print(tensor([[1, 2], [3, 4]]) @ tensor([[1], [1]]))
+print(tensor([1., 2., 3.]).dot(tensor([4., 5., 6.])))

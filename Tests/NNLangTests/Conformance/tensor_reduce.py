@@ -1,0 +1,20 @@
+# reductions with dim (int or tuple) and keepdim
+x = tensor([[1., 2., 3.], [4., 5., 6.]])
+print(x.sum(), x.sum(0), x.sum(1), x.sum(dim=1, keepdim=True), x.sum((0, 1)), x.sum(dim=-1))
+print(x.mean(), x.mean(0), x.mean(1, keepdim=True), x.mean(dim=(0, 1)))
+print(x.std(), x.std(0), x.var(), x.var(1), x.std(unbiased=False), x.var(1, keepdim=True))
+print(x.max(), x.min(), x.argmax(), x.argmin(), x.argmax(1), x.argmin(dim=0))
+print(x.max(0))
+print(x.min(1, keepdim=True))
+v, i = x.max(dim=1)
+print(v, i)
+m = x.min(0)
+print(m.values, m.indices, m[0], len(m))
+print(x.max(tensor([[3.], [3.]])))
+print(tensor([1, 2, 3]).sum(), tensor([True, True, False]).sum(), tensor([1, 2]).sum().dtype)
+print(mean(x), mean(x, 0), std(x, 1), x.amax(1), x.amin(0))
+try:
+    tensor([1, 2]).mean()
+except RuntimeError as e:
+    print("RuntimeError:", e)
+print(x.sum(0).sum(), x.norm())

@@ -1,0 +1,10 @@
+# elementwise math
+x = tensor([-2., -0.5, 0., 0.5, 2.])
+print(x.abs(), x.relu(), x.exp(), x.sigmoid(), x.tanh())
+print(x.clamp(-1, 1), x.clamp(min=0), x.clamp(max=0.25), x.clamp_min(0.), x.clamp_max(1))
+y = tensor([1., 4., 9.])
+print(y.sqrt(), y.log(), y.pow(2), y.pow(0.5), y.pow(tensor([1., 2., 0.])))
+print(sqrt(y), exp(tensor([0., 1.])), log(tensor([1.])), relu(x), tanh(tensor(0.)))
+print(x.neg(), x.floor(), x.ceil(), x.sign(), x.round())
+print(tensor([1, 4]).sqrt(), tensor([1, 2]).exp())
+print(clamp(x, -1, 1), sigmoid(tensor([0.])))
