@@ -423,3 +423,10 @@ let stringLiterals: [(String, String)] = [
     #expect(parseDump("\u{FEFF}x = 1\n") == parseDump("x = 1\n"))
     #expect(parseDump("x = 1\n\u{FEFF}y = 2\n") == "SyntaxError: invalid non-printable character U+FEFF @2:1")
 }
+
+@Test func namedUnicodeEscapes() {
+    #expect(Lexer.tokenize(#"'\N{bullet}\N{GREEK SMALL LETTER ALPHA}\N{CJK UNIFIED IDEOGRAPH-4E00}\N{HANGUL SYLLABLE GA}\N{GRINNING FACE}'"#).first?.kind
+            == .string(StringToken(.string("•α一가😀"))))
+    #expect(parseDump(#"x = '\N{NO SUCH NAME}'"#)
+            == #"SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-15: unknown Unicode character name @1:23"#)  // as CPython 3.11
+}

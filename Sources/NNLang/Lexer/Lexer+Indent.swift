@@ -35,6 +35,7 @@ extension Lexer {
                 if indents.count > Lexer.maxIndentDepth { fail(.tooDeeplyIndented, at: position(pos)); return true }
                 if alt <= altTop { fail(.inconsistentTabs, at: position(lineStart)); return true }
                 indents.append(col)
+                if indents.count - 1 > maxIndentDepth { maxIndentDepth = indents.count - 1 }
                 altIndents.append(alt)
                 emit(.indent, from: start)
             } else {

@@ -163,13 +163,25 @@ extension Lexer {
     }
 
     /// The scalar with Unicode name (or name alias) `name`, case-insensitively, as `\N{...}`
-    /// finds it. A linear search (about 0.1 s when the name does not exist): `\N` is rare.
+    /// finds it. A linear search over the planes that hold named characters; the big CJK and
+    /// Hangul blocks (algorithmic names) are searched only for names of that form.
     static func unicodeScalar(named name: String) -> Unicode.Scalar? {
         let wanted = name.uppercased()
         if wanted.isEmpty { return nil }
-        for v in UInt32(0x20)...0x10FFFF {
-            guard let s = Unicode.Scalar(v) else { continue }
-            if s.properties.name == wanted || s.properties.nameAlias == wanted { return s }
+        let prefix = "CJK UNIFIED IDEOGRAPH-"
+        if wanted.hasPrefix(prefix) {
+            guard let v = UInt32(wanted.dropFirst(prefix.count), radix: 16), let s = Unicode.Scalar(v),
+                  s.properties.name == wanted else { return nil }
+            return s
+        }
+        let ranges: [ClosedRange<UInt32>] = wanted.hasPrefix("HANGUL SYLLABLE ")
+            ? [0xAC00...0xD7A3]
+            : [0x20...0x33FF, 0xA000...0xABFF, 0xD7B0...0xFFFF, 0x10000...0x1FFFF, 0xE0000...0xE01EF]
+        for range in ranges {
+            for v in range {
+                guard let s = Unicode.Scalar(v) else { continue }
+                if s.properties.name == wanted || s.properties.nameAlias == wanted { return s }
+            }
         }
         return nil
     }

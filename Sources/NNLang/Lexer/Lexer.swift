@@ -28,13 +28,18 @@ public struct Lexer {
     var altIndents: [Int] = [0]
     var atLineStart = true
     var failed = false
-    /// The deepest bracket nesting seen, and the number of tokens that let the parser recurse
-    /// without a bracket (unary operators, `not`, `lambda`, `else`, `**`): together they bound
-    /// the parser's recursion, so shallow cells can be parsed on the caller's stack.
+    /// The deepest bracket nesting seen, the most tokens on one logical line that let the
+    /// parser recurse without a bracket (unary operators, `not`, `lambda`, `else`, `**`), and
+    /// the deepest indentation: together they bound the parser's recursion, so shallow cells
+    /// can be parsed on the caller's stack.
     var maxBracketDepth = 0
-    var recursiveTokenCount = 0
+    var recursiveTokenCount = 0 {
+        didSet { if recursiveTokenCount > maxRecursiveTokensPerLine { maxRecursiveTokensPerLine = recursiveTokenCount } }
+    }
+    var maxRecursiveTokensPerLine = 0
     /// Whether the parser's recursion on these tokens is small enough for any thread's stack.
-    var isShallow: Bool { maxBracketDepth <= 8 && recursiveTokenCount <= 64 }
+    var isShallow: Bool { maxBracketDepth <= 6 && maxRecursiveTokensPerLine <= 32 && maxIndentDepth <= 12 }
+    var maxIndentDepth = 0
     /// Added to columns on the first line (an f-string field is lexed on its own, but its
     /// columns are those of the enclosing file).
     var firstLineColumnOffset = 0
@@ -165,6 +170,7 @@ public struct Lexer {
                     let p = position(pos)
                     tokens.append(Token(.newline, SourceRange(start: p, end: SourcePosition(line: p.line, column: p.column + 1))))
                     atLineStart = true
+                    recursiveTokenCount = 0
                 }
                 pos += 1
                 newLine()

@@ -7,6 +7,7 @@ extension Parser {
         var keywordNames: Set<String> = []
         let open = tokens[max(i - 1, 0)].range.start
         var soleGenerator = false
+        var misplaced: String?
         try enter()
         defer { leave() }
         while !isOp(.rparen) {
@@ -23,7 +24,7 @@ extension Parser {
                 advance(); advance()
                 let v = try parseExpression()
                 if keywordNames.contains(name) {
-                    throw error(.other("keyword argument repeated: \(name)"), at: start)
+                    deferError(error(.other("keyword argument repeated: \(name)"), at: start))
                 }
                 keywordNames.insert(name)
                 sawKeyword = true
@@ -43,17 +44,18 @@ extension Parser {
                     soleGenerator = true
                     break
                 }
-                if sawDoubleStar {
-                    throw error(.other("positional argument follows keyword argument unpacking"), at: start)
-                }
-                if sawKeyword {
-                    throw error(.other("positional argument follows keyword argument"), at: start)
+                // CPython reports these at the call's closing parenthesis.
+                if sawDoubleStar && misplaced == nil {
+                    misplaced = "positional argument follows keyword argument unpacking"
+                } else if sawKeyword && misplaced == nil {
+                    misplaced = "positional argument follows keyword argument"
                 }
                 args.append(.positional(e))
             }
             if isOp(.rparen) { break }
             guard eatOp(.comma) else { throw commaOrUnexpected() }
         }
+        if let misplaced, isOp(.rparen) { throw error(.other(misplaced), at: tok.range.start) }
         try expectClose(.rparen)
         if soleGenerator, case .positional(let g) = args[0] {
             // As CPython: `sum(x for x in y)`'s generator spans the call's parentheses.

@@ -285,7 +285,7 @@ extension Parser {
         case .op(.lbrace):
             return try parseBraceDisplay()
         case .op(.star):
-            throw error(.other("can't use starred expression here"), at: r.start)
+            throw unexpected()
         default:
             throw unexpected()
         }

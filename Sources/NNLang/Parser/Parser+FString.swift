@@ -227,9 +227,15 @@ extension Parser {
         do throws(ParseError) {
             let e = try sub.parseAtom()
             switch sub.tok.kind {
-            case .newline, .endOfFile: return e
+            case .newline, .endOfFile: break
             default: throw sub.unexpected()
             }
+            if var d = sub.deferred {
+                d.sourceLine = Lexer.lineText(outerSource.src, count: outerSource.count,
+                                              index: d.location.line - outerSource.firstLine)
+                deferError(d)
+            }
+            return e
         } catch {
             var err = error
             // CPython 3.11 marks plain syntax errors inside a field as f-string errors.

@@ -64,7 +64,7 @@ extension Parser {
         let start = tok.range.start
         let name = try expectName()
         if names.contains(name) {
-            throw error(.other("duplicate argument '\(name)' in function definition"), at: start)
+            deferError(error(.other("duplicate argument '\(name)' in function definition"), at: start))
         }
         names.insert(name)
         var annotation: Expr?

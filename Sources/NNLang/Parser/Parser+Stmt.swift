@@ -3,7 +3,9 @@ extension Parser {
         var body: [Stmt] = []
         while true {
             switch tok.kind {
-            case .endOfFile: return body
+            case .endOfFile:
+                if let d = deferred { throw d }
+                return body
             case .newline: advance()
             default: body += try parseStatement()
             }
@@ -75,17 +77,17 @@ extension Parser {
             case .pass: advance(); return here(.pass, self)
             case .break:
                 advance()
-                if loopDepth == 0 { throw error(.other("'break' outside loop"), at: start) }
+                if loopDepth == 0 { deferError(error(.other("'break' outside loop"), at: start)) }
                 return here(.break, self)
             case .continue:
                 advance()
-                if loopDepth == 0 { throw error(.other("'continue' not properly in loop"), at: start) }
+                if loopDepth == 0 { deferError(error(.other("'continue' not properly in loop"), at: start)) }
                 return here(.continue, self)
             case .return:
                 advance()
                 var value: Expr?
                 if !isNewline && !isEOF && !isOp(.semicolon) { value = try parseStarExpressions() }
-                if functionDepth == 0 { throw error(.other("'return' outside function"), at: start) }
+                if functionDepth == 0 { deferError(error(.other("'return' outside function"), at: start)) }
                 return here(.return(value), self)
             case .raise:
                 advance()
@@ -101,7 +103,7 @@ extension Parser {
                 while eatOp(.comma) { names.append(try expectName()) }
                 if k == .nonlocal {
                     if functionDepth == 0 {
-                        throw error(.other("nonlocal declaration not allowed at module level"), at: start)
+                        deferError(error(.other("nonlocal declaration not allowed at module level"), at: start))
                     }
                     return here(.nonlocal(names), self)
                 }
@@ -156,15 +158,27 @@ extension Parser {
                 return Stmt(.assign(targets: targets, value: value), Parser.range(start, prevEnd))
             }
             if let op = o.augmentedOperator {
-                try validateAugmentedTarget(first)
+                // As CPython, a bad target is reported only when a value follows.
+                let opStart = tok.range.start
                 advance()
+                do throws(ParseError) {
+                    try validateAugmentedTarget(first)
+                } catch {
+                    // Without a value CPython fails at the operator, with one at the target.
+                    throw startsExpression() ? error : self.error(.invalidSyntax, at: opStart)
+                }
                 let value = try parseStarExpressions()
                 try rejectBareStarred(value)
                 return Stmt(.augAssign(target: first, op: op, value: value), Parser.range(start, prevEnd))
             }
             if o == .colon {
-                try validateAnnotatedTarget(first)
+                let colonStart = tok.range.start
                 advance()
+                do throws(ParseError) {
+                    try validateAnnotatedTarget(first)
+                } catch {
+                    throw startsExpression() ? error : self.error(.invalidSyntax, at: colonStart)
+                }
                 let annotation = try parseExpression()
                 var value: Expr?
                 if eatOp(.assign) {
@@ -326,7 +340,7 @@ extension Parser {
         while isKeyword(.except) {
             let hStart = tok.range.start
             if let last = handlers.last, last.type == nil {
-                throw error(.other("default 'except:' must be last"), at: last.range.start)
+                deferError(error(.other("default 'except:' must be last"), at: last.range.start))
             }
             advance()
             if isOp(.star) { throw error(.unsupported("'except*' is not supported in nn"), at: tok.range.start) }

@@ -29,7 +29,7 @@ extension Parser {
         }
     }
 
-    func validateTarget(_ e: Expr, context: TargetContext) throws(ParseError) {
+    mutating func validateTarget(_ e: Expr, context: TargetContext) throws(ParseError) {
         switch e.kind {
         case .name, .attribute, .subscript:
             return
@@ -42,7 +42,7 @@ extension Parser {
                     }
                     starred += 1
                     if starred > 1 {
-                        throw error(.invalidTarget("multiple starred expressions in assignment"), at: e.range.start)
+                        deferError(error(.invalidTarget("multiple starred expressions in assignment"), at: e.range.start))
                     }
                     try validateTarget(inner, context: context == .assign ? .store : context)
                 } else {
@@ -52,7 +52,7 @@ extension Parser {
             }
         case .starred:
             if context == .delete { throw error(.invalidTarget("cannot delete starred"), at: e.range.start) }
-            throw error(.invalidTarget("starred assignment target must be in a list or tuple"), at: e.range.start)
+            deferError(error(.invalidTarget("starred assignment target must be in a list or tuple"), at: e.range.start))
         case .none, .bool:
             let what = Parser.describe(e)
             throw error(.invalidTarget(context == .delete ? "cannot delete \(what)" : "cannot assign to \(what)"), at: e.range.start)
@@ -86,9 +86,9 @@ extension Parser {
     }
 
     /// A `*x` standing alone as a value (`x = *a`) is an error; `x = *a, b` is a tuple.
-    func rejectBareStarred(_ e: Expr) throws(ParseError) {
+    mutating func rejectBareStarred(_ e: Expr) throws(ParseError) {
         if case .starred = e.kind {
-            throw error(.other("can't use starred expression here"), at: e.range.start)
+            deferError(error(.other("can't use starred expression here"), at: e.range.start))
         }
     }
 }

@@ -24,6 +24,15 @@ public struct Parser {
     var functionDepth = 0
     var loopDepth = 0
     var fstringNesting = 0
+    /// The first error CPython raises only after a successful parse (its compiler's checks:
+    /// `'return' outside function`, duplicate arguments, ...): any syntax error wins over it.
+    var deferred: ParseError?
+
+    /// Records a compile-time error, reported at the end of the file if nothing else fails.
+    mutating func deferError(_ e: ParseError) {
+        if deferred == nil { deferred = e }
+    }
+
     /// Whether the most recently parsed line of simple statements ended with `;`.
     var lastLineEndedWithSemicolon = false
 
@@ -81,13 +90,12 @@ public struct Parser {
         return try result.get()
     }
 
-    /// CPython's rule: when parsing fails with a generic error, a tokenizer error later in the
-    /// source (an unterminated string, a bad literal or character) is reported instead.
+    /// CPython's rule: when parsing fails, a tokenizer error anywhere later in the source (an
+    /// unterminated string, a bad literal or character, an unmatched bracket) is reported
+    /// instead (its parser checks the whole source with the tokenizer before reporting).
     func preferLexicalError(_ e: ParseError) -> ParseError {
-        switch e.kind {
-        case .invalidSyntax, .forgotComma, .expected: break
-        default: return e
-        }
+        // An unexpected indent is reported before that check.
+        if e.kind == .unexpectedIndent { return e }
         guard case .error(let lexical)? = tokens.last?.kind else { return e }
         switch lexical.kind {
         case .unterminatedString, .unterminatedTripleQuotedString, .invalidDecimalLiteral,
@@ -114,6 +122,7 @@ public struct Parser {
             let e = try parser.parseStarExpressions()
             while case .newline = parser.tok.kind { parser.advance() }
             guard case .endOfFile = parser.tok.kind else { throw parser.unexpected() }
+            if let d = parser.deferred { throw d }
             return e
         } catch {
             throw parser.preferLexicalError(error)
