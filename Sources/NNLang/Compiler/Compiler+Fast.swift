@@ -1,3 +1,5 @@
+import Autograd
+
 /// Operator implementations with inline int/float fast paths, specialised per operator and
 /// per operand shape (local slot, constant, any expression) so the hot loops of the
 /// benchmarks run without a dispatch per node.
@@ -242,4 +244,10 @@ extension Compiler {
             return false
         }
     }
+}
+
+/// The tensor in a slot, unretained (the slot keeps it alive; no nn code runs meanwhile).
+@inline(__always) func unretainedTensor(_ v: UnsafePointer<Value>) -> Unmanaged<Variable>? {
+    if case .tensor(let t) = v.pointee { return .passUnretained(t) }
+    return nil
 }

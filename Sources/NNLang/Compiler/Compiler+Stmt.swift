@@ -324,8 +324,8 @@ extension Compiler {
                     // `c[i, j] += x` on a local tensor with local/constant indices.
                     return { l in
                         let y = try ve(l)
-                        if let i = oi.read(l), let j = oj.read(l), case .tensor(let t) = l[s],
-                           TensorFast.augWrite2(t, i, j, op, y) {
+                        if let i = oi.read(l), let j = oj.read(l), let tu = unretainedTensor(l + s),
+                           tu._withUnsafeGuaranteedRef({ TensorFast.augWrite2($0, i, j, op, y) }) {
                             return .normal
                         }
                         let ov = try oe(l)
