@@ -406,7 +406,8 @@ extension Compiler {
         guard let first = gens.first else { return { _ in .none } }
         let firstIter = expr(first.iter)
         renameStack.append(resolver.renames[key] ?? [:])
-        defer { renameStack.removeLast() }
+        comprehensionDepth += 1
+        defer { renameStack.removeLast(); comprehensionDepth -= 1 }
         let acc = layout.temp()
         let ee = expr(elt)
         let ve = value.map { expr($0) }
