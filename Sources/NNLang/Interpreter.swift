@@ -132,6 +132,8 @@ public final class Interpreter {
             let l = buf.baseAddress!
             l.initialize(repeating: .undefined, count: n)
             defer { l.deinitialize(count: n) }
+            // Hidden comprehension variables captured by lambdas live in cells.
+            for name in root.cells { if let s = layout.slots[name] { l[s] = .object(PyCell()) } }
             do {
                 try body(l)
                 if case .undefined = rt.lastResult {} else if !rt.lastResult.isNone {

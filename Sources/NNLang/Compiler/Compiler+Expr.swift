@@ -305,7 +305,8 @@ extension Compiler {
             if case .local(let s, _) = operand(o), let oi = intOperand(ixs[0]), let oj = intOperand(ixs[1]) {
                 // `t[i, j]` with a local tensor and local/constant indices: nothing is copied.
                 return { l in
-                    if let i = oi.read(l), let j = oj.read(l), case .tensor(let t) = l[s], let v = TensorFast.read2(t, i, j) {
+                    if let i = oi.read(l), let j = oj.read(l), let tu = unretainedTensor(l + s),
+                       let v = tu._withUnsafeGuaranteedRef({ TensorFast.read2($0, i, j) }) {
                         return v
                     }
                     let ov = try oe(l)
@@ -337,10 +338,13 @@ extension Compiler {
         if case .local(let s, _) = operand(o), let oi = intOperand(index) {
             // `xs[i]` with a local list and a local/constant index: the list is not retained.
             return { l in
-                if let i = oi.read(l), case .object(let lo) = l[s], let list = lo as? PyList {
-                    let n = list.items.count
-                    let j = i < 0 ? i + n : i
-                    if j >= 0 && j < n { return list.items[j] }
+                if let i = oi.read(l), let lu = unretainedList(l + s) {
+                    let v: Value? = lu._withUnsafeGuaranteedRef { list in
+                        let n = list.items.count
+                        let j = i < 0 ? i + n : i
+                        return j >= 0 && j < n ? list.items[j] : nil
+                    }
+                    if let v { return v }
                 }
                 let ov = try oe(l)
                 let iv = try ie(l)
@@ -402,7 +406,8 @@ extension Compiler {
         guard let first = gens.first else { return { _ in .none } }
         let firstIter = expr(first.iter)
         renameStack.append(resolver.renames[key] ?? [:])
-        defer { renameStack.removeLast() }
+        comprehensionDepth += 1
+        defer { renameStack.removeLast(); comprehensionDepth -= 1 }
         let acc = layout.temp()
         let ee = expr(elt)
         let ve = value.map { expr($0) }

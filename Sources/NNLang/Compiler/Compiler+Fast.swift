@@ -1,3 +1,5 @@
+import Autograd
+
 /// Operator implementations with inline int/float fast paths, specialised per operator and
 /// per operand shape (local slot, constant, any expression) so the hot loops of the
 /// benchmarks run without a dispatch per node.
@@ -190,32 +192,62 @@ extension Compiler {
     ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) ? unsafeDowncast(o, to: PyList.self) : nil
 }
 
-/// `x[i][j]` on a local list of lists with int indices: the row is only borrowed.
+/// The object a value slot holds, unretained (the slot keeps it alive while no nn code runs).
+@inline(__always) func unretainedObject(_ v: UnsafePointer<Value>) -> Unmanaged<PyObject>? {
+    if case .object(let o) = v.pointee { return .passUnretained(o) }
+    return nil
+}
+
+/// The list in a slot, unretained.
+@inline(__always) func unretainedList(_ v: UnsafePointer<Value>) -> Unmanaged<PyList>? {
+    guard let u = unretainedObject(v) else { return nil }
+    return u._withUnsafeGuaranteedRef { o in
+        ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self)
+            ? Unmanaged.passUnretained(unsafeDowncast(o, to: PyList.self)) : nil
+    }
+}
+
+/// Row `i` of the list of lists in slot `s`, unretained (nil unless it is a list in range).
+@inline(__always) func unretainedRow(_ l: Frame, _ s: Int, _ i: Int) -> Unmanaged<PyList>? {
+    guard let ou = unretainedList(l + s) else { return nil }
+    return ou._withUnsafeGuaranteedRef { outer in
+        let n = outer.items.count
+        let ii = i < 0 ? i + n : i
+        guard ii >= 0 && ii < n else { return nil }
+        return outer.items.withUnsafeBufferPointer { buf in unretainedList(buf.baseAddress! + ii) }
+    }
+}
+
+/// `x[i][j]` on a local list of lists with int indices: nothing is retained.
 @inline(__always) func readListOfLists(_ l: Frame, _ s: Int, _ i: Int, _ j: Int) -> Value? {
-    guard case .object(let lo) = l[s], let outer = asList(lo) else { return nil }
-    let n = outer.items.count
-    let ii = i < 0 ? i + n : i
-    guard ii >= 0 && ii < n, case .object(let ro) = outer.items[ii], let row = asList(ro) else { return nil }
-    let m = row.items.count
-    let jj = j < 0 ? j + m : j
-    guard jj >= 0 && jj < m else { return nil }
-    return row.items[jj]
+    guard let ru = unretainedRow(l, s, i) else { return nil }
+    return ru._withUnsafeGuaranteedRef { row in
+        let m = row.items.count
+        let jj = j < 0 ? j + m : j
+        guard jj >= 0 && jj < m else { return nil }
+        return row.items[jj]
+    }
 }
 
 /// `x[i][j] op= y` on a local list of lists of floats/ints.
 @inline(__always) func updateListOfLists<O: BinOpImpl>(_: O.Type, _ rt: Runtime, _ l: Frame, _ s: Int, _ i: Int, _ j: Int, _ y: Value) throws -> Bool {
-    guard case .object(let lo) = l[s], let outer = asList(lo) else { return false }
-    let n = outer.items.count
-    let ii = i < 0 ? i + n : i
-    guard ii >= 0 && ii < n, case .object(let ro) = outer.items[ii], let row = asList(ro) else { return false }
-    let m = row.items.count
-    let jj = j < 0 ? j + m : j
-    guard jj >= 0 && jj < m else { return false }
-    switch (row.items[jj], y) {
-    case (.float, .float), (.int, .int), (.float, .int), (.int, .float):
-        row.items[jj] = try O.apply(rt, row.items[jj], y)
-        return true
-    default:
-        return false
+    guard let ru = unretainedRow(l, s, i) else { return false }
+    return try ru._withUnsafeGuaranteedRef { row in
+        let m = row.items.count
+        let jj = j < 0 ? j + m : j
+        guard jj >= 0 && jj < m else { return false }
+        switch (row.items[jj], y) {
+        case (.float, .float), (.int, .int), (.float, .int), (.int, .float):
+            row.items[jj] = try O.apply(rt, row.items[jj], y)
+            return true
+        default:
+            return false
+        }
     }
+}
+
+/// The tensor in a slot, unretained (the slot keeps it alive; no nn code runs meanwhile).
+@inline(__always) func unretainedTensor(_ v: UnsafePointer<Value>) -> Unmanaged<Variable>? {
+    if case .tensor(let t) = v.pointee { return .passUnretained(t) }
+    return nil
 }

@@ -9,7 +9,11 @@ extension Compiler {
         let st = store(target)
         var localSlot: Int?
         if case .name(let n) = target.kind, case .local(let s) = resolve(n) { localSlot = s }
-        let b = block(body)
+        let (b0, bLoc) = self.body(body)
+        // One-statement bodies are stamped here, not by a block closure around them.
+        @inline(__always) func b(_ l: Frame) throws -> Flow {
+            do { return try b0(l) } catch { throw stamp(error, bLoc) }
+        }
         let o: Exec? = orelse.isEmpty ? nil : block(orelse)
 
         // Runs the body over ints without allocating a range object.

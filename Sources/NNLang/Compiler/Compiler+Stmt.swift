@@ -321,19 +321,24 @@ extension Compiler {
             if case .tuple(let ixs) = index.kind, ixs.count == 2, !ixs.contains(where: isSliceLike) {
                 let ie = expr(ixs[0]), je = expr(ixs[1])
                 if case .local(let s, _) = operand(o), let oi = intOperand(ixs[0]), let oj = intOperand(ixs[1]) {
-                    // `c[i, j] += x` on a local tensor with local/constant indices.
-                    return { l in
-                        let y = try ve(l)
-                        if let i = oi.read(l), let j = oj.read(l), case .tensor(let t) = l[s],
-                           TensorFast.augWrite2(t, i, j, op, y) {
-                            return .normal
+                    // `c[i, j] += a[i, k] * b[k, j]` (the lesson's loop) in one step: three
+                    // scalar accesses and a float32 multiply-add, no intermediate values.
+                    if let (sa, ai, aj, sb, bi, bj) = scalarProduct(value) {
+                        let general = augAssignTensor2(s, oi, oj, oe, ie, je, op, ve)
+                        return { l in
+                            if let i = oi.read(l), let j = oj.read(l), let i1 = ai.read(l), let j1 = aj.read(l),
+                               let i2 = bi.read(l), let j2 = bj.read(l),
+                               let au = unretainedTensor(l + sa), let bu = unretainedTensor(l + sb),
+                               let cu = unretainedTensor(l + s),
+                               case .tscalar(let x)? = au._withUnsafeGuaranteedRef({ TensorFast.read2($0, i1, j1) }),
+                               case .tscalar(let y)? = bu._withUnsafeGuaranteedRef({ TensorFast.read2($0, i2, j2) }),
+                               cu._withUnsafeGuaranteedRef({ TensorFast.augWrite2($0, i, j, op, .tscalar(x * y)) }) {
+                                return .normal
+                            }
+                            return try general(l)
                         }
-                        let ov = try oe(l)
-                        let idx = Value.object(PyTuple([try ie(l), try je(l)]))
-                        let x = try rt.getItem(ov, idx)
-                        try rt.setItem(ov, idx, rt.inplace(op, x, y))
-                        return .normal
                     }
+                    return augAssignTensor2(s, oi, oj, oe, ie, je, op, ve)
                 }
                 return { l in
                     let ov = try oe(l)
@@ -397,6 +402,37 @@ extension Compiler {
             }
         default:
             return { _ in throw PyError.type("illegal expression for augmented assignment") }
+        }
+    }
+}
+
+extension Compiler {
+    /// `a[i, k] * b[k, j]` with local tensors and local/constant indices.
+    func scalarProduct(_ e: Expr) -> (Int, IntOperand, IntOperand, Int, IntOperand, IntOperand)? {
+        guard case .binary(let a, .mul, let b) = e.kind,
+              case .subscript(let ao, let aix) = a.kind, case .tuple(let aixs) = aix.kind, aixs.count == 2,
+              case .subscript(let bo, let bix) = b.kind, case .tuple(let bixs) = bix.kind, bixs.count == 2,
+              case .local(let sa, _) = operand(ao), case .local(let sb, _) = operand(bo),
+              let ai = intOperand(aixs[0]), let aj = intOperand(aixs[1]),
+              let bi = intOperand(bixs[0]), let bj = intOperand(bixs[1]) else { return nil }
+        return (sa, ai, aj, sb, bi, bj)
+    }
+
+    /// `c[i, j] op= value` on a local tensor with local/constant indices.
+    func augAssignTensor2(_ s: Int, _ oi: IntOperand, _ oj: IntOperand, _ oe: @escaping Eval, _ ie: @escaping Eval,
+                          _ je: @escaping Eval, _ op: BinaryOp, _ ve: @escaping Eval) -> Exec {
+        let rt = self.rt
+        return { l in
+            let y = try ve(l)
+            if let i = oi.read(l), let j = oj.read(l), let tu = unretainedTensor(l + s),
+               tu._withUnsafeGuaranteedRef({ TensorFast.augWrite2($0, i, j, op, y) }) {
+                return .normal
+            }
+            let ov = try oe(l)
+            let idx = Value.object(PyTuple([try ie(l), try je(l)]))
+            let x = try rt.getItem(ov, idx)
+            try rt.setItem(ov, idx, rt.inplace(op, x, y))
+            return .normal
         }
     }
 }

@@ -43,6 +43,8 @@ final class Compiler {
     var qualPrefix = ""
     /// Set while compiling a cell's last expression statement.
     var echoLast = false
+    /// How many comprehensions enclose the code being compiled (in the current frame).
+    var comprehensionDepth = 0
 
     init(rt: Runtime, file: String, resolver: Resolver, layout: Layout) {
         self.rt = rt; self.file = file; self.resolver = resolver; self.layout = layout
@@ -60,7 +62,8 @@ final class Compiler {
     func resolve(_ name: String) -> NameRef {
         let n = mapped(name)
         if let s = layout.slots[n] { return layout.isCell(n) ? .cell(s) : .local(s) }
-        if layout.info.kind == .classBody { return .classNS(n, rt.globalBox(n)) }
+        // Comprehensions in a class body do not see the class namespace (CPython).
+        if layout.info.kind == .classBody && comprehensionDepth == 0 { return .classNS(n, rt.globalBox(n)) }
         return .global(rt.globalBox(n))
     }
 
@@ -255,7 +258,8 @@ final class Compiler {
                   range: SourceRange) -> Eval {
         guard let info = resolver.scopes[key] else { return { _ in throw PyError.runtime("internal: unresolved scope") } }
         let qual = qualPrefix + name
-        let outerLayout = layout, outerRen = renameStack, outerQual = qualPrefix
+        let outerLayout = layout, outerRen = renameStack, outerQual = qualPrefix, outerDepth = comprehensionDepth
+        comprehensionDepth = 0
         layout = Layout(info)
         var own: [String: String] = [:]
         for n in info.params { own[n] = n }
@@ -274,7 +278,7 @@ final class Compiler {
             cellParams: info.params.filter { info.cells.contains($0) }.compactMap { layout.slots[$0] },
             cellLocals: info.cells.filter { !paramSet.contains($0) }.sorted().compactMap { layout.slots[$0] },
             freeSlots: info.free.compactMap { layout.slots[$0] }, body: bodyExec)
-        layout = outerLayout; renameStack = outerRen; qualPrefix = outerQual
+        layout = outerLayout; renameStack = outerRen; qualPrefix = outerQual; comprehensionDepth = outerDepth
 
         var doc: String?
         if lambdaBody == nil, let first = body.first, case .expr(let e) = first.kind, case .string(let s) = e.kind { doc = s }
@@ -315,7 +319,8 @@ final class Compiler {
         guard let info = resolver.scopes[key] else { return { _ in throw PyError.runtime("internal: unresolved class") } }
         let rt = self.rt
         let baseEvals = c.bases.compactMap { a -> Eval? in if case .positional(let e) = a { return expr(e) }; return nil }
-        let outerLayout = layout, outerRen = renameStack, outerQual = qualPrefix
+        let outerLayout = layout, outerRen = renameStack, outerQual = qualPrefix, outerDepth = comprehensionDepth
+        comprehensionDepth = 0
         layout = Layout(info)
         renameStack = []
         qualPrefix = outerQual + c.name + "."
@@ -324,7 +329,7 @@ final class Compiler {
         let classCellSlot = layout.slots["__class__#"]
         let cellLocals = info.cells.sorted().compactMap { layout.slots[$0] }
         let freeSlots = info.free.compactMap { layout.slots[$0] }
-        layout = outerLayout; renameStack = outerRen; qualPrefix = outerQual
+        layout = outerLayout; renameStack = outerRen; qualPrefix = outerQual; comprehensionDepth = outerDepth
         let closureRefs: [Int] = info.free.compactMap { layout.slots[$0] }
         let name = c.name
         var doc: String?

@@ -8,9 +8,30 @@ import Tensors
 /// (`.tscalar` turned into `.tensor`), except where noted. Return nil from `getAttr`,
 /// `binary` or `compare` to let the runtime raise Python's usual error.
 ///
-/// Builtin functions (`zeros`, `randn`, `no_grad`, ...) are added in `install(into:)` with
-/// `rt.defineBuiltin(name) { rt, args, kwargs in ... }`; tensor methods are entries of
-/// `BuiltinTypes.tensor.dict` (`PyMethodDescr`), or are answered by `getAttr`.
+/// How to bind the tensor API (Sources/NNLang/Tensor*/, same module, so internal helpers
+/// are usable):
+/// - Replace `makeTensorBinding()` in Tensor/TensorBinding.swift with your binding.
+/// - Builtin functions (`zeros`, `randn`, `no_grad`, `test_near`, `show_image`, ...): in
+///   `install(into:)`, `rt.defineBuiltin("zeros") { rt, args, kwargs in ... }`. Arguments arrive
+///   as `Value`s (`.int`, `.float`, `.tensor(Variable)`, `.object(PyList)`, ...); unboxed
+///   `.tscalar` arguments are boxed for you unless you pass `acceptsTScalar: true`. Keyword
+///   arguments are `[(String, Value)]` (`Args.kw(kwargs, "dim")`); `Args.int`, `Args.double`,
+///   `Args.count` give CPython-worded errors. Throw `PyError.type(...)`, `PyError.value(...)`
+///   or a `TensorError` (mapped to the exception class its kind names).
+/// - Tensor methods and properties: answer them in `getAttr` (return a bound
+///   `PyBuiltin` or a value), or fill `BuiltinTypes.tensor.dict` ONCE per process (it is
+///   shared by all interpreters; use a `static let` initializer) with
+///   `methods(BuiltinTypes.tensor, [("sum", { rt, receiver, args, kwargs in ... })])`.
+/// - Context managers (`no_grad()`): return a `PyInstance` of a builtin `PyClass` whose dict
+///   holds `__enter__`/`__exit__` method descriptors; `with` calls them. Grad mode lives in
+///   `rt.gradEnabled`. `import torch`-style modules: `rt.modules["name"] = PyModule(...)`.
+/// - Displays: `rt.display(.image(...))`; printed text: `rt.write(_:)`.
+/// - `rt.call(f, args, kwargs)`, `rt.repr(v)`, `rt.str(v)`, `rt.truth(v)`,
+///   `rt.iterateToArray(v)`, `rt.variable(v)` (boxes `.tscalar`) are the runtime entry points.
+/// - A `.tscalar(Float)` is a 0-d float32 tensor without autograd that indexing `t[i, j]`
+///   produced unboxed; `rt.materialize(v)` turns it into `.tensor(Variable)`. The runtime
+///   boxes it before calling any hook below, and handles `+ - * /` between tscalars and
+///   numbers itself (float32 arithmetic, as PyTorch).
 public protocol TensorBinding: AnyObject {
     /// Adds the tensor builtins to a new interpreter (also fills `BuiltinTypes.tensor.dict`
     /// once, if it wants methods resolved through the class).
