@@ -52,10 +52,27 @@ struct PageWriter {
         }
         let toc = prose.headings.filter { (2...4).contains($0.level) }
         if toc.count >= 2 {
-            header += "<details class=\"nn-toc\" open><summary>Contents</summary><ol>\n"
+            // Nested lists, so an ordered top level numbers only its own headings.
+            header += "<details class=\"nn-toc\" open><summary>Contents</summary>\n"
+            var open: [Int] = []  // heading level of each open list, outermost first
             for h in toc {
-                header += "<li class=\"nn-toc-\(h.level)\"><a href=\"#\(h.id)\">\(h.text)</a></li>\n"
+                if let top = open.last, h.level > top {
+                    header += "\n<ul>"
+                    open.append(h.level)
+                } else if open.isEmpty {
+                    header += "<ol>"
+                    open.append(h.level)
+                } else {
+                    header += "</li>\n"
+                    while open.count > 1, let top = open.last, h.level < top {
+                        header += "</ul></li>\n"
+                        open.removeLast()
+                    }
+                }
+                header += "<li><a href=\"#\(h.id)\">\(h.text)</a>"
             }
+            header += "</li>"
+            while open.count > 1 { header += "</ul></li>"; open.removeLast() }
             header += "</ol></details>\n"
         }
         // The meta line and contents go right under the title heading, or on top without one.

@@ -53,8 +53,7 @@ hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
 .nn-toc { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 0.6rem 1rem; margin: 0 0 1.5rem; font-size: 0.95rem; }
 .nn-toc summary { cursor: pointer; font-weight: 600; }
 .nn-toc ol { margin: 0.4rem 0 0.2rem; padding-left: 1.2rem; }
-.nn-toc li.nn-toc-3 { margin-left: 1.2rem; list-style-type: circle; }
-.nn-toc li.nn-toc-4 { margin-left: 2.4rem; list-style-type: square; }
+.nn-toc ul { margin: 0.1rem 0; padding-left: 1.2rem; list-style-type: circle; }
 .nn-meta { color: var(--muted); font-size: 0.9rem; margin: -0.5rem 0 1rem; }
 
 /* Cells */

@@ -45,8 +45,7 @@ private let quiet = SiteOptions(showTimes: false)
     #expect(page.components(separatedBy: "class=\"nn-output ").count - 1 == 9)
     // Table of contents from h2 headings, with anchors.
     #expect(page.contains("<h2 id=\"the-loop\">The loop</h2>"))
-    #expect(page.contains("<li class=\"nn-toc-2\"><a href=\"#the-loop\">The loop</a></li>"))
-    #expect(page.contains("<li class=\"nn-toc-2\"><a href=\"#gradients\">Gradients</a></li>"))
+    #expect(page.contains("<ol><li><a href=\"#the-loop\">The loop</a></li>\n<li><a href=\"#gradients\">Gradients</a></li></ol>"))
     // What a cell prints is escaped; its code is highlighted.
     #expect(page.contains("<pre class=\"nn-output nn-stdout\">&lt;b&gt;hi&lt;/b&gt;</pre>"))
     #expect(page.contains("<pre class=\"nn-output nn-result\">Size([5, 10])</pre>"))
@@ -284,4 +283,20 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(try Data(contentsOf: out.appendingPathComponent("img/a.png")) == Data([1, 2, 3]))
     #expect(try Data(contentsOf: out.appendingPathComponent("assets/up.png")) == Data([4, 5]))
     #expect(report.diagnostics == ["\(nb.path): image missing.png not found"])
+}
+
+/// Subsections nest under their section, so the numbered top level counts only sections.
+@Test func tableOfContentsNestsSubsections() {
+    let nb = SiteNotebook(
+        path: "Notebooks/09_toc.md", title: "T",
+        blocks: [.prose(html: "<h1>T</h1>\n<h2>A</h2>\n<h3>A1</h3>\n<h3>A2</h3>\n<h2>B</h2>\n<h4>B1</h4>\n")], passed: true)
+    let (page, _, _) = Site.page(nb, options: quiet)
+    #expect(page.contains("""
+        <ol><li><a href="#a">A</a>
+        <ul><li><a href="#a1">A1</a></li>
+        <li><a href="#a2">A2</a></li>
+        </ul></li>
+        <li><a href="#b">B</a>
+        <ul><li><a href="#b1">B1</a></li></ul></li></ol>
+        """))
 }
