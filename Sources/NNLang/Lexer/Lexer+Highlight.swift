@@ -211,7 +211,7 @@ private struct Highlighter {
             case 34, 39:
                 if c == q && (!triple || (at(i + 1) == q && at(i + 2) == q)) { break scan }
                 inner = c
-            case 10, 13 where !triple: break scan
+            case 10 where !triple, 13 where !triple: break scan
             case 40, 91, 123: depth += 1
             case 41, 93: depth = max(0, depth - 1)
             case 125:
