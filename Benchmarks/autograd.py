@@ -4,7 +4,9 @@ same sizes as Sources/NNBench/AutogradBenches.swift.
 
 `mlp_forward_backward` is the lesson's forward_and_backward: lin_grad computes inp.g = out.g @ w.T
 for both layers (the input's gradient too) and w.g = inp.T @ out.g. `mlp_forward_backward_params`
-skips the first layer's input gradient, the work autograd does when the input needs no grad."""
+skips the first layer's input gradient, the work autograd does when the input needs no grad.
+`mlp_nn_forward_backward` is the lesson's reference again, against the model written in nn
+(Benchmarks/autograd_mlp.nn)."""
 import numpy as np
 
 from benchlib import run
@@ -52,4 +54,5 @@ _p @ _p
 run([
     ("mlp_forward_backward", 5, bench(True)),
     ("mlp_forward_backward_params", 5, bench(False)),
+    ("mlp_nn_forward_backward", 5, bench(True)),
 ])

@@ -8,6 +8,8 @@ import Tensors
 let autogradBenches = BenchGroup(name: "autograd", benches: [
     mlp(name: "mlp_forward_backward"),
     mlp(name: "mlp_forward_backward_params"),
+    // The same model written in nn (Benchmarks/autograd_mlp.nn), run by the interpreter.
+    langBench("mlp_nn_forward_backward", "autograd_mlp.nn", .timeAtMost(1.2)),
 ])
 
 private func mlp(name: String) -> Bench {
