@@ -13,7 +13,7 @@ extension ProseHTML {
             let l = min(max(level, 1), 6)
             let id = uniqueID(HTML.slug(inl.plainText))
             let html = inlines(inl, unsafe: unsafe)
-            recordHeading(Heading(level: l, id: id, text: HTML.escape(inl.plainText)))
+            recordHeading(Heading(level: l, id: id, text: HTML.escape(inl.plainText), html: Self.stripLinks(html)))
             return "<h\(l) id=\"\(id)\">\(html)</h\(l)>\n"
         case .codeBlock(let info, let code):
             let lang = info.split(separator: " ").first.map { " class=\"language-\(HTML.escape(String($0)))\"" } ?? ""

@@ -38,8 +38,6 @@ struct PageWriter {
             diagnostics += prose.takeDiagnostics()
         }
         assets = prose.assets
-        // Only we write `<math`: everything a cell prints is escaped.
-        mathCount = body.components(separatedBy: "<math").count - 1
 
         var meta = notebook.passed ? "<span class=\"nn-badge nn-pass\">passed</span>"
             : "<span class=\"nn-badge nn-fail\">failed</span>"
@@ -69,7 +67,7 @@ struct PageWriter {
                         open.removeLast()
                     }
                 }
-                header += "<li><a href=\"#\(h.id)\">\(h.text)</a>"
+                header += "<li><a href=\"#\(h.id)\">\(h.html)</a>"
             }
             header += "</li>"
             while open.count > 1 { header += "</ul></li>"; open.removeLast() }
@@ -81,6 +79,9 @@ struct PageWriter {
         } else {
             body = "<h1>\(HTML.escape(notebook.title))</h1>\n" + header + body
         }
+        // Only we write `<math`: everything a cell prints is escaped. Counted after the
+        // contents are in, since headings with math repeat it there.
+        mathCount = body.components(separatedBy: "<math").count - 1
 
         var page = Site.head(title: notebook.title, extraMeta: [
             ("nnbook-outputs", String(outputCount)), ("nnbook-math", String(mathCount)),

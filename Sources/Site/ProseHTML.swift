@@ -11,6 +11,8 @@ struct ProseHTML {
         var id: String
         /// Escaped text of the heading (tags removed).
         var text: String
+        /// The heading's inline HTML without links (math stays), for the table of contents.
+        var html: String
     }
 
     private(set) var headings: [Heading] = []
@@ -128,7 +130,7 @@ struct ProseHTML {
             let inner = String(after[after.index(after.startIndex, offsetBy: 2)..<end.lowerBound])
             let text = Self.stripTags(inner)
             let id = uniqueID(HTML.slug(Self.unescape(text)))
-            headings.append(Heading(level: level, id: id, text: text))
+            headings.append(Heading(level: level, id: id, text: text, html: Self.stripLinks(inner)))
             out += rest[..<a.lowerBound]
             out += "<h\(level) id=\"\(id)\">\(inner)</h\(level)>"
             rest = after[end.upperBound...]
@@ -138,6 +140,26 @@ struct ProseHTML {
     }
 
     /// Text of an HTML fragment with its tags removed (entities stay escaped).
+    /// `s` without `<a ...>` and `</a>` tags: a TOC entry is itself a link.
+    static func stripLinks(_ s: String) -> String {
+        guard s.contains("<a") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: "<a") {
+            out += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            // `<a>` or `<a attr...>`, not `<abbr>`.
+            guard let next = after.first, next == ">" || next == " ", let close = after.firstIndex(of: ">") else {
+                out += "<a"
+                rest = after
+                continue
+            }
+            rest = after[after.index(after: close)...]
+        }
+        out += rest
+        return out.replacingOccurrences(of: "</a>", with: "")
+    }
+
     static func stripTags(_ s: String) -> String {
         var out = ""
         var inTag = false

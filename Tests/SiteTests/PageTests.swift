@@ -300,3 +300,16 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
         <ul><li><a href="#b1">B1</a></li></ul></li></ol>
         """))
 }
+
+/// A heading's math shows as MathML in the contents too (and is counted for the browser check);
+/// its links do not nest inside the entry's own link.
+@Test func tableOfContentsKeepsMathDropsLinks() {
+    let nb = SiteNotebook(
+        path: "Notebooks/09_toc.md", title: "T",
+        blocks: [.prose(html: "<h1>T</h1>\n<h2>Scaling by $<code>\\sqrt{n}</code>$</h2>\n<h2>See <a href=\"x.html\">this</a></h2>\n")],
+        passed: true)
+    let (page, _, _) = Site.page(nb, options: quiet)
+    #expect(page.contains("<li><a href=\"#scaling-by-n\">Scaling by <math><msqrt><mi>n</mi></msqrt></math></a>"))
+    #expect(page.contains("<li><a href=\"#see-this\">See this</a></li></ol>"))
+    #expect(page.contains("<meta name=\"nnbook-math\" content=\"2\">"))
+}
