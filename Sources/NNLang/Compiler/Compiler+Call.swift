@@ -221,9 +221,11 @@ extension Compiler {
     let n = fn.code.nslots
     return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
         let nl = buf.baseAddress!
-        initFrame(nl, n)
+        // The argument is moved into its slot (no copy, no destroy of an `.undefined`).
+        nl.initialize(to: .undefined)
+        (nl + 1).initialize(to: a)
+        initFrame(nl + 2, n - 2)
         defer { deinitFrame(nl, n) }
-        nl[1] = a
         return try fn.run(rt, nl)
     }
 }
@@ -232,10 +234,11 @@ extension Compiler {
     let n = fn.code.nslots
     return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
         let nl = buf.baseAddress!
-        initFrame(nl, n)
+        nl.initialize(to: .undefined)
+        (nl + 1).initialize(to: a)
+        (nl + 2).initialize(to: b)
+        initFrame(nl + 3, n - 3)
         defer { deinitFrame(nl, n) }
-        nl[1] = a
-        nl[2] = b
         return try fn.run(rt, nl)
     }
 }

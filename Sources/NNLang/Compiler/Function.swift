@@ -100,7 +100,9 @@ public final class PyFunction: PyObject, @unchecked Sendable {
             e.pending = nil
             throw e
         }
-        let r = l[0]
+        // The result is moved out of slot 0 (no retain here and release at frame teardown).
+        let r = l.move()
+        l.initialize(to: .undefined)
         if case .undefined = r { return .none }
         return r
     }
