@@ -263,7 +263,14 @@ extension Runtime {
 
 @inline(__always) func deinitFrame(_ l: Frame, _ n: Int) {
     var i = 0
-    while i < n { (l + i).deinitialize(count: 1); i += 1 }
+    while i < n {
+        // Slots holding no reference (ints, floats, unbound...) need no destroy call.
+        switch l[i] {
+        case .none, .bool, .int, .float, .tscalar, .undefined: break
+        case .str, .object, .tensor: (l + i).deinitialize(count: 1)
+        }
+        i += 1
+    }
 }
 
 /// The function a value holds when it is a plain user function (no dynamic cast).

@@ -92,7 +92,8 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         }
         if code.needsCells { setupCells(l) }
         do {
-            _ = try code.body(l)
+            // The function keeps its code (and the body closure) alive: no retain per call.
+            _ = try Unmanaged.passUnretained(code)._withUnsafeGuaranteedRef { c in try c.body(l) }
         } catch {
             let e = asPyError(error)
             let loc = e.pending ?? code.location
