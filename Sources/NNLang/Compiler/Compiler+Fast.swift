@@ -111,8 +111,29 @@ extension Compiler {
         return .expr(expr(e))
     }
 
+    /// `x[i][j]` with a local `x` and local/constant indices: (slot, i, j).
+    func listOfListsRef(_ e: Expr) -> (Int, IntOperand, IntOperand)? {
+        if case .subscript(let inner, let index) = e.kind, case .subscript(let base, let innerIndex) = inner.kind,
+           case .local(let s, _) = operand(base), let oi = intOperand(innerIndex), let oj = intOperand(index) {
+            return (s, oi, oj)
+        }
+        return nil
+    }
+
     func specialized<O: BinOpImpl>(_: O.Type, _ a: Expr, _ b: Expr) -> Eval {
         let rt = self.rt
+        if let (sa, ai, aj) = listOfListsRef(a), let (sb, bi, bj) = listOfListsRef(b) {
+            // `a[i][k] * b[k][j]` on local lists of lists: both items read in one closure. The
+            // reads have no effects, so any miss falls back to evaluating both operands afresh.
+            let ae = expr(a), be = expr(b)
+            return { l in
+                if let i1 = ai.read(l), let j1 = aj.read(l), let i2 = bi.read(l), let j2 = bj.read(l),
+                   let x = readListOfLists(l, sa, i1, j1), let y = readListOfLists(l, sb, i2, j2) {
+                    return try O.apply(rt, x, y)
+                }
+                return try O.apply(rt, ae(l), be(l))
+            }
+        }
         switch (operand(a), operand(b)) {
         case (.local(let s, let n), .const(.int(let k))):
             // `n - 1`: the int payload is read in place, no Value copy or tuple switch.
