@@ -250,6 +250,33 @@ extension Compiler {
     }
 }
 
+extension Compiler {
+    /// `if x OP k: return y` with locals `x`, `y` and an int constant `k`, in one closure.
+    func ifIntReturn<C: IntCmp>(_: C.Type, _ cs: Int, _ cn: String, _ k: Int, _ hLoc: SourceLocation,
+                                _ slot: Int, _ rn: String, _ rLoc: SourceLocation) -> Exec {
+        let rt = self.rt
+        return { l in
+            let t: Bool
+            if case .int(let i) = l[cs] {
+                t = C.test(i, k)
+            } else {
+                do {
+                    let x = l[cs]
+                    if case .undefined = x { throw unbound(cn) }
+                    t = try rt.truth(rt.compare(C.op, x, .int(k)))
+                } catch { throw stamp(error, hLoc) }
+            }
+            if t {
+                let v = l[slot]
+                if case .undefined = v { throw stamp(unbound(rn), rLoc) }
+                l[0] = v
+                return .returned
+            }
+            return .normal
+        }
+    }
+}
+
 /// An int index read straight from a local slot or a constant.
 enum IntOperand {
     case local(Int)
