@@ -9,6 +9,14 @@ let openblasRpath: [LinkerSetting] = [
     .unsafeFlags(["-Xlinker", "-rpath", "-Xlinker", "/usr/lib/x86_64-linux-gnu/openblas-pthread"])
 ]
 
+/// Release builds of the interpreter and autograd skip Swift's dynamic exclusivity checks: they
+/// dominated the scalar tensor loops (Variable.data, requiresGrad). Safe because nn programs
+/// never reach overlapping accesses (they only see values, not inout Swift storage) and our own
+/// code has no intended overlap; debug builds and tests keep the checks on.
+let uncheckedExclusivity: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
 let package = Package(
     name: "nnbook",
     platforms: [.macOS(.v14)],
@@ -28,8 +36,9 @@ let package = Package(
 
         // The runtime, bottom up.
         .target(name: "Tensors", dependencies: ["CBLAS"], linkerSettings: openblasRpath),
-        .target(name: "Autograd", dependencies: ["Tensors"]),
-        .target(name: "NNLang", dependencies: ["Tensors", "Autograd", "CZlib"]),
+        .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: uncheckedExclusivity),
+        .target(name: "NNLang", dependencies: ["Tensors", "Autograd", "CZlib"],
+                swiftSettings: uncheckedExclusivity),
         .target(name: "Notebook", dependencies: ["CCmark", "NNLang"]),
         .target(name: "Site", dependencies: ["Notebook", "NNLang", "CZlib"]),
         .executableTarget(

@@ -90,7 +90,7 @@ public final class Interpreter {
         } catch {
             let frame = CellError.TraceFrame(location: error.location, function: echoResult ? "<cell>" : "<module>",
                                              sourceLine: error.sourceLine.trimmingCharacters(in: .whitespaces))
-            return CellResult(error: CellError(typeName: "SyntaxError", message: error.message, traceback: [frame]))
+            return CellResult(error: CellError(typeName: error.typeName, message: error.message, traceback: [frame]))
         }
         for (i, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             rt.sourceLines[firstLine + i] = line.trimmingCharacters(in: .whitespaces)

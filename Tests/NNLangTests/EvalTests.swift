@@ -45,6 +45,13 @@ struct EvalTests {
         #expect(e.traceback.first?.location.line == 5)
     }
 
+    @Test func indentationAndTabErrorsKeepTheirType() throws {
+        let r = Interpreter(file: "a.md").run(cell: "if x:\npass\n", firstLine: 1)
+        #expect(try #require(r.error).summary == "IndentationError: expected an indented block after 'if' statement on line 1")
+        let t = Interpreter(file: "a.md").run(cell: "def f():\n\tif x:\n        pass\n", firstLine: 1)
+        #expect(try #require(t.error).typeName == "TabError")
+    }
+
     @Test func deepRecursionRaisesRecursionError() throws {
         let r = Interpreter(file: "a.nn").run(cell: "def f(n):\n    return f(n + 1)\nf(0)", firstLine: 1)
         let e = try #require(r.error)

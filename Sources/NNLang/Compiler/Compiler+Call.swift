@@ -221,9 +221,11 @@ extension Compiler {
     let n = fn.code.nslots
     return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
         let nl = buf.baseAddress!
-        initFrame(nl, n)
+        // The argument is moved into its slot (no copy, no destroy of an `.undefined`).
+        nl.initialize(to: .undefined)
+        (nl + 1).initialize(to: a)
+        initFrame(nl + 2, n - 2)
         defer { deinitFrame(nl, n) }
-        nl[1] = a
         return try fn.run(rt, nl)
     }
 }
@@ -232,10 +234,11 @@ extension Compiler {
     let n = fn.code.nslots
     return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
         let nl = buf.baseAddress!
-        initFrame(nl, n)
+        nl.initialize(to: .undefined)
+        (nl + 1).initialize(to: a)
+        (nl + 2).initialize(to: b)
+        initFrame(nl + 3, n - 3)
         defer { deinitFrame(nl, n) }
-        nl[1] = a
-        nl[2] = b
         return try fn.run(rt, nl)
     }
 }
@@ -260,7 +263,14 @@ extension Runtime {
 
 @inline(__always) func deinitFrame(_ l: Frame, _ n: Int) {
     var i = 0
-    while i < n { (l + i).deinitialize(count: 1); i += 1 }
+    while i < n {
+        // Slots holding no reference (ints, floats, unbound...) need no destroy call.
+        switch l[i] {
+        case .none, .bool, .int, .float, .tscalar, .undefined: break
+        case .str, .object, .tensor: (l + i).deinitialize(count: 1)
+        }
+        i += 1
+    }
 }
 
 /// The function a value holds when it is a plain user function (no dynamic cast).

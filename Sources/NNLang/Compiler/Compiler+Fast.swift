@@ -6,9 +6,19 @@ import Autograd
 protocol BinOpImpl {
     static var op: BinaryOp { get }
     static func apply(_ rt: Runtime, _ x: Value, _ y: Value) throws -> Value
+    /// The int result, or nil when it overflows or the operator has no int fast path.
+    static func int(_ a: Int, _ b: Int) -> Int?
+}
+
+extension BinOpImpl {
+    @inline(__always) static func int(_ a: Int, _ b: Int) -> Int? { nil }
 }
 
 enum AddOp: BinOpImpl {
+    @inline(__always) static func int(_ a: Int, _ b: Int) -> Int? {
+        let (r, o) = a.addingReportingOverflow(b)
+        return o ? nil : r
+    }
     static var op: BinaryOp { .add }
     @inline(__always) static func apply(_ rt: Runtime, _ x: Value, _ y: Value) throws -> Value {
         switch (x, y) {
@@ -26,6 +36,10 @@ enum AddOp: BinOpImpl {
 }
 
 enum SubOp: BinOpImpl {
+    @inline(__always) static func int(_ a: Int, _ b: Int) -> Int? {
+        let (r, o) = a.subtractingReportingOverflow(b)
+        return o ? nil : r
+    }
     static var op: BinaryOp { .sub }
     @inline(__always) static func apply(_ rt: Runtime, _ x: Value, _ y: Value) throws -> Value {
         switch (x, y) {
@@ -42,6 +56,10 @@ enum SubOp: BinOpImpl {
 }
 
 enum MulOp: BinOpImpl {
+    @inline(__always) static func int(_ a: Int, _ b: Int) -> Int? {
+        let (r, o) = a.multipliedReportingOverflow(by: b)
+        return o ? nil : r
+    }
     static var op: BinaryOp { .mul }
     @inline(__always) static func apply(_ rt: Runtime, _ x: Value, _ y: Value) throws -> Value {
         switch (x, y) {
@@ -93,9 +111,39 @@ extension Compiler {
         return .expr(expr(e))
     }
 
+    /// `x[i][j]` with a local `x` and local/constant indices: (slot, i, j).
+    func listOfListsRef(_ e: Expr) -> (Int, IntOperand, IntOperand)? {
+        if case .subscript(let inner, let index) = e.kind, case .subscript(let base, let innerIndex) = inner.kind,
+           case .local(let s, _) = operand(base), let oi = intOperand(innerIndex), let oj = intOperand(index) {
+            return (s, oi, oj)
+        }
+        return nil
+    }
+
     func specialized<O: BinOpImpl>(_: O.Type, _ a: Expr, _ b: Expr) -> Eval {
         let rt = self.rt
+        if let (sa, ai, aj) = listOfListsRef(a), let (sb, bi, bj) = listOfListsRef(b) {
+            // `a[i][k] * b[k][j]` on local lists of lists: both items read in one closure. The
+            // reads have no effects, so any miss falls back to evaluating both operands afresh.
+            let ae = expr(a), be = expr(b)
+            return { l in
+                if let i1 = ai.read(l), let j1 = aj.read(l), let i2 = bi.read(l), let j2 = bj.read(l),
+                   let x = readListOfLists(l, sa, i1, j1), let y = readListOfLists(l, sb, i2, j2) {
+                    return try O.apply(rt, x, y)
+                }
+                return try O.apply(rt, ae(l), be(l))
+            }
+        }
         switch (operand(a), operand(b)) {
+        case (.local(let s, let n), .const(.int(let k))):
+            // `n - 1`: the int payload is read in place, no Value copy or tuple switch.
+            let c = Value.int(k)
+            return { l in
+                if case .int(let a) = l[s], let r = O.int(a, k) { return .int(r) }
+                let x = l[s]
+                if case .undefined = x { throw unbound(n) }
+                return try O.apply(rt, x, c)
+            }
         case (.local(let s, let n), .const(let c)):
             return { l in
                 let x = l[s]
@@ -110,6 +158,7 @@ extension Compiler {
             }
         case (.local(let s, let n), .local(let t, let m)):
             return { l in
+                if case .int(let a) = l[s], case .int(let b) = l[t], let r = O.int(a, b) { return .int(r) }
                 let x = l[s], y = l[t]
                 if case .undefined = x { throw unbound(n) }
                 if case .undefined = y { throw unbound(m) }
@@ -132,7 +181,11 @@ extension Compiler {
             }
         default:
             let ae = expr(a), be = expr(b)
-            return { l in try O.apply(rt, ae(l), be(l)) }
+            return { l in
+                let x = try ae(l), y = try be(l)
+                if case .int(let a) = x, case .int(let b) = y, let r = O.int(a, b) { return .int(r) }
+                return try O.apply(rt, x, y)
+            }
         }
     }
 
@@ -142,6 +195,15 @@ extension Compiler {
         switch (operand(a), operand(b)) {
         case (.local(let s, let n), .const(let c)):
             if case .int(let k) = c {
+                switch op {
+                case .lt: return localIntCmp(LtCmp.self, s, n, k)
+                case .le: return localIntCmp(LeCmp.self, s, n, k)
+                case .gt: return localIntCmp(GtCmp.self, s, n, k)
+                case .ge: return localIntCmp(GeCmp.self, s, n, k)
+                case .eq: return localIntCmp(EqCmp.self, s, n, k)
+                case .ne: return localIntCmp(NeCmp.self, s, n, k)
+                default: break
+                }
                 return { l in
                     let x = l[s]
                     if case .int(let i) = x { return rt.cmpOrdered(op, i, k) }
@@ -159,6 +221,58 @@ extension Compiler {
                 return try rt.truth(rt.compare(op, x, y))
             }
         default: return nil
+        }
+    }
+}
+
+/// One comparison operator on ints, as a type (so each `local OP const` closure is specialised).
+protocol IntCmp {
+    static var op: CompareOp { get }
+    static func test(_ a: Int, _ b: Int) -> Bool
+}
+enum LtCmp: IntCmp { static var op: CompareOp { .lt }; @inline(__always) static func test(_ a: Int, _ b: Int) -> Bool { a < b } }
+enum LeCmp: IntCmp { static var op: CompareOp { .le }; @inline(__always) static func test(_ a: Int, _ b: Int) -> Bool { a <= b } }
+enum GtCmp: IntCmp { static var op: CompareOp { .gt }; @inline(__always) static func test(_ a: Int, _ b: Int) -> Bool { a > b } }
+enum GeCmp: IntCmp { static var op: CompareOp { .ge }; @inline(__always) static func test(_ a: Int, _ b: Int) -> Bool { a >= b } }
+enum EqCmp: IntCmp { static var op: CompareOp { .eq }; @inline(__always) static func test(_ a: Int, _ b: Int) -> Bool { a == b } }
+enum NeCmp: IntCmp { static var op: CompareOp { .ne }; @inline(__always) static func test(_ a: Int, _ b: Int) -> Bool { a != b } }
+
+extension Compiler {
+    /// `n < 2` on a local and an int constant: the payload is tested in place.
+    func localIntCmp<C: IntCmp>(_: C.Type, _ s: Int, _ n: String, _ k: Int) -> (Frame) throws -> Bool {
+        let rt = self.rt
+        return { l in
+            if case .int(let i) = l[s] { return C.test(i, k) }
+            let x = l[s]
+            if case .undefined = x { throw unbound(n) }
+            return try rt.truth(rt.compare(C.op, x, .int(k)))
+        }
+    }
+}
+
+extension Compiler {
+    /// `if x OP k: return y` with locals `x`, `y` and an int constant `k`, in one closure.
+    func ifIntReturn<C: IntCmp>(_: C.Type, _ cs: Int, _ cn: String, _ k: Int, _ hLoc: SourceLocation,
+                                _ slot: Int, _ rn: String, _ rLoc: SourceLocation) -> Exec {
+        let rt = self.rt
+        return { l in
+            let t: Bool
+            if case .int(let i) = l[cs] {
+                t = C.test(i, k)
+            } else {
+                do {
+                    let x = l[cs]
+                    if case .undefined = x { throw unbound(cn) }
+                    t = try rt.truth(rt.compare(C.op, x, .int(k)))
+                } catch { throw stamp(error, hLoc) }
+            }
+            if t {
+                let v = l[slot]
+                if case .undefined = v { throw stamp(unbound(rn), rLoc) }
+                l[0] = v
+                return .returned
+            }
+            return .normal
         }
     }
 }

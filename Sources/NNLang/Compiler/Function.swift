@@ -92,7 +92,8 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         }
         if code.needsCells { setupCells(l) }
         do {
-            _ = try code.body(l)
+            // The function keeps its code (and the body closure) alive: no retain per call.
+            _ = try Unmanaged.passUnretained(code)._withUnsafeGuaranteedRef { c in try c.body(l) }
         } catch {
             let e = asPyError(error)
             let loc = e.pending ?? code.location
@@ -100,7 +101,9 @@ public final class PyFunction: PyObject, @unchecked Sendable {
             e.pending = nil
             throw e
         }
-        let r = l[0]
+        // The result is moved out of slot 0 (no retain here and release at frame teardown).
+        let r = l.move()
+        l.initialize(to: .undefined)
         if case .undefined = r { return .none }
         return r
     }
