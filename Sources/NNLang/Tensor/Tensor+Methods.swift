@@ -204,7 +204,8 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
         let s = try Grad.wrap { try Tensor.wrapDim(try a.int("start_dim") ?? 0, rank: n) }
         let e = try Grad.wrap { try Tensor.wrapDim(try a.int("end_dim") ?? -1, rank: n) }
         guard s <= e else { throw PyError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
-        let shape = Array(t.data.shape[..<s]) + [t.data.shape[s...e].reduce(1, *)] + Array(t.data.shape[(e + 1)...])
+        let merged = try Grad.wrap { try Tensor.count(of: Array(t.data.shape[s...e])) }
+        let shape = Array(t.data.shape[..<s]) + [merged] + Array(t.data.shape[(e + 1)...])
         return try Grad.v { try t.reshape(shape) }
     }
     m["unsqueeze"] = { rt, _, t, args, kw in
