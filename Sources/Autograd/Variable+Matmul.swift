@@ -18,7 +18,10 @@ extension Variable {
             }
         case (2, 1):
             return Variable.make(out, "MvBackward0", [self, other], saves: crossSaved(other)) { g, needs in
-                [needs[0] ? try g.unsqueeze(1).matmul(b.unsqueeze(0)) : nil,
+                // An outer product by broadcasting multiply, as PyTorch's `grad.outer(vec)`: each
+                // element is one IEEE product, so a masked 0 times a negative stays -0 (sgemm's
+                // accumulate-from-+0 would give +0).
+                [needs[0] ? try g.unsqueeze(1).mul(b.unsqueeze(0)) : nil,
                  needs[1] ? try a.t().matmul(g) : nil]
             }
         case (1, 2):

@@ -244,9 +244,6 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     }
     m["contiguous"] = { rt, _, t, args, kw in
         _ = try BoundArgs("contiguous", args, kw, [])
-        if t.data.isContiguous { return .tensor(t) }
-        // Row-major, as PyTorch's contiguous() (Autograd's keeps the layout when it records).
-        if !Variable.isRecording([t]) { return .tensor(Variable(try Grad.wrap { try t.data.contiguous() })) }
         return try Grad.v { try t.contiguous() }
     }
     m["clone"] = { rt, _, t, args, kw in
