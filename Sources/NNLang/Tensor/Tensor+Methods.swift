@@ -172,7 +172,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["is_floating_point"] = { _, _, t, _, _ in .bool(t.data.dtype == .float32) }
     m["element_size"] = { _, _, t, _, _ in .int(t.data.dtype.itemSize) }
     m["item"] = { rt, b, t, args, kw in _ = try BoundArgs("item", args, kw, []); return try b.item(rt, t) }
-    m["tolist"] = { _, _, t, args, kw in _ = try BoundArgs("tolist", args, kw, []); return NNTensorBinding.toList(t.data) }
+    m["tolist"] = { _, _, t, args, kw in _ = try BoundArgs("tolist", args, kw, []); return try NNTensorBinding.toList(t.data) }
 
     // Views.
     m["view"] = { rt, _, t, args, kw in
