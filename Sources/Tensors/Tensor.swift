@@ -92,7 +92,9 @@ public struct Tensor: @unchecked Sendable {
     }
 
     /// True when elements are laid out row-major with no gaps (size-1 dims may have any stride).
+    /// A tensor with no elements always is, as in PyTorch (`zeros(3, 0).t().is_contiguous()`).
     public var isContiguous: Bool {
+        if shape.contains(0) { return true }
         var expected = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
             if strides[d] != expected { return false }

@@ -25,6 +25,8 @@ cases = [
     ("zeros(0, B) @ zeros(B, 0)", lambda: zeros(0, B) @ zeros(B, 0)),
     ("ones(B, 0) + ones(B, 0)", lambda: ones(B, 0) + ones(B, 0)),
     ("zeros(3, 0, 2).tolist()", lambda: zeros(3, 0, 2).tolist()),
+    ("zeros(1, 1, 0, 1).expand(1, B, 0, 3).contiguous()", lambda: zeros(1, 1, 0, 1).expand(1, B, 0, 3).contiguous()),
+    ("zeros(2, 0, 2).permute(2, 0, 1).contiguous()", lambda: zeros(2, 0, 2).permute(2, 0, 1).contiguous()),
 ]
 for name, f in cases:
     try:
@@ -32,3 +34,5 @@ for name, f in cases:
         print(name, "->", list(t.shape) if hasattr(t, "shape") else t, t.stride() if hasattr(t, "stride") else "")
     except (RuntimeError, MemoryError) as e:
         print(name, "->", type(e).__name__ + ":", e)
+# a tensor with no elements is contiguous whatever its strides
+print(zeros(3, 0).t().is_contiguous(), zeros(0, 3)[:, ::2].is_contiguous())
