@@ -213,13 +213,13 @@ extension Tensor {
             generator.fillUniformFloats(data, count: n)
             var i = 0
             while i + 16 <= n {
-                Tensor.normalFill16(data + i, mean: m, std: s)
+                Cephes8.normalFill16(data + i, mean: m, std: s)
                 i += 16
             }
             if n % 16 != 0 {
                 let tail = data + (n - 16)
                 generator.fillUniformFloats(tail, count: 16)
-                Tensor.normalFill16(tail, mean: m, std: s)
+                Cephes8.normalFill16(tail, mean: m, std: s)
             }
         } else {
             memoryOrdered().forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
@@ -231,19 +231,6 @@ extension Tensor {
     func memoryOrdered() -> Tensor {
         let order = (0..<ndim).sorted { strides[$0] != strides[$1] ? strides[$0] > strides[$1] : $0 < $1 }
         return Tensor(storage: storage, shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: offset)
-    }
-
-    /// Box-Muller on 16 uniforms in place: element j pairs with j + 8.
-    private static func normalFill16(_ data: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
-        for j in 0..<8 {
-            let u1 = 1 - data[j]  // [0, 1) -> (0, 1] for the log
-            let u2 = data[j + 8]
-            let radius = (-2 * CephesFloat.log(u1)).squareRoot()
-            let theta = Float(2.0 * Double.pi) * u2
-            let (s, c) = CephesFloat.sincos(theta)
-            data[j] = mean.addingProduct(radius * c, std)
-            data[j + 8] = mean.addingProduct(radius * s, std)
-        }
     }
 
     /// PyTorch's C++ scalar type names, used in "not implemented for" messages.
