@@ -30,6 +30,10 @@ extension Variable {
                  needs[1] ? try a.unsqueeze(1).matmul(g.unsqueeze(0)) : nil]
             }
         case (2, 2):
+            // Known difference: where a product has inner size 1 and a masked zero meets a
+            // negative factor, PyTorch's CPU mm gives -0 for some shapes and +0 for others
+            // (`zeros(64, 1) @ -ones(1, 64)` is -0, `zeros(1, 1) @ -ones(1, 2)` is +0); sgemm
+            // here always gives +0. Values compare equal; only the printed sign can differ.
             return Variable.make(out, "MmBackward0", [self, other], saves: crossSaved(other)) { g, needs in
                 try Variable.mmGrads(a, b, g, needs)
             }
