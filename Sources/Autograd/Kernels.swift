@@ -30,8 +30,8 @@ extension Tensor {
 
     /// A contiguous float32 tensor whose every element the caller writes (no zeroing pass).
     static func uninitializedFloats(_ shape: [Int]) throws -> Tensor {
-        let n = try Tensor.count(of: shape)
+        let (n, strides) = try Tensor.layout(of: shape, dtype: .float32)
         return Tensor(storage: try Storage(uninitialized: .float32, count: n), shape: shape,
-                      strides: Tensor.contiguousStrides(shape), offset: 0)
+                      strides: strides, offset: 0)
     }
 }

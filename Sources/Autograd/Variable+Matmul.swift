@@ -18,7 +18,10 @@ extension Variable {
             }
         case (2, 1):
             return Variable.make(out, "MvBackward0", [self, other], saves: crossSaved(other)) { g, needs in
-                [needs[0] ? try g.unsqueeze(1).matmul(b.unsqueeze(0)) : nil,
+                // An outer product by broadcasting multiply, as PyTorch's `grad.outer(vec)`: each
+                // element is one IEEE product, so a masked 0 times a negative stays -0 (sgemm's
+                // accumulate-from-+0 would give +0).
+                [needs[0] ? try g.unsqueeze(1).mul(b.unsqueeze(0)) : nil,
                  needs[1] ? try a.t().matmul(g) : nil]
             }
         case (1, 2):
@@ -27,6 +30,10 @@ extension Variable {
                  needs[1] ? try a.unsqueeze(1).matmul(g.unsqueeze(0)) : nil]
             }
         case (2, 2):
+            // Known difference: where a product has inner size 1 and a masked zero meets a
+            // negative factor, PyTorch's CPU mm gives -0 for some shapes and +0 for others
+            // (`zeros(64, 1) @ -ones(1, 64)` is -0, `zeros(1, 1) @ -ones(1, 2)` is +0); sgemm
+            // here always gives +0. Values compare equal; only the printed sign can differ.
             return Variable.make(out, "MmBackward0", [self, other], saves: crossSaved(other)) { g, needs in
                 try Variable.mmGrads(a, b, g, needs)
             }

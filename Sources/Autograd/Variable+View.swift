@@ -79,8 +79,10 @@ extension Variable {
         return Variable.makeView(try data.squeeze(dims), "SqueezeBackward2", self) { g in try g.reshape(s) }
     }
 
-    /// `a.contiguous()`: `self` when already contiguous, else a copy (CloneBackward0).
+    /// `a.contiguous()`: `self` when already contiguous, else a row-major copy (CloneBackward0,
+    /// as PyTorch names it; unlike `clone()`, which keeps a dense tensor's memory order).
     public func contiguous() throws -> Variable {
-        data.isContiguous ? self : try clone()
+        if data.isContiguous { return self }
+        return Variable.make(try data.contiguous(), "CloneBackward0", [self]) { g, _ in [g] }
     }
 }

@@ -19,7 +19,9 @@ import Darwin
 /// ARM) uses libm for `randn` of 16+ elements and differs there in the last bits.
 /// The language layer owns one generator per notebook, seeded 0 at the start.
 public final class Generator: @unchecked Sendable {
-    private var state = [UInt32](repeating: 0, count: 624)
+    /// The 624 MT19937 words, behind a pointer so the hot loops pay no array bounds or
+    /// exclusivity checks (the generator is used from one thread at a time).
+    private let state = UnsafeMutablePointer<UInt32>.allocate(capacity: 624)
     private var index = 624
     /// PyTorch caches the second value of each Box-Muller pair drawn by the scalar (double)
     /// normal path; `manual_seed` clears it.
@@ -30,8 +32,11 @@ public final class Generator: @unchecked Sendable {
     /// A generator seeded with `seed` (PyTorch's default generator starts from a random seed;
     /// ours starts from `seed`).
     public init(seed: UInt64 = 0) {
+        state.initialize(repeating: 0, count: 624)
         manualSeed(seed)
     }
+
+    deinit { state.deallocate() }
 
     /// `torch.manual_seed(seed)`: restarts the stream. Only the low 32 bits reach MT19937, as in
     /// PyTorch.
@@ -51,27 +56,59 @@ public final class Generator: @unchecked Sendable {
         manualSeed(UInt64(bitPattern: seed))
     }
 
+    /// Regenerates all 624 words. Word i mixes words i, i + 1 and i + 397 (mod 624), reading
+    /// words already regenerated once the indices wrap; the three loops split the index ranges
+    /// so no modulo is needed.
     private func twist() {
-        let upper: UInt32 = 0x8000_0000, lower: UInt32 = 0x7fff_ffff
-        for i in 0..<624 {
-            let y = (state[i] & upper) | (state[(i + 1) % 624] & lower)
-            var v = state[(i + 397) % 624] ^ (y >> 1)
+        let s = state
+        @inline(__always) func word(_ i: Int, _ next: Int, _ far: Int) {
+            let y = (s[i] & 0x8000_0000) | (s[next] & 0x7fff_ffff)
+            var v = s[far] ^ (y >> 1)
             if y & 1 != 0 { v ^= 0x9908_b0df }
-            state[i] = v
+            s[i] = v
         }
+        for i in 0..<227 { word(i, i + 1, i + 397) }
+        for i in 227..<623 { word(i, i + 1, i - 227) }
+        word(623, 0, 396)
         index = 0
     }
 
-    /// The next 32 random bits (MT19937 output).
-    public func next32() -> UInt32 {
-        if index >= 624 { twist() }
-        var y = state[index]
-        index += 1
+    @inline(__always) private static func temper(_ word: UInt32) -> UInt32 {
+        var y = word
         y ^= y >> 11
         y ^= (y << 7) & 0x9d2c_5680
         y ^= (y << 15) & 0xefc6_0000
         y ^= y >> 18
         return y
+    }
+
+    /// The next 32 random bits (MT19937 output).
+    public func next32() -> UInt32 {
+        if index >= 624 { twist() }
+        let y = state[index]
+        index += 1
+        return Generator.temper(y)
+    }
+
+    /// Writes `count` successive ``nextUniformFloat()`` values to `out`: the same stream,
+    /// drawn in bulk (the word index lives in a local, not the object, inside the loop).
+    public func fillUniformFloats(_ out: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        var k = index
+        while i < count {
+            if k >= 624 {
+                twist()
+                k = 0
+            }
+            let run = Swift.min(count - i, 624 - k)
+            let s = state
+            for j in 0..<run {
+                out[i + j] = Float(Generator.temper(s[k + j]) & 0xff_ffff) * (1.0 / 16_777_216.0)
+            }
+            i += run
+            k += run
+        }
+        index = k
     }
 
     /// 64 random bits from two draws, the first one high (PyTorch's `random64`).
@@ -173,16 +210,16 @@ extension Tensor {
         if n >= 16 && isContiguous {
             let data = p + offset
             let m = Float(mean), s = Float(std)
-            for i in 0..<n { data[i] = generator.nextUniformFloat() }
+            generator.fillUniformFloats(data, count: n)
             var i = 0
             while i + 16 <= n {
-                Tensor.normalFill16(data + i, mean: m, std: s)
+                Cephes8.normalFill16(data + i, mean: m, std: s)
                 i += 16
             }
             if n % 16 != 0 {
                 let tail = data + (n - 16)
-                for j in 0..<16 { tail[j] = generator.nextUniformFloat() }
-                Tensor.normalFill16(tail, mean: m, std: s)
+                generator.fillUniformFloats(tail, count: 16)
+                Cephes8.normalFill16(tail, mean: m, std: s)
             }
         } else {
             memoryOrdered().forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
@@ -194,19 +231,6 @@ extension Tensor {
     func memoryOrdered() -> Tensor {
         let order = (0..<ndim).sorted { strides[$0] != strides[$1] ? strides[$0] > strides[$1] : $0 < $1 }
         return Tensor(storage: storage, shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: offset)
-    }
-
-    /// Box-Muller on 16 uniforms in place: element j pairs with j + 8.
-    private static func normalFill16(_ data: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
-        for j in 0..<8 {
-            let u1 = 1 - data[j]  // [0, 1) -> (0, 1] for the log
-            let u2 = data[j + 8]
-            let radius = (-2 * CephesFloat.log(u1)).squareRoot()
-            let theta = Float(2.0 * Double.pi) * u2
-            let (s, c) = CephesFloat.sincos(theta)
-            data[j] = mean.addingProduct(radius * c, std)
-            data[j + 8] = mean.addingProduct(radius * s, std)
-        }
     }
 
     /// PyTorch's C++ scalar type names, used in "not implemented for" messages.

@@ -1,12 +1,14 @@
 // Broadcasting: PyTorch's (numpy's) rule, aligned from the trailing dim; size 1 stretches.
 
 extension Tensor {
-    /// The broadcast shape of `a` and `b`, or PyTorch's error naming the first mismatch.
+    /// The broadcast shape of `a` and `b`, or PyTorch's error naming the first mismatch met
+    /// scanning from the trailing dim (`[2, 3]` and `[3, 2]` fail at dim 1, as in torch); dims
+    /// are numbered in the result's rank.
     public static func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
         if a == b { return a }
         let n = max(a.count, b.count)
         var out = [Int](repeating: 1, count: n)
-        for i in 0..<n {
+        for i in stride(from: n - 1, through: 0, by: -1) {
             let da = i - (n - a.count), db = i - (n - b.count)
             let x = da >= 0 ? a[da] : 1, y = db >= 0 ? b[db] : 1
             if x == y || y == 1 {

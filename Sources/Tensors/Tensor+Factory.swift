@@ -140,6 +140,10 @@ extension Tensor {
         let cols = m ?? n
         guard n >= 0 else { throw TensorError.runtime("n must be greater or equal to 0, got \(n)") }
         guard cols >= 0 else { throw TensorError.runtime("m must be greater or equal to 0, got \(cols)") }
+        // PyTorch checks the element count first, with this wording.
+        if n.multipliedReportingOverflow(by: cols).overflow {
+            throw TensorError.runtime("numel: integer multiplication overflow")
+        }
         let t = try Tensor.zeros([n, cols], dtype: dtype)
         for i in 0..<min(n, cols) { t.setElement(atStorageIndex: i * cols + i, 1) }
         return t

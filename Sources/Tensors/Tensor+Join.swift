@@ -12,7 +12,7 @@ extension Tensor {
         let parts = ts.enumerated().filter { !($0.element.ndim == 1 && $0.element.numel == 0) }
         guard let first = parts.first?.element else { return try Tensor.empty([0], dtype) }
         let d = try wrapDim(dim, rank: first.ndim)
-        var total = 0
+        var total = 0, wrapped = false
         for (i, t) in parts {
             guard t.ndim == first.ndim else {
                 throw TensorError.runtime("Tensors must have same number of dimensions: got \(first.ndim) and \(t.ndim)")
@@ -20,10 +20,18 @@ extension Tensor {
             for k in 0..<t.ndim where k != d && t.shape[k] != first.shape[k] {
                 throw TensorError.runtime("Sizes of tensors must match except in dimension \(d). Expected size \(first.shape[k]) but got size \(t.shape[k]) for tensor number \(i) in the list.")
             }
-            total += t.shape[d]
+            let (sum, overflow) = total.addingReportingOverflow(t.shape[d])
+            total = sum
+            wrapped = wrapped || overflow
         }
         var shape = first.shape
         shape[d] = total
+        if wrapped {
+            // PyTorch's size sum wraps too and then fails the negative-size check; a sum that
+            // wrapped all the way back to >= 0 is still an overflow, not a size.
+            if total < 0 { try checkShape(shape) }
+            throw TensorError.runtime("Storage size calculation overflowed with sizes=\(describe(shape))")
+        }
         let out = try Tensor.empty(shape, dtype)
         var start = 0
         for (_, t) in parts {

@@ -146,10 +146,9 @@ func serialChunk(_ count: Int, _ body: (Int, Int) -> Void) { body(0, count) }
 extension Tensor {
     /// A new contiguous tensor whose elements are not initialised (the kernel writes them all).
     @usableFromInline static func empty(_ shape: [Int], _ dtype: DType) throws -> Tensor {
-        try checkShape(shape)
-        let n = try count(of: shape)
+        let (n, strides) = try layout(of: shape, dtype: dtype)
         return Tensor(storage: try Storage(uninitialized: dtype, count: n), shape: shape,
-                      strides: contiguousStrides(shape), offset: 0)
+                      strides: strides, offset: 0)
     }
 
     /// A new uninitialised tensor of `shape` laid out in the same memory order as the first of

@@ -17,7 +17,7 @@ extension Tensor {
 
     /// The output shape of a reduction and, for each input dim, the stride of the matching
     /// contiguous output element (0 on reduced dims).
-    func reductionLayout(_ reduced: [Bool], keepdim: Bool) -> (shape: [Int], accStrides: [Int], count: Int) {
+    func reductionLayout(_ reduced: [Bool], keepdim: Bool) throws -> (shape: [Int], accStrides: [Int], count: Int) {
         var kept: [Int] = []
         var shapeOut: [Int] = []
         for d in 0..<ndim {
@@ -28,13 +28,16 @@ extension Tensor {
                 shapeOut.append(shape[d])
             }
         }
-        let keptStrides = Tensor.contiguousStrides(kept)
+        // The output is a new tensor: its size and strides must fit (`zeros(2**62, 0, 2**62).sum(1)`).
+        _ = try Tensor.count(of: shapeOut)
+        let keptStrides = try Tensor.checkedContiguousStrides(kept)
         var acc = [Int](repeating: 0, count: ndim)
         var k = 0
         var count = 1
         for d in 0..<ndim {
             if reduced[d] {
-                count *= shape[d]
+                // Wraps only when a kept dim is 0, and then no output element reads it.
+                count = count &* shape[d]
             } else {
                 acc[d] = keptStrides[k]
                 k += 1
@@ -77,8 +80,8 @@ extension Tensor {
 
     /// Per-output sums in double (floats) or wrapping int64 (ints, bools), row-major outputs.
     func sums(_ reduced: [Bool], keepdim: Bool) throws -> (shape: [Int], float: [Double]?, int: [Int64]?, count: Int) {
-        let (shapeOut, accStrides, count) = reductionLayout(reduced, keepdim: keepdim)
-        let outN = shapeOut.reduce(1, *)
+        let (shapeOut, accStrides, count) = try reductionLayout(reduced, keepdim: keepdim)
+        let outN = try Tensor.count(of: shapeOut)
         if dtype == .float32 {
             var acc = [Double](repeating: 0, count: outN)
             let leading = reduced.firstIndex(of: false) ?? ndim
@@ -173,7 +176,7 @@ extension Tensor {
         let r = try sums(reduced, keepdim: keepdim)
         let n = Double(r.count)
         let means = (r.float ?? []).map { $0 / n }
-        let (_, accStrides, _) = reductionLayout(reduced, keepdim: keepdim)
+        let (_, accStrides, _) = try reductionLayout(reduced, keepdim: keepdim)
         var sq = [Double](repeating: 0, count: means.count)
         means.withUnsafeBufferPointer { m in
             sq.withUnsafeMutableBufferPointer { out in

@@ -53,9 +53,8 @@ extension Tensor {
 
     /// Strides that let `newShape` view memory laid out as (`shape`, `strides`), or nil when
     /// no such view exists (a new dim would span two non-contiguous chunks).
-    static func viewStrides(shape: [Int], strides: [Int], newShape: [Int]) -> [Int]? {
-        let numel = shape.reduce(1, *)
-        if numel == 0 || shape.isEmpty { return contiguousStrides(newShape) }
+    static func viewStrides(shape: [Int], strides: [Int], newShape: [Int]) throws -> [Int]? {
+        if shape.contains(0) || shape.isEmpty { return try checkedContiguousStrides(newShape) }
         var newStrides = [Int](repeating: 0, count: newShape.count)
         var viewD = newShape.count - 1
         var chunkBase = strides[strides.count - 1]
@@ -63,7 +62,7 @@ extension Tensor {
         var viewNumel = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) {
             tensorNumel *= shape[d]
-            if d == 0 || (shape[d - 1] != 1 && strides[d - 1] != tensorNumel * chunkBase) {
+            if d == 0 || (shape[d - 1] != 1 && strides[d - 1] != tensorNumel &* chunkBase) {
                 while viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1) {
                     newStrides[viewD] = viewNumel * chunkBase
                     viewNumel *= newShape[viewD]
@@ -84,7 +83,7 @@ extension Tensor {
     /// make that impossible, as PyTorch's `view` does.
     public func view(_ newShape: [Int]) throws -> Tensor {
         let resolved = try Tensor.inferSize(newShape, numel: numel)
-        guard let st = Tensor.viewStrides(shape: shape, strides: strides, newShape: resolved) else {
+        guard let st = try Tensor.viewStrides(shape: shape, strides: strides, newShape: resolved) else {
             throw TensorError.runtime("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
         }
         return Tensor(storage: storage, shape: resolved, strides: st, offset: offset)
@@ -93,7 +92,7 @@ extension Tensor {
     /// `view` when possible, otherwise a contiguous copy with the new shape.
     public func reshape(_ newShape: [Int]) throws -> Tensor {
         let resolved = try Tensor.inferSize(newShape, numel: numel)
-        if let st = Tensor.viewStrides(shape: shape, strides: strides, newShape: resolved) {
+        if let st = try Tensor.viewStrides(shape: shape, strides: strides, newShape: resolved) {
             return Tensor(storage: storage, shape: resolved, strides: st, offset: offset)
         }
         return try contiguous().view(resolved)
@@ -105,7 +104,7 @@ extension Tensor {
         let s = try Tensor.wrapDim(startDim, rank: ndim), e = try Tensor.wrapDim(endDim, rank: ndim)
         guard s <= e else { throw TensorError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
         if s == e { return self }
-        let merged = shape[s...e].reduce(1, *)
+        let merged = try Tensor.count(of: Array(shape[s...e]))
         return try reshape(Array(shape[..<s]) + [merged] + Array(shape[(e + 1)...]))
     }
 
@@ -185,7 +184,13 @@ extension Tensor {
                 throw TensorError.runtime("The expanded size of the tensor (\(target)) must match the existing size (\(old)) at non-singleton dimension \(d).  Target sizes: \(Tensor.describe(sizes)).  Tensor sizes: \(Tensor.describe(shape))")
             }
         }
-        _ = try Tensor.count(of: newShape)  // an element count that overflows is an error, not a trap
+        // An element count that overflows is an error, not a trap.
+        var n = 1
+        for s in newShape {
+            let (m, overflow) = n.multipliedReportingOverflow(by: s)
+            if overflow { throw TensorError.runtime("numel: integer multiplication overflow") }
+            n = m
+        }
         return Tensor(storage: storage, shape: newShape, strides: newStrides, offset: offset)
     }
 

@@ -28,10 +28,8 @@ public struct Tensor: @unchecked Sendable {
 
     /// A new zero-filled contiguous tensor.
     public init(zeros shape: [Int], dtype: DType = .float32) throws {
-        try Tensor.checkShape(shape)
-        let n = try Tensor.count(of: shape)
-        self.init(storage: try Storage(dtype: dtype, count: n), shape: shape,
-                  strides: Tensor.contiguousStrides(shape), offset: 0)
+        let (n, strides) = try Tensor.layout(of: shape, dtype: dtype)
+        self.init(storage: try Storage(dtype: dtype, count: n), shape: shape, strides: strides, offset: 0)
     }
 
     /// A new contiguous float32 tensor holding `floats` in row-major order.
@@ -80,10 +78,23 @@ public struct Tensor: @unchecked Sendable {
     /// The number of dims (`x.ndim`, `x.dim()`).
     public var ndim: Int { shape.count }
     /// The number of elements (`x.numel()`).
-    public var numel: Int { shape.reduce(1, *) }
+    ///
+    /// Every way of making a tensor checks that this product fits in `Int` (``layout(of:dtype:)``,
+    /// ``count(of:)``), so the wrapping multiply below never actually wraps; it only keeps a
+    /// broken invariant from becoming a trap.
+    public var numel: Int {
+        var n = 1
+        for s in shape {
+            if s == 0 { return 0 }
+            n = n &* s
+        }
+        return n
+    }
 
     /// True when elements are laid out row-major with no gaps (size-1 dims may have any stride).
+    /// A tensor with no elements always is, as in PyTorch (`zeros(3, 0).t().is_contiguous()`).
     public var isContiguous: Bool {
+        if shape.contains(0) { return true }
         var expected = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
             if strides[d] != expected { return false }
@@ -92,15 +103,45 @@ public struct Tensor: @unchecked Sendable {
         return true
     }
 
-    /// Row-major strides for `shape`.
+    /// Row-major strides for `shape` (a size-0 dim counts as 1, as in PyTorch).
+    ///
+    /// For shapes already checked by ``checkedContiguousStrides(_:)`` (every allocation is); the
+    /// multiply wraps instead of trapping if handed an unchecked one.
     public static func contiguousStrides(_ shape: [Int]) -> [Int] {
         var strides = [Int](repeating: 1, count: shape.count)
         var acc = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) {
             strides[d] = acc
-            acc *= max(shape[d], 1)
+            acc = acc &* max(shape[d], 1)
         }
         return strides
+    }
+
+    /// Row-major strides for `shape`, or PyTorch's error when one does not fit in `Int`
+    /// (`zeros(1, 2**62, 0, 3)`: no elements, but the stride of dim 0 would be 3 * 2**62).
+    public static func checkedContiguousStrides(_ shape: [Int]) throws -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var acc = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) {
+            strides[d] = acc
+            guard d > 0 else { break }
+            let (m, overflow) = acc.multipliedReportingOverflow(by: max(shape[d], 1))
+            if overflow { throw TensorError.runtime("Stride calculation overflowed") }
+            acc = m
+        }
+        return strides
+    }
+
+    /// The element count and row-major strides of a new `dtype` tensor of `shape`, checked as
+    /// PyTorch checks them: no negative size, the size product and its byte count fit in `Int`
+    /// (multiplied left to right, so `[2**62, 2**62, 0]` is rejected), and so do the strides.
+    public static func layout(of shape: [Int], dtype: DType) throws -> (count: Int, strides: [Int]) {
+        try checkShape(shape)
+        let n = try count(of: shape)
+        if n.multipliedReportingOverflow(by: dtype.itemSize).overflow {
+            throw TensorError.runtime("Storage size calculation overflowed with sizes=\(describe(shape))")
+        }
+        return (n, try checkedContiguousStrides(shape))
     }
 
     /// Rejects negative sizes with PyTorch's wording.
@@ -110,12 +151,13 @@ public struct Tensor: @unchecked Sendable {
         }
     }
 
-    /// The element count of `shape`, or PyTorch's out-of-memory error when it overflows.
+    /// The element count of `shape`, or PyTorch's error when the product (taken left to right)
+    /// overflows.
     public static func count(of shape: [Int]) throws -> Int {
         var n = 1
         for s in shape {
             let (m, overflow) = n.multipliedReportingOverflow(by: s)
-            if overflow { throw TensorError(.memoryError, Storage.oomMessage(count: Int.max, dtype: .float32)) }
+            if overflow { throw TensorError.runtime("Storage size calculation overflowed with sizes=\(describe(shape))") }
             n = m
         }
         return n

@@ -388,3 +388,29 @@ private func message(_ body: () throws -> Void) -> String? {
         #expect(x.grad?.data.scalars() == [1, 1])
     }
 }
+
+/// Layout and signed-zero details of results, compared with what torch 2.x gives.
+@Suite struct ResultLayout {
+    @Test func contiguousIsRowMajor() throws {
+        let x = Variable(try floats([1, 2, 3, 4, 5, 6], [2, 3]), requiresGrad: true)
+        // torch: x.t().contiguous().stride() == (2, 1), x.t().clone().stride() == (1, 3)
+        let c = try x.t().contiguous()
+        #expect(c.data.strides == [2, 1])
+        #expect(c.gradFn?.name == "CloneBackward0")
+        #expect(try x.t().clone().data.strides == [1, 3])
+        try c.sum().backward()
+        #expect(x.grad?.data.strides == [3, 1])
+    }
+
+    @Test func mvBackwardKeepsNegativeZero() throws {
+        // torch: x.grad == [[-0., 0.], [-1., 2.]] for (x @ v).relu().sum().backward()
+        let x = Variable(try floats([1, -2, 3, 4], [2, 2]), requiresGrad: true)
+        let v = Variable(try floats([-1, 2], [2]), requiresGrad: true)
+        try x.matmul(v).relu().sum().backward()
+        let g = try #require(x.grad).data
+        let values = (0..<4).map { Float(g.element(atStorageIndex: g.offset + $0)) }
+        #expect(values == [0, 0, -1, 2])
+        #expect(values[0].sign == .minus && values[1].sign == .plus)
+        #expect(try #require(v.grad).data.element(atStorageIndex: 0) == 3)
+    }
+}

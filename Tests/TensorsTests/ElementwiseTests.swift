@@ -178,3 +178,26 @@ func expectTensor(_ t: Tensor, _ dtype: DType, _ shape: [Int], _ values: [Double
         expectTensor(try Tensor.full([2, 2], 3).sub(f32([1, 2], [2, 1])), .float32, [2, 2], [2, 2, 1, 1])
     }
 }
+
+/// PyTorch reports the first mismatch met scanning from the trailing dim, numbered in the
+/// result's rank (messages from torch 2.x).
+@Suite struct BroadcastErrorTests {
+    @Test(arguments: [
+        ([2, 3], [3, 2], "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1"),
+        ([4, 2, 3], [3, 3], "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1"),
+        ([2, 3], [5, 4, 3], "The size of tensor a (2) must match the size of tensor b (4) at non-singleton dimension 1"),
+        ([2, 3, 4], [3, 2, 4], "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1"),
+        ([7, 1, 2], [7, 5, 3], "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 2"),
+        ([2], [3], "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0"),
+    ])
+    func mismatchMessage(a: [Int], b: [Int], message: String) {
+        do {
+            _ = try Tensor.broadcastShapes(a, b)
+            Issue.record("expected an error")
+        } catch let e as TensorError {
+            #expect(e.message == message)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}

@@ -190,3 +190,14 @@ let randintEmptyRangeMessage = "random_ expects 'from' to be less than 'to', but
     }
     try Tensor(zeros: [0, 3]).kaimingNormal_(generator: g)  // no-op, as in PyTorch
 }
+
+@Test func bulkUniformsContinueTheScalarStream() {
+    // Draws straddling several twists, started mid-block, then mixed with scalar draws.
+    let a = Generator(seed: 5), b = Generator(seed: 5)
+    for _ in 0..<7 { _ = a.next32(); _ = b.next32() }
+    var bulk = [Float](repeating: -1, count: 2000)
+    bulk.withUnsafeMutableBufferPointer { a.fillUniformFloats($0.baseAddress!, count: 2000) }
+    let scalar = (0..<2000).map { _ in b.nextUniformFloat() }
+    #expect(bulk == scalar)
+    #expect(a.next32() == b.next32())
+}

@@ -172,7 +172,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["is_floating_point"] = { _, _, t, _, _ in .bool(t.data.dtype == .float32) }
     m["element_size"] = { _, _, t, _, _ in .int(t.data.dtype.itemSize) }
     m["item"] = { rt, b, t, args, kw in _ = try BoundArgs("item", args, kw, []); return try b.item(rt, t) }
-    m["tolist"] = { _, _, t, args, kw in _ = try BoundArgs("tolist", args, kw, []); return NNTensorBinding.toList(t.data) }
+    m["tolist"] = { _, _, t, args, kw in _ = try BoundArgs("tolist", args, kw, []); return try NNTensorBinding.toList(t.data) }
 
     // Views.
     m["view"] = { rt, _, t, args, kw in
@@ -204,7 +204,8 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
         let s = try Grad.wrap { try Tensor.wrapDim(try a.int("start_dim") ?? 0, rank: n) }
         let e = try Grad.wrap { try Tensor.wrapDim(try a.int("end_dim") ?? -1, rank: n) }
         guard s <= e else { throw PyError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
-        let shape = Array(t.data.shape[..<s]) + [t.data.shape[s...e].reduce(1, *)] + Array(t.data.shape[(e + 1)...])
+        let merged = try Grad.wrap { try Tensor.count(of: Array(t.data.shape[s...e])) }
+        let shape = Array(t.data.shape[..<s]) + [merged] + Array(t.data.shape[(e + 1)...])
         return try Grad.v { try t.reshape(shape) }
     }
     m["unsqueeze"] = { rt, _, t, args, kw in
@@ -243,9 +244,6 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     }
     m["contiguous"] = { rt, _, t, args, kw in
         _ = try BoundArgs("contiguous", args, kw, [])
-        if t.data.isContiguous { return .tensor(t) }
-        // Row-major, as PyTorch's contiguous() (Autograd's keeps the layout when it records).
-        if !Variable.isRecording([t]) { return .tensor(Variable(try Grad.wrap { try t.data.contiguous() })) }
         return try Grad.v { try t.contiguous() }
     }
     m["clone"] = { rt, _, t, args, kw in

@@ -140,8 +140,16 @@ final class NNTensorBinding: TensorBinding {
         }
     }
 
-    /// `t.tolist()`: nested lists of Python numbers.
-    static func toList(_ t: Tensor) -> Value {
+    /// `t.tolist()`: nested lists of Python numbers; MemoryError (as torch) when the lists
+    /// alone would be too many, e.g. the 2**62 empty rows of `zeros(2**62, 0)`.
+    static func toList(_ t: Tensor) throws -> Value {
+        var lists = 1
+        for s in t.shape.dropLast() {
+            let (m, overflow) = lists.multipliedReportingOverflow(by: s)
+            if overflow || m > 1 << 28 { throw PyError(BuiltinTypes.memoryError, "") }
+            lists = m
+            if s == 0 { break }
+        }
         var flat: [Value] = []
         flat.reserveCapacity(t.numel)
         t.forEachStorageIndex { i in
