@@ -37,6 +37,11 @@ for name, rows in ours.items():
         ratio, bound = t_ref / t_ours, float(target[len("rate>="):])
         ok = ratio >= bound
         want = f">= {bound:g}x"
+    elif target.startswith("abs<="):
+        # An absolute figure: our time per call under the bound; the ratio is information.
+        ratio, bound = t_ours / t_ref, float(target[len("abs<="):])
+        ok = t_ours <= bound
+        want = f"< {fmt_time(bound)}"
     else:
         ratio, bound = t_ours / t_ref, float(target[len("time<="):])
         ok = ratio <= bound

@@ -24,8 +24,8 @@ trap 'rm -rf "$tmp"' EXIT
 echo "# ours:  $(OPENBLAS_NUM_THREADS=$THREADS "$BIN" --blas) (OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset})"
 echo "# numpy: $(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=$THREADS python3 -c \
   'import numpy, numpy._core._multiarray_umath as m; c = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]; print(numpy.__version__, c["name"], c["version"])' 2>/dev/null || python3 -c 'import numpy; print(numpy.__version__)')"
-echo "# $ROUNDS rounds alternating ours/numpy; medians"
-printf '%-24s %12s %12s %8s  %-16s %s\n' figure ours numpy ratio target ok
+echo "# $ROUNDS rounds alternating ours and the reference (numpy; CPython for lang_*); medians"
+printf '%-24s %12s %12s %8s  %-16s %s\n' figure ours reference ratio target ok
 for group in ${BENCH_GROUPS:-$("$BIN" --groups)}; do
   [ -f "Benchmarks/$group.py" ] || { echo "missing Benchmarks/$group.py" >&2; exit 1; }
   for _ in $(seq "$ROUNDS"); do
