@@ -1,5 +1,5 @@
-// The text of site/style.css, compiled in so `nnbook render` works from any directory.
-// SiteTests checks that the two stay identical: edit site/style.css, then paste it here.
+// The one copy of the stylesheet, compiled in so `nnbook render` works from any directory;
+// render writes it to site/style.css next to the pages.
 
 extension Site {
     /// The stylesheet every page links to as `style.css` (written next to the pages).
