@@ -9,57 +9,12 @@ let notImplemented = PyInstance(cls: notImplementedType)
 extension Compiler {
     func binaryFn(_ op: BinaryOp) -> (Value, Value) throws -> Value {
         let rt = self.rt
+        // The arithmetic itself lives once, in the op types of Compiler+Fast.swift.
         switch op {
-        case .add:
-            return { x, y in
-                switch (x, y) {
-                case (.int(let a), .int(let b)):
-                    let (r, o) = a.addingReportingOverflow(b)
-                    if o { throw PyError.intOverflow }
-                    return .int(r)
-                case (.float(let a), .float(let b)): return .float(a + b)
-                case (.int(let a), .float(let b)): return .float(Double(a) + b)
-                case (.float(let a), .int(let b)): return .float(a + Double(b))
-                case (.tscalar(let a), .tscalar(let b)): return .tscalar(a + b)
-                default: return try rt.binary(.add, x, y)
-                }
-            }
-        case .sub:
-            return { x, y in
-                switch (x, y) {
-                case (.int(let a), .int(let b)):
-                    let (r, o) = a.subtractingReportingOverflow(b)
-                    if o { throw PyError.intOverflow }
-                    return .int(r)
-                case (.float(let a), .float(let b)): return .float(a - b)
-                case (.int(let a), .float(let b)): return .float(Double(a) - b)
-                case (.float(let a), .int(let b)): return .float(a - Double(b))
-                default: return try rt.binary(.sub, x, y)
-                }
-            }
-        case .mul:
-            return { x, y in
-                switch (x, y) {
-                case (.int(let a), .int(let b)):
-                    let (r, o) = a.multipliedReportingOverflow(by: b)
-                    if o { throw PyError.intOverflow }
-                    return .int(r)
-                case (.float(let a), .float(let b)): return .float(a * b)
-                case (.int(let a), .float(let b)): return .float(Double(a) * b)
-                case (.float(let a), .int(let b)): return .float(a * Double(b))
-                case (.tscalar(let a), .tscalar(let b)): return .tscalar(a * b)
-                default: return try rt.binary(.mul, x, y)
-                }
-            }
-        case .div:
-            return { x, y in
-                switch (x, y) {
-                case (.float(let a), .float(let b)) where b != 0: return .float(a / b)
-                case (.int(let a), .float(let b)) where b != 0: return .float(Double(a) / b)
-                case (.float(let a), .int(let b)) where b != 0: return .float(a / Double(b))
-                default: return try rt.binary(.div, x, y)
-                }
-            }
+        case .add: return { x, y in try AddOp.apply(rt, x, y) }
+        case .sub: return { x, y in try SubOp.apply(rt, x, y) }
+        case .mul: return { x, y in try MulOp.apply(rt, x, y) }
+        case .div: return { x, y in try DivOp.apply(rt, x, y) }
         default:
             return { x, y in try rt.binary(op, x, y) }
         }
