@@ -33,9 +33,11 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Our own float32 GEMM for AVX-512 CPUs (Debian's OpenBLAS must run its AVX2 kernels there).
+        .target(name: "CGemm", cSettings: [.unsafeFlags(["-O3"])]),
 
         // The runtime, bottom up.
-        .target(name: "Tensors", dependencies: ["CBLAS"], linkerSettings: openblasRpath),
+        .target(name: "Tensors", dependencies: ["CBLAS", "CGemm"], linkerSettings: openblasRpath),
         .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: uncheckedExclusivity),
         .target(name: "NNLang", dependencies: ["Tensors", "Autograd", "CZlib"],
                 swiftSettings: uncheckedExclusivity),

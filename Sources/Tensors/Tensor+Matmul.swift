@@ -1,8 +1,12 @@
 import CBLAS
+import CGemm
 
 // matmul, mm and dot with PyTorch's shape rules and error texts. float32 goes to OpenBLAS
 // (sgemm/sgemv/sdot), passing transposed operands as BLAS transpose flags rather than copying
-// them; int64 uses a plain loop (BLAS has no integer GEMM, and PyTorch wraps on overflow too).
+// them, except that big products on AVX-512 CPUs run our own kernel (Sources/CGemm): Debian's
+// OpenBLAS 0.3.21 has to use its AVX2 kernels there (OPENBLAS_CORETYPE=Haswell), at half the
+// machine's multiply-add width. int64 uses a plain loop (BLAS has no integer GEMM, and PyTorch
+// wraps on overflow too).
 
 extension Tensor {
     /// `a @ b` / `matmul(a, b)`: every PyTorch shape case.
@@ -272,11 +276,19 @@ struct GemmOperand {
     }
 }
 
-/// C (row-major, contiguous, rows x cols) = A @ B through sgemm, sgemv or sdot.
+/// C (row-major, contiguous, rows x cols) = A @ B through our AVX-512 kernel, or sgemm, sgemv
+/// or sdot.
 private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
                   _ pb: UnsafeMutablePointer<Float>, _ b: GemmOperand,
                   _ pc: UnsafeMutablePointer<Float> ) throws {
     let m = a.rows, k = a.cols, n = b.cols
+    // Our kernel reads any strides, so it needs neither the BLAS layout nor the Int32 limit; it
+    // fails only when its buffers cannot be allocated, and BLAS then does the product.
+    if let threads = BLAS.ownKernelThreads(m: m, n: n, k: k),
+       nnb_sgemm(m, n, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, n,
+                 Int32(clamping: threads)) == 0 {
+        return
+    }
     let limit = Int(Int32.max)
     guard m <= limit, n <= limit, k <= limit, abs(a.rowStride) <= limit, abs(a.colStride) <= limit,
           abs(b.rowStride) <= limit, abs(b.colStride) <= limit else {
@@ -354,8 +366,52 @@ public enum BLAS {
     /// The number of threads OpenBLAS uses (`OPENBLAS_NUM_THREADS`, else one per core).
     public static var threads: Int { Int(openblas_get_num_threads()) }
 
-    /// Sets OpenBLAS's thread count for the rest of the process (at least 1).
+    /// Sets OpenBLAS's thread count for the rest of the process (at least 1). Our own kernel
+    /// follows it too.
     public static func setThreads(_ n: Int) {
         openblas_set_num_threads(Int32(clamping: max(1, n)))
+    }
+
+    /// Which code multiplies float32 matrices.
+    public enum Kernel: Sendable {
+        /// Our kernel for products big enough to gain from it on a CPU with AVX-512, BLAS else.
+        case automatic
+        /// Our kernel for every float32 product (vectors and small matrices included) when the
+        /// CPU has AVX-512, with every BLAS thread; BLAS on other CPUs. For tests.
+        case own
+        /// OpenBLAS only.
+        case blas
+    }
+
+    /// The float32 product kernel policy of the current task (`automatic` unless set with
+    /// `BLAS.$kernel.withValue(.own) { ... }`), for tests and comparisons.
+    @TaskLocal public static var kernel: Kernel = .automatic
+
+    /// True when this CPU can run our AVX-512 kernel (which `automatic` then uses for big
+    /// products).
+    public static let hasOwnKernel: Bool = nnb_sgemm_supported() != 0
+
+    /// Products with fewer multiply-adds (m * n * k) than this stay with BLAS: there its lower
+    /// fixed cost wins (the 5x784 @ 784x10 forward pass is 39200).
+    static let ownKernelMinimumWork = 1 << 17
+    /// Products with fewer multiply-adds than this run our kernel on one thread: starting a
+    /// second one costs more than it saves.
+    static let ownKernelThreadedWork = 1 << 23
+
+    /// The thread count our kernel should use for an m x k by k x n product, or nil when BLAS
+    /// should do it.
+    static func ownKernelThreads(m: Int, n: Int, k: Int) -> Int? {
+        guard hasOwnKernel else { return nil }
+        let work = Double(m) * Double(n) * Double(k)
+        switch kernel {
+        case .blas:
+            return nil
+        case .own:
+            return threads
+        case .automatic:
+            // A single row or column is a matrix-vector product: sgemv reads the matrix once.
+            guard m > 1, n > 1, work >= Double(ownKernelMinimumWork) else { return nil }
+            return work >= Double(ownKernelThreadedWork) ? threads : 1
+        }
     }
 }

@@ -1,0 +1,21 @@
+// nnbook's own single-precision GEMM for x86-64 CPUs with AVX-512 (Sources/CGemm/sgemm.c).
+// Only Sources/Tensors/Tensor+Matmul.swift calls it; no pointer it takes is kept after return.
+#ifndef NNBOOK_CGEMM_H
+#define NNBOOK_CGEMM_H
+
+#include <stddef.h>
+
+/// 1 when this CPU runs the AVX-512 kernel (AVX-512F + FMA), else 0: callers then use BLAS.
+int nnb_sgemm_supported(void);
+
+/// C = A * B for float32. A is m x k with element (i, p) at a[i * a_row + p * a_col]; B is k x n
+/// with element (p, j) at b[p * b_row + j * b_col] (any strides, zero included); C is m x n
+/// row-major with row stride ldc (>= n) and is overwritten. `threads` workers at most (>= 1).
+/// Returns 0, or -1 when its buffers could not be allocated (C is then untouched).
+/// Only call when nnb_sgemm_supported() returned 1.
+int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+               const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+               const float *b, ptrdiff_t b_row, ptrdiff_t b_col,
+               float *c, ptrdiff_t ldc, int threads);
+
+#endif

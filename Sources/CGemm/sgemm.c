@@ -1,0 +1,324 @@
+// nnbook's float32 GEMM for AVX-512 CPUs: C = A * B with any operand strides.
+//
+// Why it exists: Debian's OpenBLAS 0.3.21 has to run its AVX2 (Haswell) kernels on the newest
+// CPUs (OPENBLAS_CORETYPE=Haswell; its AVX-512 code misbehaves there), which leaves half of an
+// AVX-512 machine's multiply-add width unused. This file is the classic cache-blocked scheme:
+//
+//   for each NC-wide block of columns of B and C
+//     for each KC-deep slice of the shared dimension
+//       pack B's slice into NR-wide panels (threads share the work, then meet at a barrier)
+//       each thread, for each MC-high block of its own rows of A:
+//         pack A's block into MR-high panels
+//         for every (B panel, A panel) pair: the register-tiled kernel adds an MR x NR tile
+//
+// The kernel keeps an MR x NR tile of C in 28 zmm registers, reads B's panel row by row (two
+// vectors per step) and broadcasts A's values from memory into fused multiply-adds. A panel is
+// laid out as rows (a copy of row-major A, so packing it is a plain copy) or as columns (for
+// transposed A); the kernel addresses both with constant offsets. Edge tiles run the same
+// kernel into a scratch tile and copy the valid part out.
+#include "CGemm.h"
+
+#include <immintrin.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MR 14
+#define NV 2
+#define NR (16 * NV)
+#ifndef KC
+#define KC 1024
+#endif
+/// Row stride of a row-layout A panel: KC plus a cache line, so the MR rows of a panel do not
+/// fall on the same few L1 sets.
+#define KCP (KC + 16)
+#ifndef MC
+#define MC (MR * 6)
+#endif
+#ifndef NC
+#define NC 2048
+#endif
+
+#define MAX_THREADS 64
+
+#define AVX512 __attribute__((target("avx512f,avx512vl,fma")))
+
+int nnb_sgemm_supported(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma");
+}
+
+// MARK: The kernel
+
+/// tile (MR x NR at c, row stride ldc) = or += sum over p < kc of A(:, p) * B(p, :), with
+/// A(r, p) at a[r * rs + p * ps] and B(p, :) the NR floats at b + p * NR (64-byte aligned).
+AVX512 static inline __attribute__((always_inline)) void
+kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
+            const float *restrict b, float *restrict c, ptrdiff_t ldc, int accumulate) {
+    __m512 acc[MR][NV];
+#pragma unroll
+    for (int r = 0; r < MR; r++) {
+#pragma unroll
+        for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_ps();
+    }
+    // C's tile is read and written only after the loop; fetching it now hides a miss to memory.
+#pragma unroll
+    for (int r = 0; r < MR; r++) {
+        _mm_prefetch((const char *)(c + r * ldc), _MM_HINT_T0);
+        _mm_prefetch((const char *)(c + r * ldc + NR - 1), _MM_HINT_T0);
+    }
+    for (ptrdiff_t p = 0; p < kc; p++) {
+        __m512 bv[NV];
+#pragma unroll
+        for (int v = 0; v < NV; v++) bv[v] = _mm512_load_ps(b + 16 * v);
+#pragma unroll
+        for (int r = 0; r < MR; r++) {
+            __m512 ar = _mm512_set1_ps(a[r * rs]);
+#pragma unroll
+            for (int v = 0; v < NV; v++) acc[r][v] = _mm512_fmadd_ps(ar, bv[v], acc[r][v]);
+        }
+        a += ps;
+        b += NR;
+    }
+    if (accumulate) {
+#pragma unroll
+        for (int r = 0; r < MR; r++) {
+#pragma unroll
+            for (int v = 0; v < NV; v++) {
+                float *q = c + r * ldc + 16 * v;
+                _mm512_storeu_ps(q, _mm512_add_ps(_mm512_loadu_ps(q), acc[r][v]));
+            }
+        }
+    } else {
+#pragma unroll
+        for (int r = 0; r < MR; r++) {
+#pragma unroll
+            for (int v = 0; v < NV; v++) _mm512_storeu_ps(c + r * ldc + 16 * v, acc[r][v]);
+        }
+    }
+}
+
+/// A panel in row layout: A(r, p) at a[r * KCP + p].
+AVX512 static void kernel_rows(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc,
+                               int accumulate) {
+    kernel_body(kc, a, KCP, 1, b, c, ldc, accumulate);
+}
+
+/// A panel in column layout: A(r, p) at a[p * MR + r].
+AVX512 static void kernel_cols(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc,
+                               int accumulate) {
+    kernel_body(kc, a, 1, MR, b, c, ldc, accumulate);
+}
+
+// MARK: Packing
+
+/// B(p0 .. p0+kc, j0 .. j0+nr) into one panel: row p holds NR floats, zero past nr.
+AVX512 static void pack_b_panel(const float *b, ptrdiff_t brs, ptrdiff_t bcs, ptrdiff_t p0, ptrdiff_t kc,
+                                ptrdiff_t j0, ptrdiff_t nr, float *restrict dst) {
+    if (bcs == 1) {
+        const float *src = b + p0 * brs + j0;
+        if (nr == NR) {
+            for (ptrdiff_t p = 0; p < kc; p++, src += brs, dst += NR) {
+#pragma unroll
+                for (int v = 0; v < NV; v++) _mm512_store_ps(dst + 16 * v, _mm512_loadu_ps(src + 16 * v));
+            }
+        } else {
+            __mmask16 mask[NV];
+            for (int v = 0; v < NV; v++) {
+                ptrdiff_t left = nr - 16 * v;
+                mask[v] = left >= 16 ? 0xffff : left <= 0 ? 0 : (__mmask16)((1u << left) - 1);
+            }
+            for (ptrdiff_t p = 0; p < kc; p++, src += brs, dst += NR) {
+                for (int v = 0; v < NV; v++)
+                    _mm512_store_ps(dst + 16 * v, _mm512_maskz_loadu_ps(mask[v], src + 16 * v));
+            }
+        }
+        return;
+    }
+    for (ptrdiff_t j = 0; j < NR; j++) {
+        float *d = dst + j;
+        if (j >= nr) {
+            for (ptrdiff_t p = 0; p < kc; p++) d[p * NR] = 0;
+            continue;
+        }
+        const float *src = b + p0 * brs + (j0 + j) * bcs;
+        for (ptrdiff_t p = 0; p < kc; p++) d[p * NR] = src[p * brs];
+    }
+}
+
+/// A(i0 .. i0+mr, p0 .. p0+kc) into one panel, rows past mr zero: row layout when A's rows are
+/// contiguous, else column layout.
+AVX512 static void pack_a_panel(const float *a, ptrdiff_t ars, ptrdiff_t acs, ptrdiff_t i0, ptrdiff_t mr,
+                                ptrdiff_t p0, ptrdiff_t kc, float *restrict dst) {
+    if (acs == 1) {
+        for (ptrdiff_t r = 0; r < MR; r++) {
+            float *d = dst + r * KCP;
+            if (r >= mr) {
+                memset(d, 0, (size_t)kc * sizeof(float));
+                continue;
+            }
+            const float *src = a + (i0 + r) * ars + p0;
+            ptrdiff_t p = 0;
+            for (; p + 16 <= kc; p += 16) _mm512_storeu_ps(d + p, _mm512_loadu_ps(src + p));
+            if (p < kc) {
+                __mmask16 m = (__mmask16)((1u << (kc - p)) - 1);
+                _mm512_mask_storeu_ps(d + p, m, _mm512_maskz_loadu_ps(m, src + p));
+            }
+        }
+        return;
+    }
+    if (ars == 1) {
+        __mmask16 m = (__mmask16)((1u << mr) - 1);
+        const float *src = a + i0 + p0 * acs;
+        for (ptrdiff_t p = 0; p < kc; p++, src += acs, dst += MR) {
+            // MR < 16: one masked vector per column, written with the next column's overlap.
+            _mm512_mask_storeu_ps(dst, 0x3fff, _mm512_maskz_loadu_ps(m, src));
+        }
+        return;
+    }
+    for (ptrdiff_t p = 0; p < kc; p++, dst += MR) {
+        for (ptrdiff_t r = 0; r < MR; r++) dst[r] = r < mr ? a[(i0 + r) * ars + (p0 + p) * acs] : 0;
+    }
+}
+
+// MARK: Threads
+
+typedef struct {
+    ptrdiff_t m, n, k;
+    const float *a;
+    ptrdiff_t ars, acs;
+    const float *b;
+    ptrdiff_t brs, bcs;
+    float *c;
+    ptrdiff_t ldc;
+    /// Threads taking part; set before `go`, which workers wait for.
+    int threads;
+    /// Packed slice of B, shared; then one packed block of A per thread.
+    float *bpack, *apack;
+    _Atomic int go;
+    _Atomic int arrived;
+    _Atomic int phase;
+} job_t;
+
+typedef struct {
+    job_t *job;
+    int t;
+} worker_t;
+
+static void barrier(job_t *job) {
+    if (job->threads == 1) return;
+    int phase = atomic_load_explicit(&job->phase, memory_order_relaxed);
+    if (atomic_fetch_add_explicit(&job->arrived, 1, memory_order_acq_rel) == job->threads - 1) {
+        atomic_store_explicit(&job->arrived, 0, memory_order_relaxed);
+        atomic_store_explicit(&job->phase, phase + 1, memory_order_release);
+        return;
+    }
+    for (unsigned spins = 0; atomic_load_explicit(&job->phase, memory_order_acquire) == phase; spins++) {
+        if (spins < 4096) _mm_pause();
+        else sched_yield();
+    }
+}
+
+AVX512 static void run(job_t *job, int t) {
+    float *apack = job->apack + (size_t)t * MC * KCP;
+    const ptrdiff_t m = job->m, n = job->n, k = job->k;
+    const int T = job->threads;
+    // This thread's rows: a contiguous run of whole MR tiles.
+    const ptrdiff_t tiles = (m + MR - 1) / MR;
+    const ptrdiff_t m0 = tiles * t / T * MR;
+    const ptrdiff_t m1 = tiles * (t + 1) / T * MR < m ? tiles * (t + 1) / T * MR : m;
+    const int rows_layout = job->acs == 1;
+    // Row blocks of about equal height (whole tiles, at most MC), so no thin block is left over.
+    const ptrdiff_t mtiles = (m1 - m0 + MR - 1) / MR, mblocks = (mtiles * MR + MC - 1) / MC;
+    const ptrdiff_t mcstep = mblocks > 0 ? (mtiles + mblocks - 1) / mblocks * MR : MC;
+    float tile[MR * NR] __attribute__((aligned(64)));
+    // Slices of about equal depth (multiples of 16 floats, at most KC).
+    const ptrdiff_t kblocks = (k + KC - 1) / KC;
+    const ptrdiff_t kcstep = ((k + kblocks - 1) / kblocks + 15) / 16 * 16;
+
+    for (ptrdiff_t jc = 0; jc < n; jc += NC) {
+        const ptrdiff_t nc = n - jc < NC ? n - jc : NC;
+        const ptrdiff_t npanels = (nc + NR - 1) / NR;
+        for (ptrdiff_t pc = 0; pc < k; pc += kcstep) {
+            const ptrdiff_t kc = k - pc < kcstep ? k - pc : kcstep;
+            const int accumulate = pc > 0;
+            for (ptrdiff_t jp = t; jp < npanels; jp += T) {
+                const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
+                pack_b_panel(job->b, job->brs, job->bcs, pc, kc, jc + jp * NR, nr, job->bpack + jp * NR * KC);
+            }
+            barrier(job);
+            for (ptrdiff_t ic = m0; ic < m1; ic += mcstep) {
+                const ptrdiff_t mc = m1 - ic < mcstep ? m1 - ic : mcstep;
+                const ptrdiff_t apanels = (mc + MR - 1) / MR;
+                for (ptrdiff_t ip = 0; ip < apanels; ip++) {
+                    const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
+                    pack_a_panel(job->a, job->ars, job->acs, ic + ip * MR, mr, pc, kc, apack + ip * MR * KCP);
+                }
+                for (ptrdiff_t jp = 0; jp < npanels; jp++) {
+                    const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
+                    const float *bp = job->bpack + jp * NR * KC;
+                    for (ptrdiff_t ip = 0; ip < apanels; ip++) {
+                        const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
+                        const float *ap = apack + ip * MR * KCP;
+                        float *cp = job->c + (ic + ip * MR) * job->ldc + jc + jp * NR;
+                        if (mr == MR && nr == NR) {
+                            if (rows_layout) kernel_rows(kc, ap, bp, cp, job->ldc, accumulate);
+                            else kernel_cols(kc, ap, bp, cp, job->ldc, accumulate);
+                            continue;
+                        }
+                        if (rows_layout) kernel_rows(kc, ap, bp, tile, NR, 0);
+                        else kernel_cols(kc, ap, bp, tile, NR, 0);
+                        for (ptrdiff_t r = 0; r < mr; r++) {
+                            float *row = cp + r * job->ldc;
+                            for (ptrdiff_t j = 0; j < nr; j++) row[j] = accumulate ? row[j] + tile[r * NR + j] : tile[r * NR + j];
+                        }
+                    }
+                }
+            }
+            barrier(job);
+        }
+    }
+}
+
+static void *worker_main(void *arg) {
+    worker_t *w = arg;
+    job_t *job = w->job;
+    while (!atomic_load_explicit(&job->go, memory_order_acquire)) sched_yield();
+    if (w->t < job->threads) run(job, w->t);
+    return NULL;
+}
+
+int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+              const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+    if (m <= 0 || n <= 0) return 0;
+    if (k <= 0) {
+        for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(float));
+        return 0;
+    }
+    const ptrdiff_t tiles = (m + MR - 1) / MR;
+    int T = threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS : threads;
+    if (T > tiles) T = (int)tiles;
+    const ptrdiff_t ncap = n < NC ? n : NC;
+    const size_t bsize = (size_t)((ncap + NR - 1) / NR) * NR * KC, asize = (size_t)MC * KCP;
+    float *buffer = aligned_alloc(64, sizeof(float) * (bsize + asize * (size_t)T));
+    if (!buffer) return -1;
+    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, T, buffer, buffer + bsize, 0, 0, 0};
+    worker_t workers[MAX_THREADS];
+    pthread_t ids[MAX_THREADS];
+    int started = 1;
+    for (int t = 1; t < T; t++) {
+        workers[t] = (worker_t){&job, t};
+        if (pthread_create(&ids[t], NULL, worker_main, &workers[t]) != 0) break;
+        started++;
+    }
+    // A thread that could not start leaves its rows to the others.
+    job.threads = started;
+    atomic_store_explicit(&job.go, 1, memory_order_release);
+    run(&job, 0);
+    for (int t = 1; t < started; t++) pthread_join(ids[t], NULL);
+    free(buffer);
+    return 0;
+}
