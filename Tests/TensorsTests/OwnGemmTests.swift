@@ -1,0 +1,134 @@
+import Testing
+import Tensors
+
+// Our AVX-512 sgemm (Sources/CGemm) against a double-precision loop, over shapes that land on
+// every edge of its blocking: 14-row and 32-column tiles, slices of up to 1024 along k, blocks
+// of 84 rows and 2048 columns, row splits between threads. `BLAS.kernel = .own` sends every
+// float32 product there (on a CPU without AVX-512 the same tests check BLAS instead).
+
+/// One product to check: a is m x k, b is k x n, given as a view described by `layout`.
+struct GemmShape: Sendable, CustomStringConvertible {
+    let m: Int, n: Int, k: Int
+    var description: String { "\(m)x\(k) @ \(k)x\(n)" }
+    init(_ m: Int, _ n: Int, _ k: Int) {
+        self.m = m
+        self.n = n
+        self.k = k
+    }
+}
+
+/// How an operand is stored: row-major, transposed (a .T view of the other orientation), with
+/// a gap between columns (every other column of a wider tensor), or an offset window.
+enum GemmLayout: CaseIterable, Sendable {
+    case rowMajor, transposed, strided, window
+}
+
+private let gemmShapes: [GemmShape] = [
+    GemmShape(1, 1, 1), GemmShape(1, 40, 9), GemmShape(37, 1, 9), GemmShape(14, 32, 1),
+    GemmShape(13, 31, 2), GemmShape(15, 33, 17), GemmShape(28, 64, 16), GemmShape(29, 65, 300),
+    GemmShape(3, 100, 1025), GemmShape(45, 47, 1100), GemmShape(20, 2100, 20),
+    GemmShape(200, 70, 130), GemmShape(171, 97, 2100), GemmShape(2, 2, 3000),
+]
+
+/// An m x k float32 tensor in the given layout with random values (seeded per call).
+private func operand(_ rows: Int, _ cols: Int, _ layout: GemmLayout, _ g: Generator) throws -> Tensor {
+    switch layout {
+    case .rowMajor:
+        return try Tensor.randn([rows, cols], generator: g)
+    case .transposed:
+        return try Tensor.randn([cols, rows], generator: g).T
+    case .strided:
+        let wide = try Tensor.randn([rows, 2 * cols], generator: g)
+        return Tensor(storage: wide.storage, shape: [rows, cols], strides: [2 * cols, 2], offset: 1)
+    case .window:
+        let big = try Tensor.randn([rows + 3, cols + 5], generator: g)
+        return Tensor(storage: big.storage, shape: [rows, cols], strides: [cols + 5, 1], offset: 2 * (cols + 5) + 3)
+    }
+}
+
+/// Fails (with the place) unless `got` equals the double-precision product of a and b within
+/// float32 rounding: |error| <= k * eps * sum |a_ip * b_pj| for every element.
+private func expectProduct(_ got: Tensor, _ a: Tensor, _ b: Tensor, batch: Int = 1,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+    let m = a.shape[a.ndim - 2], k = a.shape[a.ndim - 1], n = b.shape[b.ndim - 1]
+    let av = a.scalars(), bv = b.scalars(), cv = got.scalars()
+    let aStep = a.ndim == 3 ? m * k : 0, bStep = b.ndim == 3 ? k * n : 0
+    var worst = 0.0, bad = 0
+    for bi in 0..<batch {
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum = 0.0, magnitude = 0.0
+                for p in 0..<k {
+                    let term = av[bi * aStep + i * k + p] * bv[bi * bStep + p * n + j]
+                    sum += term
+                    magnitude += abs(term)
+                }
+                let error = abs(cv[(bi * m + i) * n + j] - sum)
+                let bound = Double(k) * Double(Float.ulpOfOne) * magnitude + 1e-30
+                worst = max(worst, error / bound)
+                if error > bound { bad += 1 }
+            }
+        }
+    }
+    #expect(bad == 0, "\(bad) of \(batch * m * n) elements off; worst error \(worst)x the bound",
+            sourceLocation: sourceLocation)
+}
+
+@Test(arguments: gemmShapes)
+func ownKernelMatchesDoubleLoop(_ s: GemmShape) throws {
+    let g = Generator(seed: UInt64(s.m * 1_000_003 + s.n * 1009 + s.k))
+    for la in GemmLayout.allCases {
+        for lb in GemmLayout.allCases {
+            let a = try operand(s.m, s.k, la, g), b = try operand(s.k, s.n, lb, g)
+            let c = try BLAS.$kernel.withValue(.own) { try a.matmul(b) }
+            #expect(c.shape == [s.m, s.n])
+            expectProduct(c, a, b)
+        }
+    }
+}
+
+@Test func ownKernelLargeProduct() throws {
+    // Bigger than every block, odd in every dimension, through the automatic choice and forced.
+    let g = Generator(seed: 7)
+    let a = try Tensor.randn([1030, 777], generator: g), b = try Tensor.randn([777, 517], generator: g)
+    expectProduct(try a.matmul(b), a, b)
+    let at = try Tensor.randn([777, 1030], generator: g).T, bt = try Tensor.randn([517, 777], generator: g).T
+    expectProduct(try BLAS.$kernel.withValue(.own) { try at.matmul(bt) }, at, bt)
+}
+
+@Test func ownKernelBroadcastOperand() throws {
+    // expand gives a column stride of 0: every column of b is the same vector.
+    let g = Generator(seed: 8)
+    let a = try Tensor.randn([40, 50], generator: g)
+    let b = try Tensor.randn([50, 1], generator: g).expand([50, 45])
+    let c = try BLAS.$kernel.withValue(.own) { try a.matmul(b) }
+    expectProduct(c, a, try b.contiguous())
+}
+
+@Test func ownKernelBatched() throws {
+    let g = Generator(seed: 9)
+    // A batch of separate products, and a rank-3 @ rank-2 product folded into one tall GEMM.
+    let a = try Tensor.randn([3, 40, 50], generator: g), b = try Tensor.randn([3, 50, 45], generator: g)
+    expectProduct(try BLAS.$kernel.withValue(.own) { try a.matmul(b) }, a, b, batch: 3)
+    let w = try Tensor.randn([50, 33], generator: g)
+    let folded = try BLAS.$kernel.withValue(.own) { try a.matmul(w) }
+    #expect(folded.shape == [3, 40, 33])
+    expectProduct(folded, a, w, batch: 3)
+    // Transposed batch members: a.transpose(1, 2) is [3, 50, 40].
+    let at = try a.transpose(1, 2), bt = try b.transpose(1, 2)
+    let c = try BLAS.$kernel.withValue(.own) { try bt.matmul(at) }
+    #expect(c.shape == [3, 45, 40])
+    expectProduct(c, bt, at, batch: 3)
+}
+
+@Test func ownKernelAgreesWithBLAS() throws {
+    // Both kernels on the same operands: equal within rounding (neither is the other's oracle,
+    // but a disagreement points at one of them).
+    let g = Generator(seed: 10)
+    let a = try Tensor.randn([300, 260], generator: g), b = try Tensor.randn([260, 250], generator: g)
+    let own = try BLAS.$kernel.withValue(.own) { try a.matmul(b) }.scalars()
+    let blas = try BLAS.$kernel.withValue(.blas) { try a.matmul(b) }.scalars()
+    var worst = 0.0
+    for (x, y) in zip(own, blas) { worst = max(worst, abs(x - y)) }
+    #expect(worst <= 1e-3)
+}
