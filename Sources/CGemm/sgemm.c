@@ -115,6 +115,63 @@ AVX512 static void kernel_cols(ptrdiff_t kc, const float *a, const float *b, flo
 
 // MARK: Packing
 
+/// Transposes 16 vectors in place: afterwards r[i][j] is what r[j][i] was. Three rounds of
+/// interleaving: single floats within 128-bit lanes, then pairs, then whole lanes.
+AVX512 static inline __attribute__((always_inline)) void transpose16(__m512 r[16]) {
+    __m512 t[16];
+#pragma unroll
+    for (int i = 0; i < 8; i++) {
+        t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+        t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+    }
+    // u[4g + q], lane L: rows 4g .. 4g+3 of column 4L + q.
+    __m512 u[16];
+#pragma unroll
+    for (int g = 0; g < 4; g++) {
+        __m512d x0 = _mm512_castps_pd(t[4 * g]), x1 = _mm512_castps_pd(t[4 * g + 1]);
+        __m512d x2 = _mm512_castps_pd(t[4 * g + 2]), x3 = _mm512_castps_pd(t[4 * g + 3]);
+        u[4 * g] = _mm512_castpd_ps(_mm512_unpacklo_pd(x0, x2));
+        u[4 * g + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(x0, x2));
+        u[4 * g + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(x1, x3));
+        u[4 * g + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(x1, x3));
+    }
+    // Column 4L + q gathers lane L of u[q], u[4 + q], u[8 + q], u[12 + q]: a 4x4 transpose of lanes.
+#pragma unroll
+    for (int q = 0; q < 4; q++) {
+        __m512 s0 = _mm512_shuffle_f32x4(u[q], u[4 + q], _MM_SHUFFLE(2, 0, 2, 0));
+        __m512 s1 = _mm512_shuffle_f32x4(u[q], u[4 + q], _MM_SHUFFLE(3, 1, 3, 1));
+        __m512 s2 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], _MM_SHUFFLE(2, 0, 2, 0));
+        __m512 s3 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], _MM_SHUFFLE(3, 1, 3, 1));
+        r[q] = _mm512_shuffle_f32x4(s0, s2, _MM_SHUFFLE(2, 0, 2, 0));
+        r[4 + q] = _mm512_shuffle_f32x4(s1, s3, _MM_SHUFFLE(2, 0, 2, 0));
+        r[8 + q] = _mm512_shuffle_f32x4(s0, s2, _MM_SHUFFLE(3, 1, 3, 1));
+        r[12 + q] = _mm512_shuffle_f32x4(s1, s3, _MM_SHUFFLE(3, 1, 3, 1));
+    }
+}
+
+/// pack_b_panel for B stored column by column (B(p, j) at b[p + j * bcs], a transposed view):
+/// 16 x 16 blocks are read along columns and transposed in registers.
+AVX512 static void pack_b_panel_transposed(const float *b, ptrdiff_t bcs, ptrdiff_t p0, ptrdiff_t kc,
+                                           ptrdiff_t j0, ptrdiff_t nr, float *restrict dst) {
+    ptrdiff_t p = 0;
+    for (; p + 16 <= kc; p += 16) {
+        for (int h = 0; h < NV; h++) {
+            __m512 r[16];
+#pragma unroll
+            for (int j = 0; j < 16; j++) {
+                ptrdiff_t col = 16 * h + j;
+                r[j] = col < nr ? _mm512_loadu_ps(b + p0 + p + (j0 + col) * bcs) : _mm512_setzero_ps();
+            }
+            transpose16(r);
+#pragma unroll
+            for (int i = 0; i < 16; i++) _mm512_store_ps(dst + (p + i) * NR + 16 * h, r[i]);
+        }
+    }
+    for (; p < kc; p++) {
+        for (ptrdiff_t j = 0; j < NR; j++) dst[p * NR + j] = j < nr ? b[p0 + p + (j0 + j) * bcs] : 0;
+    }
+}
+
 /// B(p0 .. p0+kc, j0 .. j0+nr) into one panel: row p holds NR floats, zero past nr.
 AVX512 static void pack_b_panel(const float *b, ptrdiff_t brs, ptrdiff_t bcs, ptrdiff_t p0, ptrdiff_t kc,
                                 ptrdiff_t j0, ptrdiff_t nr, float *restrict dst) {
@@ -138,14 +195,13 @@ AVX512 static void pack_b_panel(const float *b, ptrdiff_t brs, ptrdiff_t bcs, pt
         }
         return;
     }
-    for (ptrdiff_t j = 0; j < NR; j++) {
-        float *d = dst + j;
-        if (j >= nr) {
-            for (ptrdiff_t p = 0; p < kc; p++) d[p * NR] = 0;
-            continue;
-        }
-        const float *src = b + p0 * brs + (j0 + j) * bcs;
-        for (ptrdiff_t p = 0; p < kc; p++) d[p * NR] = src[p * brs];
+    if (brs == 1) {
+        pack_b_panel_transposed(b, bcs, p0, kc, j0, nr, dst);
+        return;
+    }
+    for (ptrdiff_t p = 0; p < kc; p++, dst += NR) {
+        const float *src = b + (p0 + p) * brs + j0 * bcs;
+        for (ptrdiff_t j = 0; j < NR; j++) dst[j] = j < nr ? src[j * bcs] : 0;
     }
 }
 

@@ -27,7 +27,8 @@ if arguments.count == 2 && arguments[0] == "nn" {
     exit(LangBench.run(arguments[1]))
 }
 if arguments == ["--blas"] {
-    print("\(BLAS.configuration), core \(BLAS.coreName), \(BLAS.threads) threads")
+    let own = BLAS.hasOwnKernel ? "; big float32 products: nnbook's AVX-512 sgemm" : ""
+    print("\(BLAS.configuration), core \(BLAS.coreName), \(BLAS.threads) threads\(own)")
     exit(0)
 }
 if arguments == ["--groups"] {
