@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MR 14
 #define NV 2
@@ -43,6 +44,8 @@
 #endif
 
 #define MAX_THREADS 64
+/// How long an idle pool worker polls for its next job before it sleeps.
+#define SPIN_SECONDS 200e-6
 
 #define AVX512 __attribute__((target("avx512f,avx512vl,fma")))
 
@@ -250,19 +253,15 @@ typedef struct {
     ptrdiff_t brs, bcs;
     float *c;
     ptrdiff_t ldc;
-    /// Threads taking part; set before `go`, which workers wait for.
+    /// Threads taking part: the caller (thread 0) and pool workers 1 ..< threads.
     int threads;
     /// Packed slice of B, shared; then one packed block of A per thread.
     float *bpack, *apack;
-    _Atomic int go;
     _Atomic int arrived;
     _Atomic int phase;
+    /// Workers done with this job (they touch it no more).
+    _Atomic int finished;
 } job_t;
-
-typedef struct {
-    job_t *job;
-    int t;
-} worker_t;
 
 static void barrier(job_t *job) {
     if (job->threads == 1) return;
@@ -339,12 +338,75 @@ AVX512 static void run(job_t *job, int t) {
     }
 }
 
+// MARK: The thread pool
+//
+// Workers start on first use and then wait for jobs: spinning briefly (back-to-back products
+// then cost no wake-up), then asleep on a condition variable. One caller at a time uses the
+// pool; a caller that finds it busy runs on its own thread.
+
+typedef struct {
+    pthread_t id;
+    int t;
+    /// The job to take part in, or NULL; set by the caller, cleared by the worker when done.
+    job_t *_Atomic job;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+} worker_t;
+
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static worker_t pool[MAX_THREADS];
+static int pool_size = 1;  // pool[1 ..< pool_size] are running
+
+static double seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static void *worker_main(void *arg) {
     worker_t *w = arg;
-    job_t *job = w->job;
-    while (!atomic_load_explicit(&job->go, memory_order_acquire)) sched_yield();
-    if (w->t < job->threads) run(job, w->t);
+    for (;;) {
+        job_t *job = atomic_load_explicit(&w->job, memory_order_acquire);
+        for (double start = seconds(); !job && seconds() - start < SPIN_SECONDS;) {
+            for (int i = 0; i < 64 && !job; i++) {
+                _mm_pause();
+                job = atomic_load_explicit(&w->job, memory_order_acquire);
+            }
+        }
+        if (!job) {
+            pthread_mutex_lock(&w->lock);
+            while (!(job = atomic_load_explicit(&w->job, memory_order_acquire))) pthread_cond_wait(&w->wake, &w->lock);
+            pthread_mutex_unlock(&w->lock);
+        }
+        run(job, w->t);
+        atomic_store_explicit(&w->job, NULL, memory_order_relaxed);
+        atomic_fetch_add_explicit(&job->finished, 1, memory_order_release);
+    }
     return NULL;
+}
+
+/// Starts workers until there are `wanted` threads in all (the caller included), as far as
+/// the system allows; returns how many there are. Holds pool_lock.
+static int pool_grow(int wanted) {
+    while (pool_size < wanted) {
+        worker_t *w = &pool[pool_size];
+        w->t = pool_size;
+        atomic_store_explicit(&w->job, NULL, memory_order_relaxed);
+        pthread_mutex_init(&w->lock, NULL);
+        pthread_cond_init(&w->wake, NULL);
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        int failed = pthread_create(&w->id, &attr, worker_main, w);
+        pthread_attr_destroy(&attr);
+        if (failed) {
+            pthread_cond_destroy(&w->wake);
+            pthread_mutex_destroy(&w->lock);
+            break;
+        }
+        pool_size++;
+    }
+    return pool_size < wanted ? pool_size : wanted;
 }
 
 int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
@@ -357,24 +419,29 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     const ptrdiff_t tiles = (m + MR - 1) / MR;
     int T = threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS : threads;
     if (T > tiles) T = (int)tiles;
+    const int pooled = T > 1 && pthread_mutex_trylock(&pool_lock) == 0;
+    T = pooled ? pool_grow(T) : 1;
     const ptrdiff_t ncap = n < NC ? n : NC;
     const size_t bsize = (size_t)((ncap + NR - 1) / NR) * NR * KC, asize = (size_t)MC * KCP;
     float *buffer = aligned_alloc(64, sizeof(float) * (bsize + asize * (size_t)T));
-    if (!buffer) return -1;
-    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, T, buffer, buffer + bsize, 0, 0, 0};
-    worker_t workers[MAX_THREADS];
-    pthread_t ids[MAX_THREADS];
-    int started = 1;
-    for (int t = 1; t < T; t++) {
-        workers[t] = (worker_t){&job, t};
-        if (pthread_create(&ids[t], NULL, worker_main, &workers[t]) != 0) break;
-        started++;
+    if (!buffer) {
+        if (pooled) pthread_mutex_unlock(&pool_lock);
+        return -1;
     }
-    // A thread that could not start leaves its rows to the others.
-    job.threads = started;
-    atomic_store_explicit(&job.go, 1, memory_order_release);
+    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, T, buffer, buffer + bsize, 0, 0, 0};
+    for (int t = 1; t < T; t++) {
+        worker_t *w = &pool[t];
+        atomic_store_explicit(&w->job, &job, memory_order_release);
+        pthread_mutex_lock(&w->lock);
+        pthread_cond_signal(&w->wake);
+        pthread_mutex_unlock(&w->lock);
+    }
     run(&job, 0);
-    for (int t = 1; t < started; t++) pthread_join(ids[t], NULL);
+    for (unsigned spins = 0; atomic_load_explicit(&job.finished, memory_order_acquire) < T - 1; spins++) {
+        if (spins < 4096) _mm_pause();
+        else sched_yield();
+    }
+    if (pooled) pthread_mutex_unlock(&pool_lock);
     free(buffer);
     return 0;
 }
