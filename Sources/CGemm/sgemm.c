@@ -44,6 +44,9 @@
 #endif
 
 #define MAX_THREADS 64
+#ifndef DIRECT_TILES
+#define DIRECT_TILES 2
+#endif
 /// How long an idle pool worker polls for its next job before it sleeps.
 #define SPIN_SECONDS 200e-6
 
@@ -57,10 +60,10 @@ int nnb_sgemm_supported(void) {
 // MARK: The kernel
 
 /// tile (MR x NR at c, row stride ldc) = or += sum over p < kc of A(:, p) * B(p, :), with
-/// A(r, p) at a[r * rs + p * ps] and B(p, :) the NR floats at b + p * NR (64-byte aligned).
+/// A(r, p) at a[r * rs + p * ps] and B(p, :) the NR floats at b + p * ldb.
 AVX512 static inline __attribute__((always_inline)) void
 kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
-            const float *restrict b, float *restrict c, ptrdiff_t ldc, int accumulate) {
+            const float *restrict b, ptrdiff_t ldb, float *restrict c, ptrdiff_t ldc, int accumulate) {
     __m512 acc[MR][NV];
 #pragma unroll
     for (int r = 0; r < MR; r++) {
@@ -76,7 +79,7 @@ kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptr
     for (ptrdiff_t p = 0; p < kc; p++) {
         __m512 bv[NV];
 #pragma unroll
-        for (int v = 0; v < NV; v++) bv[v] = _mm512_load_ps(b + 16 * v);
+        for (int v = 0; v < NV; v++) bv[v] = _mm512_loadu_ps(b + 16 * v);
 #pragma unroll
         for (int r = 0; r < MR; r++) {
             __m512 ar = _mm512_set1_ps(a[r * rs]);
@@ -84,7 +87,7 @@ kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptr
             for (int v = 0; v < NV; v++) acc[r][v] = _mm512_fmadd_ps(ar, bv[v], acc[r][v]);
         }
         a += ps;
-        b += NR;
+        b += ldb;
     }
     if (accumulate) {
 #pragma unroll
@@ -105,15 +108,15 @@ kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptr
 }
 
 /// A panel in row layout: A(r, p) at a[r * KCP + p].
-AVX512 static void kernel_rows(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc,
-                               int accumulate) {
-    kernel_body(kc, a, KCP, 1, b, c, ldc, accumulate);
+AVX512 static void kernel_rows(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
+                               ptrdiff_t ldc, int accumulate) {
+    kernel_body(kc, a, KCP, 1, b, ldb, c, ldc, accumulate);
 }
 
 /// A panel in column layout: A(r, p) at a[p * MR + r].
-AVX512 static void kernel_cols(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc,
-                               int accumulate) {
-    kernel_body(kc, a, 1, MR, b, c, ldc, accumulate);
+AVX512 static void kernel_cols(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
+                               ptrdiff_t ldc, int accumulate) {
+    kernel_body(kc, a, 1, MR, b, ldb, c, ldc, accumulate);
 }
 
 // MARK: Packing
@@ -255,6 +258,12 @@ typedef struct {
     ptrdiff_t ldc;
     /// Threads taking part: the caller (thread 0) and pool workers 1 ..< threads.
     int threads;
+    /// 0: each thread takes a run of MR-row tiles and they share the packed B. 1: each takes a
+    /// run of B's panels, packs them and needs no one else (but packs all of A).
+    int split_columns;
+    /// 1: the kernel reads B's full panels where B lies (row-major B, few rows of A to reuse a
+    /// packed panel); only the last, partial panel is packed.
+    int direct_b;
     /// Packed slice of B, shared; then one packed block of A per thread.
     float *bpack, *apack;
     _Atomic int arrived;
@@ -281,10 +290,11 @@ AVX512 static void run(job_t *job, int t) {
     float *apack = job->apack + (size_t)t * MC * KCP;
     const ptrdiff_t m = job->m, n = job->n, k = job->k;
     const int T = job->threads;
-    // This thread's rows: a contiguous run of whole MR tiles.
+    const int split = job->split_columns, direct = job->direct_b;
+    // This thread's rows: a contiguous run of whole MR tiles (all rows when splitting columns).
     const ptrdiff_t tiles = (m + MR - 1) / MR;
-    const ptrdiff_t m0 = tiles * t / T * MR;
-    const ptrdiff_t m1 = tiles * (t + 1) / T * MR < m ? tiles * (t + 1) / T * MR : m;
+    const ptrdiff_t m0 = split ? 0 : tiles * t / T * MR;
+    const ptrdiff_t m1 = split || tiles * (t + 1) / T * MR > m ? m : tiles * (t + 1) / T * MR;
     const int rows_layout = job->acs == 1;
     // Row blocks of about equal height (whole tiles, at most MC), so no thin block is left over.
     const ptrdiff_t mtiles = (m1 - m0 + MR - 1) / MR, mblocks = (mtiles * MR + MC - 1) / MC;
@@ -297,14 +307,17 @@ AVX512 static void run(job_t *job, int t) {
     for (ptrdiff_t jc = 0; jc < n; jc += NC) {
         const ptrdiff_t nc = n - jc < NC ? n - jc : NC;
         const ptrdiff_t npanels = (nc + NR - 1) / NR;
+        // The panels this thread packs, and (splitting columns) the only ones it multiplies.
+        const ptrdiff_t jp0 = npanels * t / T, jp1 = npanels * (t + 1) / T;
         for (ptrdiff_t pc = 0; pc < k; pc += kcstep) {
             const ptrdiff_t kc = k - pc < kcstep ? k - pc : kcstep;
             const int accumulate = pc > 0;
-            for (ptrdiff_t jp = t; jp < npanels; jp += T) {
+            for (ptrdiff_t jp = jp0; jp < jp1; jp++) {
                 const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
+                if (direct && nr == NR) continue;
                 pack_b_panel(job->b, job->brs, job->bcs, pc, kc, jc + jp * NR, nr, job->bpack + jp * NR * KC);
             }
-            barrier(job);
+            if (!split) barrier(job);
             for (ptrdiff_t ic = m0; ic < m1; ic += mcstep) {
                 const ptrdiff_t mc = m1 - ic < mcstep ? m1 - ic : mcstep;
                 const ptrdiff_t apanels = (mc + MR - 1) / MR;
@@ -312,20 +325,22 @@ AVX512 static void run(job_t *job, int t) {
                     const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
                     pack_a_panel(job->a, job->ars, job->acs, ic + ip * MR, mr, pc, kc, apack + ip * MR * KCP);
                 }
-                for (ptrdiff_t jp = 0; jp < npanels; jp++) {
+                for (ptrdiff_t jp = split ? jp0 : 0; jp < (split ? jp1 : npanels); jp++) {
                     const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
-                    const float *bp = job->bpack + jp * NR * KC;
+                    const int in_place = direct && nr == NR;
+                    const float *bp = in_place ? job->b + pc * job->brs + jc + jp * NR : job->bpack + jp * NR * KC;
+                    const ptrdiff_t ldb = in_place ? job->brs : NR;
                     for (ptrdiff_t ip = 0; ip < apanels; ip++) {
                         const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
                         const float *ap = apack + ip * MR * KCP;
                         float *cp = job->c + (ic + ip * MR) * job->ldc + jc + jp * NR;
                         if (mr == MR && nr == NR) {
-                            if (rows_layout) kernel_rows(kc, ap, bp, cp, job->ldc, accumulate);
-                            else kernel_cols(kc, ap, bp, cp, job->ldc, accumulate);
+                            if (rows_layout) kernel_rows(kc, ap, bp, ldb, cp, job->ldc, accumulate);
+                            else kernel_cols(kc, ap, bp, ldb, cp, job->ldc, accumulate);
                             continue;
                         }
-                        if (rows_layout) kernel_rows(kc, ap, bp, tile, NR, 0);
-                        else kernel_cols(kc, ap, bp, tile, NR, 0);
+                        if (rows_layout) kernel_rows(kc, ap, bp, ldb, tile, NR, 0);
+                        else kernel_cols(kc, ap, bp, ldb, tile, NR, 0);
                         for (ptrdiff_t r = 0; r < mr; r++) {
                             float *row = cp + r * job->ldc;
                             for (ptrdiff_t j = 0; j < nr; j++) row[j] = accumulate ? row[j] + tile[r * NR + j] : tile[r * NR + j];
@@ -333,7 +348,7 @@ AVX512 static void run(job_t *job, int t) {
                     }
                 }
             }
-            barrier(job);
+            if (!split) barrier(job);
         }
     }
 }
@@ -354,6 +369,14 @@ typedef struct {
 } worker_t;
 
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic int thread_count = 1;
+
+int nnb_sgemm_threads(void) { return atomic_load_explicit(&thread_count, memory_order_relaxed); }
+
+void nnb_sgemm_set_threads(int threads) {
+    atomic_store_explicit(&thread_count, threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS : threads,
+                          memory_order_relaxed);
+}
 static worker_t pool[MAX_THREADS];
 static int pool_size = 1;  // pool[1 ..< pool_size] are running
 
@@ -416,19 +439,25 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
         for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(float));
         return 0;
     }
-    const ptrdiff_t tiles = (m + MR - 1) / MR;
+    const ptrdiff_t ncap = n < NC ? n : NC;
+    const ptrdiff_t tiles = (m + MR - 1) / MR, panels = (ncap + NR - 1) / NR;
     int T = threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS : threads;
-    if (T > tiles) T = (int)tiles;
+    // Splitting rows shares the packed B between the threads (each reads the half the other
+    // packed, from the other core's cache); splitting columns makes each pack all of A. So:
+    // columns when A is the smaller operand (m < n), rows otherwise.
+    const int split_columns = n > m || tiles < T;
+    const ptrdiff_t units = split_columns ? panels : tiles;
+    if (T > units) T = (int)units;
     const int pooled = T > 1 && pthread_mutex_trylock(&pool_lock) == 0;
     T = pooled ? pool_grow(T) : 1;
-    const ptrdiff_t ncap = n < NC ? n : NC;
+    const int direct_b = b_col == 1 && (split_columns ? tiles : (tiles + T - 1) / T) <= DIRECT_TILES;
     const size_t bsize = (size_t)((ncap + NR - 1) / NR) * NR * KC, asize = (size_t)MC * KCP;
     float *buffer = aligned_alloc(64, sizeof(float) * (bsize + asize * (size_t)T));
     if (!buffer) {
         if (pooled) pthread_mutex_unlock(&pool_lock);
         return -1;
     }
-    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, T, buffer, buffer + bsize, 0, 0, 0};
+    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, T, split_columns, direct_b, buffer, buffer + bsize, 0, 0, 0};
     for (int t = 1; t < T; t++) {
         worker_t *w = &pool[t];
         atomic_store_explicit(&w->job, &job, memory_order_release);

@@ -8,6 +8,12 @@
 /// 1 when this CPU runs the AVX-512 kernel (AVX-512F + FMA), else 0: callers then use BLAS.
 int nnb_sgemm_supported(void);
 
+/// The thread count the caller keeps for nnb_sgemm (1 until set; the Swift side passes it).
+int nnb_sgemm_threads(void);
+
+/// Sets that count (clamped to 1 ... 64).
+void nnb_sgemm_set_threads(int threads);
+
 /// C = A * B for float32. A is m x k with element (i, p) at a[i * a_row + p * a_col]; B is k x n
 /// with element (p, j) at b[p * b_row + j * b_col] (any strides, zero included); C is m x n
 /// row-major with row stride ldc (>= n) and is overwritten. `threads` workers at most (>= 1).
