@@ -1,21 +1,27 @@
-// nnbook's float32 GEMM for AVX-512 CPUs: C = A * B with any operand strides.
+// nnbook's float32 GEMM for AVX-512 CPUs: C = A * B with any operand strides. Written for this
+// project from the textbook scheme (Goto and van de Geijn's blocking); no code is copied.
 //
 // Why it exists: Debian's OpenBLAS 0.3.21 has to run its AVX2 (Haswell) kernels on the newest
 // CPUs (OPENBLAS_CORETYPE=Haswell; its AVX-512 code misbehaves there), which leaves half of an
-// AVX-512 machine's multiply-add width unused. This file is the classic cache-blocked scheme:
+// AVX-512 machine's multiply-add width unused. The scheme:
 //
 //   for each NC-wide block of columns of B and C
 //     for each KC-deep slice of the shared dimension
-//       pack B's slice into NR-wide panels (threads share the work, then meet at a barrier)
-//       each thread, for each MC-high block of its own rows of A:
+//       pack B's slice into NR-wide panels
+//       for each MC-high block of rows of A:
 //         pack A's block into MR-high panels
 //         for every (B panel, A panel) pair: the register-tiled kernel adds an MR x NR tile
 //
 // The kernel keeps an MR x NR tile of C in 28 zmm registers, reads B's panel row by row (two
 // vectors per step) and broadcasts A's values from memory into fused multiply-adds. A panel is
 // laid out as rows (a copy of row-major A, so packing it is a plain copy) or as columns (for
-// transposed A); the kernel addresses both with constant offsets. Edge tiles run the same
-// kernel into a scratch tile and copy the valid part out.
+// transposed A); the kernel addresses both with constant offsets. With few rows of A to reuse
+// a packed B panel, the kernel reads row-major B where it lies instead. Edge tiles run the
+// same kernel into a scratch tile and copy the valid part out.
+//
+// Threads (a pool that outlives the call) split either the rows of C, sharing the packed B
+// slice and meeting at a barrier around each, or its columns, each packing its own B panels
+// and all of A: whichever operand is smaller gets packed twice.
 #include "CGemm.h"
 
 #include <immintrin.h>
@@ -27,26 +33,25 @@
 #include <string.h>
 #include <time.h>
 
+/// The register tile: MR rows x NR columns of C in 28 zmm accumulators, plus two for B's row and
+/// one for a broadcast value: 31 of the 32 registers.
 #define MR 14
 #define NV 2
 #define NR (16 * NV)
-#ifndef KC
+/// Depth of a slice: long runs of multiply-adds per load and store of C's tile (tuned on a
+/// Zen 5: 1024 beat 256-768; the B panel then lives in L2, not L1).
 #define KC 1024
-#endif
 /// Row stride of a row-layout A panel: KC plus a cache line, so the MR rows of a panel do not
 /// fall on the same few L1 sets.
 #define KCP (KC + 16)
-#ifndef MC
+/// Rows of A packed at a time (6 panels, about 350 KB: L2-resident beside B's panel).
 #define MC (MR * 6)
-#endif
-#ifndef NC
+/// Columns of B packed at a time (with KC, an 8 MB slice at most).
 #define NC 2048
-#endif
 
 #define MAX_THREADS 64
-#ifndef DIRECT_TILES
+/// Read B in place when a thread multiplies each B panel by at most this many A panels.
 #define DIRECT_TILES 2
-#endif
 /// How long an idle pool worker polls for its next job before it sleeps.
 #define SPIN_SECONDS 200e-6
 
@@ -369,6 +374,8 @@ typedef struct {
 } worker_t;
 
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static worker_t pool[MAX_THREADS];
+static int pool_size = 1;  // pool[1 ..< pool_size] are running
 static _Atomic int thread_count = 1;
 
 int nnb_sgemm_threads(void) { return atomic_load_explicit(&thread_count, memory_order_relaxed); }
@@ -377,8 +384,6 @@ void nnb_sgemm_set_threads(int threads) {
     atomic_store_explicit(&thread_count, threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS : threads,
                           memory_order_relaxed);
 }
-static worker_t pool[MAX_THREADS];
-static int pool_size = 1;  // pool[1 ..< pool_size] are running
 
 static double seconds(void) {
     struct timespec ts;

@@ -132,3 +132,26 @@ func ownKernelMatchesDoubleLoop(_ s: GemmShape) throws {
     for (x, y) in zip(own, blas) { worst = max(worst, abs(x - y)) }
     #expect(worst <= 1e-3)
 }
+
+@Test func ownKernelConcurrentCallers() async throws {
+    // Several products at once: one takes the worker pool, the others run on their own threads.
+    let g = Generator(seed: 11)
+    let pairs = try (0..<4).map { i in
+        (try Tensor.randn([120 + i, 150], generator: g), try Tensor.randn([150, 90 + 7 * i], generator: g))
+    }
+    let results = try await withThrowingTaskGroup(of: (Int, Tensor).self) { group in
+        for (i, (a, b)) in pairs.enumerated() {
+            group.addTask { try BLAS.$kernel.withValue(.own) { (i, try a.matmul(b)) } }
+        }
+        var out = [Int: Tensor]()
+        for try await (i, c) in group { out[i] = c }
+        return out
+    }
+    for (i, (a, b)) in pairs.enumerated() {
+        guard let c = results[i] else {
+            Issue.record("product \(i) missing")
+            continue
+        }
+        expectProduct(c, a, b)
+    }
+}
