@@ -271,6 +271,10 @@ typedef struct {
     int direct_b;
     /// Packed slice of B, shared; then one packed block of A per thread.
     float *bpack, *apack;
+    /// Splitting rows: for each slice (NC block, KC slice) in turn, the next B panel to pack
+    /// and the next block of rows to multiply, claimed by whichever thread comes first, so a
+    /// thread slowed by other work on its core does less of it.
+    _Atomic int *next_panel, *next_block;
     _Atomic int arrived;
     _Atomic int phase;
     /// Workers done with this job (they touch it no more).
@@ -291,69 +295,83 @@ static void barrier(job_t *job) {
     }
 }
 
+/// The number of KC slices k is cut into, and their depth: about equal, multiples of 16.
+static ptrdiff_t kslices(ptrdiff_t k) { return (k + KC - 1) / KC; }
+static ptrdiff_t kslice_depth(ptrdiff_t k) { return ((k + kslices(k) - 1) / kslices(k) + 15) / 16 * 16; }
+
+/// Packs rows ic ..< ic+mc of A's slice and multiplies them by B panels jp0 ..< jp1 of the
+/// current slice into C.
+AVX512 static void multiply_block(job_t *job, float *apack, ptrdiff_t ic, ptrdiff_t mc, ptrdiff_t jc, ptrdiff_t nc,
+                                  ptrdiff_t pc, ptrdiff_t kc, ptrdiff_t jp0, ptrdiff_t jp1) {
+    const int rows_layout = job->acs == 1, accumulate = pc > 0;
+    const ptrdiff_t ldc = job->ldc, apanels = (mc + MR - 1) / MR;
+    float tile[MR * NR] __attribute__((aligned(64)));
+    for (ptrdiff_t ip = 0; ip < apanels; ip++) {
+        const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
+        pack_a_panel(job->a, job->ars, job->acs, ic + ip * MR, mr, pc, kc, apack + ip * MR * KCP);
+    }
+    for (ptrdiff_t jp = jp0; jp < jp1; jp++) {
+        const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
+        const int in_place = job->direct_b && nr == NR;
+        const float *bp = in_place ? job->b + pc * job->brs + jc + jp * NR : job->bpack + jp * NR * KC;
+        const ptrdiff_t ldb = in_place ? job->brs : NR;
+        for (ptrdiff_t ip = 0; ip < apanels; ip++) {
+            const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
+            const float *ap = apack + ip * MR * KCP;
+            float *cp = job->c + (ic + ip * MR) * ldc + jc + jp * NR;
+            if (mr == MR && nr == NR) {
+                if (rows_layout) kernel_rows(kc, ap, bp, ldb, cp, ldc, accumulate);
+                else kernel_cols(kc, ap, bp, ldb, cp, ldc, accumulate);
+                continue;
+            }
+            if (rows_layout) kernel_rows(kc, ap, bp, ldb, tile, NR, 0);
+            else kernel_cols(kc, ap, bp, ldb, tile, NR, 0);
+            for (ptrdiff_t r = 0; r < mr; r++) {
+                float *row = cp + r * ldc;
+                for (ptrdiff_t j = 0; j < nr; j++) row[j] = accumulate ? row[j] + tile[r * NR + j] : tile[r * NR + j];
+            }
+        }
+    }
+}
+
+/// Thread t's share of the job.
 AVX512 static void run(job_t *job, int t) {
     float *apack = job->apack + (size_t)t * MC * KCP;
     const ptrdiff_t m = job->m, n = job->n, k = job->k;
     const int T = job->threads;
-    const int split = job->split_columns, direct = job->direct_b;
-    // This thread's rows: a contiguous run of whole MR tiles (all rows when splitting columns).
-    const ptrdiff_t tiles = (m + MR - 1) / MR;
-    const ptrdiff_t m0 = split ? 0 : tiles * t / T * MR;
-    const ptrdiff_t m1 = split || tiles * (t + 1) / T * MR > m ? m : tiles * (t + 1) / T * MR;
-    const int rows_layout = job->acs == 1;
-    // Row blocks of about equal height (whole tiles, at most MC), so no thin block is left over.
-    const ptrdiff_t mtiles = (m1 - m0 + MR - 1) / MR, mblocks = (mtiles * MR + MC - 1) / MC;
-    const ptrdiff_t mcstep = mblocks > 0 ? (mtiles + mblocks - 1) / mblocks * MR : MC;
-    float tile[MR * NR] __attribute__((aligned(64)));
-    // Slices of about equal depth (multiples of 16 floats, at most KC).
-    const ptrdiff_t kblocks = (k + KC - 1) / KC;
-    const ptrdiff_t kcstep = ((k + kblocks - 1) / kblocks + 15) / 16 * 16;
-
+    const ptrdiff_t kcstep = kslice_depth(k), tiles = (m + MR - 1) / MR;
+    // Splitting rows: blocks of whole tiles, at most MC rows, their number a multiple of T.
+    const ptrdiff_t blocks = ((tiles * MR + MC - 1) / MC + T - 1) / T * T;
+    ptrdiff_t slice = 0;
     for (ptrdiff_t jc = 0; jc < n; jc += NC) {
         const ptrdiff_t nc = n - jc < NC ? n - jc : NC;
         const ptrdiff_t npanels = (nc + NR - 1) / NR;
-        // The panels this thread packs, and (splitting columns) the only ones it multiplies.
-        const ptrdiff_t jp0 = npanels * t / T, jp1 = npanels * (t + 1) / T;
-        for (ptrdiff_t pc = 0; pc < k; pc += kcstep) {
+        for (ptrdiff_t pc = 0; pc < k; pc += kcstep, slice++) {
             const ptrdiff_t kc = k - pc < kcstep ? k - pc : kcstep;
-            const int accumulate = pc > 0;
-            for (ptrdiff_t jp = jp0; jp < jp1; jp++) {
+            if (job->split_columns) {
+                // This thread's run of panels, all rows: packs and multiplies only its own.
+                const ptrdiff_t jp0 = npanels * t / T, jp1 = npanels * (t + 1) / T;
+                for (ptrdiff_t jp = jp0; jp < jp1; jp++) {
+                    const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
+                    if (job->direct_b && nr == NR) continue;
+                    pack_b_panel(job->b, job->brs, job->bcs, pc, kc, jc + jp * NR, nr, job->bpack + jp * NR * KC);
+                }
+                for (ptrdiff_t ic = 0; ic < m; ic += MC)
+                    multiply_block(job, apack, ic, m - ic < MC ? m - ic : MC, jc, nc, pc, kc, jp0, jp1);
+                continue;
+            }
+            for (ptrdiff_t jp; (jp = atomic_fetch_add_explicit(&job->next_panel[slice], 1, memory_order_relaxed)) < npanels;) {
                 const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
-                if (direct && nr == NR) continue;
+                if (job->direct_b && nr == NR) continue;
                 pack_b_panel(job->b, job->brs, job->bcs, pc, kc, jc + jp * NR, nr, job->bpack + jp * NR * KC);
             }
-            if (!split) barrier(job);
-            for (ptrdiff_t ic = m0; ic < m1; ic += mcstep) {
-                const ptrdiff_t mc = m1 - ic < mcstep ? m1 - ic : mcstep;
-                const ptrdiff_t apanels = (mc + MR - 1) / MR;
-                for (ptrdiff_t ip = 0; ip < apanels; ip++) {
-                    const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
-                    pack_a_panel(job->a, job->ars, job->acs, ic + ip * MR, mr, pc, kc, apack + ip * MR * KCP);
-                }
-                for (ptrdiff_t jp = split ? jp0 : 0; jp < (split ? jp1 : npanels); jp++) {
-                    const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
-                    const int in_place = direct && nr == NR;
-                    const float *bp = in_place ? job->b + pc * job->brs + jc + jp * NR : job->bpack + jp * NR * KC;
-                    const ptrdiff_t ldb = in_place ? job->brs : NR;
-                    for (ptrdiff_t ip = 0; ip < apanels; ip++) {
-                        const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
-                        const float *ap = apack + ip * MR * KCP;
-                        float *cp = job->c + (ic + ip * MR) * job->ldc + jc + jp * NR;
-                        if (mr == MR && nr == NR) {
-                            if (rows_layout) kernel_rows(kc, ap, bp, ldb, cp, job->ldc, accumulate);
-                            else kernel_cols(kc, ap, bp, ldb, cp, job->ldc, accumulate);
-                            continue;
-                        }
-                        if (rows_layout) kernel_rows(kc, ap, bp, ldb, tile, NR, 0);
-                        else kernel_cols(kc, ap, bp, ldb, tile, NR, 0);
-                        for (ptrdiff_t r = 0; r < mr; r++) {
-                            float *row = cp + r * job->ldc;
-                            for (ptrdiff_t j = 0; j < nr; j++) row[j] = accumulate ? row[j] + tile[r * NR + j] : tile[r * NR + j];
-                        }
-                    }
-                }
+            barrier(job);
+            for (ptrdiff_t blk; (blk = atomic_fetch_add_explicit(&job->next_block[slice], 1, memory_order_relaxed)) < blocks;) {
+                const ptrdiff_t i0 = tiles * blk / blocks * MR, i1 = tiles * (blk + 1) / blocks * MR;
+                if (i0 >= m) continue;
+                multiply_block(job, apack, i0, (i1 < m ? i1 : m) - i0, jc, nc, pc, kc, 0, npanels);
             }
-            if (!split) barrier(job);
+            barrier(job);
         }
     }
 }
@@ -457,12 +475,17 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     T = pooled ? pool_grow(T) : 1;
     const int direct_b = b_col == 1 && (split_columns ? tiles : (tiles + T - 1) / T) <= DIRECT_TILES;
     const size_t bsize = (size_t)((ncap + NR - 1) / NR) * NR * KC, asize = (size_t)MC * KCP;
-    float *buffer = aligned_alloc(64, sizeof(float) * (bsize + asize * (size_t)T));
+    const ptrdiff_t slices = (n + NC - 1) / NC * kslices(k);
+    const size_t floats = bsize + asize * (size_t)T, bytes = sizeof(float) * floats + sizeof(_Atomic int) * 2 * (size_t)slices;
+    float *buffer = aligned_alloc(64, (bytes + 63) / 64 * 64);
     if (!buffer) {
         if (pooled) pthread_mutex_unlock(&pool_lock);
         return -1;
     }
-    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, T, split_columns, direct_b, buffer, buffer + bsize, 0, 0, 0};
+    _Atomic int *counters = (_Atomic int *)(buffer + floats);
+    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, T, split_columns, direct_b, buffer,
+                 buffer + bsize, counters, counters + slices, 0, 0, 0};
+    for (ptrdiff_t i = 0; i < 2 * slices; i++) atomic_init(&counters[i], 0);
     for (int t = 1; t < T; t++) {
         worker_t *w = &pool[t];
         atomic_store_explicit(&w->job, &job, memory_order_release);
