@@ -167,9 +167,10 @@ extension Tensor {
         var outShape = batch
         if !aVector { outShape.append(m) }
         if !bVector { outShape.append(n) }
-        let out = try Tensor(zeros: outShape, dtype: a.dtype)
         let batchCount = try Tensor.count(of: batch)
-        if batchCount == 0 || m == 0 || n == 0 || k == 0 { return out }
+        if batchCount == 0 || m == 0 || n == 0 || k == 0 { return try Tensor(zeros: outShape, dtype: a.dtype) }
+        // Every element is written below (BLAS paths zero their output first), so skip the memset.
+        let out = try Tensor.empty(outShape, a.dtype)
 
         var aOffsets = [Int](), bOffsets = [Int]()
         aOffsets.reserveCapacity(batchCount)
@@ -306,6 +307,9 @@ private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
         packedB = pack(pb, b)
         opB = GemmOperand(rows: k, cols: n, rowStride: n, colStride: 1)
     }
+    // BLAS is told beta = 0, but whether it then ignores what the output held (NaN included)
+    // has varied between OpenBLAS versions: give it zeros.
+    pc.update(repeating: 0, count: m * n)
     packedA.withUnsafeBufferPointer { bufA in
         packedB.withUnsafeBufferPointer { bufB in
             if !packedA.isEmpty, let p = bufA.baseAddress { baseA = p }
