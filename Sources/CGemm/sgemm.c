@@ -24,6 +24,8 @@
 // and all of A: whichever operand is smaller gets packed twice.
 #include "CGemm.h"
 
+#if defined(__x86_64__)
+
 #include <immintrin.h>
 #include <pthread.h>
 #include <sched.h>
@@ -502,3 +504,22 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     free(buffer);
     return 0;
 }
+
+#else  // Not x86-64: no kernel here, callers use BLAS.
+
+static int thread_count = 1;
+
+int nnb_sgemm_supported(void) { return 0; }
+
+int nnb_sgemm_threads(void) { return thread_count; }
+
+void nnb_sgemm_set_threads(int threads) { thread_count = threads < 1 ? 1 : threads; }
+
+int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+              const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+    (void)m, (void)n, (void)k, (void)a, (void)a_row, (void)a_col, (void)b, (void)b_row, (void)b_col;
+    (void)c, (void)ldc, (void)threads;
+    return -1;
+}
+
+#endif
