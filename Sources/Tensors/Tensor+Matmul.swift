@@ -389,7 +389,7 @@ public enum BLAS {
         /// Our kernel for products big enough to gain from it on a CPU with AVX-512, BLAS else.
         case automatic
         /// Our kernel for every float32 product (vectors and small matrices included) when the
-        /// CPU has AVX-512, with every BLAS thread; BLAS on other CPUs. For tests.
+        /// CPU has AVX-512, on `threads` threads; BLAS on other CPUs. For tests.
         case own
         /// OpenBLAS only.
         case blas

@@ -1,0 +1,203 @@
+// CGemm's register-tiled kernel and the packing of its operands (the driver: sgemm.c).
+//
+// The kernel keeps an MR x NR tile of C in 28 zmm registers, reads B's panel row by row (two
+// vectors per step) and broadcasts A's values from memory into fused multiply-adds. A panel is
+// laid out as rows (a copy of row-major A, so packing it is a plain copy) or as columns (for
+// transposed A); the kernel addresses both with constant offsets.
+#if defined(__x86_64__)
+
+#include "blocking.h"
+
+#include <immintrin.h>
+#include <string.h>
+
+// MARK: The kernel
+
+/// tile (MR x NR at c, row stride ldc) = or += sum over p < kc of A(:, p) * B(p, :), with
+/// A(r, p) at a[r * rs + p * ps] and B(p, :) the NR floats at b + p * ldb.
+AVX512 static inline __attribute__((always_inline)) void
+kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
+            const float *restrict b, ptrdiff_t ldb, float *restrict c, ptrdiff_t ldc, int accumulate) {
+    __m512 acc[MR][NV];
+#pragma unroll
+    for (int r = 0; r < MR; r++) {
+#pragma unroll
+        for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_ps();
+    }
+    // C's tile is read and written only after the loop; fetching it now hides a miss to memory.
+#pragma unroll
+    for (int r = 0; r < MR; r++) {
+        _mm_prefetch((const char *)(c + r * ldc), _MM_HINT_T0);
+        _mm_prefetch((const char *)(c + r * ldc + NR - 1), _MM_HINT_T0);
+    }
+    for (ptrdiff_t p = 0; p < kc; p++) {
+        __m512 bv[NV];
+#pragma unroll
+        for (int v = 0; v < NV; v++) bv[v] = _mm512_loadu_ps(b + 16 * v);
+#pragma unroll
+        for (int r = 0; r < MR; r++) {
+            __m512 ar = _mm512_set1_ps(a[r * rs]);
+#pragma unroll
+            for (int v = 0; v < NV; v++) acc[r][v] = _mm512_fmadd_ps(ar, bv[v], acc[r][v]);
+        }
+        a += ps;
+        b += ldb;
+    }
+    if (accumulate) {
+#pragma unroll
+        for (int r = 0; r < MR; r++) {
+#pragma unroll
+            for (int v = 0; v < NV; v++) {
+                float *q = c + r * ldc + 16 * v;
+                _mm512_storeu_ps(q, _mm512_add_ps(_mm512_loadu_ps(q), acc[r][v]));
+            }
+        }
+    } else {
+#pragma unroll
+        for (int r = 0; r < MR; r++) {
+#pragma unroll
+            for (int v = 0; v < NV; v++) _mm512_storeu_ps(c + r * ldc + 16 * v, acc[r][v]);
+        }
+    }
+}
+
+/// A panel in row layout: A(r, p) at a[r * KCP + p].
+HIDDEN AVX512 void nnb_kernel_rows(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
+                                   ptrdiff_t ldc, int accumulate) {
+    kernel_body(kc, a, KCP, 1, b, ldb, c, ldc, accumulate);
+}
+
+/// A panel in column layout: A(r, p) at a[p * MR + r].
+HIDDEN AVX512 void nnb_kernel_cols(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
+                                   ptrdiff_t ldc, int accumulate) {
+    kernel_body(kc, a, 1, MR, b, ldb, c, ldc, accumulate);
+}
+
+// MARK: Packing
+
+/// Transposes 16 vectors in place: afterwards r[i][j] is what r[j][i] was. Three rounds of
+/// interleaving: single floats within 128-bit lanes, then pairs, then whole lanes.
+AVX512 static inline __attribute__((always_inline)) void transpose16(__m512 r[16]) {
+    __m512 t[16];
+#pragma unroll
+    for (int i = 0; i < 8; i++) {
+        t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+        t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+    }
+    // u[4g + q], lane L: rows 4g .. 4g+3 of column 4L + q.
+    __m512 u[16];
+#pragma unroll
+    for (int g = 0; g < 4; g++) {
+        __m512d x0 = _mm512_castps_pd(t[4 * g]), x1 = _mm512_castps_pd(t[4 * g + 1]);
+        __m512d x2 = _mm512_castps_pd(t[4 * g + 2]), x3 = _mm512_castps_pd(t[4 * g + 3]);
+        u[4 * g] = _mm512_castpd_ps(_mm512_unpacklo_pd(x0, x2));
+        u[4 * g + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(x0, x2));
+        u[4 * g + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(x1, x3));
+        u[4 * g + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(x1, x3));
+    }
+    // Column 4L + q gathers lane L of u[q], u[4 + q], u[8 + q], u[12 + q]: a 4x4 transpose of lanes.
+#pragma unroll
+    for (int q = 0; q < 4; q++) {
+        __m512 s0 = _mm512_shuffle_f32x4(u[q], u[4 + q], _MM_SHUFFLE(2, 0, 2, 0));
+        __m512 s1 = _mm512_shuffle_f32x4(u[q], u[4 + q], _MM_SHUFFLE(3, 1, 3, 1));
+        __m512 s2 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], _MM_SHUFFLE(2, 0, 2, 0));
+        __m512 s3 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], _MM_SHUFFLE(3, 1, 3, 1));
+        r[q] = _mm512_shuffle_f32x4(s0, s2, _MM_SHUFFLE(2, 0, 2, 0));
+        r[4 + q] = _mm512_shuffle_f32x4(s1, s3, _MM_SHUFFLE(2, 0, 2, 0));
+        r[8 + q] = _mm512_shuffle_f32x4(s0, s2, _MM_SHUFFLE(3, 1, 3, 1));
+        r[12 + q] = _mm512_shuffle_f32x4(s1, s3, _MM_SHUFFLE(3, 1, 3, 1));
+    }
+}
+
+/// pack_b_panel for B stored column by column (B(p, j) at b[p + j * bcs], a transposed view):
+/// 16 x 16 blocks are read along columns and transposed in registers.
+AVX512 static void pack_b_panel_transposed(const float *b, ptrdiff_t bcs, ptrdiff_t p0, ptrdiff_t kc,
+                                           ptrdiff_t j0, ptrdiff_t nr, float *restrict dst) {
+    ptrdiff_t p = 0;
+    for (; p + 16 <= kc; p += 16) {
+        for (int h = 0; h < NV; h++) {
+            __m512 r[16];
+#pragma unroll
+            for (int j = 0; j < 16; j++) {
+                ptrdiff_t col = 16 * h + j;
+                r[j] = col < nr ? _mm512_loadu_ps(b + p0 + p + (j0 + col) * bcs) : _mm512_setzero_ps();
+            }
+            transpose16(r);
+#pragma unroll
+            for (int i = 0; i < 16; i++) _mm512_store_ps(dst + (p + i) * NR + 16 * h, r[i]);
+        }
+    }
+    for (; p < kc; p++) {
+        for (ptrdiff_t j = 0; j < NR; j++) dst[p * NR + j] = j < nr ? b[p0 + p + (j0 + j) * bcs] : 0;
+    }
+}
+
+/// B(p0 .. p0+kc, j0 .. j0+nr) into one panel: row p holds NR floats, zero past nr.
+HIDDEN AVX512 void nnb_pack_b_panel(const float *b, ptrdiff_t brs, ptrdiff_t bcs, ptrdiff_t p0, ptrdiff_t kc,
+                                    ptrdiff_t j0, ptrdiff_t nr, float *restrict dst) {
+    if (bcs == 1) {
+        const float *src = b + p0 * brs + j0;
+        if (nr == NR) {
+            for (ptrdiff_t p = 0; p < kc; p++, src += brs, dst += NR) {
+#pragma unroll
+                for (int v = 0; v < NV; v++) _mm512_store_ps(dst + 16 * v, _mm512_loadu_ps(src + 16 * v));
+            }
+        } else {
+            __mmask16 mask[NV];
+            for (int v = 0; v < NV; v++) {
+                ptrdiff_t left = nr - 16 * v;
+                mask[v] = left >= 16 ? 0xffff : left <= 0 ? 0 : (__mmask16)((1u << left) - 1);
+            }
+            for (ptrdiff_t p = 0; p < kc; p++, src += brs, dst += NR) {
+                for (int v = 0; v < NV; v++)
+                    _mm512_store_ps(dst + 16 * v, _mm512_maskz_loadu_ps(mask[v], src + 16 * v));
+            }
+        }
+        return;
+    }
+    if (brs == 1) {
+        pack_b_panel_transposed(b, bcs, p0, kc, j0, nr, dst);
+        return;
+    }
+    for (ptrdiff_t p = 0; p < kc; p++, dst += NR) {
+        const float *src = b + (p0 + p) * brs + j0 * bcs;
+        for (ptrdiff_t j = 0; j < NR; j++) dst[j] = j < nr ? src[j * bcs] : 0;
+    }
+}
+
+/// A(i0 .. i0+mr, p0 .. p0+kc) into one panel, rows past mr zero: row layout when A's rows are
+/// contiguous, else column layout.
+HIDDEN AVX512 void nnb_pack_a_panel(const float *a, ptrdiff_t ars, ptrdiff_t acs, ptrdiff_t i0, ptrdiff_t mr,
+                                    ptrdiff_t p0, ptrdiff_t kc, float *restrict dst) {
+    if (acs == 1) {
+        for (ptrdiff_t r = 0; r < MR; r++) {
+            float *d = dst + r * KCP;
+            if (r >= mr) {
+                memset(d, 0, (size_t)kc * sizeof(float));
+                continue;
+            }
+            const float *src = a + (i0 + r) * ars + p0;
+            ptrdiff_t p = 0;
+            for (; p + 16 <= kc; p += 16) _mm512_storeu_ps(d + p, _mm512_loadu_ps(src + p));
+            if (p < kc) {
+                __mmask16 m = (__mmask16)((1u << (kc - p)) - 1);
+                _mm512_mask_storeu_ps(d + p, m, _mm512_maskz_loadu_ps(m, src + p));
+            }
+        }
+        return;
+    }
+    if (ars == 1) {
+        __mmask16 m = (__mmask16)((1u << mr) - 1);
+        const float *src = a + i0 + p0 * acs;
+        for (ptrdiff_t p = 0; p < kc; p++, src += acs, dst += MR) {
+            // MR < 16: one masked vector per column, written with the next column's overlap.
+            _mm512_mask_storeu_ps(dst, 0x3fff, _mm512_maskz_loadu_ps(m, src));
+        }
+        return;
+    }
+    for (ptrdiff_t p = 0; p < kc; p++, dst += MR) {
+        for (ptrdiff_t r = 0; r < MR; r++) dst[r] = r < mr ? a[(i0 + r) * ars + (p0 + p) * acs] : 0;
+    }
+}
+
+#endif
