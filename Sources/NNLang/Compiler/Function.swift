@@ -24,6 +24,9 @@ final class CodeObject {
     /// Slots below the register-form constants: the only ones a direct call must initialise
     /// and tear down (the body copies the constants, all trivial, in itself).
     let nlive: Int
+    /// The argument count with which register code may run this body in its own loop (a
+    /// register-form body, positional parameters only, no cells), else -1.
+    let inlineArity: Int
     /// Parameter slots wrapped into cells on entry, other cell slots, closure slots.
     let cellParams: [Int]
     let cellLocals: [Int]
@@ -62,6 +65,7 @@ final class CodeObject {
         vmRef = vm.map { .passUnretained($0) }
         nlive = vm?.frameConstBase ?? nslots
         simple = params.varargs == nil && params.kwargs == nil && params.keywordOnly.isEmpty
+        inlineArity = vm != nil && simple && !needsCells ? nparams : -1
     }
 }
 

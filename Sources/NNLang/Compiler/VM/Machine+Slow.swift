@@ -17,15 +17,6 @@ extension VMCode {
         return try O.apply(rt, x, y)
     }
 
-    /// The operand a guard clause returns (an unbound local is reported at the `return`).
-    @inline(__always) func retOperand(_ l: Frame, _ x: Int32, _ pc: Int) throws -> Value {
-        let p = ptr(l, x)
-        if case .undefined = p.pointee { throw unboundAt(x, pc) }
-        let r = p.move()
-        p.initialize(to: .undefined)
-        return r
-    }
-
     @inline(never) func unboundAt(_ x: Int32, _ pc: Int) -> PyError {
         let e = unbound(slotNames[Int(x)])
         e.pending = extraLocs[pc]
@@ -40,6 +31,15 @@ extension VMCode {
         case 0: return try AddOp.apply(rt, x, y)
         case 1: return try SubOp.apply(rt, x, y)
         default: return try MulOp.apply(rt, x, y)
+        }
+    }
+
+    /// `a op b` for op x (0 add, 1 sub, 2 mul).
+    @inline(never) func arith3(_ rt: Runtime, _ l: Frame, _ i: Ins) throws -> Value {
+        switch i.x {
+        case 0: return try arith(AddOp.self, rt, l, i)
+        case 1: return try arith(SubOp.self, rt, l, i)
+        default: return try arith(MulOp.self, rt, l, i)
         }
     }
 

@@ -4,23 +4,89 @@ import Autograd
 /// everything else goes to the out-of-line helpers of Machine+Slow.swift, which raise exactly
 /// the errors the closure compiler raises for the same code.
 extension VMCode {
-    func execute(_ rt: Runtime, _ l: Frame) throws -> Value {
-        let ins = self.ins
+    func execute(_ rt: Runtime, _ entry: Frame) throws -> Value {
+        // The running body (`cur`) and its hot tables in locals; calls to register-form
+        // functions push the caller's state on `rt.vmFrames` and continue in this loop (no Swift
+        // recursion), their frames living on the runtime's value stack.
+        var cur = Unmanaged.passUnretained(self)
+        var curFn: Unmanaged<PyFunction>?
+        var curLive = 0, curSlots = 0
+        // Callers pushed by this activation sit at vmFrames[base..<vm[1]].
+        let frameBase = rt.vm[1]
+        var l = entry
+        var ins = self.ins, globals = self.globals, evals = self.evals, execs = self.execs
+        var conds = self.conds, kpool = self.consts
         let listType = self.listType, functionType = self.functionType
-        // The constants' registers hold `.undefined` (trivial): no destroy before the copy.
-        if nframeConsts > 0 {
-            // Bitwise: the constants are ints, floats, bools and None.
-            let n = nframeConsts * MemoryLayout<Value>.stride / 8
-            let src = UnsafeRawPointer(frameConsts).assumingMemoryBound(to: UInt64.self)
-            let dst = UnsafeMutableRawPointer(l + frameConstBase).assumingMemoryBound(to: UInt64.self)
-            var c = 0
-            while c < n { dst[c] = src[c]; c += 1 }
-        }
         var pc = 0
+        @inline(__always) func load() {
+            cur._withUnsafeGuaranteedRef { c in
+                ins = c.ins; globals = c.globals; evals = c.evals; execs = c.execs; conds = c.conds; kpool = c.consts
+            }
+        }
+        // The entry frame was set up by the caller: the constants' registers still hold
+        // `.undefined` (trivial), so they are overwritten without a destroy.
+        UnsafeMutableRawPointer(l + frameConstBase).copyMemory(from: frameConsts, byteCount: nframeConsts * MemoryLayout<Value>.stride)
+        @inline(__always) func C() -> VMCode { cur.takeUnretainedValue() }
         @inline(__always) func P(_ x: Int32) -> UnsafeMutablePointer<Value> { l + Int(x) }
-        @inline(__always) func holds<C: IntCmp>(_: C.Type, _ i: Ins) throws -> Bool {
-            if case .int(let x) = P(i.a).pointee, case .int(let y) = P(i.b).pointee { return C.test(x, y) }
-            return try compare(rt, l, i)
+        @inline(__always) func holds<T: IntCmp>(_: T.Type, _ i: Ins) throws -> Bool {
+            if case .int(let x) = P(i.a).pointee, case .int(let y) = P(i.b).pointee { return T.test(x, y) }
+            return try C().compare(rt, l, i)
+        }
+        /// The operand a guard clause returns (an unbound local is reported at the `return`).
+        @inline(__always) func retOperand(_ x: Int32) throws -> Value {
+            let p = P(x)
+            if case .undefined = p.pointee { throw C().unboundAt(x, pc) }
+            let r = p.move()
+            p.initialize(to: .undefined)
+            return r
+        }
+        /// Starts `fn` in this loop when it is a plain register-form function.
+        @inline(__always) func enter(_ u: Unmanaged<PyFunction>, _ base: Frame, _ argc: Int) throws -> Bool {
+            try u._withUnsafeGuaranteedRef { fn in
+                let code = fn.code
+                guard code.inlineArity == argc, let vm = code.vmRef else { return false }
+                let n = code.nslots
+                let top = rt.vm[0], ftop = rt.vm[1]
+                guard top + n <= Runtime.vmStackCapacity, ftop < Runtime.vmFramesCapacity else { return false }
+                let stack = rt.vmStack + top
+                rt.counters[0] &+= 1
+                if rt.counters[0] > Runtime.maxDepth {
+                    rt.counters[0] &-= 1
+                    throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+                }
+                rt.vm[0] = top + n
+                // Slot 0, the locals and temporaries unbound, the constants: one copy of the
+                // body's frame template (all trivial values); then the arguments moved in.
+                vm._withUnsafeGuaranteedRef { c in
+                    UnsafeMutableRawPointer(stack).copyMemory(from: c.template, byteCount: n * MemoryLayout<Value>.stride)
+                }
+                var k = 0
+                while k < argc {
+                    (stack + 1 + k).initialize(to: (base + k).move())
+                    (base + k).initialize(to: .undefined)
+                    k += 1
+                }
+                (rt.vmFrames + ftop).initialize(to: VMFrame(code: cur, fn: curFn, pc: pc, l: l, live: curLive, slots: curSlots))
+                rt.vm[1] = ftop + 1
+                cur = vm; curFn = u; l = stack; pc = 0; curLive = code.nlive; curSlots = n
+                load()
+                return true
+            }
+        }
+        /// Leaves a pushed frame: the caller continues after its call with the result.
+        @inline(__always) func leave(_ r: __owned Value) {
+            deinitFrame(l, curLive)
+            rt.vm[0] &-= curSlots
+            rt.counters[0] &-= 1
+            let ftop = rt.vm[1] - 1
+            rt.vm[1] = ftop
+            let f = rt.vmFrames[ftop]
+            cur = f.code; curFn = f.fn; pc = f.pc; l = f.l; curLive = f.live; curSlots = f.slots
+            cur._withUnsafeGuaranteedRef { c in
+                ins = c.ins; globals = c.globals; evals = c.evals; execs = c.execs; conds = c.conds; kpool = c.consts
+            }
+            put(l + Int(ins[pc].d), r)
+            pc += 1
         }
         do {
             while true {
@@ -28,18 +94,18 @@ extension VMCode {
                 switch i.op {
                 case .move:
                     let p = P(i.a)
-                    if case .undefined = p.pointee { throw unbound(slotNames[Int(i.a)]) }
+                    if case .undefined = p.pointee { throw unbound(C().slotNames[Int(i.a)]) }
                     putCopy(l + Int(i.d), p)
                     pc += 1
                 case .loadK:
-                    put(l + Int(i.d), consts[Int(i.b)])
+                    put(l + Int(i.d), kpool[Int(i.b)])
                     pc += 1
                 case .loadGlobal:
                     let v = globals[Int(i.b)].pointee
-                    if case .undefined = v { put(l + Int(i.d), try globalFallbackValue(Int(i.b))) } else { put(l + Int(i.d), v) }
+                    if case .undefined = v { put(l + Int(i.d), try C().globalFallbackValue(Int(i.b))) } else { put(l + Int(i.d), v) }
                     pc += 1
                 case .needGlobal:
-                    if case .undefined = globals[Int(i.b)].pointee { _ = try globalFallbackValue(Int(i.b)) }
+                    if case .undefined = globals[Int(i.b)].pointee { _ = try C().globalFallbackValue(Int(i.b)) }
                     pc += 1
                 case .eval:
                     put(l + Int(i.d), try evals[Int(i.b)]._withUnsafeGuaranteedRef { try $0.f(l) })
@@ -47,12 +113,12 @@ extension VMCode {
                 case .exec:
                     switch try execs[Int(i.a)]._withUnsafeGuaranteedRef({ try $0.f(l) }) {
                     case .normal: pc += 1
-                    case .returned: return takeResult(l)
+                    case .returned: do { let r = takeResult(l); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                     case .breakLoop:
-                        if i.b < 0 { return takeResult(l) }
+                        if i.b < 0 { let r = takeResult(l); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                         pc = Int(i.b)
                     case .continueLoop:
-                        if i.c < 0 { return takeResult(l) }
+                        if i.c < 0 { let r = takeResult(l); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                         pc = Int(i.c)
                     }
                 case .add:
@@ -63,7 +129,7 @@ extension VMCode {
                     } else if let (x, y) = vmFloats(pa, pb) {
                         put(l + Int(i.d), .float(x + y)); pc += 1; continue
                     }
-                    put(l + Int(i.d), try arith(AddOp.self, rt, l, i))
+                    put(l + Int(i.d), try C().arith(AddOp.self, rt, l, i))
                     pc += 1
                 case .sub:
                     let pa = P(i.a), pb = P(i.b)
@@ -73,7 +139,7 @@ extension VMCode {
                     } else if let (x, y) = vmFloats(pa, pb) {
                         put(l + Int(i.d), .float(x - y)); pc += 1; continue
                     }
-                    put(l + Int(i.d), try arith(SubOp.self, rt, l, i))
+                    put(l + Int(i.d), try C().arith(SubOp.self, rt, l, i))
                     pc += 1
                 case .mul:
                     let pa = P(i.a), pb = P(i.b)
@@ -83,10 +149,10 @@ extension VMCode {
                     } else if let (x, y) = vmFloats(pa, pb) {
                         put(l + Int(i.d), .float(x * y)); pc += 1; continue
                     }
-                    put(l + Int(i.d), try arith(MulOp.self, rt, l, i))
+                    put(l + Int(i.d), try C().arith(MulOp.self, rt, l, i))
                     pc += 1
                 case .binop:
-                    put(l + Int(i.d), try binop(rt, l, i))
+                    put(l + Int(i.d), try C().binop(rt, l, i))
                     pc += 1
                 case .inplace:
                     let pa = P(i.a), pb = P(i.b)
@@ -94,7 +160,7 @@ extension VMCode {
                         if case .float(let x) = pa.pointee {
                             var y = 0.0
                             if case .float(let f) = pb.pointee { y = f } else if case .int(let n) = pb.pointee { y = Double(n) } else {
-                                put(l + Int(i.d), try inplace(rt, l, i)); pc += 1; continue
+                                put(l + Int(i.d), try C().inplace(rt, l, i)); pc += 1; continue
                             }
                             put(l + Int(i.d), .float(i.x == 0 ? x + y : i.x == 1 ? x - y : x * y))
                             pc += 1
@@ -106,7 +172,7 @@ extension VMCode {
                             if !o { put(l + Int(i.d), .int(r)); pc += 1; continue }
                         }
                     }
-                    put(l + Int(i.d), try inplace(rt, l, i))
+                    put(l + Int(i.d), try C().inplace(rt, l, i))
                     pc += 1
                 case .jnEq: pc = try holds(EqCmp.self, i) ? pc + 1 : Int(i.c)
                 case .jnNe: pc = try holds(NeCmp.self, i) ? pc + 1 : Int(i.c)
@@ -114,39 +180,39 @@ extension VMCode {
                 case .jnLe: pc = try holds(LeCmp.self, i) ? pc + 1 : Int(i.c)
                 case .jnGt: pc = try holds(GtCmp.self, i) ? pc + 1 : Int(i.c)
                 case .jnGe: pc = try holds(GeCmp.self, i) ? pc + 1 : Int(i.c)
-                case .riEq: if try holds(EqCmp.self, i) { return try retOperand(l, i.c, pc) }; pc += 1
-                case .riNe: if try holds(NeCmp.self, i) { return try retOperand(l, i.c, pc) }; pc += 1
-                case .riLt: if try holds(LtCmp.self, i) { return try retOperand(l, i.c, pc) }; pc += 1
-                case .riLe: if try holds(LeCmp.self, i) { return try retOperand(l, i.c, pc) }; pc += 1
-                case .riGt: if try holds(GtCmp.self, i) { return try retOperand(l, i.c, pc) }; pc += 1
-                case .riGe: if try holds(GeCmp.self, i) { return try retOperand(l, i.c, pc) }; pc += 1
+                case .riEq: if try holds(EqCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
+                case .riNe: if try holds(NeCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
+                case .riLt: if try holds(LtCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
+                case .riLe: if try holds(LeCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
+                case .riGt: if try holds(GtCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
+                case .riGe: if try holds(GeCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
                 case .addRet:
                     let pa = P(i.a), pb = P(i.b)
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (r, o) = x.addingReportingOverflow(y)
-                        if !o { return .int(r) }
+                        if !o { let v = Value.int(r); let r = v; if rt.vm[1] == frameBase { return r }; leave(r); continue }
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        return .float(x + y)
+                        do { let r = Value.float(x + y); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                     }
-                    return try arith(AddOp.self, rt, l, i)
+                    do { let r = try C().arith(AddOp.self, rt, l, i); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                 case .subRet:
                     let pa = P(i.a), pb = P(i.b)
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (r, o) = x.subtractingReportingOverflow(y)
-                        if !o { return .int(r) }
+                        if !o { let v = Value.int(r); let r = v; if rt.vm[1] == frameBase { return r }; leave(r); continue }
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        return .float(x - y)
+                        do { let r = Value.float(x - y); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                     }
-                    return try arith(SubOp.self, rt, l, i)
+                    do { let r = try C().arith(SubOp.self, rt, l, i); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                 case .mulRet:
                     let pa = P(i.a), pb = P(i.b)
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (r, o) = x.multipliedReportingOverflow(by: y)
-                        if !o { return .int(r) }
+                        if !o { let v = Value.int(r); let r = v; if rt.vm[1] == frameBase { return r }; leave(r); continue }
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        return .float(x * y)
+                        do { let r = Value.float(x * y); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                     }
-                    return try arith(MulOp.self, rt, l, i)
+                    do { let r = try C().arith(MulOp.self, rt, l, i); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                 case .arithIndex2:
                     if case .int(let i1) = P(i.b).pointee, case .int(let j1) = P(i.c).pointee,
                        case .int(let i2) = P(i.f).pointee, case .int(let j2) = P(i.g).pointee,
@@ -162,7 +228,7 @@ extension VMCode {
                             if !o { put(l + Int(i.d), .int(r)); pc += 1; continue }
                         }
                     }
-                    put(l + Int(i.d), try arithIndex2(rt, l, i))
+                    put(l + Int(i.d), try C().arithIndex2(rt, l, i))
                     pc += 1
                 case .condJump:
                     pc = try conds[Int(i.a)]._withUnsafeGuaranteedRef { try $0.f(l) } ? pc + 1 : Int(i.c)
@@ -172,9 +238,9 @@ extension VMCode {
                     try rt.tick()
                     pc = Int(i.c)
                 case .rangeCheck:
-                    pc = isBuiltinRange(Int(i.a)) ? pc + 1 : Int(i.c)
+                    pc = C().isBuiltinRange(Int(i.a)) ? pc + 1 : Int(i.c)
                 case .rangePrep:
-                    try rangePrep(l, i)
+                    try C().rangePrep(l, i)
                     pc += 1
                 case .forRange:
                     let c = l + Int(i.a)
@@ -194,7 +260,7 @@ extension VMCode {
                     }
                     pc += 1
                 case .iterPrep:
-                    try iterPrep(rt, l, i)
+                    try C().iterPrep(rt, l, i)
                     pc += 1
                 case .iterNext:
                     let s = l + Int(i.a)
@@ -207,7 +273,7 @@ extension VMCode {
                         } else {
                             pc = Int(i.c)
                         }
-                    } else if let v = try iterNext(s) {
+                    } else if let v = try C().iterNext(s) {
                         put(l + Int(i.b), v)
                         pc += 1
                     } else {
@@ -218,9 +284,29 @@ extension VMCode {
                     let base = l + Int(i.c), argc = Int(i.x)
                     let r: Value
                     if let u = vmFunction(globals[Int(i.b)], functionType) {
+                        if try enter(u, base, argc) { continue }
                         r = try u._withUnsafeGuaranteedRef { fn in try vmCall(rt, fn, base, argc) }
                     } else {
-                        r = try callGlobalSlow(rt, Int(i.b), base, argc)
+                        r = try C().callGlobalSlow(rt, Int(i.b), base, argc)
+                    }
+                    put(l + Int(i.d), r)
+                    pc += 1
+                case .callArith1:
+                    let pa = P(i.a), pb = P(i.b), base = l + Int(i.c)
+                    if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
+                        let (v, o) = i.x == 0 ? x.addingReportingOverflow(y)
+                            : i.x == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
+                        if o { put(base, try C().arith3(rt, l, i)) } else { put(base, .int(v)) }
+                    } else {
+                        put(base, try C().arith3(rt, l, i))
+                    }
+                    try rt.tick()
+                    let r: Value
+                    if let u = vmFunction(globals[Int(i.e)], functionType) {
+                        if try enter(u, base, 1) { continue }
+                        r = try u._withUnsafeGuaranteedRef { fn in try vmCall(rt, fn, base, 1) }
+                    } else {
+                        r = try C().callGlobalSlow(rt, Int(i.e), base, 1)
                     }
                     put(l + Int(i.d), r)
                     pc += 1
@@ -230,9 +316,10 @@ extension VMCode {
                     let pf = P(i.b)
                     let r: Value
                     if let u = vmFunction(pf, functionType) {
+                        if try enter(u, base, argc) { continue }
                         r = try u._withUnsafeGuaranteedRef { fn in try vmCall(rt, fn, base, argc) }
                     } else {
-                        if case .undefined = pf.pointee { throw unbound(slotNames[Int(i.b)]) }
+                        if case .undefined = pf.pointee { throw unbound(C().slotNames[Int(i.b)]) }
                         r = try rt.call(pf.pointee, takeArgs(base, argc), [])
                     }
                     put(l + Int(i.d), r)
@@ -244,7 +331,7 @@ extension VMCode {
                         pc += 1
                         continue
                     }
-                    put(l + Int(i.d), try index(rt, l, i))
+                    put(l + Int(i.d), try C().index(rt, l, i))
                     pc += 1
                 case .index2:
                     if case .int(let ix) = P(i.b).pointee, case .int(let jx) = P(i.c).pointee,
@@ -253,7 +340,7 @@ extension VMCode {
                         pc += 1
                         continue
                     }
-                    put(l + Int(i.d), try index2(rt, l, i))
+                    put(l + Int(i.d), try C().index2(rt, l, i))
                     pc += 1
                 case .storeIndex:
                     let po = P(i.a), pi = P(i.b), pv = P(i.c)
@@ -267,7 +354,7 @@ extension VMCode {
                         }
                         if done { pc += 1; continue }
                     }
-                    try storeIndex(rt, l, i)
+                    try C().storeIndex(rt, l, i)
                     pc += 1
                 case .augIndex2:
                     if case .int(let ix) = P(i.b).pointee, case .int(let jx) = P(i.c).pointee,
@@ -275,24 +362,52 @@ extension VMCode {
                         pc += 1
                         continue
                     }
-                    try augIndex2(rt, l, i)
+                    try C().augIndex2(rt, l, i)
                     pc += 1
                 case .ret:
                     let p = P(i.a)
-                    if case .undefined = p.pointee { throw unbound(slotNames[Int(i.a)]) }
+                    if case .undefined = p.pointee { throw unbound(C().slotNames[Int(i.a)]) }
                     let r = p.move()
                     p.initialize(to: .undefined)
-                    return r
+                    if rt.vm[1] == frameBase { return r }
+                    leave(r)
                 case .retNone:
-                    return .none
+                    if rt.vm[1] == frameBase { return .none }
+                    leave(.none)
                 }
             }
         } catch {
             let e = asPyError(error)
-            if e.pending == nil { e.pending = locs[pc] }
+            if e.pending == nil { e.pending = C().locs[pc] }
+            // Unwind the pushed frames, each adding its traceback entry as PyFunction.run does.
+            while rt.vm[1] > frameBase {
+                rt.vm[1] -= 1
+                let f = rt.vmFrames[rt.vm[1]]
+                if let u = curFn {
+                    u._withUnsafeGuaranteedRef { fn in
+                        let loc = e.pending ?? fn.code.location
+                        e.frames.append(CellError.TraceFrame(location: loc, function: fn.code.name, sourceLine: rt.sourceLines[loc.line]))
+                    }
+                }
+                deinitFrame(l, curLive)
+                rt.vm[0] -= curSlots
+                rt.counters[0] &-= 1
+                cur = f.code; curFn = f.fn; pc = f.pc; l = f.l; curLive = f.live; curSlots = f.slots
+                e.pending = C().locs[pc]
+            }
             throw e
         }
     }
+}
+
+/// A caller suspended while a register-form callee runs in the same loop.
+struct VMFrame {
+    var code: Unmanaged<VMCode>
+    var fn: Unmanaged<PyFunction>?
+    var pc: Int
+    var l: Frame
+    var live: Int
+    var slots: Int
 }
 
 /// Stores into a register, destroying its old value only when it holds a reference.

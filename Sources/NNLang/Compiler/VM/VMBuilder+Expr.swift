@@ -97,7 +97,11 @@ extension VMBuilder {
         let base = temps(xs.count)
         for (k, x) in xs.enumerated() { _ = value(x, base + Int32(k)) }
         let d = into ?? (xs.isEmpty ? newTemp() : base)
-        if isGlobal {
+        if isGlobal, xs.count == 1, let last = ins.last, last.d == base, [.add, .sub, .mul].contains(last.op) {
+            // `f(n - 1)`: the argument's arithmetic and the call in one instruction.
+            let x = last.op == .add ? 0 : last.op == .sub ? 1 : 2
+            ins[ins.count - 1] = Ins(op: .callArith1, x: UInt8(x), a: last.a, b: last.b, c: base, d: d, e: callee)
+        } else if isGlobal {
             emit(.callGlobal, x: xs.count, b: callee, c: base, d: d)
         } else {
             emit(.callReg, x: xs.count, b: callee, c: base, d: d)

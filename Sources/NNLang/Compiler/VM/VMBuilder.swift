@@ -66,7 +66,7 @@ final class VMBuilder {
         var names = [String](repeating: "", count: c.layout.nslots)
         for (n, s) in c.layout.slots where s < names.count { names[s] = n }
         return VMCode(ins: ins, locs: locs, extraLocs: extraLocs, consts: consts,
-                      frameConsts: frameConsts, frameConstBase: Int(kbase), evals: evals, execs: execs, conds: conds,
+                      frameConsts: frameConsts, frameConstBase: Int(kbase), nslots: c.layout.nslots, evals: evals, execs: execs, conds: conds,
                       globals: globals, globalFallback: globalFallback, slotNames: names,
                       rangeBuiltin: c.rt.builtins["range"])
     }

@@ -54,6 +54,9 @@ enum VMOp: UInt8 {
     case iterNext
     /// d = global b called with the x arguments in registers c..<c+x (moved out).
     case callGlobal
+    /// `callGlobal` with one argument, a + b, a - b or a * b (x: 0, 1, 2) computed into c;
+    /// the function is global e.
+    case callArith1
     /// d = operand b called with the x arguments in registers c..<c+x (moved out).
     case callReg
     /// d = a[b].
@@ -103,6 +106,9 @@ final class VMCode {
     let frameConsts: UnsafeMutablePointer<Value>
     let nframeConsts: Int
     let frameConstBase: Int
+    /// A whole frame as a call starts it: unbound slots, then the constants (all trivial).
+    let template: UnsafeMutablePointer<Value>
+    let nslots: Int
     /// Source location of each instruction's statement (stamped on errors).
     let locs: [SourceLocation]
     /// The `return` inside a fused `if ...: return x`, by instruction.
@@ -124,7 +130,7 @@ final class VMCode {
     let functionType = ObjectIdentifier(PyFunction.self)
 
     init(ins: [Ins], locs: [SourceLocation], extraLocs: [Int: SourceLocation], consts: [Value],
-         frameConsts: [Value], frameConstBase: Int, evals: [EvalRef], execs: [ExecRef],
+         frameConsts: [Value], frameConstBase: Int, nslots: Int, evals: [EvalRef], execs: [ExecRef],
          conds: [CondRef], globals: [GlobalBox], globalFallback: [Value?], slotNames: [String], rangeBuiltin: Value?) {
         count = ins.count
         self.ins = .allocate(capacity: max(1, ins.count))
@@ -136,6 +142,10 @@ final class VMCode {
         self.frameConsts = .allocate(capacity: max(1, frameConsts.count))
         self.frameConsts.initialize(from: frameConsts, count: frameConsts.count)
         self.frameConstBase = frameConstBase
+        self.nslots = nslots
+        template = .allocate(capacity: max(1, nslots))
+        template.initialize(repeating: .undefined, count: frameConstBase)
+        (template + frameConstBase).initialize(from: frameConsts, count: frameConsts.count)
         self.locs = locs
         self.extraLocs = extraLocs
         boxes = evals as [AnyObject] + execs as [AnyObject] + conds as [AnyObject]
@@ -157,6 +167,7 @@ final class VMCode {
         ins.deinitialize(count: count); ins.deallocate()
         consts.deinitialize(count: nconsts); consts.deallocate()
         frameConsts.deinitialize(count: nframeConsts); frameConsts.deallocate()
+        template.deinitialize(count: nslots); template.deallocate()
         evals.deallocate()
         execs.deallocate()
         conds.deallocate()
