@@ -5,252 +5,207 @@ import Autograd
 /// the errors the closure compiler raises for the same code.
 extension VMCode {
     func execute(_ rt: Runtime, _ entry: Frame) throws -> Value {
-        // The running body (`cur`) and its hot tables in locals; calls to register-form
-        // functions push the caller's state on `rt.vmFrames` and continue in this loop (no Swift
-        // recursion), their frames living on the runtime's value stack.
+        // The running body (`cur`) with its instructions and globals in locals. A call to a
+        // register-form function pushes the caller's state on `rt.vmFrames` and continues in
+        // this loop (no Swift recursion), its frame on the runtime's value stack. No nested
+        // function touches these variables, so they stay in registers.
         var cur = Unmanaged.passUnretained(self)
         var curFn: Unmanaged<PyFunction>?
         var curLive = 0, curSlots = 0
-        // Callers pushed by this activation sit at vmFrames[base..<vm[1]].
         let frameBase = rt.vm[1]
         var l = entry
-        var ins = self.ins, globals = self.globals, evals = self.evals, execs = self.execs
-        var conds = self.conds, kpool = self.consts
+        var ins = self.ins, globals = self.globals
         let listType = self.listType, functionType = self.functionType
         var pc = 0
-        @inline(__always) func load() {
-            cur._withUnsafeGuaranteedRef { c in
-                ins = c.ins; globals = c.globals; evals = c.evals; execs = c.execs; conds = c.conds; kpool = c.consts
-            }
-        }
         // The entry frame was set up by the caller: the constants' registers still hold
         // `.undefined` (trivial), so they are overwritten without a destroy.
-        UnsafeMutableRawPointer(l + frameConstBase).copyMemory(from: frameConsts, byteCount: nframeConsts * MemoryLayout<Value>.stride)
-        @inline(__always) func C() -> VMCode { cur.takeUnretainedValue() }
-        @inline(__always) func P(_ x: Int32) -> UnsafeMutablePointer<Value> { l + Int(x) }
-        @inline(__always) func holds<T: IntCmp>(_: T.Type, _ i: Ins) throws -> Bool {
-            if case .int(let x) = P(i.a).pointee, case .int(let y) = P(i.b).pointee { return T.test(x, y) }
-            return try C().compare(rt, l, i)
-        }
-        /// The operand a guard clause returns (an unbound local is reported at the `return`).
-        @inline(__always) func retOperand(_ x: Int32) throws -> Value {
-            let p = P(x)
-            if case .undefined = p.pointee { throw C().unboundAt(x, pc) }
-            let r = p.move()
-            p.initialize(to: .undefined)
-            return r
-        }
-        /// Starts `fn` in this loop when it is a plain register-form function.
-        @inline(__always) func enter(_ u: Unmanaged<PyFunction>, _ base: Frame, _ argc: Int) throws -> Bool {
-            try u._withUnsafeGuaranteedRef { fn in
-                let code = fn.code
-                guard code.inlineArity == argc, let vm = code.vmRef else { return false }
-                let n = code.nslots
-                let top = rt.vm[0], ftop = rt.vm[1]
-                guard top + n <= Runtime.vmStackCapacity, ftop < Runtime.vmFramesCapacity else { return false }
-                let stack = rt.vmStack + top
-                rt.counters[0] &+= 1
-                if rt.counters[0] > Runtime.maxDepth {
-                    rt.counters[0] &-= 1
-                    throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
-                }
-                rt.vm[0] = top + n
-                // Slot 0, the locals and temporaries unbound, the constants: one copy of the
-                // body's frame template (all trivial values); then the arguments moved in.
-                vm._withUnsafeGuaranteedRef { c in
-                    UnsafeMutableRawPointer(stack).copyMemory(from: c.template, byteCount: n * MemoryLayout<Value>.stride)
-                }
-                var k = 0
-                while k < argc {
-                    (stack + 1 + k).initialize(to: (base + k).move())
-                    (base + k).initialize(to: .undefined)
-                    k += 1
-                }
-                (rt.vmFrames + ftop).initialize(to: VMFrame(code: cur, fn: curFn, pc: pc, l: l, live: curLive, slots: curSlots))
-                rt.vm[1] = ftop + 1
-                cur = vm; curFn = u; l = stack; pc = 0; curLive = code.nlive; curSlots = n
-                load()
-                return true
-            }
-        }
-        /// Leaves a pushed frame: the caller continues after its call with the result.
-        @inline(__always) func leave(_ r: __owned Value) {
-            deinitFrame(l, curLive)
-            rt.vm[0] &-= curSlots
-            rt.counters[0] &-= 1
-            let ftop = rt.vm[1] - 1
-            rt.vm[1] = ftop
-            let f = rt.vmFrames[ftop]
-            cur = f.code; curFn = f.fn; pc = f.pc; l = f.l; curLive = f.live; curSlots = f.slots
-            cur._withUnsafeGuaranteedRef { c in
-                ins = c.ins; globals = c.globals; evals = c.evals; execs = c.execs; conds = c.conds; kpool = c.consts
-            }
-            put(l + Int(ins[pc].d), r)
-            pc += 1
-        }
+        vmCopyTrivial(l + frameConstBase, frameConsts, nframeConsts)
         do {
             while true {
                 let i = ins[pc]
+                // Set by the instructions that return from the current frame.
+                let r: Value
                 switch i.op {
                 case .move:
-                    let p = P(i.a)
-                    if case .undefined = p.pointee { throw unbound(C().slotNames[Int(i.a)]) }
+                    let p = (l + Int(i.a))
+                    if case .undefined = p.pointee { throw unbound(cur.takeUnretainedValue().slotNames[Int(i.a)]) }
                     putCopy(l + Int(i.d), p)
-                    pc += 1
+                    pc &+= 1
+                    continue
                 case .loadK:
-                    put(l + Int(i.d), kpool[Int(i.b)])
-                    pc += 1
+                    put(l + Int(i.d), cur._withUnsafeGuaranteedRef { $0.consts[Int(i.b)] })
+                    pc &+= 1
+                    continue
                 case .loadGlobal:
                     let v = globals[Int(i.b)].pointee
-                    if case .undefined = v { put(l + Int(i.d), try C().globalFallbackValue(Int(i.b))) } else { put(l + Int(i.d), v) }
-                    pc += 1
+                    if case .undefined = v { put(l + Int(i.d), try cur.takeUnretainedValue().globalFallbackValue(Int(i.b))) } else { put(l + Int(i.d), v) }
+                    pc &+= 1
+                    continue
                 case .needGlobal:
-                    if case .undefined = globals[Int(i.b)].pointee { _ = try C().globalFallbackValue(Int(i.b)) }
-                    pc += 1
+                    if case .undefined = globals[Int(i.b)].pointee { _ = try cur.takeUnretainedValue().globalFallbackValue(Int(i.b)) }
+                    pc &+= 1
+                    continue
                 case .eval:
-                    put(l + Int(i.d), try evals[Int(i.b)]._withUnsafeGuaranteedRef { try $0.f(l) })
-                    pc += 1
+                    put(l + Int(i.d), try cur._withUnsafeGuaranteedRef { c in try c.evals[Int(i.b)]._withUnsafeGuaranteedRef { try $0.f(l) } })
+                    pc &+= 1
+                    continue
                 case .exec:
-                    switch try execs[Int(i.a)]._withUnsafeGuaranteedRef({ try $0.f(l) }) {
-                    case .normal: pc += 1
-                    case .returned: do { let r = takeResult(l); if rt.vm[1] == frameBase { return r }; leave(r); continue }
+                    switch try cur._withUnsafeGuaranteedRef({ c in try c.execs[Int(i.a)]._withUnsafeGuaranteedRef { try $0.f(l) } }) {
+                    case .normal: pc &+= 1; continue
+                    case .returned: r = takeResult(l)
                     case .breakLoop:
-                        if i.b < 0 { let r = takeResult(l); if rt.vm[1] == frameBase { return r }; leave(r); continue }
-                        pc = Int(i.b)
+                        if i.b < 0 { r = takeResult(l) } else { pc = Int(i.b); continue }
                     case .continueLoop:
-                        if i.c < 0 { let r = takeResult(l); if rt.vm[1] == frameBase { return r }; leave(r); continue }
-                        pc = Int(i.c)
+                        if i.c < 0 { r = takeResult(l) } else { pc = Int(i.c); continue }
                     }
                 case .add:
-                    let pa = P(i.a), pb = P(i.b)
+                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (r, o) = x.addingReportingOverflow(y)
-                        if !o { put(l + Int(i.d), .int(r)); pc += 1; continue }
+                        if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        put(l + Int(i.d), .float(x + y)); pc += 1; continue
+                        put(l + Int(i.d), .float(x + y)); pc &+= 1; continue
                     }
-                    put(l + Int(i.d), try C().arith(AddOp.self, rt, l, i))
-                    pc += 1
+                    put(l + Int(i.d), try cur.takeUnretainedValue().arith(AddOp.self, rt, l, i))
+                    pc &+= 1
+                    continue
                 case .sub:
-                    let pa = P(i.a), pb = P(i.b)
+                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (r, o) = x.subtractingReportingOverflow(y)
-                        if !o { put(l + Int(i.d), .int(r)); pc += 1; continue }
+                        if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        put(l + Int(i.d), .float(x - y)); pc += 1; continue
+                        put(l + Int(i.d), .float(x - y)); pc &+= 1; continue
                     }
-                    put(l + Int(i.d), try C().arith(SubOp.self, rt, l, i))
-                    pc += 1
+                    put(l + Int(i.d), try cur.takeUnretainedValue().arith(SubOp.self, rt, l, i))
+                    pc &+= 1
+                    continue
                 case .mul:
-                    let pa = P(i.a), pb = P(i.b)
+                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (r, o) = x.multipliedReportingOverflow(by: y)
-                        if !o { put(l + Int(i.d), .int(r)); pc += 1; continue }
+                        if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        put(l + Int(i.d), .float(x * y)); pc += 1; continue
+                        put(l + Int(i.d), .float(x * y)); pc &+= 1; continue
                     }
-                    put(l + Int(i.d), try C().arith(MulOp.self, rt, l, i))
-                    pc += 1
+                    put(l + Int(i.d), try cur.takeUnretainedValue().arith(MulOp.self, rt, l, i))
+                    pc &+= 1
+                    continue
                 case .binop:
-                    put(l + Int(i.d), try C().binop(rt, l, i))
-                    pc += 1
+                    put(l + Int(i.d), try cur.takeUnretainedValue().binop(rt, l, i))
+                    pc &+= 1
+                    continue
                 case .inplace:
-                    let pa = P(i.a), pb = P(i.b)
+                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
                     if i.x < 3 {
                         if case .float(let x) = pa.pointee {
                             var y = 0.0
                             if case .float(let f) = pb.pointee { y = f } else if case .int(let n) = pb.pointee { y = Double(n) } else {
-                                put(l + Int(i.d), try C().inplace(rt, l, i)); pc += 1; continue
+                                put(l + Int(i.d), try cur.takeUnretainedValue().inplace(rt, l, i)); pc &+= 1; continue
                             }
                             put(l + Int(i.d), .float(i.x == 0 ? x + y : i.x == 1 ? x - y : x * y))
-                            pc += 1
+                            pc &+= 1
                             continue
                         }
                         if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                             let (r, o) = i.x == 0 ? x.addingReportingOverflow(y)
                                 : i.x == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                            if !o { put(l + Int(i.d), .int(r)); pc += 1; continue }
+                            if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
                         }
                     }
-                    put(l + Int(i.d), try C().inplace(rt, l, i))
-                    pc += 1
-                case .jnEq: pc = try holds(EqCmp.self, i) ? pc + 1 : Int(i.c)
-                case .jnNe: pc = try holds(NeCmp.self, i) ? pc + 1 : Int(i.c)
-                case .jnLt: pc = try holds(LtCmp.self, i) ? pc + 1 : Int(i.c)
-                case .jnLe: pc = try holds(LeCmp.self, i) ? pc + 1 : Int(i.c)
-                case .jnGt: pc = try holds(GtCmp.self, i) ? pc + 1 : Int(i.c)
-                case .jnGe: pc = try holds(GeCmp.self, i) ? pc + 1 : Int(i.c)
-                case .riEq: if try holds(EqCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
-                case .riNe: if try holds(NeCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
-                case .riLt: if try holds(LtCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
-                case .riLe: if try holds(LeCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
-                case .riGt: if try holds(GtCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
-                case .riGe: if try holds(GeCmp.self, i) { let r = try retOperand(i.c); if rt.vm[1] == frameBase { return r }; leave(r); continue }; pc += 1
+                    put(l + Int(i.d), try cur.takeUnretainedValue().inplace(rt, l, i))
+                    pc &+= 1
+                    continue
+                case .jnEq: pc = try vmHolds(EqCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
+                case .jnNe: pc = try vmHolds(NeCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
+                case .jnLt: pc = try vmHolds(LtCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
+                case .jnLe: pc = try vmHolds(LeCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
+                case .jnGt: pc = try vmHolds(GtCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
+                case .jnGe: pc = try vmHolds(GeCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
+                case .riEq:
+                    if try vmHolds(EqCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                case .riNe:
+                    if try vmHolds(NeCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                case .riLt:
+                    if try vmHolds(LtCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                case .riLe:
+                    if try vmHolds(LeCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                case .riGt:
+                    if try vmHolds(GtCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                case .riGe:
+                    if try vmHolds(GeCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
                 case .addRet:
-                    let pa = P(i.a), pb = P(i.b)
-                    if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
-                        let (r, o) = x.addingReportingOverflow(y)
-                        if !o { let v = Value.int(r); let r = v; if rt.vm[1] == frameBase { return r }; leave(r); continue }
+                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
+                    if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee, case (let v, false) = x.addingReportingOverflow(y) {
+                        r = .int(v)
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        do { let r = Value.float(x + y); if rt.vm[1] == frameBase { return r }; leave(r); continue }
+                        r = .float(x + y)
+                    } else {
+                        r = try cur.takeUnretainedValue().arith(AddOp.self, rt, l, i)
                     }
-                    do { let r = try C().arith(AddOp.self, rt, l, i); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                 case .subRet:
-                    let pa = P(i.a), pb = P(i.b)
-                    if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
-                        let (r, o) = x.subtractingReportingOverflow(y)
-                        if !o { let v = Value.int(r); let r = v; if rt.vm[1] == frameBase { return r }; leave(r); continue }
+                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
+                    if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee, case (let v, false) = x.subtractingReportingOverflow(y) {
+                        r = .int(v)
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        do { let r = Value.float(x - y); if rt.vm[1] == frameBase { return r }; leave(r); continue }
+                        r = .float(x - y)
+                    } else {
+                        r = try cur.takeUnretainedValue().arith(SubOp.self, rt, l, i)
                     }
-                    do { let r = try C().arith(SubOp.self, rt, l, i); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                 case .mulRet:
-                    let pa = P(i.a), pb = P(i.b)
-                    if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
-                        let (r, o) = x.multipliedReportingOverflow(by: y)
-                        if !o { let v = Value.int(r); let r = v; if rt.vm[1] == frameBase { return r }; leave(r); continue }
+                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
+                    if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee, case (let v, false) = x.multipliedReportingOverflow(by: y) {
+                        r = .int(v)
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        do { let r = Value.float(x * y); if rt.vm[1] == frameBase { return r }; leave(r); continue }
+                        r = .float(x * y)
+                    } else {
+                        r = try cur.takeUnretainedValue().arith(MulOp.self, rt, l, i)
                     }
-                    do { let r = try C().arith(MulOp.self, rt, l, i); if rt.vm[1] == frameBase { return r }; leave(r); continue }
                 case .arithIndex2:
-                    if case .int(let i1) = P(i.b).pointee, case .int(let j1) = P(i.c).pointee,
-                       case .int(let i2) = P(i.f).pointee, case .int(let j2) = P(i.g).pointee,
-                       let x = vmReadNumber2(P(i.a), i1, j1, listType), let y = vmReadNumber2(P(i.e), i2, j2, listType) {
+                    if case .int(let i1) = (l + Int(i.b)).pointee, case .int(let j1) = (l + Int(i.c)).pointee,
+                       case .int(let i2) = (l + Int(i.f)).pointee, case .int(let j2) = (l + Int(i.g)).pointee,
+                       let x = vmReadNumber2((l + Int(i.a)), i1, j1, listType), let y = vmReadNumber2((l + Int(i.e)), i2, j2, listType) {
                         if case .float(let u) = x, case .float(let w) = y {
                             put(l + Int(i.d), .float(i.x == 0 ? u + w : i.x == 1 ? u - w : u * w))
-                            pc += 1
+                            pc &+= 1
                             continue
                         }
                         if case .int(let u) = x, case .int(let w) = y {
                             let (r, o) = i.x == 0 ? u.addingReportingOverflow(w)
                                 : i.x == 1 ? u.subtractingReportingOverflow(w) : u.multipliedReportingOverflow(by: w)
-                            if !o { put(l + Int(i.d), .int(r)); pc += 1; continue }
+                            if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
                         }
                     }
-                    put(l + Int(i.d), try C().arithIndex2(rt, l, i))
-                    pc += 1
+                    put(l + Int(i.d), try cur.takeUnretainedValue().arithIndex2(rt, l, i))
+                    pc &+= 1
+                    continue
                 case .condJump:
-                    pc = try conds[Int(i.a)]._withUnsafeGuaranteedRef { try $0.f(l) } ? pc + 1 : Int(i.c)
+                    pc = try cur._withUnsafeGuaranteedRef { c in try c.conds[Int(i.a)]._withUnsafeGuaranteedRef { try $0.f(l) } } ? pc + 1 : Int(i.c)
+                    continue
                 case .jump:
                     pc = Int(i.c)
+                    continue
                 case .loopBack:
                     try rt.tick()
                     pc = Int(i.c)
+                    continue
                 case .rangeCheck:
-                    pc = C().isBuiltinRange(Int(i.a)) ? pc + 1 : Int(i.c)
+                    pc = cur.takeUnretainedValue().isBuiltinRange(Int(i.a)) ? pc + 1 : Int(i.c)
+                    continue
                 case .rangePrep:
-                    try C().rangePrep(l, i)
-                    pc += 1
+                    try cur.takeUnretainedValue().rangePrep(l, i)
+                    pc &+= 1
+                    continue
                 case .forRange:
                     let c = l + Int(i.a)
                     if case .int(let cur) = c.pointee, case .int(let stop) = c[1], case .int(let step) = c[2],
                        step > 0 ? cur < stop : cur > stop {
                         put(l + Int(i.b), .int(cur))
-                        pc += 1
+                        pc &+= 1
                     } else {
                         pc = Int(i.c)
                     }
+                    continue
                 case .forRangeNext:
                     try rt.tick()
                     let c = l + Int(i.a)
@@ -258,10 +213,12 @@ extension VMCode {
                         let (n, o) = cur.addingReportingOverflow(step)
                         if !o { c.initialize(to: .int(n)); pc = Int(i.c); continue }
                     }
-                    pc += 1
+                    pc &+= 1
+                    continue
                 case .iterPrep:
-                    try C().iterPrep(rt, l, i)
-                    pc += 1
+                    try cur.takeUnretainedValue().iterPrep(rt, l, i)
+                    pc &+= 1
+                    continue
                 case .iterNext:
                     let s = l + Int(i.a)
                     if case .int(let n) = s[1], n >= 0, let lu = vmList(s, listType) {
@@ -269,81 +226,105 @@ extension VMCode {
                         if let v {
                             s[1] = .int(n + 1)
                             put(l + Int(i.b), v)
-                            pc += 1
+                            pc &+= 1
                         } else {
                             pc = Int(i.c)
                         }
-                    } else if let v = try C().iterNext(s) {
+                    } else if let v = try cur.takeUnretainedValue().iterNext(s) {
                         put(l + Int(i.b), v)
-                        pc += 1
+                        pc &+= 1
                     } else {
                         pc = Int(i.c)
                     }
+                    continue
                 case .callGlobal:
                     try rt.tick()
                     let base = l + Int(i.c), argc = Int(i.x)
                     let r: Value
                     if let u = vmFunction(globals[Int(i.b)], functionType) {
-                        if try enter(u, base, argc) { continue }
+                        if let (nl, vm) = try vmEnter(rt, u, base, argc, VMFrame(code: cur, fn: curFn, pc: pc, l: l, live: curLive, slots: curSlots)) {
+                            cur = vm; curFn = u; l = nl; pc = 0
+                            vm._withUnsafeGuaranteedRef { c in
+                                curLive = c.frameConstBase; curSlots = c.nslots; ins = c.ins; globals = c.globals
+                            }
+                            continue
+                        }
                         r = try u._withUnsafeGuaranteedRef { fn in try vmCall(rt, fn, base, argc) }
                     } else {
-                        r = try C().callGlobalSlow(rt, Int(i.b), base, argc)
+                        r = try cur.takeUnretainedValue().callGlobalSlow(rt, Int(i.b), base, argc)
                     }
                     put(l + Int(i.d), r)
-                    pc += 1
+                    pc &+= 1
+                    continue
                 case .callArith1:
-                    let pa = P(i.a), pb = P(i.b), base = l + Int(i.c)
+                    let pa = (l + Int(i.a)), pb = (l + Int(i.b)), base = l + Int(i.c)
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (v, o) = i.x == 0 ? x.addingReportingOverflow(y)
                             : i.x == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                        if o { put(base, try C().arith3(rt, l, i)) } else { put(base, .int(v)) }
+                        if o { put(base, try cur.takeUnretainedValue().arith3(rt, l, i)) } else { put(base, .int(v)) }
                     } else {
-                        put(base, try C().arith3(rt, l, i))
+                        put(base, try cur.takeUnretainedValue().arith3(rt, l, i))
                     }
                     try rt.tick()
                     let r: Value
                     if let u = vmFunction(globals[Int(i.e)], functionType) {
-                        if try enter(u, base, 1) { continue }
+                        if let (nl, vm) = try vmEnter(rt, u, base, 1, VMFrame(code: cur, fn: curFn, pc: pc, l: l, live: curLive, slots: curSlots)) {
+                            cur = vm; curFn = u; l = nl; pc = 0
+                            vm._withUnsafeGuaranteedRef { c in
+                                curLive = c.frameConstBase; curSlots = c.nslots; ins = c.ins; globals = c.globals
+                            }
+                            continue
+                        }
                         r = try u._withUnsafeGuaranteedRef { fn in try vmCall(rt, fn, base, 1) }
                     } else {
-                        r = try C().callGlobalSlow(rt, Int(i.e), base, 1)
+                        r = try cur.takeUnretainedValue().callGlobalSlow(rt, Int(i.e), base, 1)
                     }
                     put(l + Int(i.d), r)
-                    pc += 1
+                    pc &+= 1
+                    continue
                 case .callReg:
                     try rt.tick()
                     let base = l + Int(i.c), argc = Int(i.x)
-                    let pf = P(i.b)
+                    let pf = (l + Int(i.b))
                     let r: Value
                     if let u = vmFunction(pf, functionType) {
-                        if try enter(u, base, argc) { continue }
+                        if let (nl, vm) = try vmEnter(rt, u, base, argc, VMFrame(code: cur, fn: curFn, pc: pc, l: l, live: curLive, slots: curSlots)) {
+                            cur = vm; curFn = u; l = nl; pc = 0
+                            vm._withUnsafeGuaranteedRef { c in
+                                curLive = c.frameConstBase; curSlots = c.nslots; ins = c.ins; globals = c.globals
+                            }
+                            continue
+                        }
                         r = try u._withUnsafeGuaranteedRef { fn in try vmCall(rt, fn, base, argc) }
                     } else {
-                        if case .undefined = pf.pointee { throw unbound(C().slotNames[Int(i.b)]) }
+                        if case .undefined = pf.pointee { throw unbound(cur.takeUnretainedValue().slotNames[Int(i.b)]) }
                         r = try rt.call(pf.pointee, takeArgs(base, argc), [])
                     }
                     put(l + Int(i.d), r)
-                    pc += 1
+                    pc &+= 1
+                    continue
                 case .index:
-                    let po = P(i.a), pi = P(i.b)
+                    let po = (l + Int(i.a)), pi = (l + Int(i.b))
                     if case .int(let ix) = pi.pointee, let v = vmItem(po, ix, listType, { $0.pointee }) {
                         put(l + Int(i.d), v)
-                        pc += 1
+                        pc &+= 1
                         continue
                     }
-                    put(l + Int(i.d), try C().index(rt, l, i))
-                    pc += 1
+                    put(l + Int(i.d), try cur.takeUnretainedValue().index(rt, l, i))
+                    pc &+= 1
+                    continue
                 case .index2:
-                    if case .int(let ix) = P(i.b).pointee, case .int(let jx) = P(i.c).pointee,
-                       let v = vmRead2(P(i.a), ix, jx, listType) {
+                    if case .int(let ix) = (l + Int(i.b)).pointee, case .int(let jx) = (l + Int(i.c)).pointee,
+                       let v = vmRead2((l + Int(i.a)), ix, jx, listType) {
                         put(l + Int(i.d), v)
-                        pc += 1
+                        pc &+= 1
                         continue
                     }
-                    put(l + Int(i.d), try C().index2(rt, l, i))
-                    pc += 1
+                    put(l + Int(i.d), try cur.takeUnretainedValue().index2(rt, l, i))
+                    pc &+= 1
+                    continue
                 case .storeIndex:
-                    let po = P(i.a), pi = P(i.b), pv = P(i.c)
+                    let po = (l + Int(i.a)), pi = (l + Int(i.b)), pv = (l + Int(i.c))
                     if case .int(let ix) = pi.pointee, let lu = vmList(po, listType), vmBound(pv) {
                         let done: Bool = lu._withUnsafeGuaranteedRef { list in
                             let n = list.items.count
@@ -352,33 +333,42 @@ extension VMCode {
                             list.items[j] = pv.pointee
                             return true
                         }
-                        if done { pc += 1; continue }
+                        if done { pc &+= 1; continue }
                     }
-                    try C().storeIndex(rt, l, i)
-                    pc += 1
+                    try cur.takeUnretainedValue().storeIndex(rt, l, i)
+                    pc &+= 1
+                    continue
                 case .augIndex2:
-                    if case .int(let ix) = P(i.b).pointee, case .int(let jx) = P(i.c).pointee,
-                       try vmAugWrite2(P(i.a), ix, jx, i.x, P(i.d), listType) {
-                        pc += 1
+                    if case .int(let ix) = (l + Int(i.b)).pointee, case .int(let jx) = (l + Int(i.c)).pointee,
+                       try vmAugWrite2((l + Int(i.a)), ix, jx, i.x, (l + Int(i.d)), listType) {
+                        pc &+= 1
                         continue
                     }
-                    try C().augIndex2(rt, l, i)
-                    pc += 1
+                    try cur.takeUnretainedValue().augIndex2(rt, l, i)
+                    pc &+= 1
+                    continue
                 case .ret:
-                    let p = P(i.a)
-                    if case .undefined = p.pointee { throw unbound(C().slotNames[Int(i.a)]) }
-                    let r = p.move()
+                    let p = (l + Int(i.a))
+                    if case .undefined = p.pointee { throw unbound(cur.takeUnretainedValue().slotNames[Int(i.a)]) }
+                    r = p.move()
                     p.initialize(to: .undefined)
-                    if rt.vm[1] == frameBase { return r }
-                    leave(r)
                 case .retNone:
-                    if rt.vm[1] == frameBase { return .none }
-                    leave(.none)
+                    r = .none
                 }
+                // Return `r` from the current frame: to this function's caller, or to the
+                // register-form caller suspended on `rt.vmFrames`.
+                if rt.vm[1] == frameBase { return r }
+                let f = vmPop(rt, l, curLive, curSlots)
+                cur = f.code; curFn = f.fn; l = f.l; curLive = f.live; curSlots = f.slots
+                ins = f.code._withUnsafeGuaranteedRef { $0.ins }
+                globals = f.code._withUnsafeGuaranteedRef { $0.globals }
+                pc = f.pc
+                put(l + Int(ins[pc].d), r)
+                pc &+= 1
             }
         } catch {
             let e = asPyError(error)
-            if e.pending == nil { e.pending = C().locs[pc] }
+            if e.pending == nil { e.pending = cur._withUnsafeGuaranteedRef { $0.locs[pc] } }
             // Unwind the pushed frames, each adding its traceback entry as PyFunction.run does.
             while rt.vm[1] > frameBase {
                 rt.vm[1] -= 1
@@ -393,11 +383,85 @@ extension VMCode {
                 rt.vm[0] -= curSlots
                 rt.counters[0] &-= 1
                 cur = f.code; curFn = f.fn; pc = f.pc; l = f.l; curLive = f.live; curSlots = f.slots
-                e.pending = C().locs[pc]
+                e.pending = cur._withUnsafeGuaranteedRef { $0.locs[pc] }
             }
             throw e
         }
     }
+}
+
+/// `a OP b` for a compare-and-branch or guard instruction; ints inline.
+@inline(__always) func vmHolds<T: IntCmp>(_: T.Type, _ rt: Runtime, _ l: Frame, _ i: Ins, _ cur: Unmanaged<VMCode>) throws -> Bool {
+    if case .int(let x) = (l + Int(i.a)).pointee, case .int(let y) = (l + Int(i.b)).pointee { return T.test(x, y) }
+    return try cur._withUnsafeGuaranteedRef { try $0.compare(rt, l, i) }
+}
+
+/// The operand a guard clause returns, moved out (an unbound local is reported at the `return`).
+@inline(__always) func vmTake(_ l: Frame, _ x: Int32, _ cur: Unmanaged<VMCode>, _ pc: Int) throws -> Value {
+    let p = l + Int(x)
+    if case .undefined = p.pointee { throw cur._withUnsafeGuaranteedRef { $0.unboundAt(x, pc) } }
+    let r = p.move()
+    p.initialize(to: .undefined)
+    return r
+}
+
+/// Pushes the caller and sets up `fn`'s frame on the value stack when `fn` is a plain
+/// register-form function taking `argc` arguments; nil otherwise (the caller recurses).
+@inline(__always) func vmEnter(_ rt: Runtime, _ u: Unmanaged<PyFunction>, _ base: Frame, _ argc: Int,
+                               _ caller: VMFrame) throws -> (Frame, Unmanaged<VMCode>)? {
+    try u._withUnsafeGuaranteedRef { fn in
+        let code = fn.code
+        guard code.inlineArity == argc, let vm = code.vmRef else { return nil }
+        let n = code.nslots
+        let top = rt.vm[0], ftop = rt.vm[1]
+        guard top + n <= Runtime.vmStackCapacity, ftop < Runtime.vmFramesCapacity else { return nil }
+        rt.counters[0] &+= 1
+        if rt.counters[0] > Runtime.maxDepth {
+            rt.counters[0] &-= 1
+            throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+        }
+        let stack = rt.vmStack + top
+        rt.vm[0] = top + n
+        // Slot 0, the locals and temporaries unbound, the constants: one copy of the body's
+        // frame template (all trivial values); then the arguments moved in.
+        vm._withUnsafeGuaranteedRef { c in vmCopyTrivial(stack, c.template, n) }
+        var k = 0
+        while k < argc {
+            (stack + 1 + k).initialize(to: (base + k).move())
+            (base + k).initialize(to: .undefined)
+            k += 1
+        }
+        (rt.vmFrames + ftop).initialize(to: caller)
+        rt.vm[1] = ftop + 1
+        return (stack, vm)
+    }
+}
+
+/// Copies `n` trivial values (no retains) into uninitialised or trivial slots; inline, as
+/// frames are small.
+@inline(__always) func vmCopyTrivial(_ dst: UnsafeMutablePointer<Value>, _ src: UnsafePointer<Value>, _ n: Int) {
+    let d = UnsafeMutableRawPointer(dst)
+    let s = UnsafeRawPointer(src)
+    let bytes = n * MemoryLayout<Value>.stride
+    var k = 0
+    while k &+ 32 <= bytes {
+        d.storeBytes(of: s.loadUnaligned(fromByteOffset: k, as: SIMD4<UInt64>.self), toByteOffset: k, as: SIMD4<UInt64>.self)
+        k &+= 32
+    }
+    while k < bytes {
+        d.storeBytes(of: s.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k, as: UInt64.self)
+        k &+= 8
+    }
+}
+
+/// Tears down the running pushed frame and pops its caller.
+@inline(__always) func vmPop(_ rt: Runtime, _ l: Frame, _ live: Int, _ slots: Int) -> VMFrame {
+    deinitFrame(l, live)
+    rt.vm[0] &-= slots
+    rt.counters[0] &-= 1
+    let ftop = rt.vm[1] - 1
+    rt.vm[1] = ftop
+    return rt.vmFrames[ftop]
 }
 
 /// A caller suspended while a register-form callee runs in the same loop.
