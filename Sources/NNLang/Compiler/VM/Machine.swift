@@ -209,9 +209,16 @@ extension VMCode {
                 case .forRangeNext:
                     try rt.tick()
                     let c = l + Int(i.a)
-                    if case .int(let cur) = c.pointee, case .int(let step) = c[2] {
+                    if case .int(let cur) = c.pointee, case .int(let stop) = (c + 1).pointee,
+                       case .int(let step) = (c + 2).pointee {
+                        // The next value goes straight into the target; the head is skipped.
                         let (n, o) = cur.addingReportingOverflow(step)
-                        if !o { c.initialize(to: .int(n)); pc = Int(i.c); continue }
+                        if !o && (step > 0 ? n < stop : n > stop) {
+                            c.initialize(to: .int(n))
+                            put(l + Int(i.b), .int(n))
+                            pc = Int(i.c)
+                            continue
+                        }
                     }
                     pc &+= 1
                     continue

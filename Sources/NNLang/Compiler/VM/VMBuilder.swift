@@ -275,7 +275,7 @@ final class VMBuilder {
             block(body)
             let cont = here
             loc = forLoc
-            emit(.forRangeNext, a: base, c: Int32(head))
+            emit(.forRangeNext, a: base, b: Int32(slot), c: Int32(head) + 1)
             let loop = loops.removeLast()
             patch([head], here)
             block(orelse)

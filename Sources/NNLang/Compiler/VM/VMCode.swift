@@ -46,7 +46,8 @@ enum VMOp: UInt8 {
     case rangePrep
     /// Range loop head on counters at a: store the int in register b, or leave to c.
     case forRange
-    /// Range loop back-edge: tick, advance a by its step, jump to c (falls through on overflow).
+    /// Range loop back-edge: tick, advance a by its step and, while in range, store it in
+    /// register b and jump to c (the body); falls through when done or on overflow.
     case forRangeNext
     /// Iteration over operand b prepared in registers a, a+1.
     case iterPrep
