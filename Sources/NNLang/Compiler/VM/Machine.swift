@@ -10,8 +10,6 @@ extension VMCode {
         // this loop (no Swift recursion), its frame on the runtime's value stack. No nested
         // function touches these variables, so they stay in registers.
         var cur = Unmanaged.passUnretained(self)
-        var curFn: Unmanaged<PyFunction>?
-        var curLive = 0, curSlots = 0
         let frameBase = rt.vm[1]
         var l = entry
         var ins = self.ins, globals = self.globals
@@ -214,7 +212,8 @@ extension VMCode {
                         // The next value goes straight into the target; the head is skipped.
                         let (n, o) = cur.addingReportingOverflow(step)
                         if !o && (step > 0 ? n < stop : n > stop) {
-                            c.initialize(to: .int(n))
+                            // The counter holds an int: only its payload changes.
+                            UnsafeMutableRawPointer(c).storeBytes(of: n, as: Int.self)
                             put(l + Int(i.b), .int(n))
                             pc = Int(i.c)
                             continue
@@ -249,10 +248,10 @@ extension VMCode {
                     let base = l + Int(i.c), argc = Int(i.x)
                     let r: Value
                     if let u = vmFunction(globals[Int(i.b)], functionType) {
-                        if let (nl, vm) = try vmEnter(rt, u, base, argc, VMFrame(code: cur, fn: curFn, pc: pc, l: l, live: curLive, slots: curSlots)) {
-                            cur = vm; curFn = u; l = nl; pc = 0
+                        if let (nl, vm) = try vmEnter(rt, u, base, argc, cur, pc, l) {
+                            cur = vm; l = nl; pc = 0
                             vm._withUnsafeGuaranteedRef { c in
-                                curLive = c.frameConstBase; curSlots = c.nslots; ins = c.ins; globals = c.globals
+                                ins = c.ins; globals = c.globals
                             }
                             continue
                         }
@@ -275,10 +274,10 @@ extension VMCode {
                     try rt.tick()
                     let r: Value
                     if let u = vmFunction(globals[Int(i.e)], functionType) {
-                        if let (nl, vm) = try vmEnter(rt, u, base, 1, VMFrame(code: cur, fn: curFn, pc: pc, l: l, live: curLive, slots: curSlots)) {
-                            cur = vm; curFn = u; l = nl; pc = 0
+                        if let (nl, vm) = try vmEnter(rt, u, base, 1, cur, pc, l) {
+                            cur = vm; l = nl; pc = 0
                             vm._withUnsafeGuaranteedRef { c in
-                                curLive = c.frameConstBase; curSlots = c.nslots; ins = c.ins; globals = c.globals
+                                ins = c.ins; globals = c.globals
                             }
                             continue
                         }
@@ -295,10 +294,10 @@ extension VMCode {
                     let pf = (l + Int(i.b))
                     let r: Value
                     if let u = vmFunction(pf, functionType) {
-                        if let (nl, vm) = try vmEnter(rt, u, base, argc, VMFrame(code: cur, fn: curFn, pc: pc, l: l, live: curLive, slots: curSlots)) {
-                            cur = vm; curFn = u; l = nl; pc = 0
+                        if let (nl, vm) = try vmEnter(rt, u, base, argc, cur, pc, l) {
+                            cur = vm; l = nl; pc = 0
                             vm._withUnsafeGuaranteedRef { c in
-                                curLive = c.frameConstBase; curSlots = c.nslots; ins = c.ins; globals = c.globals
+                                ins = c.ins; globals = c.globals
                             }
                             continue
                         }
@@ -365,8 +364,8 @@ extension VMCode {
                 // Return `r` from the current frame: to this function's caller, or to the
                 // register-form caller suspended on `rt.vmFrames`.
                 if rt.vm[1] == frameBase { return r }
-                let f = vmPop(rt, l, curLive, curSlots)
-                cur = f.code; curFn = f.fn; l = f.l; curLive = f.live; curSlots = f.slots
+                let f = vmPop(rt, l)
+                cur = f.code; l = f.l
                 ins = f.code._withUnsafeGuaranteedRef { $0.ins }
                 globals = f.code._withUnsafeGuaranteedRef { $0.globals }
                 pc = f.pc
@@ -380,16 +379,14 @@ extension VMCode {
             while rt.vm[1] > frameBase {
                 rt.vm[1] -= 1
                 let f = rt.vmFrames[rt.vm[1]]
-                if let u = curFn {
-                    u._withUnsafeGuaranteedRef { fn in
-                        let loc = e.pending ?? fn.code.location
-                        e.frames.append(CellError.TraceFrame(location: loc, function: fn.code.name, sourceLine: rt.sourceLines[loc.line]))
-                    }
+                f.fn._withUnsafeGuaranteedRef { fn in
+                    let loc = e.pending ?? fn.code.location
+                    e.frames.append(CellError.TraceFrame(location: loc, function: fn.code.name, sourceLine: rt.sourceLines[loc.line]))
                 }
-                deinitFrame(l, curLive)
-                rt.vm[0] -= curSlots
+                deinitFrame(l, f.live)
+                rt.vm[0] -= f.slots
                 rt.counters[0] &-= 1
-                cur = f.code; curFn = f.fn; pc = f.pc; l = f.l; curLive = f.live; curSlots = f.slots
+                cur = f.code; pc = f.pc; l = f.l
                 e.pending = cur._withUnsafeGuaranteedRef { $0.locs[pc] }
             }
             throw e
@@ -415,7 +412,7 @@ extension VMCode {
 /// Pushes the caller and sets up `fn`'s frame on the value stack when `fn` is a plain
 /// register-form function taking `argc` arguments; nil otherwise (the caller recurses).
 @inline(__always) func vmEnter(_ rt: Runtime, _ u: Unmanaged<PyFunction>, _ base: Frame, _ argc: Int,
-                               _ caller: VMFrame) throws -> (Frame, Unmanaged<VMCode>)? {
+                               _ cur: Unmanaged<VMCode>, _ pc: Int, _ l: Frame) throws -> (Frame, Unmanaged<VMCode>)? {
     try u._withUnsafeGuaranteedRef { fn in
         let code = fn.code
         guard code.inlineArity == argc, let vm = code.vmRef else { return nil }
@@ -438,7 +435,7 @@ extension VMCode {
             (base + k).initialize(to: .undefined)
             k += 1
         }
-        (rt.vmFrames + ftop).initialize(to: caller)
+        (rt.vmFrames + ftop).initialize(to: VMFrame(code: cur, pc: pc, l: l, fn: u, live: code.nlive, slots: n))
         rt.vm[1] = ftop + 1
         return (stack, vm)
     }
@@ -462,21 +459,23 @@ extension VMCode {
 }
 
 /// Tears down the running pushed frame and pops its caller.
-@inline(__always) func vmPop(_ rt: Runtime, _ l: Frame, _ live: Int, _ slots: Int) -> VMFrame {
-    deinitFrame(l, live)
-    rt.vm[0] &-= slots
-    rt.counters[0] &-= 1
-    let ftop = rt.vm[1] - 1
+@inline(__always) func vmPop(_ rt: Runtime, _ l: Frame) -> VMFrame {
+    let ftop = rt.vm[1] &- 1
     rt.vm[1] = ftop
-    return rt.vmFrames[ftop]
+    let f = rt.vmFrames[ftop]
+    deinitFrame(l, f.live)
+    rt.vm[0] &-= f.slots
+    rt.counters[0] &-= 1
+    return f
 }
 
-/// A caller suspended while a register-form callee runs in the same loop.
+/// A call made inside the loop: the suspended caller (code, pc, frame) and the callee
+/// (function, live slots, frame size).
 struct VMFrame {
     var code: Unmanaged<VMCode>
-    var fn: Unmanaged<PyFunction>?
     var pc: Int
     var l: Frame
+    var fn: Unmanaged<PyFunction>
     var live: Int
     var slots: Int
 }
