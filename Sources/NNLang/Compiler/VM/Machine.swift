@@ -159,19 +159,31 @@ extension VMCode {
                     } else {
                         r = try cur.takeUnretainedValue().arith(MulOp.self, rt, l, i)
                     }
-                case .arithIndex2:
+                case .arithIndex2, .arithIndex2Aug:
                     if case .int(let i1) = (l + Int(i.b)).pointee, case .int(let j1) = (l + Int(i.c)).pointee,
                        case .int(let i2) = (l + Int(i.f)).pointee, case .int(let j2) = (l + Int(i.g)).pointee,
                        let x = vmReadNumber2((l + Int(i.a)), i1, j1, listType), let y = vmReadNumber2((l + Int(i.e)), i2, j2, listType) {
+                        var done = false
                         if case .float(let u) = x, case .float(let w) = y {
                             put(l + Int(i.d), .float(i.x == 0 ? u + w : i.x == 1 ? u - w : u * w))
-                            pc &+= 1
-                            continue
-                        }
-                        if case .int(let u) = x, case .int(let w) = y {
+                            done = true
+                        } else if case .int(let u) = x, case .int(let w) = y {
                             let (r, o) = i.x == 0 ? u.addingReportingOverflow(w)
                                 : i.x == 1 ? u.subtractingReportingOverflow(w) : u.multipliedReportingOverflow(by: w)
-                            if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
+                            if !o { put(l + Int(i.d), .int(r)); done = true }
+                        }
+                        if done {
+                            if i.op == .arithIndex2Aug {
+                                // The next instruction is `x[i][j] op= d`: done here when it can be.
+                                let n = ins[pc &+ 1]
+                                if case .int(let ix) = (l + Int(n.b)).pointee, case .int(let jx) = (l + Int(n.c)).pointee,
+                                   try vmAugWrite2((l + Int(n.a)), ix, jx, n.x, (l + Int(n.d)), listType) {
+                                    pc &+= 2
+                                    continue
+                                }
+                            }
+                            pc &+= 1
+                            continue
                         }
                     }
                     put(l + Int(i.d), try cur.takeUnretainedValue().arithIndex2(rt, l, i))
@@ -562,10 +574,13 @@ struct VMFrame {
     vmItem(p, i, listType) { row in vmItem(row, j, listType) { $0.pointee } }
 }
 
+/// An int or a float read from a list (a trivial type: nothing to release afterwards).
+enum VMNum { case int(Int), float(Double) }
+
 /// `x[i][j]` when it is an int or a float (nothing is retained).
-@inline(__always) func vmReadNumber2(_ p: UnsafePointer<Value>, _ i: Int, _ j: Int, _ listType: ObjectIdentifier) -> Value? {
+@inline(__always) func vmReadNumber2(_ p: UnsafePointer<Value>, _ i: Int, _ j: Int, _ listType: ObjectIdentifier) -> VMNum? {
     vmItem(p, i, listType) { row in
-        vmItem(row, j, listType) { x -> Value? in
+        vmItem(row, j, listType) { x -> VMNum? in
             switch x.pointee {
             case .float(let f): return .float(f)
             case .int(let n): return .int(n)

@@ -317,6 +317,10 @@ final class VMBuilder {
                let ri = intOperand(innerIdx), let rj = intOperand(idx) {
                 // `c[i][j] += y` on a list of lists: y first, as the closure compiler does.
                 let rv = value(v, nil)
+                if let last = ins.last, last.op == .arithIndex2, last.d == rv {
+                    // `c[i][j] += a[i][k] * b[k][j]`: the product's instruction does the update too.
+                    ins[ins.count - 1].op = .arithIndex2Aug
+                }
                 emit(.augIndex2, x: oi, a: Int32(s0), b: ri, c: rj, d: rv)
                 return
             }

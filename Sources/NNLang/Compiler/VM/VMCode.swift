@@ -26,6 +26,9 @@ enum VMOp: UInt8 {
     case addRet, subRet, mulRet
     /// d = a[b][c] (op x: 0 add, 1 sub, 2 mul) e[f][g], both lists of lists.
     case arithIndex2
+    /// `arithIndex2` whose result the next instruction (`augIndex2`) adds into a list of
+    /// lists: both done at once when the fast paths apply (the next one is skipped).
+    case arithIndex2Aug
     /// d = a (binaryOps[x]) b.
     case binop
     /// d = a (binaryOps[x])= b: in-place (lists extend), int/float fast paths.
