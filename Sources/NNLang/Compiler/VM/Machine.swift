@@ -597,10 +597,10 @@ enum VMNum { case int(Int), float(Double) }
     let done: Bool? = try vmItem(p, i, listType) { rowp -> Bool? in
         guard let ru = vmList(rowp, listType) else { return false }
         return try ru._withUnsafeGuaranteedRef { row in
-            let m = row.items.count
-            let jj = j < 0 ? j + m : j
-            guard jj >= 0 && jj < m else { return false }
-            return try row.items.withUnsafeMutableBufferPointer { buf in
+            try row.items.withUnsafeMutableBufferPointer { buf in
+                let m = buf.count
+                let jj = j < 0 ? j + m : j
+                guard jj >= 0 && jj < m else { return false }
                 let xp = buf.baseAddress! + jj
                 if case .float(let x) = xp.pointee {
                     let y: Double
