@@ -160,32 +160,9 @@ extension VMCode {
                         r = try cur.takeUnretainedValue().arith(MulOp.self, rt, l, i)
                     }
                 case .arithIndex2, .arithIndex2Aug:
-                    if case .int(let i1) = (l + Int(i.b)).pointee, case .int(let j1) = (l + Int(i.c)).pointee,
-                       case .int(let i2) = (l + Int(i.f)).pointee, case .int(let j2) = (l + Int(i.g)).pointee,
-                       let x = vmReadNumber2((l + Int(i.a)), i1, j1, listType), let y = vmReadNumber2((l + Int(i.e)), i2, j2, listType) {
-                        var done = false
-                        if case .float(let u) = x, case .float(let w) = y {
-                            put(l + Int(i.d), .float(i.x == 0 ? u + w : i.x == 1 ? u - w : u * w))
-                            done = true
-                        } else if case .int(let u) = x, case .int(let w) = y {
-                            let (r, o) = i.x == 0 ? u.addingReportingOverflow(w)
-                                : i.x == 1 ? u.subtractingReportingOverflow(w) : u.multipliedReportingOverflow(by: w)
-                            if !o { put(l + Int(i.d), .int(r)); done = true }
-                        }
-                        if done {
-                            if i.op == .arithIndex2Aug {
-                                // The next instruction is `x[i][j] op= d`: done here when it can be.
-                                let n = ins[pc &+ 1]
-                                if case .int(let ix) = (l + Int(n.b)).pointee, case .int(let jx) = (l + Int(n.c)).pointee,
-                                   try vmAugWrite2((l + Int(n.a)), ix, jx, n.x, (l + Int(n.d)), listType) {
-                                    pc &+= 2
-                                    continue
-                                }
-                            }
-                            pc &+= 1
-                            continue
-                        }
-                    }
+                    // A leaf function: its registers are its own, away from the loop's pressure.
+                    let done = try vmArithIndex2(l, ins + pc, listType)
+                    if done > 0 { pc &+= done; continue }
                     put(l + Int(i.d), try cur.takeUnretainedValue().arithIndex2(rt, l, i))
                     pc &+= 1
                     continue
@@ -539,6 +516,14 @@ struct VMFrame {
     return r
 }
 
+/// A Python index into `n` items (negative counts from the end); nil when out of range.
+/// One unsigned compare in the common case.
+@inline(__always) func vmIndex(_ i: Int, _ n: Int) -> Int? {
+    if UInt(bitPattern: i) < UInt(bitPattern: n) { return i }
+    if i < 0 && i &+ n >= 0 { return i &+ n }
+    return nil
+}
+
 /// The list in a register, unretained (the register keeps it alive).
 @inline(__always) func vmList(_ p: UnsafePointer<Value>, _ listType: ObjectIdentifier) -> Unmanaged<PyList>? {
     if case .object(let o) = p.pointee, ObjectIdentifier(type(of: o)) == listType {
@@ -563,8 +548,7 @@ struct VMFrame {
     return try lu._withUnsafeGuaranteedRef { list in
         // The storage is read in place: no closure, so no retain of the array buffer.
         let n = list.items.count
-        let j = i < 0 ? i + n : i
-        guard j >= 0 && j < n, let base = list.items._baseAddressIfContiguous else { return nil }
+        guard let j = vmIndex(i, n), let base = list.items._baseAddressIfContiguous else { return nil }
         return try body(base + j)
     }
 }
@@ -572,6 +556,35 @@ struct VMFrame {
 /// `x[i][j]` on a list of lists with ints in range; nil otherwise (nothing is retained).
 @inline(__always) func vmRead2(_ p: UnsafePointer<Value>, _ i: Int, _ j: Int, _ listType: ObjectIdentifier) -> Value? {
     vmItem(p, i, listType) { row in vmItem(row, j, listType) { $0.pointee } }
+}
+
+/// `arithIndex2` (and the update after `arithIndex2Aug`) on lists of lists of numbers: how
+/// many instructions were done (0: none, take the general path).
+@inline(never) func vmArithIndex2(_ l: Frame, _ ip: UnsafePointer<Ins>, _ listType: ObjectIdentifier) throws -> Int {
+    let i = ip.pointee
+    guard case .int(let i1) = (l + Int(i.b)).pointee, case .int(let j1) = (l + Int(i.c)).pointee,
+          case .int(let i2) = (l + Int(i.f)).pointee, case .int(let j2) = (l + Int(i.g)).pointee,
+          let x = vmReadNumber2((l + Int(i.a)), i1, j1, listType), let y = vmReadNumber2((l + Int(i.e)), i2, j2, listType)
+    else { return 0 }
+    if case .float(let u) = x, case .float(let w) = y {
+        put(l + Int(i.d), .float(i.x == 0 ? u + w : i.x == 1 ? u - w : u * w))
+    } else if case .int(let u) = x, case .int(let w) = y {
+        let (r, o) = i.x == 0 ? u.addingReportingOverflow(w)
+            : i.x == 1 ? u.subtractingReportingOverflow(w) : u.multipliedReportingOverflow(by: w)
+        if o { return 0 }
+        put(l + Int(i.d), .int(r))
+    } else {
+        return 0
+    }
+    if i.op == .arithIndex2Aug {
+        // The next instruction is `x[i][j] op= d`: done here when it can be.
+        let n = (ip + 1).pointee
+        if case .int(let ix) = (l + Int(n.b)).pointee, case .int(let jx) = (l + Int(n.c)).pointee,
+           try vmAugWrite2((l + Int(n.a)), ix, jx, n.x, (l + Int(n.d)), listType) {
+            return 2
+        }
+    }
+    return 1
 }
 
 /// An int or a float read from a list (a trivial type: nothing to release afterwards).
@@ -598,9 +611,7 @@ enum VMNum { case int(Int), float(Double) }
         guard let ru = vmList(rowp, listType) else { return false }
         return try ru._withUnsafeGuaranteedRef { row in
             try row.items.withUnsafeMutableBufferPointer { buf in
-                let m = buf.count
-                let jj = j < 0 ? j + m : j
-                guard jj >= 0 && jj < m else { return false }
+                guard let jj = vmIndex(j, buf.count) else { return false }
                 let xp = buf.baseAddress! + jj
                 if case .float(let x) = xp.pointee {
                     let y: Double
