@@ -196,8 +196,11 @@ extension VMCode {
                 case .forRangeNext:
                     try rt.tick()
                     let c = l + Int(i.a)
-                    if case .int(let cur) = c.pointee, case .int(let stop) = (c + 1).pointee,
-                       case .int(let step) = (c + 2).pointee {
+                    // The counters are ints by construction (rangePrep): payloads read directly.
+                    do {
+                        let cur = UnsafeRawPointer(c).load(as: Int.self)
+                        let stop = UnsafeRawPointer(c + 1).load(as: Int.self)
+                        let step = UnsafeRawPointer(c + 2).load(as: Int.self)
                         // The next value goes straight into the target; the head is skipped.
                         let (n, o) = cur.addingReportingOverflow(step)
                         if !o && (step > 0 ? n < stop : n > stop) {
@@ -335,7 +338,7 @@ extension VMCode {
                     continue
                 case .augIndex2:
                     if case .int(let ix) = (l + Int(i.b)).pointee, case .int(let jx) = (l + Int(i.c)).pointee,
-                       try vmAugWrite2((l + Int(i.a)), ix, jx, i.x, (l + Int(i.d)), listType) {
+                       let y = vmNum(l + Int(i.d)), try vmAugWrite2((l + Int(i.a)), ix, jx, i.x, y, listType) {
                         pc &+= 1
                         continue
                     }
@@ -566,23 +569,28 @@ struct VMFrame {
           case .int(let i2) = (l + Int(i.f)).pointee, case .int(let j2) = (l + Int(i.g)).pointee,
           let x = vmReadNumber2((l + Int(i.a)), i1, j1, listType), let y = vmReadNumber2((l + Int(i.e)), i2, j2, listType)
     else { return 0 }
+    let v: VMNum
     if case .float(let u) = x, case .float(let w) = y {
-        put(l + Int(i.d), .float(i.x == 0 ? u + w : i.x == 1 ? u - w : u * w))
+        v = .float(i.x == 0 ? u + w : i.x == 1 ? u - w : u * w)
     } else if case .int(let u) = x, case .int(let w) = y {
         let (r, o) = i.x == 0 ? u.addingReportingOverflow(w)
             : i.x == 1 ? u.subtractingReportingOverflow(w) : u.multipliedReportingOverflow(by: w)
         if o { return 0 }
-        put(l + Int(i.d), .int(r))
+        v = .int(r)
     } else {
         return 0
     }
     if i.op == .arithIndex2Aug {
-        // The next instruction is `x[i][j] op= d`: done here when it can be.
+        // The next instruction is `x[i][j] op= d`: done here when it can be (d unused then).
         let n = (ip + 1).pointee
         if case .int(let ix) = (l + Int(n.b)).pointee, case .int(let jx) = (l + Int(n.c)).pointee,
-           try vmAugWrite2((l + Int(n.a)), ix, jx, n.x, (l + Int(n.d)), listType) {
+           try vmAugWrite2((l + Int(n.a)), ix, jx, n.x, v, listType) {
             return 2
         }
+    }
+    switch v {
+    case .float(let f): put(l + Int(i.d), .float(f))
+    case .int(let n): put(l + Int(i.d), .int(n))
     }
     return 1
 }
@@ -605,7 +613,7 @@ enum VMNum { case int(Int), float(Double) }
 
 /// `x[i][j] op= y` (op 0 add, 1 sub, 2 mul) on a list of lists of numbers; false when the
 /// shapes or types are not the fast ones (nothing has changed then).
-@inline(__always) func vmAugWrite2(_ p: UnsafePointer<Value>, _ i: Int, _ j: Int, _ op: UInt8, _ yp: UnsafePointer<Value>,
+@inline(__always) func vmAugWrite2(_ p: UnsafePointer<Value>, _ i: Int, _ j: Int, _ op: UInt8, _ y: VMNum,
                                    _ listType: ObjectIdentifier) throws -> Bool {
     let done: Bool? = try vmItem(p, i, listType) { rowp -> Bool? in
         guard let ru = vmList(rowp, listType) else { return false }
@@ -613,31 +621,37 @@ enum VMNum { case int(Int), float(Double) }
             try row.items.withUnsafeMutableBufferPointer { buf in
                 guard let jj = vmIndex(j, buf.count) else { return false }
                 let xp = buf.baseAddress! + jj
-                if case .float(let x) = xp.pointee {
-                    let y: Double
-                    if case .float(let f) = yp.pointee { y = f } else if case .int(let n) = yp.pointee { y = Double(n) } else { return false }
+                switch (xp.pointee, y) {
+                case (.float(let x), .float(let y)):
                     xp.initialize(to: .float(op == 0 ? x + y : op == 1 ? x - y : x * y))
-                    return true
+                case (.float(let x), .int(let n)):
+                    let y = Double(n)
+                    xp.initialize(to: .float(op == 0 ? x + y : op == 1 ? x - y : x * y))
+                case (.int(let x), .int(let y)):
+                    let (r, o) = op == 0 ? x.addingReportingOverflow(y)
+                        : op == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
+                    if o { throw PyError.intOverflow }
+                    xp.initialize(to: .int(r))
+                case (.int(let n), .float(let y)):
+                    let x = Double(n)
+                    xp.initialize(to: .float(op == 0 ? x + y : op == 1 ? x - y : x * y))
+                default:
+                    return false
                 }
-                if case .int(let x) = xp.pointee {
-                    if case .int(let y) = yp.pointee {
-                        let (r, o) = op == 0 ? x.addingReportingOverflow(y)
-                            : op == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                        if o { throw PyError.intOverflow }
-                        xp.initialize(to: .int(r))
-                        return true
-                    }
-                    if case .float(let y) = yp.pointee {
-                        let xd = Double(x)
-                        xp.initialize(to: .float(op == 0 ? xd + y : op == 1 ? xd - y : xd * y))
-                        return true
-                    }
-                }
-                return false
+                return true
             }
         }
     }
     return done ?? false
+}
+
+/// An int or float register as a number.
+@inline(__always) func vmNum(_ p: UnsafePointer<Value>) -> VMNum? {
+    switch p.pointee {
+    case .float(let f): return .float(f)
+    case .int(let n): return .int(n)
+    default: return nil
+    }
 }
 
 /// Calls a user function with the `argc` arguments in registers `base...` (moved out): a
