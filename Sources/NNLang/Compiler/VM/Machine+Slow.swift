@@ -98,27 +98,32 @@ extension VMCode {
 
     @inline(never) func isBuiltinRange(_ g: Int) -> Bool {
         guard case .object(let r)? = rangeBuiltin else { return false }
-        switch globals[g].pointee {
-        case .undefined: return true
-        case .object(let o): return o === r
-        default: return false
-        }
+        let p = globals[g]
+        if case .undefined = p.pointee { return true }
+        return unretainedObject(p).map { $0.toOpaque() == Unmanaged.passUnretained(r).toOpaque() } ?? false
     }
 
     /// `range(...)` arguments in registers a..<a+x become start, stop, step (as ints).
     @inline(never) func rangePrep(_ l: Frame, _ i: Ins) throws {
-        var ints = [0, 0, 1]
-        for k in 0..<Int(i.x) {
+        // No array: this runs at the start of every range loop.
+        @inline(__always) func int(_ k: Int) throws -> Int {
             let v = l[Int(i.a) + k]
             switch v {
-            case .int(let n): ints[k] = n
-            case .bool(let b): ints[k] = b ? 1 : 0
+            case .int(let n): return n
+            case .bool(let b): return b ? 1 : 0
             default: throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
             }
         }
-        if i.x == 1 { ints = [0, ints[0], 1] }
-        if ints[2] == 0 { throw PyError.value("range() arg 3 must not be zero") }
-        for k in 0..<3 { l[Int(i.a) + k] = .int(ints[k]) }
+        var start = 0, stop = 0, step = 1
+        switch i.x {
+        case 1: stop = try int(0)
+        case 2: start = try int(0); stop = try int(1)
+        default: start = try int(0); stop = try int(1); step = try int(2)
+        }
+        if step == 0 { throw PyError.value("range() arg 3 must not be zero") }
+        l[Int(i.a)] = .int(start)
+        l[Int(i.a) + 1] = .int(stop)
+        l[Int(i.a) + 2] = .int(step)
     }
 
     /// Registers a, a+1: a list and the next index, or an iterator object and -1.

@@ -613,7 +613,7 @@ enum VMNum { case int(Int), float(Double) }
 
 /// `x[i][j] op= y` (op 0 add, 1 sub, 2 mul) on a list of lists of numbers; false when the
 /// shapes or types are not the fast ones (nothing has changed then).
-@inline(__always) func vmAugWrite2(_ p: UnsafePointer<Value>, _ i: Int, _ j: Int, _ op: UInt8, _ y: VMNum,
+@inline(__always) func vmAugWrite2(_ p: UnsafePointer<Value>, _ i: Int, _ j: Int, _ op: UInt8, _ y0: VMNum,
                                    _ listType: ObjectIdentifier) throws -> Bool {
     let done: Bool? = try vmItem(p, i, listType) { rowp -> Bool? in
         guard let ru = vmList(rowp, listType) else { return false }
@@ -621,24 +621,30 @@ enum VMNum { case int(Int), float(Double) }
             try row.items.withUnsafeMutableBufferPointer { buf in
                 guard let jj = vmIndex(j, buf.count) else { return false }
                 let xp = buf.baseAddress! + jj
-                switch (xp.pointee, y) {
-                case (.float(let x), .float(let y)):
+                // The item is matched in place (no copy of a Value).
+                if case .float(let x) = xp.pointee {
+                    let y: Double
+                    switch y0 {
+                    case .float(let f): y = f
+                    case .int(let n): y = Double(n)
+                    }
                     xp.initialize(to: .float(op == 0 ? x + y : op == 1 ? x - y : x * y))
-                case (.float(let x), .int(let n)):
-                    let y = Double(n)
-                    xp.initialize(to: .float(op == 0 ? x + y : op == 1 ? x - y : x * y))
-                case (.int(let x), .int(let y)):
-                    let (r, o) = op == 0 ? x.addingReportingOverflow(y)
-                        : op == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                    if o { throw PyError.intOverflow }
-                    xp.initialize(to: .int(r))
-                case (.int(let n), .float(let y)):
-                    let x = Double(n)
-                    xp.initialize(to: .float(op == 0 ? x + y : op == 1 ? x - y : x * y))
-                default:
-                    return false
+                    return true
                 }
-                return true
+                if case .int(let x) = xp.pointee {
+                    switch y0 {
+                    case .int(let y):
+                        let (r, o) = op == 0 ? x.addingReportingOverflow(y)
+                            : op == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
+                        if o { throw PyError.intOverflow }
+                        xp.initialize(to: .int(r))
+                    case .float(let y):
+                        let xd = Double(x)
+                        xp.initialize(to: .float(op == 0 ? xd + y : op == 1 ? xd - y : xd * y))
+                    }
+                    return true
+                }
+                return false
             }
         }
     }
