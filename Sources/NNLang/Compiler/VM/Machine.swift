@@ -20,182 +20,183 @@ extension VMCode {
         vmCopyTrivial(l + frameConstBase, frameConsts, nframeConsts)
         do {
             while true {
-                let i = ins[pc]
+                // Fields are read where used (not all of them up front).
+                let i = ins + pc
                 // Set by the instructions that return from the current frame.
                 let r: Value
-                switch i.op {
+                switch i.pointee.op {
                 case .move:
-                    let p = (l + Int(i.a))
-                    if case .undefined = p.pointee { throw unbound(cur.takeUnretainedValue().slotNames[Int(i.a)]) }
-                    putCopy(l + Int(i.d), p)
+                    let p = (l + Int(i.pointee.a))
+                    if case .undefined = p.pointee { throw unbound(cur.takeUnretainedValue().slotNames[Int(i.pointee.a)]) }
+                    putCopy(l + Int(i.pointee.d), p)
                     pc &+= 1
                     continue
                 case .loadK:
-                    put(l + Int(i.d), cur._withUnsafeGuaranteedRef { $0.consts[Int(i.b)] })
+                    put(l + Int(i.pointee.d), cur._withUnsafeGuaranteedRef { $0.consts[Int(i.pointee.b)] })
                     pc &+= 1
                     continue
                 case .loadGlobal:
-                    let v = globals[Int(i.b)].pointee
-                    if case .undefined = v { put(l + Int(i.d), try cur.takeUnretainedValue().globalFallbackValue(Int(i.b))) } else { put(l + Int(i.d), v) }
+                    let v = globals[Int(i.pointee.b)].pointee
+                    if case .undefined = v { put(l + Int(i.pointee.d), try cur.takeUnretainedValue().globalFallbackValue(Int(i.pointee.b))) } else { put(l + Int(i.pointee.d), v) }
                     pc &+= 1
                     continue
                 case .needGlobal:
-                    if case .undefined = globals[Int(i.b)].pointee { _ = try cur.takeUnretainedValue().globalFallbackValue(Int(i.b)) }
+                    if case .undefined = globals[Int(i.pointee.b)].pointee { _ = try cur.takeUnretainedValue().globalFallbackValue(Int(i.pointee.b)) }
                     pc &+= 1
                     continue
                 case .eval:
-                    put(l + Int(i.d), try cur._withUnsafeGuaranteedRef { c in try c.evals[Int(i.b)]._withUnsafeGuaranteedRef { try $0.f(l) } })
+                    put(l + Int(i.pointee.d), try cur._withUnsafeGuaranteedRef { c in try c.evals[Int(i.pointee.b)]._withUnsafeGuaranteedRef { try $0.f(l) } })
                     pc &+= 1
                     continue
                 case .exec:
-                    switch try cur._withUnsafeGuaranteedRef({ c in try c.execs[Int(i.a)]._withUnsafeGuaranteedRef { try $0.f(l) } }) {
+                    switch try cur._withUnsafeGuaranteedRef({ c in try c.execs[Int(i.pointee.a)]._withUnsafeGuaranteedRef { try $0.f(l) } }) {
                     case .normal: pc &+= 1; continue
                     case .returned: r = takeResult(l)
                     case .breakLoop:
-                        if i.b < 0 { r = takeResult(l) } else { pc = Int(i.b); continue }
+                        if i.pointee.b < 0 { r = takeResult(l) } else { pc = Int(i.pointee.b); continue }
                     case .continueLoop:
-                        if i.c < 0 { r = takeResult(l) } else { pc = Int(i.c); continue }
+                        if i.pointee.c < 0 { r = takeResult(l) } else { pc = Int(i.pointee.c); continue }
                     }
                 case .add:
-                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
+                    let pa = (l + Int(i.pointee.a)), pb = (l + Int(i.pointee.b))
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (r, o) = x.addingReportingOverflow(y)
-                        if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
+                        if !o { put(l + Int(i.pointee.d), .int(r)); pc &+= 1; continue }
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        put(l + Int(i.d), .float(x + y)); pc &+= 1; continue
+                        put(l + Int(i.pointee.d), .float(x + y)); pc &+= 1; continue
                     }
-                    put(l + Int(i.d), try cur.takeUnretainedValue().arith(AddOp.self, rt, l, i))
+                    put(l + Int(i.pointee.d), try cur.takeUnretainedValue().arith(AddOp.self, rt, l, i.pointee))
                     pc &+= 1
                     continue
                 case .sub:
-                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
+                    let pa = (l + Int(i.pointee.a)), pb = (l + Int(i.pointee.b))
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (r, o) = x.subtractingReportingOverflow(y)
-                        if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
+                        if !o { put(l + Int(i.pointee.d), .int(r)); pc &+= 1; continue }
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        put(l + Int(i.d), .float(x - y)); pc &+= 1; continue
+                        put(l + Int(i.pointee.d), .float(x - y)); pc &+= 1; continue
                     }
-                    put(l + Int(i.d), try cur.takeUnretainedValue().arith(SubOp.self, rt, l, i))
+                    put(l + Int(i.pointee.d), try cur.takeUnretainedValue().arith(SubOp.self, rt, l, i.pointee))
                     pc &+= 1
                     continue
                 case .mul:
-                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
+                    let pa = (l + Int(i.pointee.a)), pb = (l + Int(i.pointee.b))
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (r, o) = x.multipliedReportingOverflow(by: y)
-                        if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
+                        if !o { put(l + Int(i.pointee.d), .int(r)); pc &+= 1; continue }
                     } else if let (x, y) = vmFloats(pa, pb) {
-                        put(l + Int(i.d), .float(x * y)); pc &+= 1; continue
+                        put(l + Int(i.pointee.d), .float(x * y)); pc &+= 1; continue
                     }
-                    put(l + Int(i.d), try cur.takeUnretainedValue().arith(MulOp.self, rt, l, i))
+                    put(l + Int(i.pointee.d), try cur.takeUnretainedValue().arith(MulOp.self, rt, l, i.pointee))
                     pc &+= 1
                     continue
                 case .binop:
-                    put(l + Int(i.d), try cur.takeUnretainedValue().binop(rt, l, i))
+                    put(l + Int(i.pointee.d), try cur.takeUnretainedValue().binop(rt, l, i.pointee))
                     pc &+= 1
                     continue
                 case .inplace:
-                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
-                    if i.x < 3 {
+                    let pa = (l + Int(i.pointee.a)), pb = (l + Int(i.pointee.b))
+                    if i.pointee.x < 3 {
                         if case .float(let x) = pa.pointee {
                             var y = 0.0
                             if case .float(let f) = pb.pointee { y = f } else if case .int(let n) = pb.pointee { y = Double(n) } else {
-                                put(l + Int(i.d), try cur.takeUnretainedValue().inplace(rt, l, i)); pc &+= 1; continue
+                                put(l + Int(i.pointee.d), try cur.takeUnretainedValue().inplace(rt, l, i.pointee)); pc &+= 1; continue
                             }
-                            put(l + Int(i.d), .float(i.x == 0 ? x + y : i.x == 1 ? x - y : x * y))
+                            put(l + Int(i.pointee.d), .float(i.pointee.x == 0 ? x + y : i.pointee.x == 1 ? x - y : x * y))
                             pc &+= 1
                             continue
                         }
                         if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
-                            let (r, o) = i.x == 0 ? x.addingReportingOverflow(y)
-                                : i.x == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                            if !o { put(l + Int(i.d), .int(r)); pc &+= 1; continue }
+                            let (r, o) = i.pointee.x == 0 ? x.addingReportingOverflow(y)
+                                : i.pointee.x == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
+                            if !o { put(l + Int(i.pointee.d), .int(r)); pc &+= 1; continue }
                         }
                     }
-                    put(l + Int(i.d), try cur.takeUnretainedValue().inplace(rt, l, i))
+                    put(l + Int(i.pointee.d), try cur.takeUnretainedValue().inplace(rt, l, i.pointee))
                     pc &+= 1
                     continue
-                case .jnEq: pc = try vmHolds(EqCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
-                case .jnNe: pc = try vmHolds(NeCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
-                case .jnLt: pc = try vmHolds(LtCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
-                case .jnLe: pc = try vmHolds(LeCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
-                case .jnGt: pc = try vmHolds(GtCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
-                case .jnGe: pc = try vmHolds(GeCmp.self, rt, l, i, cur) ? pc &+ 1 : Int(i.c); continue
+                case .jnEq: pc = try vmHolds(EqCmp.self, rt, l, i.pointee, cur) ? pc &+ 1 : Int(i.pointee.c); continue
+                case .jnNe: pc = try vmHolds(NeCmp.self, rt, l, i.pointee, cur) ? pc &+ 1 : Int(i.pointee.c); continue
+                case .jnLt: pc = try vmHolds(LtCmp.self, rt, l, i.pointee, cur) ? pc &+ 1 : Int(i.pointee.c); continue
+                case .jnLe: pc = try vmHolds(LeCmp.self, rt, l, i.pointee, cur) ? pc &+ 1 : Int(i.pointee.c); continue
+                case .jnGt: pc = try vmHolds(GtCmp.self, rt, l, i.pointee, cur) ? pc &+ 1 : Int(i.pointee.c); continue
+                case .jnGe: pc = try vmHolds(GeCmp.self, rt, l, i.pointee, cur) ? pc &+ 1 : Int(i.pointee.c); continue
                 case .riEq:
-                    if try vmHolds(EqCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                    if try vmHolds(EqCmp.self, rt, l, i.pointee, cur) { r = try vmTake(l, i.pointee.c, cur, pc) } else { pc &+= 1; continue }
                 case .riNe:
-                    if try vmHolds(NeCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                    if try vmHolds(NeCmp.self, rt, l, i.pointee, cur) { r = try vmTake(l, i.pointee.c, cur, pc) } else { pc &+= 1; continue }
                 case .riLt:
-                    if try vmHolds(LtCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                    if try vmHolds(LtCmp.self, rt, l, i.pointee, cur) { r = try vmTake(l, i.pointee.c, cur, pc) } else { pc &+= 1; continue }
                 case .riLe:
-                    if try vmHolds(LeCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                    if try vmHolds(LeCmp.self, rt, l, i.pointee, cur) { r = try vmTake(l, i.pointee.c, cur, pc) } else { pc &+= 1; continue }
                 case .riGt:
-                    if try vmHolds(GtCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                    if try vmHolds(GtCmp.self, rt, l, i.pointee, cur) { r = try vmTake(l, i.pointee.c, cur, pc) } else { pc &+= 1; continue }
                 case .riGe:
-                    if try vmHolds(GeCmp.self, rt, l, i, cur) { r = try vmTake(l, i.c, cur, pc) } else { pc &+= 1; continue }
+                    if try vmHolds(GeCmp.self, rt, l, i.pointee, cur) { r = try vmTake(l, i.pointee.c, cur, pc) } else { pc &+= 1; continue }
                 case .addRet:
-                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
+                    let pa = (l + Int(i.pointee.a)), pb = (l + Int(i.pointee.b))
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee, case (let v, false) = x.addingReportingOverflow(y) {
                         r = .int(v)
                     } else if let (x, y) = vmFloats(pa, pb) {
                         r = .float(x + y)
                     } else {
-                        r = try cur.takeUnretainedValue().arith(AddOp.self, rt, l, i)
+                        r = try cur.takeUnretainedValue().arith(AddOp.self, rt, l, i.pointee)
                     }
                 case .subRet:
-                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
+                    let pa = (l + Int(i.pointee.a)), pb = (l + Int(i.pointee.b))
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee, case (let v, false) = x.subtractingReportingOverflow(y) {
                         r = .int(v)
                     } else if let (x, y) = vmFloats(pa, pb) {
                         r = .float(x - y)
                     } else {
-                        r = try cur.takeUnretainedValue().arith(SubOp.self, rt, l, i)
+                        r = try cur.takeUnretainedValue().arith(SubOp.self, rt, l, i.pointee)
                     }
                 case .mulRet:
-                    let pa = (l + Int(i.a)), pb = (l + Int(i.b))
+                    let pa = (l + Int(i.pointee.a)), pb = (l + Int(i.pointee.b))
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee, case (let v, false) = x.multipliedReportingOverflow(by: y) {
                         r = .int(v)
                     } else if let (x, y) = vmFloats(pa, pb) {
                         r = .float(x * y)
                     } else {
-                        r = try cur.takeUnretainedValue().arith(MulOp.self, rt, l, i)
+                        r = try cur.takeUnretainedValue().arith(MulOp.self, rt, l, i.pointee)
                     }
                 case .arithIndex2, .arithIndex2Aug:
                     // A leaf function: its registers are its own, away from the loop's pressure.
-                    let done = try vmArithIndex2(l, ins + pc, listType)
+                    let done = try vmArithIndex2(l, i, listType)
                     if done > 0 { pc &+= done; continue }
-                    put(l + Int(i.d), try cur.takeUnretainedValue().arithIndex2(rt, l, i))
+                    put(l + Int(i.pointee.d), try cur.takeUnretainedValue().arithIndex2(rt, l, i.pointee))
                     pc &+= 1
                     continue
                 case .condJump:
-                    pc = try cur._withUnsafeGuaranteedRef { c in try c.conds[Int(i.a)]._withUnsafeGuaranteedRef { try $0.f(l) } } ? pc + 1 : Int(i.c)
+                    pc = try cur._withUnsafeGuaranteedRef { c in try c.conds[Int(i.pointee.a)]._withUnsafeGuaranteedRef { try $0.f(l) } } ? pc + 1 : Int(i.pointee.c)
                     continue
                 case .jump:
-                    pc = Int(i.c)
+                    pc = Int(i.pointee.c)
                     continue
                 case .loopBack:
                     try rt.tick()
-                    pc = Int(i.c)
+                    pc = Int(i.pointee.c)
                     continue
                 case .rangeCheck:
-                    pc = cur.takeUnretainedValue().isBuiltinRange(Int(i.a)) ? pc + 1 : Int(i.c)
+                    pc = cur.takeUnretainedValue().isBuiltinRange(Int(i.pointee.a)) ? pc + 1 : Int(i.pointee.c)
                     continue
                 case .rangePrep:
-                    try cur.takeUnretainedValue().rangePrep(l, i)
+                    try cur.takeUnretainedValue().rangePrep(l, i.pointee)
                     pc &+= 1
                     continue
                 case .forRange:
-                    let c = l + Int(i.a)
+                    let c = l + Int(i.pointee.a)
                     if case .int(let cur) = c.pointee, case .int(let stop) = c[1], case .int(let step) = c[2],
                        step > 0 ? cur < stop : cur > stop {
-                        put(l + Int(i.b), .int(cur))
+                        put(l + Int(i.pointee.b), .int(cur))
                         pc &+= 1
                     } else {
-                        pc = Int(i.c)
+                        pc = Int(i.pointee.c)
                     }
                     continue
                 case .forRangeNext:
                     try rt.tick()
-                    let c = l + Int(i.a)
+                    let c = l + Int(i.pointee.a)
                     // The counters are ints by construction (rangePrep): payloads read directly.
                     do {
                         let cur = UnsafeRawPointer(c).load(as: Int.self)
@@ -206,40 +207,40 @@ extension VMCode {
                         if !o && (step > 0 ? n < stop : n > stop) {
                             // The counter holds an int: only its payload changes.
                             UnsafeMutableRawPointer(c).storeBytes(of: n, as: Int.self)
-                            put(l + Int(i.b), .int(n))
-                            pc = Int(i.c)
+                            put(l + Int(i.pointee.b), .int(n))
+                            pc = Int(i.pointee.c)
                             continue
                         }
                     }
                     pc &+= 1
                     continue
                 case .iterPrep:
-                    try cur.takeUnretainedValue().iterPrep(rt, l, i)
+                    try cur.takeUnretainedValue().iterPrep(rt, l, i.pointee)
                     pc &+= 1
                     continue
                 case .iterNext:
-                    let s = l + Int(i.a)
+                    let s = l + Int(i.pointee.a)
                     if case .int(let n) = s[1], n >= 0, let lu = vmList(s, listType) {
                         let v: Value? = lu._withUnsafeGuaranteedRef { list in n < list.items.count ? list.items[n] : nil }
                         if let v {
                             s[1] = .int(n + 1)
-                            put(l + Int(i.b), v)
+                            put(l + Int(i.pointee.b), v)
                             pc &+= 1
                         } else {
-                            pc = Int(i.c)
+                            pc = Int(i.pointee.c)
                         }
                     } else if let v = try cur.takeUnretainedValue().iterNext(s) {
-                        put(l + Int(i.b), v)
+                        put(l + Int(i.pointee.b), v)
                         pc &+= 1
                     } else {
-                        pc = Int(i.c)
+                        pc = Int(i.pointee.c)
                     }
                     continue
                 case .callGlobal:
                     try rt.tick()
-                    let base = l + Int(i.c), argc = Int(i.x)
+                    let base = l + Int(i.pointee.c), argc = Int(i.pointee.x)
                     let r: Value
-                    if let u = vmFunction(globals[Int(i.b)], functionType) {
+                    if let u = vmFunction(globals[Int(i.pointee.b)], functionType) {
                         if let (nl, vm) = try vmEnter(rt, u, base, argc, cur, pc, l) {
                             cur = vm; l = nl; pc = 0
                             vm._withUnsafeGuaranteedRef { c in
@@ -249,23 +250,23 @@ extension VMCode {
                         }
                         r = try u._withUnsafeGuaranteedRef { fn in try vmCall(rt, fn, base, argc) }
                     } else {
-                        r = try cur.takeUnretainedValue().callGlobalSlow(rt, Int(i.b), base, argc)
+                        r = try cur.takeUnretainedValue().callGlobalSlow(rt, Int(i.pointee.b), base, argc)
                     }
-                    put(l + Int(i.d), r)
+                    put(l + Int(i.pointee.d), r)
                     pc &+= 1
                     continue
                 case .callArith1:
-                    let pa = (l + Int(i.a)), pb = (l + Int(i.b)), base = l + Int(i.c)
+                    let pa = (l + Int(i.pointee.a)), pb = (l + Int(i.pointee.b)), base = l + Int(i.pointee.c)
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
-                        let (v, o) = i.x == 0 ? x.addingReportingOverflow(y)
-                            : i.x == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                        if o { put(base, try cur.takeUnretainedValue().arith3(rt, l, i)) } else { put(base, .int(v)) }
+                        let (v, o) = i.pointee.x == 0 ? x.addingReportingOverflow(y)
+                            : i.pointee.x == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
+                        if o { put(base, try cur.takeUnretainedValue().arith3(rt, l, i.pointee)) } else { put(base, .int(v)) }
                     } else {
-                        put(base, try cur.takeUnretainedValue().arith3(rt, l, i))
+                        put(base, try cur.takeUnretainedValue().arith3(rt, l, i.pointee))
                     }
                     try rt.tick()
                     let r: Value
-                    if let u = vmFunction(globals[Int(i.e)], functionType) {
+                    if let u = vmFunction(globals[Int(i.pointee.e)], functionType) {
                         if let (nl, vm) = try vmEnter(rt, u, base, 1, cur, pc, l) {
                             cur = vm; l = nl; pc = 0
                             vm._withUnsafeGuaranteedRef { c in
@@ -275,15 +276,15 @@ extension VMCode {
                         }
                         r = try u._withUnsafeGuaranteedRef { fn in try vmCall(rt, fn, base, 1) }
                     } else {
-                        r = try cur.takeUnretainedValue().callGlobalSlow(rt, Int(i.e), base, 1)
+                        r = try cur.takeUnretainedValue().callGlobalSlow(rt, Int(i.pointee.e), base, 1)
                     }
-                    put(l + Int(i.d), r)
+                    put(l + Int(i.pointee.d), r)
                     pc &+= 1
                     continue
                 case .callReg:
                     try rt.tick()
-                    let base = l + Int(i.c), argc = Int(i.x)
-                    let pf = (l + Int(i.b))
+                    let base = l + Int(i.pointee.c), argc = Int(i.pointee.x)
+                    let pf = (l + Int(i.pointee.b))
                     let r: Value
                     if let u = vmFunction(pf, functionType) {
                         if let (nl, vm) = try vmEnter(rt, u, base, argc, cur, pc, l) {
@@ -295,34 +296,34 @@ extension VMCode {
                         }
                         r = try u._withUnsafeGuaranteedRef { fn in try vmCall(rt, fn, base, argc) }
                     } else {
-                        if case .undefined = pf.pointee { throw unbound(cur.takeUnretainedValue().slotNames[Int(i.b)]) }
+                        if case .undefined = pf.pointee { throw unbound(cur.takeUnretainedValue().slotNames[Int(i.pointee.b)]) }
                         r = try rt.call(pf.pointee, takeArgs(base, argc), [])
                     }
-                    put(l + Int(i.d), r)
+                    put(l + Int(i.pointee.d), r)
                     pc &+= 1
                     continue
                 case .index:
-                    let po = (l + Int(i.a)), pi = (l + Int(i.b))
+                    let po = (l + Int(i.pointee.a)), pi = (l + Int(i.pointee.b))
                     if case .int(let ix) = pi.pointee, let v = vmItem(po, ix, listType, { $0.pointee }) {
-                        put(l + Int(i.d), v)
+                        put(l + Int(i.pointee.d), v)
                         pc &+= 1
                         continue
                     }
-                    put(l + Int(i.d), try cur.takeUnretainedValue().index(rt, l, i))
+                    put(l + Int(i.pointee.d), try cur.takeUnretainedValue().index(rt, l, i.pointee))
                     pc &+= 1
                     continue
                 case .index2:
-                    if case .int(let ix) = (l + Int(i.b)).pointee, case .int(let jx) = (l + Int(i.c)).pointee,
-                       let v = vmRead2((l + Int(i.a)), ix, jx, listType) {
-                        put(l + Int(i.d), v)
+                    if case .int(let ix) = (l + Int(i.pointee.b)).pointee, case .int(let jx) = (l + Int(i.pointee.c)).pointee,
+                       let v = vmRead2((l + Int(i.pointee.a)), ix, jx, listType) {
+                        put(l + Int(i.pointee.d), v)
                         pc &+= 1
                         continue
                     }
-                    put(l + Int(i.d), try cur.takeUnretainedValue().index2(rt, l, i))
+                    put(l + Int(i.pointee.d), try cur.takeUnretainedValue().index2(rt, l, i.pointee))
                     pc &+= 1
                     continue
                 case .storeIndex:
-                    let po = (l + Int(i.a)), pi = (l + Int(i.b)), pv = (l + Int(i.c))
+                    let po = (l + Int(i.pointee.a)), pi = (l + Int(i.pointee.b)), pv = (l + Int(i.pointee.c))
                     if case .int(let ix) = pi.pointee, let lu = vmList(po, listType), vmBound(pv) {
                         let done: Bool = lu._withUnsafeGuaranteedRef { list in
                             let n = list.items.count
@@ -333,21 +334,21 @@ extension VMCode {
                         }
                         if done { pc &+= 1; continue }
                     }
-                    try cur.takeUnretainedValue().storeIndex(rt, l, i)
+                    try cur.takeUnretainedValue().storeIndex(rt, l, i.pointee)
                     pc &+= 1
                     continue
                 case .augIndex2:
-                    if case .int(let ix) = (l + Int(i.b)).pointee, case .int(let jx) = (l + Int(i.c)).pointee,
-                       let y = vmNum(l + Int(i.d)), try vmAugWrite2((l + Int(i.a)), ix, jx, i.x, y, listType) {
+                    if case .int(let ix) = (l + Int(i.pointee.b)).pointee, case .int(let jx) = (l + Int(i.pointee.c)).pointee,
+                       let y = vmNum(l + Int(i.pointee.d)), try vmAugWrite2((l + Int(i.pointee.a)), ix, jx, i.pointee.x, y, listType) {
                         pc &+= 1
                         continue
                     }
-                    try cur.takeUnretainedValue().augIndex2(rt, l, i)
+                    try cur.takeUnretainedValue().augIndex2(rt, l, i.pointee)
                     pc &+= 1
                     continue
                 case .ret:
-                    let p = (l + Int(i.a))
-                    if case .undefined = p.pointee { throw unbound(cur.takeUnretainedValue().slotNames[Int(i.a)]) }
+                    let p = (l + Int(i.pointee.a))
+                    if case .undefined = p.pointee { throw unbound(cur.takeUnretainedValue().slotNames[Int(i.pointee.a)]) }
                     r = p.move()
                     p.initialize(to: .undefined)
                 case .retNone:
