@@ -256,6 +256,10 @@ extension VMCode {
                     pc &+= 1
                     continue
                 case .callArith1:
+                    // The function is checked first (NameError before the argument's errors).
+                    if case .undefined = globals[Int(i.pointee.e)].pointee {
+                        _ = try cur.takeUnretainedValue().globalFallbackValue(Int(i.pointee.e))
+                    }
                     let pa = (l + Int(i.pointee.a)), pb = (l + Int(i.pointee.b)), base = l + Int(i.pointee.c)
                     if case .int(let x) = pa.pointee, case .int(let y) = pb.pointee {
                         let (v, o) = i.pointee.x == 0 ? x.addingReportingOverflow(y)

@@ -82,7 +82,9 @@ extension VMBuilder {
             callee = global(box)
             isGlobal = true
             // An undefined function is reported before arguments that could run code.
-            if !xs.allSatisfy(isSimple) { emit(.needGlobal, b: callee) }
+            // An undefined function is reported before its arguments are evaluated (as in
+            // Python, where the callee is loaded first).
+            if !xs.allSatisfy(isConst), globalFallback[Int(callee)] == nil { emit(.needGlobal, b: callee) }
         case .local(let s):
             // The callee is read (and checked) before the arguments.
             if xs.allSatisfy(isConst) {
@@ -99,8 +101,13 @@ extension VMBuilder {
         let d = into ?? (xs.isEmpty ? newTemp() : base)
         if isGlobal, xs.count == 1, let last = ins.last, last.d == base, [.add, .sub, .mul].contains(last.op) {
             // `f(n - 1)`: the argument's arithmetic and the call in one instruction.
+            // (It checks the function itself before the arithmetic: a check just before it goes.)
             let x = last.op == .add ? 0 : last.op == .sub ? 1 : 2
             ins[ins.count - 1] = Ins(op: .callArith1, x: UInt8(x), a: last.a, b: last.b, c: base, d: d, e: callee)
+            if ins.count >= 2, ins[ins.count - 2].op == .needGlobal, ins[ins.count - 2].b == callee {
+                ins.remove(at: ins.count - 2)
+                locs.remove(at: locs.count - 2)
+            }
         } else if isGlobal {
             emit(.callGlobal, x: xs.count, b: callee, c: base, d: d)
         } else {
