@@ -96,7 +96,7 @@ final class EvalRef { let f: Eval; init(f: @escaping Eval) { self.f = f } }
 final class ExecRef { let f: Exec; init(f: @escaping Exec) { self.f = f } }
 final class CondRef { let f: (Frame) throws -> Bool; init(f: @escaping (Frame) throws -> Bool) { self.f = f } }
 
-/// The operators `binop`/`inplace` and `jumpIfNot` name by index.
+/// The operators `binop`/`inplace` (x) and the compare opcodes `jn*`/`ri*` name by index.
 let vmBinaryOps: [BinaryOp] = [.add, .sub, .mul, .matMul, .div, .floorDiv, .mod, .pow, .lShift, .rShift, .bitOr, .bitXor, .bitAnd]
 let vmCompareOps: [CompareOp] = [.eq, .ne, .lt, .le, .gt, .ge]
 
