@@ -237,3 +237,29 @@ def name_errors_first(x):
 
 
 name_errors_first(1)
+
+
+class Box:
+    def __init__(self, v):
+        self.v = v
+
+
+def f(x):
+    return abs(x - 10), str(x * 2), Box(x + 1).v, float(x - 0.5), bool(x - x)
+
+
+def g(n):
+    if n <= 0:
+        return "done"
+    return g(n - 1.5)
+
+
+def h(n):
+    return n if n is None else h(None)
+
+
+print(f(3), f(2.5), g(4), h(5), g(True))
+try:
+    f("a")
+except TypeError as e:
+    print("TypeError:", e)
