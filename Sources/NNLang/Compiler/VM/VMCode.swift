@@ -3,10 +3,11 @@
 ///
 /// Registers are frame slots: the function's locals (named, may be unbound), temporaries
 /// (always bound when read), then the int/float/bool/None constants, copied in when the body
-/// starts; so every operand is a plain slot index. Strings come from the pool (`loadK`). Statements and expressions the builder has no instruction for are
-/// compiled by the closure compiler and run through `exec`/`eval`, so every construct works
-/// and the hot shapes (calls, int/float arithmetic, compare-and-branch, range loops, list
-/// indexing) run without a closure call.
+/// starts; so every operand is a plain slot index. Strings come from the pool (`loadK`).
+/// Statements and expressions the builder has no instruction for are compiled by the closure
+/// compiler and run through `exec`/`eval`, so every construct works and the hot shapes (calls,
+/// int/float arithmetic, compare-and-branch, range loops, list indexing) run without a
+/// closure call.
 enum VMOp: UInt8 {
     /// d = operand a (unbound check when a is a local).
     case move
