@@ -266,18 +266,20 @@ final class Compiler {
         renameStack.append(own)
         qualPrefix = qual + ".<locals>."
         let bodyExec: Exec
+        var vm: VMCode?
         if let e = lambdaBody {
             let ev = expr(e)
             bodyExec = { l in l[0] = try ev(l); return .returned }
         } else {
-            bodyExec = block(body)
+            vm = VMBuilder(self, loc(range)).build(body)
+            bodyExec = { _ in .normal }
         }
         let paramSet = Set(info.params)
         let code = CodeObject(
             name: name, qualname: qual, params: params, location: loc(range), nslots: layout.nslots,
             cellParams: info.params.filter { info.cells.contains($0) }.compactMap { layout.slots[$0] },
             cellLocals: info.cells.filter { !paramSet.contains($0) }.sorted().compactMap { layout.slots[$0] },
-            freeSlots: info.free.compactMap { layout.slots[$0] }, body: bodyExec)
+            freeSlots: info.free.compactMap { layout.slots[$0] }, body: bodyExec, vm: vm)
         layout = outerLayout; renameStack = outerRen; qualPrefix = outerQual; comprehensionDepth = outerDepth
 
         var doc: String?

@@ -21,18 +21,28 @@ final class CodeObject {
     let kwOnlyStart: Int
     let kwargsSlot: Int?
     let nslots: Int
+    /// Slots below the register-form constants: the only ones a direct call must initialise
+    /// and tear down (the body copies the constants, all trivial, in itself).
+    let nlive: Int
+    /// The argument count with which register code may run this body in its own loop (a
+    /// register-form body, positional parameters only, no cells), else -1.
+    let inlineArity: Int
     /// Parameter slots wrapped into cells on entry, other cell slots, closure slots.
     let cellParams: [Int]
     let cellLocals: [Int]
     let freeSlots: [Int]
     let needsCells: Bool
     let body: Exec
+    /// The body in register form (functions; lambdas keep the closure `body`).
+    let vm: VMCode?
+    /// `vm`, reached without a retain per call (the code object owns it).
+    let vmRef: Unmanaged<VMCode>?
     let location: SourceLocation
     /// Only positional parameters: call sites may fill the frame directly.
     let simple: Bool
 
     init(name: String, qualname: String, params: Parameters, location: SourceLocation, nslots: Int,
-         cellParams: [Int], cellLocals: [Int], freeSlots: [Int], body: @escaping Exec) {
+         cellParams: [Int], cellLocals: [Int], freeSlots: [Int], body: @escaping Exec, vm: VMCode? = nil) {
         self.name = name
         self.qualname = qualname
         argNames = params.positional.map(\.name)
@@ -51,7 +61,11 @@ final class CodeObject {
         self.freeSlots = freeSlots
         needsCells = !cellParams.isEmpty || !cellLocals.isEmpty || !freeSlots.isEmpty
         self.body = body
+        self.vm = vm
+        vmRef = vm.map { .passUnretained($0) }
+        nlive = vm?.frameConstBase ?? nslots
         simple = params.varargs == nil && params.kwargs == nil && params.keywordOnly.isEmpty
+        inlineArity = vm != nil && simple && !needsCells ? nparams : -1
     }
 }
 
@@ -92,7 +106,10 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         }
         if code.needsCells { setupCells(l) }
         do {
-            // The function keeps its code (and the body closure) alive: no retain per call.
+            // The function keeps its code (and the body) alive: no retain per call.
+            if let vm = code.vmRef {
+                return try vm._withUnsafeGuaranteedRef { c in try c.execute(rt, l) }
+            }
             _ = try Unmanaged.passUnretained(code)._withUnsafeGuaranteedRef { c in try c.body(l) }
         } catch {
             let e = asPyError(error)

@@ -64,13 +64,31 @@ public final class Runtime {
         counters = .allocate(capacity: 2)
         counters.initialize(repeating: 0, count: 2)
         counters[1] = 1 << 12
+        vmStack = .allocate(capacity: Runtime.vmStackCapacity)
+        vmFrames = .allocate(capacity: Runtime.vmFramesCapacity)
+        vm = .allocate(capacity: 2)
+        vm.initialize(repeating: 0, count: 2)
         tensors = makeTensorBinding()
         installCoreBuiltins()
         installMath()
         tensors.install(into: self)
     }
 
-    deinit { counters.deallocate() }
+    /// Register-form calls made from register code (Compiler/VM/Machine.swift) keep their
+    /// frames on `vmStack` (values) and the suspended callers on `vmFrames`; the tops are
+    /// `vm[0]` (values in use) and `vm[1]` (callers), kept behind a pointer like `counters`.
+    let vmStack: UnsafeMutablePointer<Value>
+    let vmFrames: UnsafeMutablePointer<VMFrame>
+    let vm: UnsafeMutablePointer<Int>
+    static let vmStackCapacity = 1 << 16
+    static let vmFramesCapacity = maxDepth + 24
+
+    deinit {
+        counters.deallocate()
+        vmStack.deallocate()
+        vmFrames.deallocate()
+        vm.deallocate()
+    }
 
     func globalBox(_ name: String) -> GlobalBox {
         if let b = globals[name] { return b }
