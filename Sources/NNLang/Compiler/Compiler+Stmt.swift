@@ -277,6 +277,22 @@ extension Compiler {
         }
     }
 
+    /// True when evaluating `e` runs no function and changes nothing: names, literals and
+    /// operators over them, subscripts, comparisons, tuples. (An operator on a user object could
+    /// still call its dunder; nn code that relies on that ordering is not supported.) Fast paths
+    /// for `x[i] op= e` may evaluate such an `e` before loading the item.
+    func isPlainValue(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .name, .int, .float, .bool, .none, .string: return true
+        case .unary(_, let x): return isPlainValue(x)
+        case .binary(let a, _, let b): return isPlainValue(a) && isPlainValue(b)
+        case .subscript(let o, let i): return isPlainValue(o) && isPlainValue(i)
+        case .tuple(let xs): return xs.allSatisfy(isPlainValue)
+        case .compare(let a, let cs): return isPlainValue(a) && cs.allSatisfy { isPlainValue($0.right) }
+        default: return false
+        }
+    }
+
     func isSliceLike(_ e: Expr) -> Bool {
         switch e.kind {
         case .slice, .starred, .ellipsis, .none: return true
@@ -311,6 +327,8 @@ extension Compiler {
             if case .local(let s) = resolve(n) {
                 let opf = binaryFn(op)
                 return { l in
+                    // Python loads the variable before the value runs: unbound fails first.
+                    if case .undefined = l[s] { _ = try ld(l) }
                     let y = try ve(l)
                     let x = l[s]
                     switch (x, y) {
@@ -342,7 +360,8 @@ extension Compiler {
             return { l in
                 let ov = try oe(l)
                 let x = try rt.getAttr(ov, name)
-                try rt.setAttr(ov, name, rt.inplace(op, x, try ve(l)))
+                let y = try ve(l)
+                try rt.setAttr(ov, name, rt.inplace(op, x, y))
                 return .normal
             }
         case .subscript(let o, let index):
@@ -372,7 +391,9 @@ extension Compiler {
                 return { l in
                     let ov = try oe(l)
                     let a = try ie(l), b = try je(l)
-                    if case .tensor(let tv) = ov, case .int(let i) = a, case .int(let j) = b {
+                    // The element exists, so loading it cannot fail: the value may run first.
+                    if case .tensor(let tv) = ov, case .int(let i) = a, case .int(let j) = b,
+                       TensorFast.canAugWrite2(tv, i, j) {
                         let y = try ve(l)
                         if TensorFast.augWrite2(tv, i, j, op, y) { return .normal }
                         let idx = Value.object(PyTuple([a, b]))
@@ -380,9 +401,11 @@ extension Compiler {
                         try rt.setItem(ov, idx, rt.inplace(op, x, y))
                         return .normal
                     }
+                    // Python's order: target, index, the item, then the value.
                     let idx = Value.object(PyTuple([a, b]))
                     let x = try rt.getItem(ov, idx)
-                    try rt.setItem(ov, idx, rt.inplace(op, x, try ve(l)))
+                    let y = try ve(l)
+                    try rt.setItem(ov, idx, rt.inplace(op, x, y))
                     return .normal
                 }
             }
@@ -391,9 +414,21 @@ extension Compiler {
             if case .subscript(let inner, let innerIndex) = o.kind, case .local(let s, _) = operand(inner),
                let oi = intOperand(innerIndex), let oj = intOperand(index), op == .add || op == .sub || op == .mul {
                 // `c[i][j] += x` on a local list of lists of numbers.
+                let plain = isPlainValue(value)
                 return { l in
+                    guard plain, let i = oi.read(l), let j = oj.read(l), readListOfLists(l, s, i, j) != nil else {
+                        // Python's order: target, index, the item, then the value.
+                        let ov = try oe(l)
+                        let iv = try ie(l)
+                        let x = try rt.getItem(ov, iv)
+                        let y = try ve(l)
+                        try rt.setItem(ov, iv, rt.inplace(op, x, y))
+                        return .normal
+                    }
+                    // The item exists and the value runs no code that could change it: the
+                    // value may run first.
                     let y = try ve(l)
-                    if let i = oi.read(l), let j = oj.read(l) {
+                    do {
                         let done: Bool
                         switch op {
                         case .add: done = try updateListOfLists(AddOp.self, rt, l, s, i, j, y)
@@ -418,15 +453,20 @@ extension Compiler {
                     if j >= 0 && j < n {
                         let x = list.items[j]
                         let y = try ve(l)
+                        let r: Value
                         switch (x, y) {
-                        case (.int, .int), (.float, .float), (.float, .int), (.int, .float): list.items[j] = try opf(x, y)
-                        default: list.items[j] = try rt.inplace(op, x, y)
+                        case (.int, .int), (.float, .float), (.float, .int), (.int, .float): r = try opf(x, y)
+                        default: r = try rt.inplace(op, x, y)
                         }
+                        // The value (or an __iadd__) may have shrunk the list: a checked store.
+                        if j < list.items.count { list.items[j] = r } else { try rt.setItem(ov, iv, r) }
                         return .normal
                     }
                 }
+                // Python's order: target, index, the item, then the value.
                 let x = try rt.getItem(ov, iv)
-                try rt.setItem(ov, iv, rt.inplace(op, x, try ve(l)))
+                let y = try ve(l)
+                try rt.setItem(ov, iv, rt.inplace(op, x, y))
                 return .normal
             }
         default:
@@ -452,14 +492,26 @@ extension Compiler {
                           _ je: @escaping Eval, _ op: BinaryOp, _ ve: @escaping Eval) -> Exec {
         let rt = self.rt
         return { l in
-            let y = try ve(l)
+            // When the element exists, loading it cannot fail, so the value may run first (and
+            // torch's item is a view: a value that writes it is seen by the update either way).
             if let i = oi.read(l), let j = oj.read(l), let tu = unretainedTensor(l + s),
-               tu._withUnsafeGuaranteedRef({ TensorFast.augWrite2($0, i, j, op, y) }) {
+               tu._withUnsafeGuaranteedRef({ TensorFast.canAugWrite2($0, i, j) }) {
+                let y = try ve(l)
+                if let tu = unretainedTensor(l + s),
+                   tu._withUnsafeGuaranteedRef({ TensorFast.augWrite2($0, i, j, op, y) }) {
+                    return .normal
+                }
+                let ov = try oe(l)
+                let idx = Value.object(PyTuple([try ie(l), try je(l)]))
+                let x = try rt.getItem(ov, idx)
+                try rt.setItem(ov, idx, rt.inplace(op, x, y))
                 return .normal
             }
+            // Python's order: target, index, the item, then the value.
             let ov = try oe(l)
             let idx = Value.object(PyTuple([try ie(l), try je(l)]))
             let x = try rt.getItem(ov, idx)
+            let y = try ve(l)
             try rt.setItem(ov, idx, rt.inplace(op, x, y))
             return .normal
         }

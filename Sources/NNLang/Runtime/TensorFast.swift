@@ -61,6 +61,11 @@ enum TensorFast {
         return true
     }
 
+    /// Whether `augWrite2` can update element (i, j) of `v` in place (it exists, float32, no grad).
+    @inline(__always) static func canAugWrite2(_ v: Variable, _ i: Int, _ j: Int) -> Bool {
+        !v.requiresGrad && index2(v.data, i, j) != nil
+    }
+
     @inline(__always) static func augWrite2(_ v: Variable, _ i: Int, _ j: Int, _ op: BinaryOp, _ x: Value) -> Bool {
         if v.requiresGrad { return false }
         guard let f = asFloat(x) else { return false }

@@ -308,14 +308,23 @@ final class VMBuilder {
         switch target.kind {
         case .name(let n):
             guard case .local(let slot) = c.resolve(n) else { exec(c.stmtInner(s)); return }
-            // The value first, then the variable (as the closure compiler does).
+            if c.isPlainValue(v) {
+                // Nothing in the value can see the variable: value first, one instruction.
+                let rv = value(v, nil)
+                emit(.inplace, x: oi, a: Int32(slot), b: rv, d: Int32(slot))
+                return
+            }
+            // Python's order: the variable (unbound fails here), then the value.
+            let t = newTemp()
+            emit(.move, a: Int32(slot), d: t)
             let rv = value(v, nil)
-            emit(.inplace, x: oi, a: Int32(slot), b: rv, d: Int32(slot))
+            emit(.inplace, x: oi, a: t, b: rv, d: Int32(slot))
         case .subscript(let o, let idx) where !isTupleOrSlice(idx):
-            if case .subscript(let inner, let innerIdx) = o.kind, !isTupleOrSlice(innerIdx), oi < 3,
+            if case .subscript(let inner, let innerIdx) = o.kind, !isTupleOrSlice(innerIdx), oi < 3, c.isPlainValue(v),
                case .name(let n) = inner.kind, case .local(let s0) = c.resolve(n),
                let ri = intOperand(innerIdx), let rj = intOperand(idx) {
-                // `c[i][j] += y` on a list of lists: y first, as the closure compiler does.
+                // `c[i][j] += y` on a list of lists, y plain (no call): y first, then one
+                // instruction (the item is only read there).
                 let rv = value(v, nil)
                 if let last = ins.last, last.op == .arithIndex2, last.d == rv {
                     // `c[i][j] += a[i][k] * b[k][j]`: the product's instruction does the update too.
