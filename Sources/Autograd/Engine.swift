@@ -4,6 +4,9 @@ import Tensors
 // node's rule once with the sum of the gradients that reached it, accumulate into leaves.
 
 extension Variable {
+    /// `y.retain_grad()`: after backward, `y.grad` holds the gradient of this non-leaf too.
+    public func retainGrad() throws { try Engine.retainGrad(self) }
+
     /// `loss.backward()`: gradients of this scalar into every leaf that requires grad.
     ///
     /// Gradients accumulate into `.grad` across calls. Unless `retainGraph`, the saved tensors
@@ -69,6 +72,9 @@ enum Engine {
             var inputGrads: [Tensor?] = []
             // A node no gradient reached is still visited, so the nodes below it get ready.
             if let g = grads.removeValue(forKey: ObjectIdentifier(n)), let rule = n.rule {
+                for r in n.retained {
+                    if let v = r.variable, v.gradFn === n { try accumulate(g, into: v) }
+                }
                 for s in n.saved { try s.check() }
                 inputGrads = try rule(g, n.next.map { $0 != nil })
             }
@@ -93,6 +99,14 @@ enum Engine {
                 }
             }
         }
+    }
+
+    /// `y.retain_grad()`: a non-leaf keeps the gradient backward computes for it (a no-op on
+    /// leaves, which keep theirs anyway).
+    static func retainGrad(_ v: Variable) throws {
+        guard v.requiresGrad else { throw TensorError.runtime("can't retain_grad on Tensor that has requires_grad=False") }
+        guard let n = v.gradFn else { return }
+        if !n.retained.contains(where: { $0.variable === v }) { n.retained.append(WeakVariable(variable: v)) }
     }
 
     /// Adds `g` into `v.grad` (in place after the first time, like PyTorch).

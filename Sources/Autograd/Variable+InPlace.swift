@@ -157,6 +157,7 @@ extension Variable {
     /// advanced) when `a` is a non-leaf or `value` requires grad: the written positions take
     /// `value`'s gradient, the rest keep `a`'s.
     public func setIndex(_ idx: [TensorIndex], _ value: Variable) throws {
+        try checkLeafViewWrite(idx)
         try inPlace([value], plain: { try data.indexPut(idx, value.data) }, recorded: { old in
             let out = try old.data.clone()
             try out.indexPut(idx, value.data)
@@ -182,6 +183,7 @@ extension Variable {
 
     /// `a[idx] = number`.
     public func setIndex(_ idx: [TensorIndex], _ value: Double) throws {
+        try checkLeafViewWrite(idx)
         try inPlace([], plain: { try data.indexPut(idx, value) }, recorded: { old in
             let out = try old.data.clone()
             try out.indexPut(idx, value)
@@ -192,6 +194,14 @@ extension Variable {
                 return [z]
             }
         })
+    }
+
+    /// PyTorch writes `x[0] = v` through a view of `x` (select, slice, unsqueeze), so on a leaf
+    /// that requires grad it names the view; `x[:]`, `x[...]` and advanced indices write `x`.
+    private func checkLeafViewWrite(_ idx: [TensorIndex]) throws {
+        guard GradMode.isEnabled, isLeaf, requiresGrad, !Variable.isAdvanced(idx),
+              Variable.lastBasicStep(idx, shape: shape) != nil else { return }
+        throw TensorError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
     }
 
     /// The gradient of a value broadcast into a selection: summed back to the value's shape

@@ -29,6 +29,14 @@ extension Variable {
     /// PyTorch applies the components left to right; the node shown is the last one that did
     /// something (a full `:` does nothing unless it is all there is).
     static func basicName(_ idx: [TensorIndex], shape: [Int]) -> String {
+        if let name = lastBasicStep(idx, shape: shape) { return name }
+        let onlyEllipsis = idx.allSatisfy { if case .ellipsis = $0 { true } else { false } }
+        return onlyEllipsis || idx.isEmpty ? "AliasBackward0" : "SliceBackward0"
+    }
+
+    /// The node of the last basic component that makes a view (select, narrowing slice,
+    /// unsqueeze); nil when every component leaves the tensor as it is (`:`, `...`).
+    static func lastBasicStep(_ idx: [TensorIndex], shape: [Int]) -> String? {
         var name: String? = nil
         var dim = 0
         let explicit = idx.filter { if case .newAxis = $0 { false } else if case .ellipsis = $0 { false } else { true } }.count
@@ -50,9 +58,7 @@ extension Variable {
                 break
             }
         }
-        if let name { return name }
-        let onlyEllipsis = idx.allSatisfy { if case .ellipsis = $0 { true } else { false } }
-        return onlyEllipsis || idx.isEmpty ? "AliasBackward0" : "SliceBackward0"
+        return name
     }
 
     /// For each element of `x[idx]`, the flat (row-major) position in `x` it came from.

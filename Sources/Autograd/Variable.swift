@@ -128,6 +128,11 @@ public enum Edge {
 ///
 /// A node keeps what its backward rule needs (captured by `rule`) until `backward()` has run
 /// through it without `retainGraph`, then drops it; `next` keeps the graph's shape.
+/// A weak reference to a Variable (a node must not keep its outputs alive).
+struct WeakVariable {
+    weak var variable: Variable?
+}
+
 public final class Node {
     /// PyTorch's class name for this backward function, e.g. `MulBackward0`.
     public let name: String
@@ -142,6 +147,9 @@ public final class Node {
     }
     /// The recording thread's counter (see `DebugCounters`).
     private let counter: GraphCounter
+    /// Non-leaf results of this node that asked `retain_grad()`: backward stores the
+    /// gradient that reaches the node in their `.grad`.
+    var retained: [WeakVariable] = []
 
     /// A node without a rule (backward through it is an error); ops use the internal init.
     public init(name: String) {

@@ -191,10 +191,10 @@ extension Tensor {
             }
             map2(a, b, into: o) { (x: Float, y: Float) in powf(x, y) }
         case .int64:
-            var negative = false
-            b.forEachStorageIndex { p in if b.storage.ints[p] < 0 { negative = true } }
-            if negative { throw TensorError.runtime("Integers to negative integer powers are not allowed.") }
-            map2(a, b, into: o) { (x: Int64, y: Int64) in
+            // Integer pow wraps like PyTorch's; a negative exponent gives 1 for base 1, +-1 for
+            // base -1 and 0 otherwise (a Python-int exponent < 0 is refused by the caller).
+            map2(a, b, into: o) { (x: Int64, y: Int64) -> Int64 in
+                if y < 0 { return x == 1 ? 1 : x == -1 ? (y & 1 == 1 ? -1 : 1) : 0 }
                 var result: Int64 = 1, base = x, e = y
                 while e > 0 {
                     if e & 1 == 1 { result = result &* base }
@@ -322,7 +322,7 @@ extension Tensor {
         return try binary(other, compute: c, result: c, Tensor.remainderKernel)
     }
 
-    /// `self ** other` (`pow`); int ** negative int is PyTorch's error.
+    /// `self ** other` (`pow`); integer pow wraps, negative integer exponents follow PyTorch.
     public func pow(_ other: Tensor) throws -> Tensor {
         let c = DType.promote(dtype, other.dtype)
         return try binary(other, compute: c, result: c, Tensor.powKernel)

@@ -342,6 +342,7 @@ extension Tensor {
 
     func argExtremum(dim: Int?, keepdim: Bool, max isMax: Bool) throws -> Tensor {
         let name = isMax ? "argmax" : "argmin"
+        if dtype == .bool { throw TensorError.notImplemented("\(name)(): does not support bool input") }
         guard let dim else {
             guard numel > 0 else {
                 throw TensorError.index("\(name)(): Expected reduction dim to be specified for input.numel() == 0.")

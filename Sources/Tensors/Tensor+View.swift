@@ -161,7 +161,8 @@ extension Tensor {
         let lead = sizes.count - ndim
         var newShape = [Int](repeating: 0, count: sizes.count)
         var newStrides = [Int](repeating: 0, count: sizes.count)
-        for d in 0..<sizes.count {
+        // From the last dim, as PyTorch checks (its error names the last mismatch).
+        for d in (0..<sizes.count).reversed() {
             let target = sizes[d]
             if d < lead {
                 if target == -1 {

@@ -143,7 +143,8 @@ enum TensorArgs {
         switch v {
         case .tensor(let t): return t.data
         case .tscalar(let f): return Tensor(scalar: Double(f), dtype: .float32)
-        case .int(let i): return Tensor(scalar: Double(i), dtype: .int64)
+        // Exact: a Double would round ints past 2**53 (`t + (2**62 + 1)`).
+        case .int(let i): return try Tensor(ints: [Int64(i)], shape: [])
         case .float(let d): return Tensor(scalar: d, dtype: .float32)
         case .bool(let b): return Tensor(scalar: b ? 1 : 0, dtype: .bool)
         case .object(let o) where o is PyList || o is PyTuple: return try TensorData.make(v, dtype: nil)

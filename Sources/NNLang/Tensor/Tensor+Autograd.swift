@@ -27,7 +27,12 @@ enum Grad {
     /// Runs a Tensors/Autograd call, turning its errors into nn exceptions.
     @inline(__always) @discardableResult
     static func wrap<T>(_ f: () throws -> T) throws -> T {
-        do { return try f() } catch let e as PyError { throw e } catch { throw asPyError(error) }
+        do { return try f() } catch let e as PyError { throw e } catch var t as TensorError {
+            // The layers below word messages exactly as PyTorch (`torch.Size([2])`); nn output
+            // drops the `torch.` prefix everywhere, as the PyTorch oracle's output does.
+            if t.message.contains("torch.") { t.message = t.message.replacing("torch.", with: "") }
+            throw asPyError(t)
+        } catch { throw asPyError(error) }
     }
 }
 

@@ -59,7 +59,12 @@ extension NNTensorBinding {
                 }
             }()
             let x = try TensorArgs.double(fill, "full", "fill_value")
-            return try self.finish(try Grad.wrap { try Tensor.full(shape, x, dtype: try a.dtype("dtype") ?? inferred) }, a)
+            let dt = try a.dtype("dtype") ?? inferred
+            if dt == .int64, case .int(let i) = fill {
+                // Exact past 2**53, where the Double would round.
+                return try self.finish(try Grad.wrap { try Tensor.zeros(shape, dtype: .int64).add(Tensor(ints: [Int64(i)], shape: [])) }, a)
+            }
+            return try self.finish(try Grad.wrap { try Tensor.full(shape, x, dtype: dt) }, a)
         }
         for name in ["zeros_like", "ones_like", "rand_like", "randn_like", "empty_like"] {
             rt.defineBuiltin(name) { _, args, kw in

@@ -91,8 +91,11 @@ extension NNTensorBinding {
             }
             return .slice(start: try bound(s.start), stop: try bound(s.stop), step: try bound(s.step))
         case .object(let l as PyList):
-            // A list of ints (or bools) indexes like an int64 (bool) tensor.
-            return .tensor(try TensorData.make(.object(l), dtype: nil))
+            // A list of ints (or bools) indexes like an int64 (bool) tensor; an empty list is an
+            // empty int64 index (PyTorch: `t[[]]` selects nothing), not a float tensor.
+            let t = try TensorData.make(.object(l), dtype: nil)
+            if t.numel == 0 && t.dtype == .float32 { return .tensor(try Tensor(zeros: t.shape, dtype: .int64)) }
+            return .tensor(t)
         default:
             if v.typeName == "ellipsis" { return .ellipsis }
             throw PyError.index("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(v.typeName))")

@@ -303,9 +303,20 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     }
     m["clamp"] = { rt, _, t, args, kw in
         let a = try BoundArgs("clamp", args, kw, ["min", "max"])
-        guard a["min"] != nil || a["max"] != nil else { throw PyError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None") }
+        guard a["min"] != nil || a["max"] != nil else { throw PyError.runtime("clamp: At least one of 'min' or 'max' must not be None") }
         if (a["min"].map(NNTensorBinding.isNumber) ?? true) && (a["max"].map(NNTensorBinding.isNumber) ?? true) {
             let lo = try a.double("min"), hi = try a.double("max")
+            // An integer tensor clamped by a float is a float tensor (PyTorch promotes).
+            let isFloat: (Value?) -> Bool = { if case .float? = $0 { return true }; return false }
+            if t.data.dtype != .float32 && (isFloat(a["min"]) || isFloat(a["max"])) {
+                let f = Variable(try t.data.to(.float32))
+                return try Grad.v { try f.clamp(min: lo, max: hi) }
+            }
+            let isInt: (Value?) -> Bool = { if case .int? = $0 { return true }; return false }
+            if t.data.dtype == .bool && (isInt(a["min"]) || isInt(a["max"])) {
+                let i = Variable(try t.data.to(.int64))
+                return try Grad.v { try i.clamp(min: lo, max: hi) }
+            }
             return try Grad.v { try t.clamp(min: lo, max: hi) }
         }
         let lo = try a["min"].map { try TensorArgs.tensor($0, "clamp") }, hi = try a["max"].map { try TensorArgs.tensor($0, "clamp") }
@@ -493,10 +504,21 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
         let a = try BoundArgs("backward", args, kw, ["gradient", "retain_graph", "create_graph", "inputs"])
         let g = try a["gradient"].map { try TensorArgs.variable($0, "backward") }
         let retain = try a.bool("retain_graph", false)
+        // Honest gaps: higher-order graphs and `inputs=` are not implemented.
+        if try a.bool("create_graph", false) {
+            throw PyError(BuiltinTypes.notImplementedError, "backward(create_graph=True) is not supported in nn (no higher-order gradients)")
+        }
+        if let i = a["inputs"], !i.isNone {
+            throw PyError(BuiltinTypes.notImplementedError, "backward(inputs=...) is not supported in nn")
+        }
         try Grad.wrap { try t.backward(gradient: g, retainGraph: retain) }
         return .none
     }
-    m["retain_grad"] = { _, _, _, _, _ in .none }
+    m["retain_grad"] = { _, _, t, args, kw in
+        _ = try BoundArgs("retain_grad", args, kw, [])
+        try Grad.wrap { try t.retainGrad() }
+        return .none
+    }
     return m
 }()
 

@@ -18,6 +18,11 @@ extension NNTensorBinding {
     func binary(_ rt: Runtime, _ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
         guard let x = try operand(a), let y = try operand(b) else { return nil }
         if op == .pow {
+            // A negative Python-int exponent of an integer tensor is PyTorch's error (a tensor
+            // exponent is not: `t ** tensor([-1])` computes, as integer pow does).
+            if case .tensor = a, case .int(let e) = b, e < 0, x.data.dtype != .float32 {
+                throw PyError.runtime("Integers to negative integer powers are not allowed.")
+            }
             // Python-number exponents and bases use PowBackward0 / PowBackward2, as PyTorch does.
             if case .tensor = a, !b.isTensorValue, x.data.dtype == .float32, let e = NNTensorBinding.number(b) {
                 return try Grad.v { try x.pow(e) }
@@ -80,7 +85,13 @@ extension NNTensorBinding {
         switch op {
         case .neg: return try Grad.v { try t.neg() }
         case .pos: return .tensor(t)
-        case .invert: return .tensor(try Grad.constant { try t.data.bitwiseNot() })
+        case .invert:
+            // Python's `~` checks the dtype before the kernel does (`bitwise_not()` keeps the
+            // kernel's NotImplementedError).
+            if t.data.dtype == .float32 {
+                throw PyError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+            }
+            return .tensor(try Grad.constant { try t.data.bitwiseNot() })
         case .not: return .bool(!(try truth(rt, t)))
         }
     }
