@@ -277,6 +277,7 @@ extension Tensor {
     /// converting its dtype, like PyTorch's `copy_`.
     public func copy_(_ src: Tensor) throws {
         try checkWritable()
+        try checkNoPartialOverlap(src)
         let b = try src.broadcast(to: shape)
         // Copy through a temporary when the two share storage, so overlap cannot corrupt it.
         let source = b.storage === storage ? try b.copy(to: b.dtype).expand(shape) : b

@@ -152,6 +152,20 @@ func expectTensor(_ t: Tensor, _ dtype: DType, _ shape: [Int], _ values: [Double
         expectError(.runtimeError, "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.") {
             try m.add_(m.t())
         }
+        // Strided aliases are not judged (PyTorch computes them, reading the source first).
+        let col0 = try m.index([.slice(start: nil, stop: nil, step: nil), .int(0)])
+        let col1 = try m.index([.slice(start: nil, stop: nil, step: nil), .int(1)])
+        try col0.add_(col1)
+        expectTensor(m, .float32, [2, 2], [6, 4, 14, 8])
+        try col0.sub_(col1)
+        // copy_ between dense views of one storage that partly coincide is refused.
+        let v = try f32([0, 1, 2, 3])
+        let lo = try v.index([.slice(start: 0, stop: 2, step: nil)]), hi = try v.index([.slice(start: 1, stop: 3, step: nil)])
+        expectError(.runtimeError, "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.") {
+            try hi.copy_(lo)
+        }
+        try v.indexPut([.slice(start: 0, stop: 2, step: nil)], try v.index([.int(1)]))
+        expectTensor(v, .float32, [4], [1, 1, 2, 3])
         let row0 = try m.index([.int(0)]), row1 = try m.index([.int(1)])
         try row0.add_(row1)
         expectTensor(m, .float32, [2, 2], [8, 12, 6, 8])

@@ -84,3 +84,62 @@ w.retain_grad()
 (w * w).sum().backward(retain_graph=True)
 (w * w).sum().backward()
 print(w.grad, x.grad)
+
+
+# writes between views of one storage: PyTorch refuses a partial overlap of dense views
+def w1(a):
+    a[0:2] = a[1]
+
+
+def w2(a):
+    a[1:3] = a[0:2]
+
+
+def w3(a):
+    a[:] = a
+
+
+def w4(a):
+    b = a.view(2, 2)
+    b[:, 0] = b[:, 1]
+
+
+def w5(a):
+    a[1:] += a[:-1]
+
+
+def w6(a):
+    a.copy_(a)
+
+
+def w7(a):
+    b = a.view(2, 2)
+    b.copy_(b.t())
+
+
+def w8(a):
+    a[2:4] = a[0:2]
+
+
+def w9(a):
+    b = a.view(2, 2)
+    b[:, 0] += b[:, 1]
+
+
+def w10(a):
+    b = a.view(2, 2)
+    b[0] += b[:, 1]
+
+
+def w12(a):
+    b = a.view(2, 2)
+    b += b.t()
+
+
+for i, f in enumerate([w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w12]):
+    a = arange(4.)
+    try:
+        f(a)
+        print(i + 1, a)
+    except RuntimeError as e:
+        print(i + 1, type(e).__name__ + ":", e)
