@@ -39,6 +39,7 @@ extension Tensor {
         }
         if let d = inferred {
             guard known != 0 else {
+                if numel != 0 { throw TensorError.runtime("shape '\(describe(shape))' is invalid for input of size \(numel)") }
                 throw TensorError.runtime("cannot reshape tensor of \(numel) elements into shape \(describe(shape)) because the unspecified dimension size -1 can be any value and is ambiguous")
             }
             guard numel % known == 0 else {

@@ -159,13 +159,13 @@ func expectTensor(_ t: Tensor, _ dtype: DType, _ shape: [Int], _ values: [Double
         expectTensor(m, .float32, [2, 2], [6, 4, 14, 8])
         try col0.sub_(col1)
         // copy_ between dense views of one storage that partly coincide is refused.
-        let v = try f32([0, 1, 2, 3])
-        let lo = try v.index([.slice(start: 0, stop: 2, step: nil)]), hi = try v.index([.slice(start: 1, stop: 3, step: nil)])
+        let w = try f32([0, 1, 2, 3])
+        let lo = try w.index([TensorIndex.slice(start: 0, stop: 2, step: nil)]), hi = try w.index([TensorIndex.slice(start: 1, stop: 3, step: nil)])
         expectError(.runtimeError, "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.") {
             try hi.copy_(lo)
         }
-        try v.indexPut([.slice(start: 0, stop: 2, step: nil)], try v.index([.int(1)]))
-        expectTensor(v, .float32, [4], [1, 1, 2, 3])
+        try w.indexPut([TensorIndex.slice(start: 0, stop: 2, step: nil)], try w.index([TensorIndex.int(1)]))
+        expectTensor(w, .float32, [4], [1, 1, 2, 3])
         let row0 = try m.index([.int(0)]), row1 = try m.index([.int(1)])
         try row0.add_(row1)
         expectTensor(m, .float32, [2, 2], [8, 12, 6, 8])

@@ -118,6 +118,13 @@ enum TensorArgs {
         var out: [Int] = []
         for (k, v) in args.enumerated() {
             guard let i = intValue(v) else {
+                // PyTorch's wording depends on where the odd one sits.
+                if args.count == 1 {
+                    throw PyError.type("\(fname)(): argument 'size' (position 1) must be tuple of ints, not \(v.typeName)")
+                }
+                if k > 0 {
+                    throw PyError.type("\(fname)(): argument 'size' failed to unpack the object at pos \(k + 1) with error \"type must be tuple of ints,but got \(v.typeName)\"")
+                }
                 throw PyError.type("\(fname)(): argument 'size' must be tuple of ints, but found element of type \(v.typeName) at pos \(k)")
             }
             out.append(i)

@@ -171,7 +171,11 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["is_contiguous"] = { _, _, t, args, kw in _ = try BoundArgs("is_contiguous", args, kw, []); return .bool(t.data.isContiguous) }
     m["is_floating_point"] = { _, _, t, _, _ in .bool(t.data.dtype == .float32) }
     m["element_size"] = { _, _, t, _, _ in .int(t.data.dtype.itemSize) }
-    m["item"] = { rt, b, t, args, kw in _ = try BoundArgs("item", args, kw, []); return try b.item(rt, t) }
+    m["item"] = { rt, b, t, args, kw in
+        _ = try BoundArgs("item", args, kw, [])
+        if t.data.numel != 1 { _ = try Grad.wrap { try t.data.item() } }  // PyTorch's `.item()` error
+        return try b.item(rt, t)
+    }
     m["tolist"] = { _, _, t, args, kw in _ = try BoundArgs("tolist", args, kw, []); return try NNTensorBinding.toList(t.data) }
 
     // Views.

@@ -131,6 +131,8 @@ final class NNTensorBinding: TensorBinding {
     }
 
     func item(_ rt: Runtime, _ t: Variable) throws -> Value {
+        // `float(t)`, `int(t)`, `math.f(t)`: Python's conversion words it differently from `.item()`.
+        guard t.data.numel == 1 else { throw PyError.value("only one element tensors can be converted to Python scalars") }
         let x = try Grad.wrap { try t.data.item() }
         switch t.data.dtype {
         case .float32: return .float(x)

@@ -64,6 +64,13 @@ cases = [
     ("x[:] = on leaf", lambda: setall(leaf())),
     ("x[None] = on leaf", lambda: setnone(leaf())),
     ("retain_grad no grad", lambda: tensor([1.]).retain_grad()),
+    ("float(2 elements)", lambda: float(tensor([1., 2.]))),
+    ("int(empty)", lambda: int(zeros(0))),
+    ("(2 elements).item()", lambda: tensor([1., 2.]).item()),
+    ("zeros(2.5)", lambda: zeros(2.5)),
+    ("zeros(2, 3, 'a')", lambda: zeros(2, 3, 'a')),
+    ("view(2, -1, 0) of 4", lambda: zeros(4).view(2, -1, 0)),
+    ("view(2, -1, 0) of 0", lambda: zeros(0).view(2, -1, 0)),
 ]
 for name, f in cases:
     try:
