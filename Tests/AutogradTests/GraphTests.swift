@@ -105,6 +105,23 @@ private func message(_ body: () throws -> Void) -> String? {
 }
 
 @Suite struct BackwardSemantics {
+    @Test func retainGradKeepsNonLeafGradients() throws {
+        let x = Variable(try floats([1, 2], [2]), requiresGrad: true)
+        let y = try x.mul(x)
+        try y.retainGrad()
+        let z = try y.mul(3)
+        try z.retainGrad()
+        try z.sum().backward()
+        #expect(y.grad?.data.scalars() == [3, 3])
+        #expect(z.grad?.data.scalars() == [1, 1])
+        #expect(x.grad?.data.scalars() == [6, 12])
+        let w = try x.mul(2)
+        #expect(w.grad == nil, "without retainGrad a non-leaf keeps no gradient")
+        #expect(throws: TensorError.runtime("can't retain_grad on Tensor that has requires_grad=False")) {
+            try Variable(try floats([1], [1])).retainGrad()
+        }
+    }
+
     @Test func accumulatesAcrossCalls() throws {
         let x = Variable(try floats([1, 2, 3], [3]), requiresGrad: true)
         try x.mul(x).sum().backward()
@@ -156,7 +173,10 @@ private func message(_ body: () throws -> Void) -> String? {
                 == "Mismatch in shape: grad_output[0] has a shape of torch.Size([2]) and output[0] has a shape of torch.Size([]).")
         #expect(message { try x.add_(Variable(try Tensor.ones([4]))) }
                 == "a leaf Variable that requires grad is being used in an in-place operation.")
-        #expect(message { try x.setIndex([.int(0)], 0) } == "a leaf Variable that requires grad is being used in an in-place operation.")
+        // PyTorch writes `x[0] = 0` through a select view; `x[:]` and advanced indices write x.
+        #expect(message { try x.setIndex([.int(0)], 0) } == "a view of a leaf Variable that requires grad is being used in an in-place operation.")
+        #expect(message { try x.setIndex([.slice(start: nil, stop: nil, step: nil)], 0) } == "a leaf Variable that requires grad is being used in an in-place operation.")
+        #expect(message { try x.setIndex([.tensor(try Tensor(ints: [0], shape: [1]))], 0) } == "a leaf Variable that requires grad is being used in an in-place operation.")
     }
 
     @Test func retainGraphAllowsASecondBackward() throws {
