@@ -112,6 +112,10 @@ extension Tensor {
     public func round() throws -> Tensor { try rounding(.toNearestOrEven) }
 
     func rounding(_ rule: FloatingPointRoundingRule) throws -> Tensor {
+        if dtype == .bool {
+            let name = rule == .down ? "floor" : rule == .up ? "ceil" : "round"
+            throw Tensor.unsupportedDType("\(name)_vml_cpu", .bool)
+        }
         guard dtype == .float32 else { return try clone() }
         let out = try emptyLike(.float32)
         switch rule {

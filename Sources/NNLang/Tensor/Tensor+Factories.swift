@@ -195,13 +195,16 @@ extension NNTensorBinding {
         rt.defineBuiltin("where") { rt, args, kw in
             let a = try BoundArgs("where", args, kw, ["condition", "input", "other"], required: 3)
             let c = try TensorArgs.tensor(a["condition"]!, "where")
+            guard c.dtype == .bool else {
+                throw PyError.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(c.dtype == .int64 ? "Long" : "Float")")
+            }
             let x = try TensorArgs.variable(a["input"]!, "where"), y = try TensorArgs.variable(a["other"]!, "where")
             return try Grad.v {
                 // Python numbers take the other operand's dtype, as PyTorch's scalar promotion does.
                 var xv = x, yv = y
                 if !a["input"]!.isTensorValue, a["other"]!.isTensorValue, x.data.dtype != .float32 || y.data.dtype == .float32 { xv = Variable(try x.data.to(y.data.dtype)) }
                 if !a["other"]!.isTensorValue, a["input"]!.isTensorValue, y.data.dtype != .float32 || x.data.dtype == .float32 { yv = Variable(try y.data.to(x.data.dtype)) }
-                return try Variable.where(Variable(c.dtype == .bool ? c : try c.to(.bool)), xv, yv)
+                return try Variable.where(Variable(c), xv, yv)
             }
         }
         rt.defineBuiltin("is_tensor") { _, args, _ in

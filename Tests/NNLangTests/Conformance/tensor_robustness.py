@@ -71,6 +71,12 @@ cases = [
     ("zeros(2, 3, 'a')", lambda: zeros(2, 3, 'a')),
     ("view(2, -1, 0) of 4", lambda: zeros(4).view(2, -1, 0)),
     ("view(2, -1, 0) of 0", lambda: zeros(0).view(2, -1, 0)),
+    ("where(long cond)", lambda: where(tensor([1, 0]), 1., 0.)),
+    ("where(float cond)", lambda: where(tensor([1., 0.]), 1., 0.)),
+    ("bool floor", lambda: tensor([True]).floor()),
+    ("bool ceil", lambda: tensor([True]).ceil()),
+    ("bool round", lambda: tensor([True]).round()),
+    ("long floor", lambda: tensor([1]).floor()),
 ]
 for name, f in cases:
     try:
