@@ -157,12 +157,15 @@ extension Runtime {
         }
         T.enumerate.construct = { rt, args, kw in
             try Args.count("enumerate", args, 1, 2)
-            var i = try Args.int(args.count > 1 ? args[1] : (Args.kw(kw, "start") ?? .int(0)))
+            // nil once the count has passed Int.max: the next item is an OverflowError.
+            var i: Int? = try Args.int(args.count > 1 ? args[1] : (Args.kw(kw, "start") ?? .int(0)))
             let it = try rt.makeIterator(args[0])
             return rt.lazyIterator(BuiltinTypes.enumerate) {
                 guard let x = try it() else { return nil }
-                defer { i += 1 }
-                return .object(PyTuple([.int(i), x]))
+                guard let cur = i else { throw PyError.intOverflow }
+                let (next, over) = cur.addingReportingOverflow(1)
+                i = over ? nil : next
+                return .object(PyTuple([.int(cur), x]))
             }
         }
         T.zip.construct = { rt, args, kw in

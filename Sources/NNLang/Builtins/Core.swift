@@ -286,9 +286,14 @@ extension Runtime {
             try Args.count("hash", args, 1, 1)
             try HashKey.check(args[0])
             switch args[0] {
-            case .int(let i): return .int(i == -1 ? -2 : i)
+            case .int(let i):
+                // CPython's numeric hash: the value modulo the Mersenne prime 2^61 - 1.
+                let r = Int(i.magnitude % UInt((1 << 61) - 1))
+                return .int(i < 0 ? (r == 1 ? -2 : -r) : r)
             case .bool(let b): return .int(b ? 1 : 0)
-            case .float(let d) where d.rounded() == d && abs(d) < 1e18: return .int(Int(d) == -1 ? -2 : Int(d))
+            case .float(let d) where d.rounded() == d && abs(d) < 1e18:
+                let i = Int(d), r = Int(i.magnitude % UInt((1 << 61) - 1))
+                return .int(i < 0 ? (r == 1 ? -2 : -r) : r)
             default: return .int(HashKey(v: args[0]).hashValue)
             }
         }
@@ -330,8 +335,8 @@ extension Runtime {
                     return mm.dividingFullWidth((p.high, p.low)).remainder
                 }
                 var r: UInt = 1 % mm
-                var base = UInt(try Arith.mod(b, m == Int.min ? Int.min : abs(m)))
-                if m == Int.min { base = UInt(bitPattern: b) % mm }
+                // b mod |m| in [0, |m|); |Int.min| only fits unsigned (2^64 is a multiple of 2^63).
+                var base = m == Int.min ? UInt(bitPattern: b) % mm : UInt(try Arith.mod(b, abs(m)))
                 while e > 0 {
                     if e & 1 == 1 { r = mulmod(r, base) }
                     base = mulmod(base, base)
@@ -346,7 +351,8 @@ extension Runtime {
         defineBuiltin("chr") { rt, args, _ in
             try Args.count("chr", args, 1, 1)
             let i = try Args.int(args[0])
-            guard i >= 0, i < 0x110000, let u = Unicode.Scalar(UInt32(i)) else { throw PyError.value("chr() arg not in range(0x110000)") }
+            guard i >= 0, i < 0x110000 else { throw PyError.value("chr() arg not in range(0x110000)") }
+            guard let u = Unicode.Scalar(UInt32(i)) else { throw PyError.value("chr() of a surrogate (0xD800-0xDFFF) is not supported in nn") }
             return .str(String(Character(u)))
         }
         defineBuiltin("ord") { rt, args, _ in
@@ -418,10 +424,12 @@ extension Runtime {
             if nd.isNone { return .int(iv) }
             let n = try Args.int(nd)
             if n >= 0 { return .int(iv) }
-            if n < -18 { return .int(0) }
+            // |iv| < 9.3e18: to a multiple of 1e19 it rounds to 0 unless past the half, which
+            // is +-1e19 and does not fit; coarser multiples are always 0.
+            if n < -18 { if n == -19 && iv.magnitude > 5_000_000_000_000_000_000 { throw PyError.intOverflow }; return .int(0) }
             var p = 1
             for _ in 0..<(-n) { p *= 10 }
-            let q = try Arith.floorDiv(iv, p), r = iv - q * p
+            let q = try Arith.floorDiv(iv, p), r = try Arith.mod(iv, p)
             var res = q
             if r * 2 > p || (r * 2 == p && q % 2 != 0) { res += 1 }
             return .int(try Arith.mul(res, p))
@@ -436,6 +444,7 @@ extension Runtime {
             let n = try Args.int(nd)
             if !d.isFinite { return .float(d) }
             if n > 300 { return .float(d) }
+            if n < -400 { return .float(Double(signOf: d, magnitudeOf: 0)) }
             if n >= 0 {
                 let s = String(format: "%.\(n)f", d)
                 return .float(Double(s) ?? d)

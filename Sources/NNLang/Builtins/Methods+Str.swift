@@ -344,6 +344,7 @@ extension Runtime {
             }),
             ("partition", { rt, v, a, _ in
                 let sep = try Args.str(a.first ?? .none, "must be str")
+                if sep.isEmpty { throw PyError.value("empty separator") }
                 let str = s(v)
                 if let r = str.range(of: sep) {
                     return .object(PyTuple([.str(String(str[..<r.lowerBound])), .str(sep), .str(String(str[r.upperBound...]))]))

@@ -15,15 +15,23 @@ private func set(_ v: Value) -> PySet {
 
 extension Runtime {
     func indexIn(_ items: [Value], _ args: [Value], _ what: String) throws -> Int {
+        try indexIn({ items }, args, what)
+    }
+
+    /// `seq.index(x[, start[, end]])` over items read afresh at each step (an `__eq__` may
+    /// shrink a list while it runs).
+    func indexIn(_ items: () -> [Value], _ args: [Value], _ what: String) throws -> Int {
         guard let x = args.first else { throw PyError.type("index expected at least 1 argument, got 0") }
+        let n = items().count
         var start = args.count > 1 ? try Args.int(args[1]) : 0
-        var end = args.count > 2 ? try Args.int(args[2]) : items.count
-        if start < 0 { start = max(0, start + items.count) }
-        if end < 0 { end = max(0, end + items.count) }
-        end = min(end, items.count)
+        var end = args.count > 2 ? try Args.int(args[2]) : n
+        if start < 0 { start = max(0, start + n) }
+        if end < 0 { end = max(0, end + n) }
         var i = start
         while i < end {
-            if (try same(items[i], x)) { return i }
+            let now = items()
+            if i >= now.count { break }
+            if (try same(now[i], x)) { return i }
             i += 1
         }
         throw PyError.value(what == "list" ? "\(try repr(x)) is not in list" : "tuple.index(x): x not in tuple")
@@ -81,15 +89,30 @@ extension Runtime {
             ("remove", { rt, s, a, _ in
                 try Args.count("list.remove", a, 1, 1)
                 let l = list(s)
-                for (i, x) in l.items.enumerated() where (try rt.same(x, a[0])) {
-                    l.items.remove(at: i); return .none
+                // An __eq__ may change the list: re-read its length each step, as CPython does.
+                var i = 0
+                while i < l.items.count {
+                    if try rt.same(l.items[i], a[0]) {
+                        if i < l.items.count { l.items.remove(at: i) }
+                        return .none
+                    }
+                    i += 1
                 }
                 throw PyError.value("list.remove(x): x not in list")
             }),
-            ("index", { rt, s, a, _ in .int(try rt.indexIn(list(s).items, a, "list")) }),
+            ("index", { rt, s, a, _ in
+                let l = list(s)
+                return .int(try rt.indexIn({ l.items }, a, "list"))
+            }),
             ("count", { rt, s, a, _ in
                 try Args.count("list.count", a, 1, 1)
-                return .int(try list(s).items.filter { (try rt.same($0, a[0])) }.count)
+                let l = list(s)
+                var i = 0, n = 0
+                while i < l.items.count {
+                    if try rt.same(l.items[i], a[0]) { n += 1 }
+                    i += 1
+                }
+                return .int(n)
             }),
             ("sort", { rt, s, a, kw in
                 if !a.isEmpty { throw PyError.type("sort() takes no positional arguments") }
@@ -97,8 +120,18 @@ extension Runtime {
                 let l = list(s)
                 var items = l.items
                 let rev = try Args.kw(kw, "reverse").map { try rt.truth($0) } ?? false
-                try rt.sortValues(&items, key: Args.kw(kw, "key"), reverse: rev)
+                // As CPython: the list looks empty while a key or comparison runs, and a change
+                // made meanwhile is a ValueError (the sorted items win either way).
+                l.items = []
+                do {
+                    try rt.sortValues(&items, key: Args.kw(kw, "key"), reverse: rev)
+                } catch {
+                    l.items = items
+                    throw error
+                }
+                let modified = !l.items.isEmpty
                 l.items = items
+                if modified { throw PyError.value("list modified during sort") }
                 return .none
             }),
             ("reverse", { _, s, _, _ in list(s).items.reverse(); return .none }),

@@ -77,7 +77,9 @@ extension Runtime {
             case let r as PyRange:
                 var i = 0
                 let n = r.count
-                return {
+                return { [unowned self] in
+                    // Builtins (sum, any, ...) drain ranges without a loop back-edge: keep the deadline.
+                    try self.tick()
                     guard i < n else { return nil }
                     defer { i += 1 }
                     return .int(r.at(i))
@@ -95,7 +97,9 @@ extension Runtime {
             case let s as PySet:
                 var i = 0
                 let keys = s.dict.keys
+                let n0 = keys.count
                 return {
+                    if s.dict.count != n0 { throw PyError.runtime("Set changed size during iteration") }
                     guard i < keys.count else { return nil }
                     defer { i += 1 }
                     return keys[i]
@@ -105,7 +109,9 @@ extension Runtime {
             case let dv as PyDictView:
                 var i = 0
                 let items = dv.items
+                let d = dv.dict, n0 = d.count
                 return {
+                    if d.count != n0 { throw PyError.runtime("dictionary changed size during iteration") }
                     guard i < items.count else { return nil }
                     defer { i += 1 }
                     return items[i]

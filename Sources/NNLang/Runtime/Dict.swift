@@ -53,7 +53,27 @@ struct HashKey: Hashable {
                 throw PyError.type("unhashable type: '\(v.typeName)'")
             }
             if let t = o as? PyTuple { for x in t.items { try check(x) } }
+            if let inst = o as? PyInstance { try checkInstance(inst) }
         }
+    }
+
+    /// Instances hash by identity here. That is Python's rule for a class with neither
+    /// `__eq__` nor `__hash__`; an `__eq__` alone (or `__hash__ = None`) makes it unhashable,
+    /// as in CPython, and a user `__hash__` is a clear nn gap rather than a silently wrong dict.
+    static func checkInstance(_ inst: PyInstance) throws {
+        let h = inst.cls.lookup("__hash__")
+        if case .none? = h { throw PyError.type("unhashable type: '\(inst.cls.name)'") }
+        if case .object(is PyFunction)? = h {
+            throw PyError.type("a user __hash__ is not supported in nn: instances of '\(inst.cls.name)' cannot be dict keys or set items")
+        }
+        if h == nil || !isUser(h), case .object(is PyFunction)? = inst.cls.lookup("__eq__") {
+            throw PyError.type("unhashable type: '\(inst.cls.name)'")
+        }
+    }
+
+    private static func isUser(_ v: Value?) -> Bool {
+        if case .object(is PyFunction)? = v { return true }
+        return false
     }
 }
 
@@ -71,8 +91,9 @@ func numericEqual(_ a: Numeric, _ b: Numeric) -> Bool {
 /// Exact comparison of an Int with a Double (-1, 0, 1; 2 when the double is nan).
 func intFloatCompare(_ i: Int, _ d: Double) -> Int {
     if d.isNaN { return 2 }
-    if d >= 9.3e18 { return -1 }
-    if d <= -9.3e18 { return 1 }
+    // Every Int lies in [-2^63, 2^63): a double outside converts to no Int.
+    if d >= 0x1p63 { return -1 }
+    if d < -0x1p63 { return 1 }
     let t = d.rounded(.towardZero)
     let ti = Int(t)
     if i < ti { return -1 }

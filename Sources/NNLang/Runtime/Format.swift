@@ -24,14 +24,22 @@ struct FormatSpec {
         if i < cs.count && cs[i] == "0" { zero = true; i += 1 }
         var w = ""
         while i < cs.count && cs[i].isASCII && cs[i].isNumber { w.append(cs[i]); i += 1 }
-        if !w.isEmpty { width = Int(w) ?? 0 }
+        if !w.isEmpty {
+            guard let n = Int(w) else { throw PyError.value("Too many decimal digits in format string") }
+            // Padding past 2^31 characters cannot be built: as "x" * n, a MemoryError.
+            if n > 1 << 31 { throw PyError(BuiltinTypes.memoryError, "") }
+            width = n
+        }
         if i < cs.count && (cs[i] == "," || cs[i] == "_") { grouping = cs[i]; i += 1 }
         if i < cs.count && cs[i] == "." {
             i += 1
             var p = ""
             while i < cs.count && cs[i].isASCII && cs[i].isNumber { p.append(cs[i]); i += 1 }
             if p.isEmpty { throw PyError.value("Format specifier missing precision") }
-            precision = Int(p)
+            guard let n = Int(p) else { throw PyError.value("Too many decimal digits in format string") }
+            if n > Int(Int32.max) { throw PyError.value("precision too big") }
+            if n > 1 << 28 { throw PyError(BuiltinTypes.memoryError, "") }
+            precision = n
         }
         if i < cs.count { type = cs[i]; i += 1 }
         if i < cs.count { throw PyError.value("Invalid format specifier '\(spec)' for object of type '\(cs.isEmpty ? "" : "")'") }
@@ -266,7 +274,8 @@ extension Runtime {
                 switch v {
                 case .float(let d):
                     guard d.isFinite else { throw PyError.overflow("cannot convert float \(formatFloatRepr(d)) to integer") }
-                    n = .int(Int(d.rounded(.towardZero)))
+                    guard let i = Int(exactly: d.rounded(.towardZero)) else { throw PyError.intOverflow }
+                    n = .int(i)
                 case .int, .bool: n = v
                 default: throw PyError.type("%\(t) format: a real number is required, not \(v.typeName)")
                 }

@@ -77,12 +77,19 @@ extension Runtime {
         switch op {
         case .add:
             switch (a, b) {
-            case (.str(let x), .str(let y)): return .str(x + y)
+            case (.str(let x), .str(let y)):
+                // The same ceilings as `*`: a runaway doubling ends in MemoryError, not an abort.
+                if x.utf8.count + y.utf8.count > 1 << 31 { throw PyError(BuiltinTypes.memoryError, "") }
+                return .str(x + y)
             case (.str, _): throw PyError.type("can only concatenate str (not \"\(b.typeName)\") to str")
-            case (.object(let x as PyList), .object(let y as PyList)): return .object(PyList(x.items + y.items))
+            case (.object(let x as PyList), .object(let y as PyList)):
+                if x.items.count + y.items.count > 1 << 28 { throw PyError(BuiltinTypes.memoryError, "") }
+                return .object(PyList(x.items + y.items))
             case (.object(is PyList), _) where !isUserInstance(b):
                 throw PyError.type("can only concatenate list (not \"\(b.typeName)\") to list")
-            case (.object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(x.items + y.items))
+            case (.object(let x as PyTuple), .object(let y as PyTuple)):
+                if x.items.count + y.items.count > 1 << 28 { throw PyError(BuiltinTypes.memoryError, "") }
+                return .object(PyTuple(x.items + y.items))
             case (.object(is PyTuple), _) where !isUserInstance(b):
                 throw PyError.type("can only concatenate tuple (not \"\(b.typeName)\") to tuple")
             default: return nil
@@ -188,7 +195,9 @@ extension Runtime {
     public func inplace(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
         switch a {
         case .object(let l as PyList) where op == .add:
-            l.items += try iterateToArray(b)
+            let more = try iterateToArray(b)
+            if l.items.count + more.count > 1 << 28 { throw PyError(BuiltinTypes.memoryError, "") }
+            l.items += more
             return a
         case .object(let l as PyList) where op == .mul:
             if case .object(let r as PyList) = try binary(.mul, a, b) { l.items = r.items }
@@ -359,10 +368,16 @@ extension Runtime {
         case (.object(let x as PyTuple), .object(let y as PyTuple)):
             return .bool(try cmpSequences(op, x.items, y.items))
         case (.object(let x as PyDict), .object(let y as PyDict)) where op == .eq || op == .ne:
+            try enterComparison()
+            defer { counters[0] &-= 1 }
             var eq = x.count == y.count
             if eq {
-                for i in 0..<x.count {
-                    guard let v = try y.get(x.keys[i]), try equals(v, x.values[i]) else { eq = false; break }
+                // An __eq__ may change either dict: read x afresh each step.
+                var i = 0
+                while i < x.count {
+                    let k = x.keys[i], xv = x.values[i]
+                    guard let v = try y.get(k), try equals(v, xv) else { eq = false; break }
+                    i += 1
                 }
             }
             return .bool(op == .eq ? eq : !eq)
@@ -412,7 +427,19 @@ extension Runtime {
         return cmpOrdered(op, c, 0)
     }
 
+    /// Counts one level of a container comparison: deep or self-containing containers end in
+    /// RecursionError, as CPython, instead of a native stack overflow.
+    func enterComparison() throws {
+        counters[0] &+= 1
+        if counters[0] > Runtime.maxDepth + 50 {
+            counters[0] &-= 1
+            throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded in comparison")
+        }
+    }
+
     func cmpSequences(_ op: CompareOp, _ x: [Value], _ y: [Value]) throws -> Bool {
+        try enterComparison()
+        defer { counters[0] &-= 1 }
         if op == .eq || op == .ne {
             var eq = x.count == y.count
             if eq { for i in 0..<x.count where !((try same(x[i], y[i]))) { eq = false; break } }
