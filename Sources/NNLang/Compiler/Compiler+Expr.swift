@@ -197,14 +197,7 @@ extension Compiler {
                 if let f = fastCompare(a, op, cs[0].right) { return f }
                 return { l in
                     let x = try ae(l), y = try be(l)
-                    switch (x, y) {
-                    case (.int(let p), .int(let q)): return rt.cmpOrdered(op, p, q)
-                    case (.float(let p), .float(let q)): return rt.cmpOrdered(op, p, q)
-                    default:
-                        let r = try rt.compare(op, x, y)
-                        if case .bool(let b) = r { return b }
-                        return try rt.truth(r)
-                    }
+                    return try rt.compareTruth(op, x, y)
                 }
             default: break
             }

@@ -402,6 +402,19 @@ extension Runtime {
         throw PyError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
     }
 
+    /// `x op y` as a branch condition: same-type numbers directly, the rest via `compare` and
+    /// the truth of its result (user `__lt__` may return anything).
+    @inline(__always) func compareTruth(_ op: CompareOp, _ x: Value, _ y: Value) throws -> Bool {
+        switch (x, y) {
+        case (.int(let p), .int(let q)): return cmpOrdered(op, p, q)
+        case (.float(let p), .float(let q)): return cmpOrdered(op, p, q)
+        default:
+            let r = try compare(op, x, y)
+            if case .bool(let b) = r { return b }
+            return try truth(r)
+        }
+    }
+
     @inline(__always) func cmpOrdered<T: Comparable>(_ op: CompareOp, _ x: T, _ y: T) -> Bool {
         switch op {
         case .eq: return x == y

@@ -45,7 +45,11 @@ extension VMCode {
 
     @inline(never) func binop(_ rt: Runtime, _ l: Frame, _ i: Ins) throws -> Value {
         let x = try get(l, i.a), y = try get(l, i.b)
-        let op = vmBinaryOps[Int(i.x)]
+        return try VMCode.arith(rt, vmBinaryOps[Int(i.x)], x, y)
+    }
+
+    /// `x op y` with the int/float fast paths of the four arithmetic operators.
+    @inline(__always) static func arith(_ rt: Runtime, _ op: BinaryOp, _ x: Value, _ y: Value) throws -> Value {
         switch op {
         case .add: return try AddOp.apply(rt, x, y)
         case .sub: return try SubOp.apply(rt, x, y)
@@ -61,28 +65,14 @@ extension VMCode {
         let op = vmBinaryOps[Int(i.x)]
         switch (x, y) {
         case (.int, .int), (.float, .float), (.float, .int), (.int, .float):
-            switch op {
-            case .add: return try AddOp.apply(rt, x, y)
-            case .sub: return try SubOp.apply(rt, x, y)
-            case .mul: return try MulOp.apply(rt, x, y)
-            case .div: return try DivOp.apply(rt, x, y)
-            default: return try rt.binary(op, x, y)
-            }
+            return try VMCode.arith(rt, op, x, y)
         default: return try rt.inplace(op, x, y)
         }
     }
 
     @inline(never) func compare(_ rt: Runtime, _ l: Frame, _ i: Ins) throws -> Bool {
         let x = try get(l, i.a), y = try get(l, i.b)
-        let op = vmCompareOps[Int(i.x)]
-        switch (x, y) {
-        case (.int(let p), .int(let q)): return rt.cmpOrdered(op, p, q)
-        case (.float(let p), .float(let q)): return rt.cmpOrdered(op, p, q)
-        default:
-            let r = try rt.compare(op, x, y)
-            if case .bool(let b) = r { return b }
-            return try rt.truth(r)
-        }
+        return try rt.compareTruth(vmCompareOps[Int(i.x)], x, y)
     }
 
     @inline(never) func globalFallbackValue(_ g: Int) throws -> Value {
