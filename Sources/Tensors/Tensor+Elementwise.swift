@@ -67,24 +67,12 @@ extension Tensor {
     /// dense (a permutation of a contiguous layout) and their element ranges intersect
     /// without being the same view. Layouts it cannot judge cheaply (strided, expanded) pass.
     func checkNoPartialOverlap(_ src: Tensor) throws {
-        guard src.storage === storage, numel > 0, src.numel > 0, isDenseLayout, src.isDenseLayout else { return }
+        guard src.storage === storage, numel > 0, src.numel > 0, isNonOverlappingAndDense, src.isNonOverlappingAndDense else { return }
         let a0 = offset, a1 = offset + numel, b0 = src.offset, b1 = src.offset + src.numel
         let partial = (a0 == b0 && a1 == b1) ? src.strides != strides : (a0 < b1 && b0 < a1)
         if partial {
             throw TensorError.runtime("unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.")
         }
-    }
-
-    /// True when the elements fill a block of storage exactly once (positive strides that are
-    /// a contiguous layout in some dim order; size-1 dims ignored).
-    var isDenseLayout: Bool {
-        let dims = (0..<ndim).filter { shape[$0] != 1 }.sorted { strides[$0] < strides[$1] }
-        var expected = 1
-        for d in dims {
-            if strides[d] != expected { return false }
-            expected *= shape[d]
-        }
-        return true
     }
 
     /// The storage index range this view touches (lo...hi), nil when it has no elements.
