@@ -153,6 +153,9 @@ AVX512 static void run(job_t *job, int t) {
                 }
                 for (ptrdiff_t ic = 0; ic < m; ic += MC)
                     multiply_block(job, apack, ic, m - ic < MC ? m - ic : MC, jc, nc, pc, kc, jp0, jp1);
+                // The next column block deals panels out afresh: a thread could then pack a
+                // panel slot that another is still reading for this block. Wait for all.
+                if (pc + kcstep >= k && jc + NC < n) barrier(job);
                 continue;
             }
             for (ptrdiff_t jp; (jp = atomic_fetch_add_explicit(&job->next_panel[slice], 1, memory_order_relaxed)) < npanels;) {

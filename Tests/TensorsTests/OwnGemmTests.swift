@@ -155,3 +155,18 @@ func ownKernelMatchesDoubleLoop(_ s: GemmShape) throws {
         expectProduct(c, a, b)
     }
 }
+
+@Test func ownKernelColumnBlocksDoNotRace() throws {
+    // Splitting columns, threads deal B's panels out afresh for each 2048-column block: one that
+    // ran ahead into the next block once repacked a panel the other was still reading (a whole
+    // 32-column stripe wrong, now and then). Many repeats against one BLAS result.
+    let g = Generator(seed: 11)
+    let a = try Tensor.randn([20, 20], generator: g), b = try Tensor.randn([2100, 20], generator: g).T
+    let expected = try BLAS.$kernel.withValue(.blas) { try a.matmul(b) }.scalars()
+    var wrong = 0
+    for _ in 0..<3000 {
+        let c = try BLAS.$kernel.withValue(.own) { try a.matmul(b) }.scalars()
+        if zip(c, expected).contains(where: { abs($0 - $1) > 1e-3 * max(1, abs($1)) }) { wrong += 1 }
+    }
+    #expect(wrong == 0, "\(wrong) of 3000 products wrong")
+}
