@@ -158,27 +158,13 @@ extension Parser {
                 return Stmt(.assign(targets: targets, value: value), Parser.range(start, prevEnd))
             }
             if let op = o.augmentedOperator {
-                // As CPython, a bad target is reported only when a value follows.
-                let opStart = tok.range.start
-                advance()
-                do throws(ParseError) {
-                    try validateAugmentedTarget(first)
-                } catch {
-                    // Without a value CPython fails at the operator, with one at the target.
-                    throw startsExpression() ? error : self.error(.invalidSyntax, at: opStart)
-                }
+                try consumeOperatorCheckingTarget(first, Parser.validateAugmentedTarget)
                 let value = try parseStarExpressions()
                 try rejectBareStarred(value)
                 return Stmt(.augAssign(target: first, op: op, value: value), Parser.range(start, prevEnd))
             }
             if o == .colon {
-                let colonStart = tok.range.start
-                advance()
-                do throws(ParseError) {
-                    try validateAnnotatedTarget(first)
-                } catch {
-                    throw startsExpression() ? error : self.error(.invalidSyntax, at: colonStart)
-                }
+                try consumeOperatorCheckingTarget(first, Parser.validateAnnotatedTarget)
                 let annotation = try parseExpression()
                 var value: Expr?
                 if eatOp(.assign) {
@@ -471,5 +457,22 @@ extension Parser {
         let body = try parseBlock(after: "class definition", headerLine: line)
         let def = ClassDef(name: name, bases: bases, body: body, decorators: decorators)
         return Stmt(.classDef(def), Parser.range(start, significantEnd))
+    }
+}
+
+extension Parser {
+    /// Steps over the operator after an augmented or annotated assignment's target, then checks
+    /// the target. As CPython, a bad target is reported at the target only when a value
+    /// follows; without one the error is at the operator.
+    mutating func consumeOperatorCheckingTarget(
+        _ target: Expr, _ validate: (Parser) -> (Expr) throws(ParseError) -> Void
+    ) throws(ParseError) {
+        let opStart = tok.range.start
+        advance()
+        do throws(ParseError) {
+            try validate(self)(target)
+        } catch {
+            throw startsExpression() ? error : self.error(.invalidSyntax, at: opStart)
+        }
     }
 }
