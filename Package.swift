@@ -1,13 +1,7 @@
 // swift-tools-version:6.0
 // nnbook: literate deep-learning lessons run against our own tensor + autograd runtime.
-// Module layout and dependency direction: ../shared/DESIGN.md section 1.
+// Module layout and dependency direction: ARCHITECTURE.md (Floors).
 import PackageDescription
-
-/// OpenBLAS lives outside the default linker path on Debian (openblas-pthread/), so binaries
-/// that link it carry an rpath to it.
-let openblasRpath: [LinkerSetting] = [
-    .unsafeFlags(["-Xlinker", "-rpath", "-Xlinker", "/usr/lib/x86_64-linux-gnu/openblas-pthread"])
-]
 
 /// Release builds of the interpreter and autograd skip Swift's dynamic exclusivity checks: they
 /// dominated the scalar tensor loops (Variable.data, requiresGrad). Safe because nn programs
@@ -37,32 +31,36 @@ let package = Package(
         .target(name: "CGemm", cSettings: [.unsafeFlags(["-O3"])]),
 
         // The runtime, bottom up.
-        .target(name: "Tensors", dependencies: ["CBLAS", "CGemm"], linkerSettings: openblasRpath),
+        .target(name: "Tensors", dependencies: ["CBLAS", "CGemm"]),
         .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: uncheckedExclusivity),
-        .target(name: "NNLang", dependencies: ["Tensors", "Autograd", "CZlib"],
+        // The nn language, in floors: syntax (tokens, AST, source ranges, diagnostics), then the
+        // language itself over the runtime.
+        .target(name: "NNSyntax"),
+        .target(name: "NNLang", dependencies: ["NNSyntax", "Tensors", "Autograd", "CZlib"],
                 swiftSettings: uncheckedExclusivity),
         .target(name: "Notebook", dependencies: ["CCmark", "NNLang"]),
         .target(name: "Site", dependencies: ["Notebook", "NNLang", "CZlib"]),
+        // The CLI's work (commands, console, progress), kept out of Notebook so the model and the
+        // runner are testable without a terminal; the executable only parses arguments.
+        .target(name: "NNBookCLI", dependencies: ["Notebook", "NNLang"]),
         .executableTarget(
             name: "nnbook",
             dependencies: [
-                "Notebook", "Site", "NNLang",
+                "NNBookCLI", "Notebook", "Site", "NNLang",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            linkerSettings: openblasRpath),
+            ]),
         // `make bench`: our side of every benchmark; Benchmarks/*.py time the reference.
-        .executableTarget(name: "NNBench", dependencies: ["Tensors", "Autograd", "NNLang"],
-                          linkerSettings: openblasRpath),
+        .executableTarget(name: "NNBench", dependencies: ["Tensors", "Autograd", "NNLang"]),
 
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], linkerSettings: openblasRpath),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors", "NNLang"],
-                    linkerSettings: openblasRpath),
-        .testTarget(name: "NNLangTests", dependencies: ["NNLang"], exclude: ["Conformance"],
-                    linkerSettings: openblasRpath),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Fixtures"],
-                    linkerSettings: openblasRpath),
-        .testTarget(name: "SiteTests", dependencies: ["Site"], linkerSettings: openblasRpath),
-        .testTarget(name: "LessonTests", dependencies: ["Notebook"], linkerSettings: openblasRpath),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors", "NNLang"]),
+        .testTarget(name: "NNLangTests", dependencies: ["NNLang"], exclude: ["Conformance"]),
+        // A stand-in executor shared by the runner's and the CLI's tests.
+        .target(name: "NotebookTestSupport", dependencies: ["Notebook", "NNLang"], path: "Tests/NotebookTestSupport"),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "NNBookCLITests", dependencies: ["NNBookCLI", "Notebook", "NotebookTestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "LessonTests", dependencies: ["Notebook"]),
     ],
     swiftLanguageModes: [.v6]
 )

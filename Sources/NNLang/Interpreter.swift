@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 /// One nn interpreter: the state shared by the cells of one notebook (or one `.nn` script).

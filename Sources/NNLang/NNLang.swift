@@ -1,1 +1,2 @@
+@_exported import NNSyntax
 import Tensors

@@ -1,3 +1,4 @@
+import NNSyntax
 import Tensors
 
 /// One item of a cell's output, in the order the cell produced it.
@@ -49,17 +50,6 @@ public struct Plot: Sendable, Equatable {
     public init(kind: Kind, title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, series: [Series]) {
         self.kind = kind; self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.series = series
     }
-}
-
-/// A position in a source file (1-based line and column).
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public init(file: String, line: Int, column: Int) {
-        self.file = file; self.line = line; self.column = column
-    }
-    public var description: String { "\(file):\(line):\(column)" }
 }
 
 /// An uncaught nn exception (or syntax error) that ended a cell.

@@ -1,6 +1,6 @@
 import CCmark
 
-/// The one boundary with libcmark (STYLE.md 1): parses CommonMark and turns cmark's tree into
+/// The one boundary with libcmark (ARCHITECTURE.md, Floors): parses CommonMark and turns cmark's tree into
 /// `MarkdownBlock` values. Every C object is freed before `convert` returns; no pointer escapes.
 struct CommonMarkConverter {
     /// Deeper nesting (quotes in quotes, lists in lists, emphasis in emphasis) is cut off:

@@ -1,6 +1,6 @@
 import NNLang
 
-/// A problem found in a notebook or while checking it: data first, printing separate (STYLE.md 4).
+/// A problem found in a notebook or while checking it: data first, printing separate.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// How serious the problem is.
     public enum Severity: String, Sendable, Equatable {

@@ -19,10 +19,10 @@ public struct NotebookFileError: Error, Sendable, Equatable, CustomStringConvert
 }
 
 /// Plain POSIX file access: nnbook starts in a few milliseconds, so it avoids loading Foundation.
-enum FileIO {
-    static func errnoReason() -> String { String(cString: strerror(errno)) }
+package enum FileIO {
+    package static func errnoReason() -> String { String(cString: strerror(errno)) }
 
-    static func readBytes(_ path: String) throws(NotebookFileError) -> [UInt8] {
+    package static func readBytes(_ path: String) throws(NotebookFileError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw NotebookFileError(path: path, reason: errnoReason()) }
         defer { close(fd) }
@@ -40,7 +40,7 @@ enum FileIO {
         return result
     }
 
-    static func readText(_ path: String) throws(NotebookFileError) -> String {
+    package static func readText(_ path: String) throws(NotebookFileError) -> String {
         let bytes = try readBytes(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw NotebookFileError(path: path, reason: "not valid UTF-8 text")
@@ -50,7 +50,7 @@ enum FileIO {
 
     /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so a
     /// crash never leaves a half-written lesson.
-    static func replace(_ path: String, with bytes: [UInt8]) throws(NotebookFileError) {
+    package static func replace(_ path: String, with bytes: [UInt8]) throws(NotebookFileError) {
         let temp = "\(path).nnbook-\(getpid()).tmp"
         var mode: mode_t = 0o644
         var st = stat()
@@ -81,7 +81,7 @@ enum FileIO {
     }
 
     /// Creates a new file; fails if it exists.
-    static func create(_ path: String, text: String) throws(NotebookFileError) {
+    package static func create(_ path: String, text: String) throws(NotebookFileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw NotebookFileError(path: path, reason: errnoReason()) }
         let bytes = Array(text.utf8)
@@ -90,23 +90,23 @@ enum FileIO {
         guard n == bytes.count else { throw NotebookFileError(path: path, reason: "short write") }
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
     }
 
-    static func makeDirectory(_ path: String) throws(NotebookFileError) {
+    package static func makeDirectory(_ path: String) throws(NotebookFileError) {
         if isDirectory(path) { return }
         guard mkdir(path, 0o755) == 0 else { throw NotebookFileError(path: path, reason: errnoReason()) }
     }
 
     /// The names in a directory (no `.`/`..`), sorted.
-    static func list(_ path: String) throws(NotebookFileError) -> [String] {
+    package static func list(_ path: String) throws(NotebookFileError) -> [String] {
         guard let dir = opendir(path) else { throw NotebookFileError(path: path, reason: errnoReason()) }
         defer { closedir(dir) }
         var names: [String] = []

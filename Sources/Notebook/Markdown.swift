@@ -3,7 +3,7 @@ public typealias LineRange = ClosedRange<Int>
 
 /// A block of Markdown prose, converted from cmark's tree into Swift values.
 ///
-/// Raw HTML is kept as `.html` so the renderer decides: DESIGN.md section 6 says it is dropped
+/// Raw HTML is kept as `.html` so the renderer decides: the page drops it
 /// (or escaped) unless `--unsafe-html` is given.
 public struct MarkdownBlock: Sendable, Equatable {
     /// What the block is, with its children.

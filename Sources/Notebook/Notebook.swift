@@ -1,6 +1,6 @@
 import NNLang
 
-/// A lesson: a Markdown file whose fenced `nn` blocks are code cells (DESIGN.md section 2).
+/// A lesson: a Markdown file whose fenced `nn` blocks are code cells.
 ///
 ///     let nb = try Notebook(contentsOf: "Notebooks/01_matmul.md")
 ///     nb.title                    // "Matrix multiplication"

@@ -1,5 +1,5 @@
 extension Notebook {
-    /// A text dump of the model with line ranges, for golden tests (STYLE.md 8).
+    /// A text dump of the model with line ranges, for golden tests.
     ///
     ///     title "Matmul"
     ///     heading1 @1 "Matmul"

@@ -18,7 +18,7 @@ public struct RunEvents: Sendable {
 }
 
 /// Runs notebooks: one executor per notebook, cells in order, each output checked against its
-/// expected block (DESIGN.md section 4).
+/// expected block (ARCHITECTURE.md, "From a cell's source to its output").
 ///
 ///     let run = NotebookRunner(timeout: 300).run(try Notebook(contentsOf: path))
 ///     print(run.passedCount, run.failedCount)
@@ -72,7 +72,7 @@ public struct NotebookRunner: Sendable {
         return NotebookRun(notebook: notebook, cells: runs, seconds: Self.seconds(start.duration(to: clock.now)))
     }
 
-    static func seconds(_ d: Duration) -> Double {
+    package static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 

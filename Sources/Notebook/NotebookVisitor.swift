@@ -1,4 +1,4 @@
-/// Walks a notebook's elements in file order (STYLE.md 6): the HTML renderer, the
+/// Walks a notebook's elements in file order: the HTML renderer, the
 /// expected-output rewriter and the golden dump all implement this one protocol.
 ///
 ///     struct CellCounter: NotebookVisitor {

@@ -1,5 +1,5 @@
 /// Compares a cell's output with its expected block: numbers within tolerance, other text
-/// exactly, trailing whitespace ignored (DESIGN.md section 5).
+/// exactly, trailing whitespace ignored.
 ///
 ///     OutputComparison().matches(expected: "loss 0.30001\n", actual: "loss 0.3\n")  // true
 public struct OutputComparison: Sendable {

@@ -26,7 +26,7 @@ extension SiteNotebook {
     }
 }
 
-/// The visitor that turns a notebook and its cell runs into page blocks (STYLE.md 6).
+/// The visitor that turns a notebook and its cell runs into page blocks.
 struct SiteBlockBuilder: NotebookVisitor {
     private var runsByNumber: [Int: CellRun] = [:]
     private(set) var blocks: [SiteBlock] = []

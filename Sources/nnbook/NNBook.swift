@@ -1,9 +1,10 @@
 import ArgumentParser
+import NNBookCLI
 import Notebook
 import Site
 
-/// `nnbook`: render, test, update, run and scaffold lessons (DESIGN.md section 5).
-/// Thin by design (STYLE.md 11): argument parsing here, the work in `Notebook.Commands`.
+/// `nnbook`: render, test, update, run and scaffold lessons.
+/// Thin by design: argument parsing here, the work in `NNBookCLI.Commands` (ARCHITECTURE.md).
 @main
 struct NNBook: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,7 @@ struct NNBook: ParsableCommand {
         abstract: "Run literate deep-learning lessons written in Markdown.",
         subcommands: [Render.self, Test.self, Update.self, Run.self, New.self])
 
-    /// Usage errors exit 2 (STYLE.md 4), not ArgumentParser's 64.
+    /// Usage errors exit 2, not ArgumentParser's 64.
     static func main() {
         do {
             var command = try parseAsRoot()

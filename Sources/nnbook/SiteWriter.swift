@@ -1,4 +1,5 @@
 import Foundation
+import NNBookCLI
 import Notebook
 import Site
 

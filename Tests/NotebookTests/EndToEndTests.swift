@@ -1,6 +1,7 @@
 import Foundation
 import NNLang
 import Notebook
+import NotebookTestSupport
 import Testing
 
 /// The built `nnbook` binary, beside the test bundle (`.build/<config>/`).

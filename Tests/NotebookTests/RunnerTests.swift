@@ -1,5 +1,6 @@
 import NNLang
 import Notebook
+import NotebookTestSupport
 import Testing
 
 func fakeRun(_ markdown: String, timeout: Double? = 300) -> NotebookRun {

@@ -1,3 +1,4 @@
+import NNSyntax
 /// Argument helpers for builtins, with CPython's wording.
 enum Args {
     static func count(_ name: String, _ args: [Value], _ min: Int, _ max: Int) throws {

@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 /// Parses an int literal as `int(s, base)` does.

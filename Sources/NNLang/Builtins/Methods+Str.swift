@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 private func s(_ v: Value) -> String {

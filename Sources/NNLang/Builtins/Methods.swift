@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 private func list(_ v: Value) -> PyList {

@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 /// The Ellipsis singleton and NotImplemented.

@@ -1,3 +1,4 @@
+import NNSyntax
 import Autograd
 
 /// Operator implementations with inline int/float fast paths, specialised per operator and

@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 /// IPython's `_format_time`: three significant digits in s, ms, µs or ns.

@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 /// One frame's slot layout while compiling.

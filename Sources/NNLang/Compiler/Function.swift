@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 typealias Frame = UnsafeMutablePointer<Value>

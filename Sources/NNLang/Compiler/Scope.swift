@@ -1,3 +1,4 @@
+import NNSyntax
 /// Identifies a scope-introducing node (def, lambda, class, comprehension) by its position.
 struct ScopeKey: Hashable {
     let line: Int, column: Int, tag: Int

@@ -1,3 +1,4 @@
+import NNSyntax
 /// Attribute and item access.
 extension Runtime {
     /// `obj.name`.

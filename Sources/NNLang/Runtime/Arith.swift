@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 /// Python's integer and float arithmetic on unboxed numbers (64-bit ints: overflow raises).

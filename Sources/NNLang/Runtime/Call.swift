@@ -1,3 +1,4 @@
+import NNSyntax
 /// Calling values and iterating them.
 extension Runtime {
     /// `f(*args, **kwargs)`.

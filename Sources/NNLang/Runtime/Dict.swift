@@ -1,3 +1,4 @@
+import NNSyntax
 /// A dict key with Python's key semantics: `1`, `1.0` and `True` are the same key; tuples
 /// compare by content; other objects by identity.
 struct HashKey: Hashable {

@@ -1,3 +1,4 @@
+import NNSyntax
 /// An nn exception in flight: the exception instance plus the traceback gathered so far.
 ///
 /// Builtins throw these (`throw PyError.type("...")`); `try/except` catches them by class.

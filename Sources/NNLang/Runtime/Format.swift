@@ -1,3 +1,4 @@
+import NNSyntax
 import Foundation
 
 /// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.

@@ -1,3 +1,4 @@
+import NNSyntax
 /// Keyword arguments of a call, in source order.
 public typealias Kwargs = [(String, Value)]
 

@@ -1,3 +1,4 @@
+import NNSyntax
 /// Operator dispatch on values (the slow path; compiled code inlines int/float cases).
 extension Runtime {
     static let dunder: [BinaryOp: (String, String)] = [

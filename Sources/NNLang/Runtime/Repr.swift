@@ -1,3 +1,4 @@
+import NNSyntax
 /// CPython's `repr(float)`: the shortest round-trip digits, fixed notation for exponents in
 /// [-4, 16), scientific (`1e-05`, `1e+16`) otherwise.
 public func formatFloatRepr(_ d: Double) -> String {

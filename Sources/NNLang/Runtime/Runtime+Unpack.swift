@@ -1,3 +1,4 @@
+import NNSyntax
 /// Exception matching, unpacking and imports for compiled code.
 extension Runtime {
     /// `except T:` matching (T a class or tuple of classes).

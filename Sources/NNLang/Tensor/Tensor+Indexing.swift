@@ -1,3 +1,4 @@
+import NNSyntax
 import Autograd
 import Tensors
 

@@ -1,3 +1,4 @@
+import NNSyntax
 /// Calls from register code: frames pushed on the runtime's value stack for register-form
 /// callees (the dispatch loop continues in them), a Swift call for the others.
 

@@ -1,3 +1,4 @@
+import NNSyntax
 /// List reads and updates for the dispatch loop: nothing retained, one index compare, the
 /// list-of-lists forms (`x[i][j]`, `c[i][j] += a[i][k] * b[k][j]`) in one step.
 

@@ -1,3 +1,4 @@
+import NNSyntax
 import Autograd
 
 /// The out-of-line halves of the instructions: unbound locals, other types, errors. Operands

@@ -1,3 +1,4 @@
+import NNSyntax
 import Autograd
 
 /// The dispatch loop. Hot cases are inline (int/float fast paths, list reads, direct calls);

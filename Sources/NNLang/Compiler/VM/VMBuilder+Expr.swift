@@ -1,3 +1,4 @@
+import NNSyntax
 /// Expressions in register form.
 extension VMBuilder {
     /// Compiles `e`; returns the operand holding its value (a local's own register, a

@@ -1,3 +1,4 @@
+import NNSyntax
 /// Compiles a function body to register form (VMCode.swift). Statements without an instruction
 /// of their own are compiled by the closure compiler and run through `exec`; so are
 /// expressions, through `eval`. Temporaries are numbered from `tempBase` while building and

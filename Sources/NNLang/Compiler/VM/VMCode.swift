@@ -1,3 +1,4 @@
+import NNSyntax
 /// A function body in register form: a flat array of instructions over the frame's slots,
 /// run by one dispatch loop (`VMCode.execute`, Machine.swift) instead of a tree of closures.
 ///

@@ -1,3 +1,4 @@
+import Notebook
 import NNLang
 
 /// The work behind each `nnbook` subcommand; the CLI only parses arguments and calls these.

@@ -1,3 +1,4 @@
+import Notebook
 /// `nnbook new "Title"`: the next numbered lesson, ready to pass `nnbook test`.
 public enum Scaffold {
     /// A file-name slug: lowercase ASCII letters and digits, other runs become `_`.

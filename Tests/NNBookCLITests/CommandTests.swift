@@ -1,5 +1,7 @@
 import Foundation
+import NNBookCLI
 import Notebook
+import NotebookTestSupport
 import Synchronization
 import Testing
 
@@ -14,16 +16,6 @@ final class Captured: Sendable {
         Console(terminal: terminal) { fd, text in self.streams.withLock { if fd == 1 { $0.out += text } else { $0.err += text } } }
     }
 }
-
-/// A fresh temporary folder holding `files` (name -> text).
-func tempFolder(_ files: [String: String] = [:]) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    for (name, text) in files { try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8) }
-    return dir
-}
-
-func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
 func fakeCommands(_ captured: Captured) -> Commands { Commands(console: captured.console, makeExecutor: fakeFactory) }
 

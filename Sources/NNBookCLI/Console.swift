@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Notebook
 
 /// Where the CLI writes: stdout and stderr, unbuffered writes, with terminal detection.
 public final class Console: @unchecked Sendable {
@@ -68,3 +69,4 @@ private let systemWrite = Glibc.write
 #else
 private let systemWrite = Darwin.write
 #endif
+import Notebook

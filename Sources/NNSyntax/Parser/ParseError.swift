@@ -162,7 +162,7 @@ public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `FILE:LINE:COL: error: SyntaxError: message` (or `IndentationError`/`TabError`).
     public var description: String { "\(location): error: \(typeName): \(message)" }
 
-    /// The compiler-style diagnostic (STYLE.md 4): the header line, the source line, and a caret
+    /// The compiler-style diagnostic: the header line, the source line, and a caret
     /// under the error's column, each line ending in a newline.
     ///
     ///     lesson.md:12:7: error: SyntaxError: expected ':'

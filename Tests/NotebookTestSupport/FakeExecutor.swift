@@ -8,17 +8,17 @@ import Glibc
 /// A stand-in for the interpreter, driven by one directive per source line:
 /// `print TEXT`, `show TEXT` (a display), `value TEXT` (final expression repr),
 /// `raise Type message`, `volatile`, `sleep SECONDS`, `count` (prints how many cells this executor ran).
-final class FakeExecutor: CellExecutor {
-    let file: String
-    var cellsRun = 0
-    static let created = Atomic<Int>(0)
+public final class FakeExecutor: CellExecutor {
+    public let file: String
+    public var cellsRun = 0
+    public static let created = Atomic<Int>(0)
 
-    init(file: String) {
+    public init(file: String) {
         self.file = file
         Self.created.add(1, ordering: .relaxed)
     }
 
-    func run(cell source: String, firstLine: Int, echoResult: Bool, timeout: Double?,
+    public func run(cell source: String, firstLine: Int, echoResult: Bool, timeout: Double?,
              onOutput: ((String) -> Void)?) -> CellResult {
         cellsRun += 1
         var result = CellResult()
@@ -53,4 +53,4 @@ final class FakeExecutor: CellExecutor {
     }
 }
 
-let fakeFactory: ExecutorFactory = { FakeExecutor(file: $0) }
+public let fakeFactory: ExecutorFactory = { FakeExecutor(file: $0) }
