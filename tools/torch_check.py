@@ -21,8 +21,10 @@ import traceback
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import torch  # noqa: E402
 import torch_prelude  # noqa: E402
+import nn_pyplot  # noqa: E402
 
 FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+HELP = re.compile(r"^\s*[^#'\"]+\?{1,2}\s*$")
 MAGIC = re.compile(r"^%(time|timeit)(?:\s+(.*))?$")
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|inf")
 
@@ -139,6 +141,10 @@ def run_cell(source, ns, magics, path, first_line):
     """Run one cell; return (output text, error or None)."""
     lines = source.splitlines()
     for k, line in enumerate(lines):
+        if HELP.match(line):  # IPython's `obj?` / `obj??`: shown by nnbook, volatile, not compared
+            magics.used = True
+            lines[k] = line[:len(line) - len(line.lstrip())] + "pass"
+            continue
         m = MAGIC.match(line)
         if m:
             magics.lines.append((m.group(1), m.group(2) or ""))
@@ -146,6 +152,9 @@ def run_cell(source, ns, magics, path, first_line):
     tree = ast.parse("\n".join(lines) + "\n", path)
     ast.increment_lineno(tree, first_line - 1)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    if last is not None and suppresses_result(lines):
+        tree.body.append(last)  # IPython: a cell whose last line ends with `;` shows no Out[n]
+        last = None
     out, error = io.StringIO(), None
     with contextlib.redirect_stdout(out):
         try:
@@ -154,12 +163,22 @@ def run_cell(source, ns, magics, path, first_line):
                 value = eval(compile(ast.Expression(last.value), path, "eval"), ns)
                 if value is not None:
                     print(repr(value))
+            nn_pyplot.show()  # the inline backend draws the cell's open figure after Out[n]
         except Exception as e:  # the cell's error is its output
             error = e
     text = out.getvalue()
     if text and not text.endswith("\n"):
         text += "\n"
     return text.replace("torch.", ""), error
+
+
+def suppresses_result(lines):
+    """IPython's rule: the last line of code ends with `;` (comments aside)."""
+    for line in reversed(lines):
+        code = line.split("#", 1)[0].rstrip() if "#" in line and "'" not in line and '"' not in line else line.rstrip()
+        if code.strip():
+            return code.endswith(";")
+    return False
 
 
 def run_notebook(path):

@@ -95,6 +95,7 @@ public final class Interpreter {
         }
         for (i, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             rt.sourceLines[firstLine + i] = line.trimmingCharacters(in: .whitespaces)
+            rt.rawSourceLines[firstLine + i] = String(line)
         }
         // Compile.
         let root = ScopeInfo(kind: .module, parent: nil)
@@ -105,7 +106,7 @@ public final class Interpreter {
         var execs: [Exec] = []
         for (i, s) in module.body.enumerated() {
             let isLast = i == module.body.count - 1
-            if isLast && echoResult {
+            if isLast && echoResult && !IPythonRules.suppressesResult(source) {
                 switch s.kind {
                 case .expr, .magic: compiler.echoLast = true
                 default: break
@@ -142,6 +143,8 @@ public final class Interpreter {
                     rt.flushText()
                     rt.items.append(.result(text))
                 }
+                // Jupyter's inline backend draws the cell's open figure after its Out[n].
+                if echoResult { for hook in rt.cellEndHooks { hook(rt) } }
             } catch {
                 let e = asPyError(error)
                 var frames = e.frames

@@ -22,11 +22,14 @@ public enum RichDisplay: Sendable, Equatable {
     case table(header: [String], rows: [[String]], text: String)
     /// Math to typeset (TeX subset) (`show` of a math string).
     case math(tex: String, text: String)
+    /// A matplotlib-style figure (`plt.plot`, `plt.imshow`, `plt.subplots`, ...).
+    case figure(Figure)
 
     /// The text form written into `output` blocks.
     public var text: String {
         switch self {
         case .image(_, _, _, let t), .plot(_, let t), .table(_, _, let t), .math(_, let t): t
+        case .figure(let f): f.text
         }
     }
 }
@@ -47,8 +50,15 @@ public struct Plot: Sendable, Equatable {
     public var xLabel: String?
     public var yLabel: String?
     public var series: [Series]
-    public init(kind: Kind, title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, series: [Series]) {
+    /// Axis limits set by the lesson (`xlim`, `ylim`); nil: fitted to the data.
+    public var xLimits: ClosedRange<Double>?
+    public var yLimits: ClosedRange<Double>?
+    /// Draw a legend even for a single labelled series (`legend()`).
+    public var showLegend: Bool
+    public init(kind: Kind, title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, series: [Series],
+                xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, showLegend: Bool = false) {
         self.kind = kind; self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.series = series
+        self.xLimits = xLimits; self.yLimits = yLimits; self.showLegend = showLegend
     }
 }
 

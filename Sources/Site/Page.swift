@@ -221,6 +221,8 @@ struct PageWriter {
             }
         case .plot(let plot, _):
             return "<figure class=\"nn-output nn-plot\">\(SVGChart.render(plot))</figure>\n"
+        case .figure(let f):
+            return FigureHTML.render(f, diagnostics: &diagnostics)
         case .table(let header, let rows, _):
             var s = "<table class=\"nn-output nn-table\">"
             if !header.isEmpty {

@@ -73,6 +73,17 @@ pre.nn-output { padding: 0.25rem 0; white-space: pre; background: transparent; m
 .nn-image figcaption { font-size: 0.8rem; color: var(--muted); }
 .nn-plot svg, svg.nn-plot { width: 100%; max-width: 640px; height: auto; display: block; font-family: inherit; }
 .nn-plot-title { font-size: 15px; font-weight: 600; fill: currentColor; }
+.nn-figure { display: grid; gap: 0.5rem; align-items: start; max-width: 100%; }
+.nn-figure figcaption { grid-column: 1 / -1; text-align: center; }
+.nn-figure .nn-panel img { max-width: 100%; height: auto; image-rendering: pixelated; border: 1px solid var(--border); }
+.nn-cols-1 { grid-template-columns: minmax(0, 640px); }
+.nn-cols-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+.nn-cols-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+.nn-cols-4 { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+.nn-cols-5 { grid-template-columns: repeat(5, minmax(0, 1fr)); }
+.nn-cols-6 { grid-template-columns: repeat(6, minmax(0, 1fr)); }
+.nn-cols-7 { grid-template-columns: repeat(7, minmax(0, 1fr)); }
+.nn-cols-8 { grid-template-columns: repeat(8, minmax(0, 1fr)); }
 .nn-plot-label { font-size: 13px; }
 @media (prefers-color-scheme: dark) {
   /* The first series colour is too dark on a dark page: a lighter blue of the same hue. */

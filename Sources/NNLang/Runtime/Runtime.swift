@@ -45,6 +45,8 @@ public final class Runtime {
     var volatile = false
     /// Source lines of every cell run so far, by file line (for traceback excerpts).
     var sourceLines: [Int: String] = [:]
+    /// The same lines as written (indentation kept), for `obj??`'s source listing.
+    var rawSourceLines: [Int: String] = [:]
     /// Objects whose repr is being computed (guards `l.append(l); repr(l)`).
     var reprInProgress: Set<ObjectIdentifier> = []
     /// Grad mode (`no_grad()` turns it off); the tensor binding reads it.
@@ -58,6 +60,9 @@ public final class Runtime {
     var handling: [PyError] = []
     /// Seed given at creation (for the tensor binding's RNG).
     public let seed: UInt64
+    /// Run when a notebook cell ends (not a script's): pyplot shows its open figure there, as
+    /// Jupyter's inline backend does.
+    var cellEndHooks: [(Runtime) -> Void] = []
 
     init(file: String, seed: UInt64) {
         self.file = file
@@ -72,6 +77,7 @@ public final class Runtime {
         tensors = makeTensorBinding()
         installCoreBuiltins()
         installMath()
+        installHelp()
         tensors.install(into: self)
     }
 

@@ -98,6 +98,7 @@ public enum Displays {
 
 extension NNTensorBinding {
     func installDisplays(_ rt: Runtime) {
+        installPyplot(rt)
         rt.defineBuiltin("stats") { rt, args, kw in
             let a = try BoundArgs("stats", args, kw, ["t"], required: 1)
             rt.display(try Grad.wrap { try Displays.stats(try TensorArgs.tensor(a["t"]!, "stats")) })

@@ -54,9 +54,26 @@ extension Lexer {
                 }
                 if alt != altIndents[altIndents.count - 1] { fail(.inconsistentTabs, at: position(lineStart)); return true }
             }
-            if src[pos] == 37 { lexMagic() }
+            if src[pos] == 37 { lexMagic() } else { lexHelpStart() }
             return true
         }
+    }
+
+    /// IPython's help syntax: a line ending in `?` or `??` (`init.kaiming_normal_??`) is lexed as
+    /// `__nn_help__(EXPR, 1 or 2)`; the `?`s become `, N)` where they stand (lexOperator).
+    mutating func lexHelpStart() {
+        var end = pos, quoted = false
+        while end < n && src[end] != 10 {
+            if src[end] == 34 || src[end] == 39 { quoted = true }
+            if src[end] == 35 && !quoted { break }
+            end += 1
+        }
+        while end > pos && (src[end - 1] == 32 || src[end - 1] == 9 || src[end - 1] == 13) { end -= 1 }
+        guard end - pos >= 2, src[end - 1] == 63, src[pos] != 63 else { return }
+        let at = position(pos)
+        tokens.append(Token(.name("__nn_help__"), SourceRange(start: at, end: at)))
+        tokens.append(Token(.op(.lparen), SourceRange(start: at, end: at)))
+        helpLine = true
     }
 
     /// `%time` or `%timeit [-n N] [-r R]` at the start of a logical line; the rest of the line

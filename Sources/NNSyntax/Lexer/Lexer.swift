@@ -27,6 +27,8 @@ public struct Lexer {
     var indents: [Int] = [0]
     var altIndents: [Int] = [0]
     var atLineStart = true
+    /// Inside an IPython help line (`obj?`, `obj??`), lexed as the call `__nn_help__(obj, N)`.
+    var helpLine = false
     var failed = false
     /// The deepest bracket nesting seen, the most tokens on one logical line that let the
     /// parser recurse without a bracket (unary operators, `not`, `lambda`, `else`, `**`), and
@@ -171,6 +173,7 @@ public struct Lexer {
                     tokens.append(Token(.newline, SourceRange(start: p, end: SourcePosition(line: p.line, column: p.column + 1))))
                     atLineStart = true
                     recursiveTokenCount = 0
+                    helpLine = false
                 }
                 pos += 1
                 newLine()
@@ -394,6 +397,15 @@ public struct Lexer {
             if c1 == 62 {
                 if c2 == 61 { op = .rightShiftAssign; len = 3 } else { op = .rightShift; len = 2 }
             } else if c1 == 61 { op = .greaterEqual; len = 2 } else { op = .greater }
+        case 63 where helpLine: // the `?` or `??` ending a help line
+            helpLine = false
+            let detail: Int64 = c1 == 63 ? 2 : 1
+            let at = position(pos)
+            tokens.append(Token(.op(.comma), SourceRange(start: at, end: at)))
+            pos += Int(detail)
+            tokens.append(Token(.int(detail), SourceRange(start: at, end: position(pos))))
+            tokens.append(Token(.op(.rparen), SourceRange(start: position(pos), end: position(pos))))
+            return
         default:
             let (s, _) = Lexer.decodeScalar(src, pos)
             let p = position(pos)

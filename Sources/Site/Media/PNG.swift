@@ -27,8 +27,19 @@ public enum PNG {
     /// `level` is the zlib level: 0 stores without compressing (byte-stable across zlib versions).
     public static func encodeGrayscale(width: Int, height: Int, pixels: [UInt8], scale: Int = 1,
                                        level: Int32 = 9) throws -> [UInt8] {
+        try encode(width: width, height: height, channels: 1, pixels: pixels, scale: scale, level: level)
+    }
+
+    /// Encodes an 8-bit RGB image (row-major, three bytes a pixel), scaled like `encodeGrayscale`.
+    public static func encodeRGB(width: Int, height: Int, pixels: [UInt8], scale: Int = 1,
+                                 level: Int32 = 9) throws -> [UInt8] {
+        try encode(width: width, height: height, channels: 3, pixels: pixels, scale: scale, level: level)
+    }
+
+    private static func encode(width: Int, height: Int, channels: Int, pixels: [UInt8], scale: Int,
+                               level: Int32) throws -> [UInt8] {
         guard width > 0, height > 0, width <= 1 << 20, height <= 1 << 20,
-              width * height == pixels.count else {
+              width * height * channels == pixels.count else {
             throw EncodeError.badSize(width: width, height: height, pixels: pixels.count)
         }
         let s = max(1, scale)
@@ -39,12 +50,14 @@ public enum PNG {
         }
         // Raw scanlines: filter byte 0 (None) then the row; repeated rows deflate to almost nothing.
         var raw: [UInt8] = []
-        raw.reserveCapacity((outW + 1) * outH)
-        var row = [UInt8](repeating: 0, count: outW)
+        raw.reserveCapacity((outW * channels + 1) * outH)
+        var row = [UInt8](repeating: 0, count: outW * channels)
         for y in 0..<height {
             for x in 0..<width {
-                let p = pixels[y * width + x]
-                for k in 0..<s { row[x * s + k] = p }
+                for c in 0..<channels {
+                    let p = pixels[(y * width + x) * channels + c]
+                    for k in 0..<s { row[(x * s + k) * channels + c] = p }
+                }
             }
             for _ in 0..<s {
                 raw.append(0)
@@ -54,7 +67,7 @@ public enum PNG {
         var ihdr: [UInt8] = []
         appendBigEndian(UInt32(outW), to: &ihdr)
         appendBigEndian(UInt32(outH), to: &ihdr)
-        ihdr += [8, 0, 0, 0, 0]  // 8-bit, grayscale, deflate, adaptive filtering, no interlace
+        ihdr += [8, channels == 3 ? 2 : 0, 0, 0, 0]  // 8-bit, gray or RGB, deflate, adaptive filtering, no interlace
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         appendChunk("IHDR", ihdr, to: &png)
         appendChunk("IDAT", try deflate(raw, level: level), to: &png)

@@ -34,6 +34,8 @@ public enum SVGChart {
             xr = (xr.lo - barWidth / 2, xr.hi + barWidth / 2)
             yr = (min(0, yr.lo), max(0, yr.hi))
         }
+        if let l = plot.xLimits, l.upperBound > l.lowerBound { xr = (l.lowerBound, l.upperBound) }
+        if let l = plot.yLimits, l.upperBound > l.lowerBound { yr = (l.lowerBound, l.upperBound) }
         let xt = Ticks(lo: xr.lo, hi: xr.hi)
         let yt = Ticks(lo: yr.lo, hi: yr.hi)
         // Line plots span the data exactly in x (as matplotlib does); the y axis is padded to ticks.
