@@ -57,11 +57,12 @@ public struct JupyterImport {
             state.files += rendered.files
             pieces.append((rendered.text, false))
         }
-        // A kept original was written for its old place: make sure cells stay apart.
+        // A kept original may have been the file's last line, without a newline: when a cell
+        // now follows it, it needs one (and a blank line) to stay a block of its own.
         var markdown = ""
         for (k, piece) in pieces.enumerated() {
             var text = piece.text
-            if k < pieces.count - 1, piece.original, !text.hasSuffix("\n\n") { text += text.hasSuffix("\n") ? "\n" : "\n\n" }
+            if k < pieces.count - 1, piece.original, !text.hasSuffix("\n") { text += "\n\n" }
             markdown += text
         }
         state.reportMetadata(notebook.metadata)
