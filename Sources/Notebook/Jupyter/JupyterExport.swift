@@ -70,7 +70,7 @@ public struct JupyterExport {
     /// The first code cell: nnbook's built-in names for CPython + PyTorch (`nnbook import`
     /// drops it again).
     static var preludeCell: JupyterCell {
-        JupyterCell(kind: .code, id: "nnbook-prelude", source: TorchPrelude.source + "\n\ntorch.manual_seed(0)\n",
+        JupyterCell(kind: .code, id: "nnbook-prelude", source: TorchPrelude.source + "\n\n_ = torch.manual_seed(0)  # nnbook seeds every lesson with 0\n",
                     metadata: ["nnbook": .object(["prelude": .bool(true)]),
                                "jupyter": .object(["source_hidden": .bool(true)])])
     }
