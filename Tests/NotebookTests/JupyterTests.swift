@@ -274,3 +274,11 @@ func textOutputs(_ cell: JupyterCell) -> String {
     let jupyter = JupyterNotebook(cells: [JupyterCell(kind: .markdown, source: "Mass $$E = mc^2$$ and $\\alpha$.\n$$x = 1$$")])
     #expect(JupyterImport.convert(jupyter, markdownPath: "j.md").markdown == "Mass $`E = mc^2`$ and $`\\alpha`$.\n```math\nx = 1\n```\n")
 }
+
+/// Found by fuzzing: IPython clean-up applies to Jupyter's code, never to cells nnbook exported.
+@Test func exportedCellsWithIPythonSyntaxComeBackUnchanged() {
+    let text = "```nn\n!ls\n%cd x\n%matplotlib inline\n```\n"
+    let nb = JupyterExport().export(Notebook(path: "t.md", text: text))
+    let back = JupyterImport.convert(nb, markdownPath: "t.md")
+    #expect(back.markdown == text && back.warnings.isEmpty)
+}

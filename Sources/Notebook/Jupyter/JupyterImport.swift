@@ -30,13 +30,19 @@ public struct JupyterImport {
     public static func convert(_ notebook: JupyterNotebook, markdownPath: String) -> Result {
         let folder = JupyterPaths.imageFolder(forMarkdown: markdownPath)
         var state = ImportState()
-        let numbered = notebook.cells.enumerated().filter { $0.element.metadata["nnbook"]?["prelude"] != .bool(true) }
+        let isPrelude: (JupyterCell) -> Bool = { $0.metadata["nnbook"]?["prelude"] == .bool(true) }
+        // A notebook nnbook exported holds nn code already: its cells come back unchanged
+        // (IPython syntax in them is nnbook's to report when the lesson runs).
+        let fromNNBook = notebook.cells.contains(where: isPrelude)
+        let numbered = notebook.cells.enumerated().filter { !isPrelude($0.element) }
         var pieces: [(text: String, original: Bool)] = []
         var number = 0
         for (k, (index, var cell)) in numbered.enumerated() {
             let label = "cell \(index + 1)"
             state.noteMetadata(cell, label: label)
-            if cell.kind == .code {
+            if cell.kind == .code, fromNNBook {
+                number += 1
+            } else if cell.kind == .code {
                 guard let cleaned = state.cleanCode(cell.source, label: label) else { continue }
                 cell.source = cleaned.source
                 if cleaned.skip {
@@ -108,6 +114,9 @@ public struct JupyterImport {
         case .raw:
             r = Rendered(text: fenced(cell.source, info: "raw"))
             r.warnings.append("\(label): raw cell kept as a ```raw block (nnbook does not run or render raw cells)")
+            if !cell.attachments.isEmpty {
+                r.warnings.append("\(label): attachments of a raw cell not kept (\(cell.attachments.keys.sorted().joined(separator: ", ")))")
+            }
         case .code:
             r = Rendered(text: "")
             var output = ""
