@@ -282,3 +282,16 @@ func textOutputs(_ cell: JupyterCell) -> String {
     let back = JupyterImport.convert(nb, markdownPath: "t.md")
     #expect(back.markdown == text && back.warnings.isEmpty)
 }
+
+@Test func richOutputsKeepTheirTextAndAreReported() {
+    let nb = JupyterNotebook(cells: [
+        JupyterCell(kind: .code, source: "df", outputs: [
+            .executeResult(count: 1, data: ["text/plain": "   a\n0  1", "text/html": "<table></table>"], metadata: [:]),
+            .displayData(data: ["application/vnd.widget+json": "{}"], metadata: [:]),
+        ]),
+    ])
+    let r = JupyterImport.convert(nb, markdownPath: "r.md")
+    #expect(r.markdown == "```nn\ndf\n```\n\n```output\n   a\n0  1\n```\n")
+    #expect(r.warnings == ["cell 1: text/html output not kept (its text or image form is)",
+                           "cell 1: application/vnd.widget+json output not kept (it has no text or image form)"])
+}

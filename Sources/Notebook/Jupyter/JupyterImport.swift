@@ -145,7 +145,9 @@ public struct JupyterImport {
                     }
                     let dropped = data.keys.filter { !$0.hasPrefix("image/") && $0 != "text/plain" }.sorted()
                     if !dropped.isEmpty {
-                        r.warnings.append("\(label): \(dropped.joined(separator: ", ")) output not kept (its text or image form is)")
+                        let kept = data["text/plain"] != nil || data.keys.contains { $0.hasPrefix("image/") }
+                        r.warnings.append("\(label): \(dropped.joined(separator: ", ")) output not kept"
+                                          + (kept ? " (its text or image form is)" : " (it has no text or image form)"))
                     }
                 case .error(let ename, let evalue, _):
                     endLine()
