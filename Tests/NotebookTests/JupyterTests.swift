@@ -295,3 +295,10 @@ func textOutputs(_ cell: JupyterCell) -> String {
     #expect(r.warnings == ["cell 1: text/html output not kept (its text or image form is)",
                            "cell 1: application/vnd.widget+json output not kept (it has no text or image form)"])
 }
+
+@Test func unreadableImagesAreReportedOnExport() {
+    var warnings: [String] = []
+    let nb = JupyterExport(readFile: { _ in nil }).export(Notebook(path: "a/l.md", text: "![x](pics/x.png) ![y](https://e.org/y.png)\n"), warnings: &warnings)
+    #expect(nb.cells[1].source == "![x](pics/x.png) ![y](https://e.org/y.png)" && nb.cells[1].attachments.isEmpty)
+    #expect(warnings == ["image pics/x.png cannot be read; it stays a link, not embedded"])
+}

@@ -49,7 +49,9 @@ extension Commands {
         let text = lesson.diagnostics.map(formatter.format).joined()
         if !text.isEmpty { console.err(text) }
         if lesson.hasErrors { return 1 }
-        let notebook = JupyterExport().export(lesson)
+        var warnings: [String] = []
+        let notebook = JupyterExport().export(lesson, warnings: &warnings)
+        for warning in warnings { console.err("\(path): warning: \(warning)\n") }
         do throws(NotebookFileError) {
             try FileIO.replace(target, with: Array(notebook.json.written.utf8))
         } catch {

@@ -20,6 +20,13 @@ public struct JupyterExport {
     /// The notebook for `lesson`; `imageFolder` is the `X_files` folder `nnbook import` uses
     /// for this lesson (relative to the lesson's folder).
     public func export(_ lesson: Notebook) -> JupyterNotebook {
+        var warnings: [String] = []
+        return export(lesson, warnings: &warnings)
+    }
+
+    /// The notebook for `lesson`, adding to `warnings` a line per local image that could not
+    /// be read (it stays a link to the file).
+    public func export(_ lesson: Notebook, warnings: inout [String]) -> JupyterNotebook {
         let source = SourceText(lesson.text)
         let baseDir = JupyterPaths.directory(of: lesson.path)
         let imageFolder = JupyterPaths.imageFolder(forMarkdown: lesson.path)
@@ -35,7 +42,7 @@ public struct JupyterExport {
             switch chunk.kind {
             case .prose:
                 let content = Self.trimBlankLines(String(decoding: source.bytes[source.byteRange(of: chunk.start...chunk.end)], as: UTF8.self))
-                cell = markdownCell(content, baseDir: baseDir, imageFolder: imageFolder)
+                cell = markdownCell(content, baseDir: baseDir, imageFolder: imageFolder, warnings: &warnings)
             case .cell(let c, let images):
                 if !c.options.skip { count += 1 }
                 cell = codeCell(c, images: images, baseDir: baseDir, count: c.options.skip ? nil : count)
@@ -137,15 +144,17 @@ public struct JupyterExport {
         return lines.joined(separator: "\n")
     }
 
-    func markdownCell(_ content: String, baseDir: String, imageFolder: String) -> JupyterCell {
+    func markdownCell(_ content: String, baseDir: String, imageFolder: String, warnings: inout [String]) -> JupyterCell {
         var attachments: [String: [String: String]] = [:]
+        var missing: [String] = []
         let text = JupyterMarkdown.rewriteImages(JupyterMarkdown.toJupyter(content)) { dest in
-            guard let mime = JupyterPaths.imageType(dest), JupyterPaths.isLocal(dest),
-                  let bytes = readFile(JupyterPaths.join(baseDir, dest)) else { return nil }
+            guard let mime = JupyterPaths.imageType(dest), JupyterPaths.isLocal(dest) else { return nil }
+            guard let bytes = readFile(JupyterPaths.join(baseDir, dest)) else { missing.append(dest); return nil }
             let name = JupyterPaths.fileName(dest)
             attachments[name] = [mime: mime == "image/svg+xml" ? String(decoding: bytes, as: UTF8.self) : Base64.encode(bytes)]
             return "attachment:" + name
         }
+        warnings += missing.map { "image \($0) cannot be read; it stays a link, not embedded" }
         return JupyterCell(kind: .markdown, source: text, attachments: attachments)
     }
 
