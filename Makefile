@@ -5,6 +5,10 @@ SHELL := /bin/bash
 
 APT_PKGS := libcmark-dev libopenblas-dev zlib1g-dev pkg-config dataset-fashion-mnist
 BROWSER_PKGS := chromium
+# `make test` validates exported notebooks with the real nbformat.
+JUPYTER_PKGS := python3-nbformat
+# Debian's python (a pyenv or venv python3 on PATH would not see Debian's packages).
+JUPYTER_PY := /usr/bin/python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # One configuration for the CLI, the tests and the benchmarks, so SwiftPM builds once.
 # Tests use public API only (no @testable), so release builds stay fully optimised.
@@ -12,7 +16,7 @@ SWIFT_BUILD := swift build -c release
 SWIFT_TEST := swift test -c release --disable-testable-imports
 NNBOOK := .build/release/nnbook
 
-.PHONY: deps browser-deps build site test bench clean
+.PHONY: deps browser-deps jupyter-deps build site test bench clean
 
 deps:
 	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -25,15 +29,20 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(BROWSER_PKGS); }
 
+jupyter-deps:
+	@$(JUPYTER_PY) -c 'import nbformat' 2>/dev/null || { \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(JUPYTER_PKGS); }
+
 build: deps
 	$(SWIFT_BUILD)
 
 site: build
 	$(NNBOOK) render Notebooks --out site
 
-test: deps browser-deps
+test: deps browser-deps jupyter-deps
 	$(SWIFT_BUILD)
 	$(SWIFT_TEST)
+	PYTHON=$(JUPYTER_PY) bash Tests/jupyter-check.sh
 	$(NNBOOK) render Notebooks --out site
 	bash Tests/browser-check.sh site
 

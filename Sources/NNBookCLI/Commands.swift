@@ -33,10 +33,24 @@ public struct Commands: Sendable {
     }
 
     /// `nnbook test`: runs and checks every notebook; ends with `N passed, N failed` (cells).
-    public func test(paths: [String], jobs: Int, timeout: Double?) -> Int32 {
-        guard let files = expand(paths) else { return 2 }
+    /// With `shard`, only that share of the notebooks runs; with `junit`, the results are
+    /// also written there as JUnit XML.
+    public func test(paths: [String], jobs: Int, timeout: Double?, shard: Shard? = nil, junit: String? = nil) -> Int32 {
+        guard var files = expand(paths) else { return 2 }
+        if let shard {
+            files = shard.select(files)
+            console.out("shard \(shard): \(files.count) notebook\(files.count == 1 ? "" : "s")\n")
+        }
         let runs = runAll(files, jobs: jobs, timeout: timeout, reporter: ProgressReporter(console: console))
         let passed = runs.reduce(0) { $0 + $1.passedCount }, failed = runs.reduce(0) { $0 + $1.failedCount }
+        if let junit {
+            do throws(NotebookFileError) {
+                try FileIO.replace(junit, with: Array(JUnitReport.xml(runs).utf8))
+            } catch {
+                console.err("nnbook: error: cannot write the JUnit report: \(error)\n")
+                return 1
+            }
+        }
         console.out("\(passed) passed, \(failed) failed\n")
         return failed == 0 ? 0 : 1
     }

@@ -10,7 +10,7 @@ struct NNBook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnbook",
         abstract: "Run literate deep-learning lessons written in Markdown.",
-        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self])
+        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self, Import.self, Export.self])
 
     /// Usage errors exit 2, not ArgumentParser's 64.
     static func main() {
@@ -77,8 +77,11 @@ extension NNBook {
 
         @OptionGroup var options: RunOptions
 
+        @OptionGroup var ci: CIOptions
+
         func run() throws {
-            try finish(Commands().test(paths: paths, jobs: options.jobs, timeout: options.timeout))
+            try finish(Commands().test(paths: paths, jobs: options.jobs, timeout: options.timeout,
+                                       shard: ci.parsedShard, junit: ci.junit))
         }
     }
 
