@@ -1,11 +1,11 @@
 /// The bytes of a file with the offset of every line: turns cmark's line numbers into byte
 /// ranges, so `update` can replace exactly the bytes of an output block.
-struct SourceText: Sendable {
+package struct SourceText: Sendable {
     let bytes: [UInt8]
     /// Byte offset of the start of each line; `lineStarts[0]` is line 1.
     let lineStarts: [Int]
 
-    init(_ text: String) {
+    package init(_ text: String) {
         bytes = Array(text.utf8)
         var starts = [0]
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") && i + 1 < bytes.count {
@@ -14,10 +14,10 @@ struct SourceText: Sendable {
         lineStarts = starts
     }
 
-    var lineCount: Int { lineStarts.count }
+    package var lineCount: Int { lineStarts.count }
 
     /// The bytes of `line` (1-based) from its start up to, and including, its newline.
-    func byteRange(ofLine line: Int) -> Range<Int> {
+    package func byteRange(ofLine line: Int) -> Range<Int> {
         guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : bytes.count
@@ -25,12 +25,12 @@ struct SourceText: Sendable {
     }
 
     /// The bytes of `lines`, the last line's newline included.
-    func byteRange(of lines: LineRange) -> Range<Int> {
+    package func byteRange(of lines: LineRange) -> Range<Int> {
         byteRange(ofLine: lines.lowerBound).lowerBound..<byteRange(ofLine: lines.upperBound).upperBound
     }
 
     /// The text of `line` without its line ending.
-    func text(ofLine line: Int) -> String {
+    package func text(ofLine line: Int) -> String {
         var slice = bytes[byteRange(ofLine: line)]
         while let last = slice.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") {
             slice = slice.dropLast()
@@ -39,7 +39,7 @@ struct SourceText: Sendable {
     }
 
     /// True when `line` holds only spaces and tabs.
-    func isBlank(line: Int) -> Bool {
+    package func isBlank(line: Int) -> Bool {
         text(ofLine: line).allSatisfy { $0 == " " || $0 == "\t" }
     }
 }

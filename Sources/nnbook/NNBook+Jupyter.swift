@@ -1,4 +1,5 @@
 import ArgumentParser
+import NNBookCLI
 import Notebook
 
 /// `nnbook test`'s options for CI matrices: `--shard K/N` and `--junit FILE`.

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import NotebookTestSupport
 import Testing
 
 // `nnbook import` / `export` / `test --shard --junit`, run as the built binary.

@@ -1,17 +1,10 @@
 import Foundation
 import Notebook
+import NotebookTestSupport
 import Testing
-
-/// The package root (Tests/NotebookTests/JupyterTests.swift is three levels down).
-let packageRoot: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-}()
 
 let jupyterFixtures = "\(fixtures)/jupyter"
 
-func lessonPaths() throws -> [String] { try NotebookPaths.expand(["\(packageRoot)/Notebooks"]) }
 
 func readJupyter(_ path: String) throws -> JupyterNotebook {
     try JupyterNotebook(json: JSONReader.parse(read(path)))

@@ -229,33 +229,33 @@ public struct JupyterExport {
 }
 
 /// Paths beside a lesson: its folder, its `X_files` image folder, image types.
-enum JupyterPaths {
-    static func directory(of path: String) -> String {
+package enum JupyterPaths {
+    package static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return path[..<slash].isEmpty ? "/" : String(path[..<slash])
     }
 
-    static func fileName(_ path: String) -> String {
+    package static func fileName(_ path: String) -> String {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
-    static func stem(_ path: String) -> String {
+    package static func stem(_ path: String) -> String {
         let name = fileName(path)
         return name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
     }
 
     /// `X_files`: where `nnbook import` puts the images of `X.md` (relative to its folder).
-    static func imageFolder(forMarkdown path: String) -> String { stem(path) + "_files" }
+    package static func imageFolder(forMarkdown path: String) -> String { stem(path) + "_files" }
 
-    static func join(_ dir: String, _ path: String) -> String {
+    package static func join(_ dir: String, _ path: String) -> String {
         path.hasPrefix("/") || dir == "." ? path : dir + "/" + path
     }
 
-    static func isLocal(_ dest: String) -> Bool {
+    package static func isLocal(_ dest: String) -> Bool {
         !dest.contains("://") && !dest.hasPrefix("attachment:") && !dest.hasPrefix("data:")
     }
 
-    static func imageType(_ path: String) -> String? {
+    package static func imageType(_ path: String) -> String? {
         let lower = path.lowercased()
         if lower.hasSuffix(".png") { return "image/png" }
         if lower.hasSuffix(".svg") { return "image/svg+xml" }
@@ -264,7 +264,7 @@ enum JupyterPaths {
         return nil
     }
 
-    static func fileExtension(forType mime: String) -> String? {
+    package static func fileExtension(forType mime: String) -> String? {
         switch mime {
         case "image/png": "png"
         case "image/svg+xml": "svg"

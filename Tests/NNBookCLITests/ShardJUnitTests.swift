@@ -2,6 +2,8 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import NNBookCLI
+import NotebookTestSupport
 import Notebook
 import Testing
 
@@ -33,41 +35,6 @@ import Testing
     }
 }
 
-/// Reads JUnit XML back: suites with their attributes, and each case's children.
-final class JUnitReader: NSObject, XMLParserDelegate {
-    struct Case { var attributes: [String: String]; var failure: [String: String]?; var failureText = ""; var skipped = false }
-    struct Suite { var attributes: [String: String]; var cases: [Case] = [] }
-    var root: [String: String] = [:]
-    var suites: [Suite] = []
-    private var inFailure = false
-
-    static func parse(_ text: String) -> JUnitReader? {
-        let reader = JUnitReader()
-        let parser = XMLParser(data: Data(text.utf8))
-        parser.delegate = reader
-        return parser.parse() ? reader : nil
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "testsuites": root = attributes
-        case "testsuite": suites.append(Suite(attributes: attributes))
-        case "testcase": suites[suites.count - 1].cases.append(Case(attributes: attributes, failure: nil))
-        case "failure": suites[suites.count - 1].cases[suites[suites.count - 1].cases.count - 1].failure = attributes; inFailure = true
-        case "skipped": suites[suites.count - 1].cases[suites[suites.count - 1].cases.count - 1].skipped = true
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "failure" { inFailure = false }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inFailure { suites[suites.count - 1].cases[suites[suites.count - 1].cases.count - 1].failureText += string }
-    }
-}
 
 @Test func junitReportParsesBack() throws {
     let dir = try tempFolder([
