@@ -24,6 +24,8 @@ deps:
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(BROWSER_PKGS); }
+	@command -v python3 >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q python3; }
 
 build: deps
 	$(SWIFT_BUILD)
@@ -34,6 +36,7 @@ site: build
 test: deps browser-deps
 	$(SWIFT_BUILD)
 	$(SWIFT_TEST)
+	bash Tests/watch-check.sh $(NNBOOK)
 	$(NNBOOK) render Notebooks --out site
 	bash Tests/browser-check.sh site
 

@@ -27,6 +27,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `nnbook watch`'s HTTP server: no dependencies of its own, so it adds little to a build.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C boundaries: one system library each.
@@ -43,10 +45,13 @@ let package = Package(
                 swiftSettings: uncheckedExclusivity),
         .target(name: "Notebook", dependencies: ["CCmark", "NNLang"]),
         .target(name: "Site", dependencies: ["Notebook", "NNLang", "CZlib"]),
+        // `nnbook watch`: the preview server and the re-run loop (kept out of Notebook, which
+        // stays testable without a network stack).
+        .target(name: "Preview", dependencies: ["Notebook", "Site", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "nnbook",
             dependencies: [
-                "Notebook", "Site", "NNLang",
+                "Notebook", "Site", "NNLang", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: openblasRpath),
@@ -62,6 +67,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Fixtures"],
                     linkerSettings: openblasRpath),
         .testTarget(name: "SiteTests", dependencies: ["Site"], linkerSettings: openblasRpath),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Notebook", "Site"], linkerSettings: openblasRpath),
         .testTarget(name: "LessonTests", dependencies: ["Notebook"], linkerSettings: openblasRpath),
     ],
     swiftLanguageModes: [.v6]

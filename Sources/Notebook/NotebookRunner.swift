@@ -69,7 +69,9 @@ public struct NotebookRunner: Sendable {
             events.cellFinished?(notebook, cellRun)
             runs.append(cellRun)
         }
-        return NotebookRun(notebook: notebook, cells: runs, seconds: Self.seconds(start.duration(to: clock.now)))
+        var run = NotebookRun(notebook: notebook, cells: runs, seconds: Self.seconds(start.duration(to: clock.now)))
+        run.filesRead = executor?.filesRead ?? []
+        return run
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -9,7 +9,7 @@ struct NNBook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnbook",
         abstract: "Run literate deep-learning lessons written in Markdown.",
-        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self])
+        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self, Watch.self])
 
     /// Usage errors exit 2 (STYLE.md 4), not ArgumentParser's 64.
     static func main() {
@@ -60,8 +60,11 @@ extension NNBook {
         @Flag(help: "Keep raw HTML written in the Markdown prose.")
         var unsafeHTML = false
 
+        @OptionGroup var cache: CacheOptions
+
         func run() throws {
-            let commands = Commands()
+            var commands = Commands()
+            commands.cache = cache.runCache
             try finish(commands.render(paths: paths, jobs: options.jobs, timeout: options.timeout) { runs in
                 try SiteWriter.write(runs, to: out, unsafeHTML: unsafeHTML, console: commands.console)
             })
@@ -76,8 +79,12 @@ extension NNBook {
 
         @OptionGroup var options: RunOptions
 
+        @OptionGroup var cache: CacheOptions
+
         func run() throws {
-            try finish(Commands().test(paths: paths, jobs: options.jobs, timeout: options.timeout))
+            var commands = Commands()
+            commands.cache = cache.runCache
+            try finish(commands.test(paths: paths, jobs: options.jobs, timeout: options.timeout))
         }
     }
 
