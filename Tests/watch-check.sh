@@ -56,7 +56,7 @@ print("value", x + 1)
 \`\`\`
 
 \`\`\`nn
-print("second", x * 2)
+print("second", x * ${2:-2})
 \`\`\`
 EOF
     mv "$work/nb/01_live.md.tmp" "$work/nb/01_live.md"
@@ -110,8 +110,17 @@ write_lesson 7
 if msg=$(cdp wait-text "value 8" 10); then ok "a save during a run starts the new run"; else bad "the newer save did not show: $msg"; fi
 for _ in $(seq 1 50); do grep -q "cancelled" "$work/watch.log" && break; sleep 0.1; done
 if grep -q "cancelled.*01_live.md" "$work/watch.log"; then ok "the older run was cancelled"; else bad "no cancelled run in the log"; fi
+# Edits below the first cell: after one, a spare interpreter holds cell 1's state, so the
+# next edit of cell 2 runs only cell 2.
+write_lesson 7 3
+if msg=$(cdp wait-text "second 21" 3); then ok "an edit of the second cell is shown"; else bad "second-cell edit not shown: $msg"; fi
+sleep 1
+write_lesson 7 4
+if msg=$(cdp wait-text "second 28" 3); then ok "a second edit of it is shown"; else bad "second edit not shown: $msg"; fi
+for _ in $(seq 1 30); do grep -q "from cell 2" "$work/watch.log" && break; sleep 0.1; done
+if grep -q "01_live.md .*from cell 2" "$work/watch.log"; then ok "... re-run from cell 2, not from the top"; else bad "no run from cell 2 in the log"; fi
 lines=$(grep -cE '^[0-9]{2}:[0-9]{2}:[0-9]{2}  .*01_live\.md' "$work/watch.log")
-if [ "$lines" -ge 4 ]; then ok "one terminal line per re-run ($lines)"; else bad "$lines re-run lines in the log"; fi
+if [ "$lines" -ge 6 ]; then ok "one terminal line per re-run ($lines)"; else bad "$lines re-run lines in the log"; fi
 
 # Nothing outside the site folder: raw paths with .. (http.client sends them as written).
 echo secret >"$work/secret.txt"

@@ -12,6 +12,8 @@ public struct NotebookRun: Sendable {
     public var filesRead: [String] = []
     /// True when the run came from the run cache instead of running.
     public var fromCache = false
+    /// When the run continued from a checkpoint: how many leading cells it reused.
+    public var resumedAt: Int?
 
     /// Creates a run.
     public init(notebook: Notebook, cells: [CellRun], seconds: Double) {

@@ -54,6 +54,41 @@ public final class Watcher: @unchecked Sendable {
         var lastGood: NotebookRun?
         var running: CancelFlag?
         var generation = 0
+        /// An interpreter that ran the cells before the last edited one, ready or being prepared.
+        var spare: Spare?
+    }
+
+    /// A `RunCheckpoint` being prepared on its own thread; `wait()` blocks until it is ready.
+    final class Spare: @unchecked Sendable {
+        let notebook: Notebook
+        let count: Int
+        let flag = CancelFlag()
+        private let condition = NSCondition()
+        private var finished = false
+        private var checkpoint: RunCheckpoint?
+        private var stamps: [FileStamp?] = []
+
+        init(notebook: Notebook, count: Int) { self.notebook = notebook; self.count = count }
+
+        func finish(_ checkpoint: RunCheckpoint?) {
+            let stamps = (checkpoint?.filesRead ?? []).map(FileStamp.of)
+            condition.lock()
+            self.checkpoint = checkpoint
+            self.stamps = stamps
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The checkpoint once ready; nil when it failed, or a file its cells read has changed since.
+        func wait() -> RunCheckpoint? {
+            condition.lock()
+            while !finished { condition.wait() }
+            let (cp, stamps) = (checkpoint, self.stamps)
+            condition.unlock()
+            guard let cp, cp.filesRead.map(FileStamp.of) == stamps else { return nil }
+            return cp
+        }
     }
 
     /// A watcher; `onPagesChanged` gets the pages to reload after each re-render.
@@ -98,6 +133,7 @@ public final class Watcher: @unchecked Sendable {
             if stopped { return }
             for gone in order where !paths.contains(gone) {
                 tracked[gone]?.running?.cancel()
+                tracked[gone]?.spare?.flag.cancel()
                 tracked[gone] = nil
                 removed = true
             }
@@ -116,21 +152,23 @@ public final class Watcher: @unchecked Sendable {
         for path in toRun { rerun(path) }
     }
 
-    /// Re-runs `path` from the top on a new thread, cancelling a run of it still going.
+    /// Re-runs `path` on a new thread, cancelling a run of it still going.
     ///
-    /// From the top, not from the edited cell: a snapshot of the interpreter after cell k-1
-    /// would need a deep copy of every nn object (lists, dicts, closures, modules, tensors with
-    /// their autograd graph), which is neither cheap nor safe to get right; the run cache
-    /// already skips every notebook that did not change.
+    /// Where it can, the run starts at the edited cell: after each run the watcher prepares,
+    /// in the background, a spare interpreter that has run the cells before the one just
+    /// edited (`RunCheckpoint`), and the next save that leaves those cells alone continues on
+    /// it. Nothing is copied (a snapshot of nn objects, closures and autograd graphs would be
+    /// neither cheap nor safe): the spare's state is that of a run from the top. Otherwise, on
+    /// the first edit of a cell, or an edit above the spare's cells, it runs from the top.
     public func rerun(_ path: String) {
         let flag = CancelFlag()
-        let generation: Int = lock.withLock {
+        let (generation, spare, previous): (Int, Spare?, Notebook?) = lock.withLock {
             var t = tracked[path] ?? Tracked()
             t.running?.cancel()
             t.running = flag
             t.generation += 1
             tracked[path] = t
-            return t.generation
+            return (t.generation, t.spare, t.latest?.notebook)
         }
         let thread = Thread { [self] in
             // Stamped before reading: a save after this point shows as a change on the next poll.
@@ -142,17 +180,32 @@ public final class Watcher: @unchecked Sendable {
                 interpreter.runtime.cancel = flag
                 return interpreter
             }
-            let run: NotebookRun
+            var run: NotebookRun?
             if let hit = options.cache?.lookup(notebook, runner: runner) {
                 run = hit
             } else {
-                run = runner.run(notebook)
+                if let spare {
+                    if NotebookRunner.sharesPrefix(notebook, with: spare.notebook, count: spare.count) {
+                        // Waiting for a spare still being prepared costs less than the cells it ran.
+                        if let checkpoint = spare.wait(), !flag.isCancelled {
+                            run = runner.resume(checkpoint, with: notebook) { executor in
+                                (executor as? Interpreter)?.runtime.cancel = flag
+                            }
+                        }
+                    } else {
+                        spare.flag.cancel()
+                    }
+                    // Used, refused or stale: the next run prepares a fresh one.
+                    lock.withLock { if tracked[path]?.spare === spare { tracked[path]?.spare = nil } }
+                }
+                if run == nil, !flag.isCancelled { run = runner.run(notebook) }
                 if flag.isCancelled {
                     console.out("\(Self.clock())  cancelled  \(path)  (saved again during the run)\n")
                     return
                 }
-                options.cache?.store(run, runner: runner)
+                if let run { options.cache?.store(run, runner: runner) }
             }
+            guard let run else { return }
             let current: Bool = lock.withLock {
                 guard var t = tracked[path], t.generation == generation else { return false }
                 t.latest = run
@@ -165,6 +218,37 @@ public final class Watcher: @unchecked Sendable {
             guard current else { return }
             renderSite(notify: true)
             console.out(Self.reportLine(for: run, colored: console.stdoutIsTerminal))
+            if let previous { prepareSpare(path, notebook: notebook, count: NotebookRunner.firstChangedCell(notebook, since: previous)) }
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Starts preparing a spare interpreter for `path` that has run its first `count` cells
+    /// (nothing when there is one already, or nothing to gain).
+    func prepareSpare(_ path: String, notebook: Notebook, count: Int) {
+        guard count > 0, !notebook.hasErrors else { return }
+        let spare = Spare(notebook: notebook, count: count)
+        let started: Bool = lock.withLock {
+            guard !stopped, var t = tracked[path], t.spare == nil else { return false }
+            t.spare = spare
+            tracked[path] = t
+            return true
+        }
+        guard started else { return }
+        var spareRunner = self.runner
+        spareRunner.makeExecutor = { file in
+            let interpreter = Interpreter(file: file, seed: 0)
+            interpreter.runtime.cancel = spare.flag
+            return interpreter
+        }
+        let runner = spareRunner
+        let thread = Thread { [self] in
+            let checkpoint = spare.flag.isCancelled ? nil : runner.checkpoint(notebook, cells: count)
+            spare.finish(spare.flag.isCancelled ? nil : checkpoint)
+            if checkpoint == nil {
+                lock.withLock { if tracked[path]?.spare === spare { tracked[path]?.spare = nil } }
+            }
         }
         thread.stackSize = 1 << 20
         thread.start()
@@ -174,7 +258,7 @@ public final class Watcher: @unchecked Sendable {
     public func stop() {
         lock.withLock {
             stopped = true
-            for (_, t) in tracked { t.running?.cancel() }
+            for (_, t) in tracked { t.running?.cancel(); t.spare?.flag.cancel() }
         }
     }
 
@@ -244,6 +328,7 @@ public final class Watcher: @unchecked Sendable {
     static func reportLine(for run: NotebookRun, colored: Bool) -> String {
         var line = ProgressReporter.line(for: run, colored: colored)
         line.removeLast()  // the newline
+        if let k = run.resumedAt { line += "  from cell \(k + 1)" }
         if let first = stoppingErrors(run).first ?? run.diagnostics.first(where: { $0.severity == .error }) {
             let head = DiagnosticFormatter(colored: false).format(first).split(separator: "\n").first.map(String.init) ?? ""
             line += "  \(head)"

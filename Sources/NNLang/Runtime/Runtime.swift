@@ -170,9 +170,11 @@ public final class Runtime {
         }
     }
 
-    /// Notes that the program read `path` (once per path).
+    /// Notes that the program read `path` (once per path), made absolute so that the record
+    /// still names the same file when nnbook later runs from another folder.
     public func noteFileRead(_ path: String) {
-        if !filesRead.contains(path) { filesRead.append(path) }
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        if !filesRead.contains(full) { filesRead.append(full) }
     }
 
     func timeoutError() -> PyError { PyError(BuiltinTypes.timeoutError, "cell exceeded the time limit") }
