@@ -28,6 +28,8 @@ deps:
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(BROWSER_PKGS); }
+	@command -v python3 >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q python3; }
 
 jupyter-deps:
 	@$(JUPYTER_PY) -c 'import nbformat' 2>/dev/null || { \
@@ -43,6 +45,7 @@ test: deps browser-deps jupyter-deps
 	$(SWIFT_BUILD)
 	$(SWIFT_TEST)
 	PYTHON=$(JUPYTER_PY) bash Tests/jupyter-check.sh
+	bash Tests/watch-check.sh $(NNBOOK)
 	$(NNBOOK) render Notebooks --out site
 	bash Tests/browser-check.sh site
 

@@ -21,6 +21,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `nnbook watch`'s HTTP server: no dependencies of its own, so it adds little to a build.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C boundaries: one system library each.
@@ -43,10 +45,13 @@ let package = Package(
         // The CLI's work (commands, console, progress), kept out of Notebook so the model and the
         // runner are testable without a terminal; the executable only parses arguments.
         .target(name: "NNBookCLI", dependencies: ["Notebook", "NNLang"]),
+        // `nnbook watch`: the preview server and the re-run loop (kept out of Notebook, which
+        // stays testable without a network stack).
+        .target(name: "Preview", dependencies: ["NNBookCLI", "Notebook", "Site", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "nnbook",
             dependencies: [
-                "NNBookCLI", "Notebook", "Site", "NNLang",
+                "NNBookCLI", "Notebook", "Site", "NNLang", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: our side of every benchmark; Benchmarks/*.py time the reference.
@@ -60,6 +65,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NNBookCLITests", dependencies: ["NNBookCLI", "Notebook", "NotebookTestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Notebook", "Site"]),
         .testTarget(name: "LessonTests", dependencies: ["Notebook"]),
     ],
     swiftLanguageModes: [.v6]

@@ -53,14 +53,6 @@ extension Commands {
     }
 }
 
-extension CellOptions {
-    /// Whether `error` is what a `raises` cell expects.
-    func raisesAccepts(_ error: CellError?) -> Bool {
-        guard let error, let raises else { return false }
-        return raises.accepts(error.typeName)
-    }
-}
-
 /// Streams a notebook's output to the terminal for `nnbook run FILE.md`.
 private final class OutputTracker: @unchecked Sendable {
     let console: Console

@@ -8,6 +8,8 @@ public struct Commands: Sendable {
     public var console: Console
     /// Makes the executor of each notebook or script (the real interpreter unless testing).
     public var makeExecutor: ExecutorFactory
+    /// The run cache `render` and `test` consult (nil: run everything); `update` never does.
+    public var cache: RunCache?
 
     /// Creates the commands.
     public init(console: Console = Console(), makeExecutor: @escaping ExecutorFactory = interpreterFactory) {
@@ -26,7 +28,8 @@ public struct Commands: Sendable {
     }
 
     func runAll(_ paths: [String], jobs: Int, timeout: Double?, reporter: ProgressReporter) -> [NotebookRun] {
-        let batch = NotebookBatch(runner: NotebookRunner(timeout: timeout, makeExecutor: makeExecutor), jobs: jobs)
+        let batch = NotebookBatch(runner: NotebookRunner(timeout: timeout, makeExecutor: makeExecutor), jobs: jobs,
+                                  cache: cache)
         return reporter.whileTicking {
             batch.run(paths, events: reporter.events, onFinish: reporter.finished)
         }

@@ -11,6 +11,9 @@ public final class Console: @unchecked Sendable {
     public let stdoutIsTerminal: Bool
     /// True when stderr is a terminal (diagnostics are coloured only then).
     public let stderrIsTerminal: Bool
+    /// True when a live status line may be drawn: stderr is a terminal and not under
+    /// `CI=true` (CI logs keep no redrawn line even on a pseudo-terminal).
+    public let showsLiveStatus: Bool
     private let lock = Lock()
     /// Text of the live status line currently drawn on stderr ("" when none).
     private var status = ""
@@ -22,6 +25,8 @@ public final class Console: @unchecked Sendable {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         stdoutIsTerminal = isatty(1) != 0
         stderrIsTerminal = isatty(2) != 0 && getenv("NO_COLOR") == nil && term != "dumb"
+        let ci = getenv("CI").map { String(cString: $0).lowercased() } ?? ""
+        showsLiveStatus = stderrIsTerminal && ci != "true" && ci != "1"
         sink = nil
     }
 
@@ -30,6 +35,7 @@ public final class Console: @unchecked Sendable {
     public init(terminal: Bool = false, sink: @escaping @Sendable (_ fd: Int32, _ text: String) -> Void) {
         stdoutIsTerminal = terminal
         stderrIsTerminal = terminal
+        showsLiveStatus = terminal
         self.sink = sink
     }
 
@@ -40,7 +46,7 @@ public final class Console: @unchecked Sendable {
 
     /// Draws (or with "" erases) a one-line status on stderr, only when it is a terminal.
     func setStatus(_ text: String) {
-        guard stderrIsTerminal else { return }
+        guard showsLiveStatus else { return }
         lock.withLock {
             clearStatus()
             if !text.isEmpty { write(2, "\u{1B}[2m\(text)\u{1B}[0m") }

@@ -45,12 +45,13 @@ public final class ProgressReporter: @unchecked Sendable {
         let tag = colored ? "\(color)\(word)\u{1B}[0m" : word
         var counts = "\(run.cells.count) cell\(run.cells.count == 1 ? "" : "s")"
         if !run.passed { counts += ", \(run.failedCount) failed" }
-        return "\(tag)  \(run.notebook.path)  (\(counts), \(formatSeconds(run.seconds)))\n"
+        let time = run.fromCache ? "cached" : formatSeconds(run.seconds)
+        return "\(tag)  \(run.notebook.path)  (\(counts), \(time))\n"
     }
 
     /// Runs `body` while a ticker thread redraws the live status line on a terminal.
     public func whileTicking<T>(_ body: () -> T) -> T {
-        guard console.stderrIsTerminal else { return body() }
+        guard console.showsLiveStatus else { return body() }
         let ticker = Ticker(self)
         var thread = pthread_t()
         let box = Unmanaged.passRetained(ticker).toOpaque()

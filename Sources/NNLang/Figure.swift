@@ -5,9 +5,9 @@ import NNSyntax
 ///
 /// `plt.plot`, `plt.imshow`, `plt.subplots` and friends build one (Library/Pyplot.swift); it is
 /// shown by `plt.show()` or, in a notebook, when the cell ends (as Jupyter's inline backend does).
-public struct Figure: Sendable, Equatable {
+public struct Figure: Sendable, Equatable, Codable {
     /// One axes of the grid.
-    public enum Panel: Sendable, Equatable {
+    public enum Panel: Sendable, Equatable, Codable {
         /// Axes nothing was drawn on.
         case empty
         /// Lines or bars (`plot`, `hist`).
@@ -37,7 +37,7 @@ public struct Figure: Sendable, Equatable {
 }
 
 /// An image panel: values as given, mapped through `colormap` when drawn.
-public struct FigureImage: Sendable, Equatable {
+public struct FigureImage: Sendable, Equatable, Codable {
     public var width: Int
     public var height: Int
     /// Row-major values, `width * height` of them.

@@ -2,7 +2,7 @@ import NNSyntax
 import Tensors
 
 /// One item of a cell's output, in the order the cell produced it.
-public enum OutputItem: Sendable, Equatable {
+public enum OutputItem: Sendable, Equatable, Codable {
     /// Text the cell printed (`print`, `%time`, ...), exactly as written, newlines included.
     case stdout(String)
     /// A rich display (`show_image`, `plot`, `hist`, `stats`, `show`).
@@ -13,7 +13,7 @@ public enum OutputItem: Sendable, Equatable {
 
 /// What a display builtin produced: data for the Site to draw, plus the short text form used in
 /// expected-output blocks and on the terminal.
-public enum RichDisplay: Sendable, Equatable {
+public enum RichDisplay: Sendable, Equatable, Codable {
     /// A grayscale image, row-major, values 0...255 (`show_image`).
     case image(width: Int, height: Int, pixels: [UInt8], text: String)
     /// A line plot or histogram: one or more series of (x, y) points (`plot`, `hist`).
@@ -35,9 +35,9 @@ public enum RichDisplay: Sendable, Equatable {
 }
 
 /// Data for a plot; the Site turns it into SVG.
-public struct Plot: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case line, bars }
-    public struct Series: Sendable, Equatable {
+public struct Plot: Sendable, Equatable, Codable {
+    public enum Kind: Sendable, Equatable, Codable { case line, bars }
+    public struct Series: Sendable, Equatable, Codable {
         public var label: String?
         public var xs: [Double]
         public var ys: [Double]
@@ -63,13 +63,13 @@ public struct Plot: Sendable, Equatable {
 }
 
 /// An uncaught nn exception (or syntax error) that ended a cell.
-public struct CellError: Error, Sendable, Equatable {
+public struct CellError: Error, Sendable, Equatable, Codable {
     /// The Python exception class name: `ValueError`, `SyntaxError`, `TimeoutError`, ...
     public var typeName: String
     public var message: String
     /// Where it was raised, innermost last, as Python's traceback orders frames.
     public var traceback: [TraceFrame]
-    public struct TraceFrame: Sendable, Equatable {
+    public struct TraceFrame: Sendable, Equatable, Codable {
         public var location: SourceLocation
         /// The function name, or `<cell>` / `<module>` at top level.
         public var function: String
@@ -87,7 +87,7 @@ public struct CellError: Error, Sendable, Equatable {
 }
 
 /// The result of running one cell.
-public struct CellResult: Sendable, Equatable {
+public struct CellResult: Sendable, Equatable, Codable {
     public var items: [OutputItem]
     /// Set when the cell ended with an uncaught exception.
     public var error: CellError?

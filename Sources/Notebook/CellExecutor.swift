@@ -6,9 +6,19 @@ public protocol CellExecutor: AnyObject {
     /// Runs one cell; see `Interpreter.run(cell:firstLine:echoResult:timeout:onOutput:)`.
     func run(cell source: String, firstLine: Int, echoResult: Bool, timeout: Double?,
              onOutput: ((String) -> Void)?) -> CellResult
+    /// Paths of the files the cells read so far (for the run cache); none by default.
+    var filesRead: [String] { get }
 }
 
-extension Interpreter: CellExecutor {}
+extension CellExecutor {
+    /// Executors that read no files.
+    public var filesRead: [String] { [] }
+}
+
+extension Interpreter: CellExecutor {
+    /// The files `get_data()` and `read_idx` read.
+    public var filesRead: [String] { runtime.filesRead }
+}
 
 /// Makes the executor for one notebook (one per notebook: state is never shared between them).
 public typealias ExecutorFactory = @Sendable (_ file: String) -> any CellExecutor

@@ -150,3 +150,11 @@ public struct ExpectedOutput: Sendable, Equatable {
         self.text = text; self.lines = lines; self.byteRange = byteRange
     }
 }
+
+extension CellOptions {
+    /// Whether `error` is what a `raises` cell expects.
+    public func raisesAccepts(_ error: CellError?) -> Bool {
+        guard let error, let raises else { return false }
+        return raises.accepts(error.typeName)
+    }
+}

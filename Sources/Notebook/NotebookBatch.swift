@@ -26,10 +26,12 @@ public struct NotebookBatch: Sendable {
     public var runner: NotebookRunner
     /// How many notebooks run at once.
     public var jobs: Int
+    /// The run cache consulted before running and filled after (nil: always run).
+    public var cache: RunCache?
 
     /// Creates a batch.
-    public init(runner: NotebookRunner, jobs: Int = processorCount) {
-        self.runner = runner; self.jobs = max(1, jobs)
+    public init(runner: NotebookRunner, jobs: Int = processorCount, cache: RunCache? = nil) {
+        self.runner = runner; self.jobs = max(1, jobs); self.cache = cache
     }
 
     /// Loads and runs `paths`; results come back in the order of `paths`. `onFinish` is called
@@ -43,7 +45,7 @@ public struct NotebookBatch: Sendable {
             init(_ n: Int) { results = Array(repeating: nil, count: n) }
         }
         let state = State(paths.count)
-        let runner = runner
+        let runner = runner, cache = cache
         let work: @Sendable (Int) -> Void = { _ in
             while true {
                 let index: Int? = state.lock.withLock {
@@ -52,7 +54,14 @@ public struct NotebookBatch: Sendable {
                     return state.next
                 }
                 guard let index else { return }
-                let run = runner.run(Notebook.loadOrDiagnose(paths[index]), events: events)
+                let notebook = Notebook.loadOrDiagnose(paths[index])
+                let run: NotebookRun
+                if let hit = cache?.lookup(notebook, runner: runner) {
+                    run = hit
+                } else {
+                    run = runner.run(notebook, events: events)
+                    cache?.store(run, runner: runner)
+                }
                 state.lock.withLock {
                     state.results[index] = run
                     onFinish?(run)

@@ -6,8 +6,14 @@ public struct NotebookRun: Sendable {
     public var notebook: Notebook
     /// One entry per cell, in order.
     public var cells: [CellRun]
-    /// Wall time of the whole notebook, in seconds.
+    /// Wall time of the whole notebook, in seconds (of the original run, for a cached one).
     public var seconds: Double
+    /// Files the notebook read (`get_data()`, `read_idx`): the run cache and `watch` track them.
+    public var filesRead: [String] = []
+    /// True when the run came from the run cache instead of running.
+    public var fromCache = false
+    /// When the run continued from a checkpoint: how many leading cells it reused.
+    public var resumedAt: Int?
 
     /// Creates a run.
     public init(notebook: Notebook, cells: [CellRun], seconds: Double) {

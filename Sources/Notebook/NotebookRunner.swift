@@ -48,28 +48,37 @@ public struct NotebookRunner: Sendable {
         // The interpreter is created only when a cell runs: a notebook without cells costs nothing.
         var executor: (any CellExecutor)?
         for cell in cells {
-            let cellRun: CellRun
-            if stopped {
-                cellRun = CellRun(cell: cell, result: nil, output: "", verdict: .notRun, seconds: 0)
-            } else if cell.options.skip {
-                cellRun = CellRun(cell: cell, result: nil, output: "", verdict: .skipped, seconds: 0)
-            } else {
-                events.cellStarted?(notebook, cell)
-                let cellStart = clock.now
-                let exec = executor ?? makeExecutor(notebook.path)
-                executor = exec
-                let result = exec.run(cell: cell.source, firstLine: cell.firstLine, echoResult: true,
-                                      timeout: timeout, onOutput: events.printed)
-                let output = CellOutput.text(of: result)
-                let (verdict, stops) = check(cell, result: result, output: output, path: notebook.path)
-                stopped = stops
-                cellRun = CellRun(cell: cell, result: result, output: output, verdict: verdict,
-                                  seconds: Self.seconds(cellStart.duration(to: clock.now)))
-            }
-            events.cellFinished?(notebook, cellRun)
-            runs.append(cellRun)
+            runs.append(runCell(cell, of: notebook, executor: &executor, stopped: &stopped, events: events))
         }
-        return NotebookRun(notebook: notebook, cells: runs, seconds: Self.seconds(start.duration(to: clock.now)))
+        var run = NotebookRun(notebook: notebook, cells: runs, seconds: Self.seconds(start.duration(to: clock.now)))
+        run.filesRead = executor?.filesRead ?? []
+        return run
+    }
+
+    /// Runs (or marks skipped / not run) one cell on `executor`, creating it on first use.
+    func runCell(_ cell: Cell, of notebook: Notebook, executor: inout (any CellExecutor)?, stopped: inout Bool,
+                 events: RunEvents) -> CellRun {
+        let cellRun: CellRun
+        if stopped {
+            cellRun = CellRun(cell: cell, result: nil, output: "", verdict: .notRun, seconds: 0)
+        } else if cell.options.skip {
+            cellRun = CellRun(cell: cell, result: nil, output: "", verdict: .skipped, seconds: 0)
+        } else {
+            events.cellStarted?(notebook, cell)
+            let clock = ContinuousClock()
+            let cellStart = clock.now
+            let exec = executor ?? makeExecutor(notebook.path)
+            executor = exec
+            let result = exec.run(cell: cell.source, firstLine: cell.firstLine, echoResult: true,
+                                  timeout: timeout, onOutput: events.printed)
+            let output = CellOutput.text(of: result)
+            let (verdict, stops) = check(cell, result: result, output: output, path: notebook.path)
+            stopped = stops
+            cellRun = CellRun(cell: cell, result: result, output: output, verdict: verdict,
+                              seconds: Self.seconds(cellStart.duration(to: clock.now)))
+        }
+        events.cellFinished?(notebook, cellRun)
+        return cellRun
     }
 
     package static func seconds(_ d: Duration) -> Double {

@@ -43,6 +43,9 @@ struct PageWriter {
             : "<span class=\"nn-badge nn-fail\">failed</span>"
         if options.showTimes, let s = notebook.seconds { meta += " <span class=\"nn-run-time\">ran in \(Site.formatDuration(s))</span>" }
         var header = "<p class=\"nn-meta\">\(meta)</p>\n"
+        if !notebook.errorReport.isEmpty {
+            header += Self.errorBanner(notebook.errorReport)
+        }
         if !notebook.diagnostics.isEmpty {
             header += "<div class=\"nn-diagnostics\"><pre>"
             header += notebook.diagnostics.map(HTML.escape).joined(separator: "\n")
@@ -125,6 +128,11 @@ struct PageWriter {
         case .notRun:
             classes.append("nn-not-run")
             status = "Not run: an earlier cell raised an error."
+            if let stale = cell.staleResult {
+                classes.append("nn-stale")
+                status = "Not run: an earlier cell raised an error. Below: its output from the last good run (stale)."
+                outputs = renderOutputs(stale, cell: cell)
+            }
         case .ran(let result, let seconds):
             outputs = renderOutputs(result, cell: cell)
             if cell.options.volatile || result.volatile { classes.append("nn-volatile") }

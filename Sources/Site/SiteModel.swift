@@ -18,6 +18,9 @@ public struct SiteNotebook: Sendable, Equatable {
     public var seconds: Double?
     /// Problems with the notebook itself (unknown cell options, ...), shown on top of the page.
     public var diagnostics: [String]
+    /// Compiler-style diagnostics of a failed run (`file.md:LINE:COL: error: ...` and the
+    /// traceback), shown in a banner on top of the page by `nnbook watch`; empty otherwise.
+    public var errorReport: [String] = []
 
     /// Creates a notebook page model.
     public init(path: String, title: String, blocks: [SiteBlock], passed: Bool, seconds: Double? = nil,
@@ -71,6 +74,9 @@ public struct SiteCell: Sendable, Equatable {
     public var failure: CellFailure?
     /// Highlighting for `source` (from the nn lexer); empty shows plain escaped code.
     public var spans: [HighlightSpan]
+    /// For a cell that did not run: what it output in the last good run, shown marked stale
+    /// (`nnbook watch` keeps these while the notebook is broken).
+    public var staleResult: CellResult?
 
     /// Creates a cell.
     public init(source: String, line: Int, state: State, options: CellOptions = CellOptions(),

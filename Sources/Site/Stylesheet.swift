@@ -100,6 +100,10 @@ table.nn-table td.nn-num { text-align: right; font-variant-numeric: tabular-nums
 .nn-error.nn-expected { color: var(--fg); background: var(--panel); border-color: var(--border); }
 .nn-error.nn-expected::before { content: "raises (expected)"; display: block; font-size: 0.75rem; color: var(--muted); padding: 0.3rem 0.75rem 0; }
 .nn-diagnostic { color: var(--warn); font-size: 0.85rem; }
+.nn-error-banner { color: var(--err-fg); background: var(--err-bg); border: 2px solid var(--err-border); border-radius: 6px; margin: 0 0 1rem; }
+.nn-error-banner pre { padding: 0.5rem 0.75rem; margin: 0; white-space: pre-wrap; }
+.nn-error-banner a { color: inherit; }
+.nn-stale .nn-outputs { opacity: 0.55; border-left: 3px dashed var(--muted); padding-left: 0.5rem; }
 .nn-diagnostics { border: 1px solid var(--warn); border-radius: 6px; color: var(--warn); margin: 0 0 1rem; }
 .nn-failed .nn-input { border-color: var(--bad); }
 .nn-failed > .nn-status { color: var(--bad); font-style: normal; font-weight: 600; }

@@ -10,7 +10,7 @@ struct NNBook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnbook",
         abstract: "Run literate deep-learning lessons written in Markdown.",
-        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self, Import.self, Export.self])
+        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self, Import.self, Export.self, Watch.self])
 
     /// Usage errors exit 2, not ArgumentParser's 64.
     static func main() {
@@ -61,8 +61,11 @@ extension NNBook {
         @Flag(help: "Keep raw HTML written in the Markdown prose.")
         var unsafeHTML = false
 
+        @OptionGroup var cache: CacheOptions
+
         func run() throws {
-            let commands = Commands()
+            var commands = Commands()
+            commands.cache = cache.runCache
             try finish(commands.render(paths: paths, jobs: options.jobs, timeout: options.timeout) { runs in
                 try SiteWriter.write(runs, to: out, unsafeHTML: unsafeHTML, console: commands.console)
             })
@@ -78,10 +81,13 @@ extension NNBook {
         @OptionGroup var options: RunOptions
 
         @OptionGroup var ci: CIOptions
+        @OptionGroup var cache: CacheOptions
 
         func run() throws {
-            try finish(Commands().test(paths: paths, jobs: options.jobs, timeout: options.timeout,
-                                       shard: ci.parsedShard, junit: ci.junit))
+            var commands = Commands()
+            commands.cache = cache.runCache
+            try finish(commands.test(paths: paths, jobs: options.jobs, timeout: options.timeout,
+                                     shard: ci.parsedShard, junit: ci.junit))
         }
     }
 

@@ -7,10 +7,12 @@ import Glibc
 
 /// A stand-in for the interpreter, driven by one directive per source line:
 /// `print TEXT`, `show TEXT` (a display), `value TEXT` (final expression repr),
-/// `raise Type message`, `volatile`, `sleep SECONDS`, `count` (prints how many cells this executor ran).
+/// `raise Type message`, `volatile`, `sleep SECONDS`, `count` (prints how many cells this executor ran),
+/// `read PATH` (records that the cell read the file, as `read_idx` does).
 public final class FakeExecutor: CellExecutor {
     public let file: String
     public var cellsRun = 0
+    public var filesRead: [String] = []
     public static let created = Atomic<Int>(0)
 
     public init(file: String) {
@@ -35,6 +37,7 @@ public final class FakeExecutor: CellExecutor {
             case "volatile": result.volatile = true
             case "sleep": usleep(UInt32((Double(rest) ?? 0) * 1e6))
             case "count": result.items.append(.stdout("\(cellsRun)\n"))
+            case "read": if !filesRead.contains(rest) { filesRead.append(rest) }
             case "timeout":
                 result.items.append(.stdout("\(timeout.map { String($0) } ?? "none")\n"))
             case "raise":

@@ -191,3 +191,25 @@ func fixtureFolder(_ names: [String]) throws -> String {
     #expect(r.out.split(separator: "\n").filter { $0.hasPrefix("PASS  0") }.count == 4)  // `.` adds no `./`
     #expect(r.out.hasSuffix("4 passed, 0 failed\n"))
 }
+
+@Test func renderAndTestUseTheRunCache() throws {
+    try #require(evaluatorWorks)
+    let dir = try tempFolder(["01_c.md": "# C\n\n```nn\nprint(6 * 7)\n```\n```output\n42\n```\n"])
+    let first = try nnbook(["test", "01_c.md"], in: dir)
+    #expect(first.status == 0 && first.out.hasPrefix("PASS  01_c.md  (1 cell, ") && !first.out.contains("cached"))
+    #expect(FileManager.default.fileExists(atPath: "\(dir)/.nnbook-cache/.gitignore"))
+    let second = try nnbook(["test", "01_c.md"], in: dir)
+    #expect(second.status == 0 && second.out.hasPrefix("PASS  01_c.md  (1 cell, cached)"))
+    let render = try nnbook(["render", "01_c.md", "--out", "site"], in: dir)
+    #expect(render.status == 0 && render.out.contains("(1 cell, cached)"))
+    #expect(try read("\(dir)/site/01_c.html").contains("42"))
+    #expect(!(try nnbook(["test", "01_c.md", "--no-cache"], in: dir)).out.contains("cached"))
+    let elsewhere = try nnbook(["test", "01_c.md", "--cache", "\(dir)/other"], in: dir)
+    #expect(!elsewhere.out.contains("cached"))
+    #expect(try nnbook(["test", "01_c.md", "--cache", "\(dir)/other"], in: dir).out.contains("cached"))
+    #expect(try nnbook(["test", "01_c.md", "--cache", "x", "--no-cache"], in: dir).status == 2)
+    // `update` never trusts the cache: a drifted expected block is found and rewritten.
+    try "# C\n\n```nn\nprint(6 * 7)\n```\n```output\n41\n```\n".write(toFile: "\(dir)/01_c.md", atomically: true, encoding: .utf8)
+    #expect(try nnbook(["update", "01_c.md"], in: dir).out.hasPrefix("updated"))
+    #expect(try read("\(dir)/01_c.md").contains("```output\n42\n```"))
+}

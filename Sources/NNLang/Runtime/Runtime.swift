@@ -36,6 +36,11 @@ public final class Runtime {
     /// Absolute deadline (DispatchTime nanoseconds), or nil.
     var deadline: UInt64?
     var timedOut = false
+    /// Set from another thread to stop the running cell (checked with the deadline).
+    public var cancel: CancelFlag?
+    /// Paths of the files the program read (`get_data()`, `read_idx`), in first-read order:
+    /// the run cache keys a notebook's outputs on them.
+    public private(set) var filesRead: [String] = []
     public static let maxDepth = 1000
 
     // Output of the running cell.
@@ -166,6 +171,17 @@ public final class Runtime {
             timedOut = true
             throw timeoutError()
         }
+        if let c = cancel, c.isCancelled {
+            timedOut = true
+            throw PyError(BuiltinTypes.timeoutError, "run cancelled")
+        }
+    }
+
+    /// Notes that the program read `path` (once per path), made absolute so that the record
+    /// still names the same file when nnbook later runs from another folder.
+    public func noteFileRead(_ path: String) {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        if !filesRead.contains(full) { filesRead.append(full) }
     }
 
     func timeoutError() -> PyError { PyError(BuiltinTypes.timeoutError, "cell exceeded the time limit") }

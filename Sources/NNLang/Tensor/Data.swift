@@ -171,13 +171,24 @@ public enum IDX {
     /// `get_data()`: Fashion-MNIST's training set split into the first 50,000 images as train
     /// and the rest (10,000) as valid; images as 784 float32 values in [0, 1], labels int64.
     public static func fashionMNIST(directory: String = dataDirectory) throws -> (xTrain: Tensor, yTrain: Tensor, xValid: Tensor, yValid: Tensor) {
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
-        let x = try readImages(base + "train-images-idx3-ubyte.gz")
-        let y = try read(base + "train-labels-idx1-ubyte.gz")
+        let files = fashionMNISTFiles(directory: directory)
+        let x = try readImages(files[0])
+        let y = try read(files[1])
         let train: [TensorIndex] = [.slice(start: nil, stop: 50000, step: nil)]
         let valid: [TensorIndex] = [.slice(start: 50000, stop: nil, step: nil)]
         return (try x.index(train), try y.index(train), try x.index(valid), try y.index(valid))
     }
+}
+
+extension IDX {
+    /// The files `get_data()` reads (images, labels) from `directory`.
+    public static func fashionMNISTFiles(directory: String = dataDirectory) -> [String] {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        return [base + "train-images-idx3-ubyte.gz", base + "train-labels-idx1-ubyte.gz"]
+    }
+
+    /// The files `get_data()` reads from the data directory in force now.
+    public static var fashionMNISTFiles: [String] { fashionMNISTFiles() }
 }
 
 /// nn's FileNotFoundError (an OSError), raised by `read_idx` for a missing file.
@@ -203,10 +214,12 @@ extension NNTensorBinding {
             guard case .str(let path)? = a["path"] else {
                 throw PyError.type("read_idx(): argument 'path' must be str, not \(a["path"]?.typeName ?? "NoneType")")
             }
+            rt.noteFileRead(path)
             do { return .tensor(Variable(try IDX.read(path))) } catch { throw DataErrors.pyError(error) }
         }
         rt.defineBuiltin("get_data") { rt, args, kw in
             _ = try BoundArgs("get_data", args, kw, [])
+            for name in IDX.fashionMNISTFiles { rt.noteFileRead(name) }
             do {
                 let d = try IDX.fashionMNIST()
                 return .object(PyTuple([d.xTrain, d.yTrain, d.xValid, d.yValid].map { .tensor(Variable($0)) }))
