@@ -61,6 +61,9 @@ extension Tensor {
             throw TensorError.runtime("scatter(): Expected self.dtype to be equal to src.dtype")
         }
         let s = try src.contiguous()
+        guard Swift.max(s.ndim, 1) == Swift.max(index.ndim, 1) else {
+            throw TensorError.runtime("Index tensor must have the same number of dimensions as src tensor")
+        }
         for k in 0..<Swift.min(index.ndim, s.ndim) where index.shape[k] > s.shape[k] {
             throw TensorError.runtime("Size does not match at dimension \(k) expected index \(Tensor.describe(index.shape)) to be no larger than src \(Tensor.describe(src.shape))")
         }

@@ -60,10 +60,7 @@ extension NNModules {
                 let rows = x.data.ndim == 2 ? x.data.shape[0] : 1, k = x.data.shape.last ?? 0
                 throw PyError.runtime("\(b == nil && x.data.ndim == 2 ? "mm" : "addmm"): mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(w.data.shape[1])x\(w.data.shape[0]))")
             }
-            return try Grad.v {
-                let y = try x.matmul(w.t())
-                return try b.map { try y.add($0) } ?? y
-            }
+            return try Grad.v { try Variable.linear(x, w, b) }
         }
         method(c, "extra_repr") { rt, m, _, _ in
             let bias = m.attrs["bias"].map { !$0.isNone } ?? false

@@ -117,6 +117,12 @@ enum NNModules {
 
     /// PyTorch's `Module.__repr__`: `Name(extra)` or the children indented by two spaces.
     static func repr(_ rt: Runtime, _ m: PyInstance) throws -> String {
+        // A module inside itself would recurse forever (PyTorch: RecursionError).
+        let id = ObjectIdentifier(m)
+        guard rt.reprInProgress.insert(id).inserted else {
+            throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+        }
+        defer { rt.reprInProgress.remove(id) }
         var extra = ""
         if let f = m.cls.lookup("extra_repr") { extra = try rt.str(try rt.call(f, [.object(m)], [])) }
         var lines: [String] = extra.isEmpty ? [] : extra.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
