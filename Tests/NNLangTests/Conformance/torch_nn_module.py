@@ -64,3 +64,8 @@ try:
     lin(torch.ones(2, 4))
 except RuntimeError as e:
     print("RuntimeError:", e)
+d = nn.ModuleDict({"a": nn.ReLU(), "b": nn.Linear(2, 1)})
+d["c"] = nn.Flatten()
+print(len(d), list(d), "b" in d, "z" in d, type(d["b"]).__name__)
+print([k for k, v in d.items()], len(list(d.parameters())))
+print(d)

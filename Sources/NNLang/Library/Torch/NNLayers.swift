@@ -200,6 +200,53 @@ extension NNModules {
         return c
     }()
 
+    /// `nn.ModuleDict(modules=None)`: submodules by name, in insertion order.
+    static let moduleDict: PyClass = {
+        let c = layer("ModuleDict")
+        method(c, "__init__") { rt, m, args, kw in
+            let a = try BoundArgs("ModuleDict", args, kw, ["modules"])
+            try initModule(rt, m)
+            if let ms = a["modules"] {
+                let pairs: [Value]
+                if case .object(let d as PyDict) = ms {
+                    pairs = zip(d.keys, d.values).map { .object(PyTuple([$0.0, $0.1])) }
+                } else {
+                    pairs = try rt.iterateToArray(ms)
+                }
+                for p in pairs {
+                    guard let kv = TensorArgs.sequence(p), kv.count == 2, case .str(let name) = kv[0] else {
+                        throw PyError.type("ModuleDict update sequence elements must be (name, module) pairs")
+                    }
+                    try add(rt, m, name, kv[1])
+                }
+            }
+            return .none
+        }
+        func named(_ m: PyInstance, _ key: Value) throws -> Value {
+            guard let v = try registry(m, modulesKey).get(key) else { throw PyError.key(key) }
+            return v
+        }
+        method(c, "__getitem__") { _, m, args, _ in
+            guard args.count == 1 else { throw PyError.type("__getitem__ expected 1 argument") }
+            return try named(m, args[0])
+        }
+        method(c, "__setitem__") { rt, m, args, _ in
+            guard args.count == 2, case .str(let name) = args[0] else { throw PyError.type("module name should be a string") }
+            try add(rt, m, name, args[1])
+            return .none
+        }
+        method(c, "__contains__") { _, m, args, _ in
+            guard args.count == 1 else { throw PyError.type("__contains__ expected 1 argument") }
+            return .bool(try registry(m, modulesKey).get(args[0]) != nil)
+        }
+        method(c, "__len__") { _, m, _, _ in .int(children(m).count) }
+        method(c, "__iter__") { _, m, _, _ in iterator(entries(m, modulesKey).map { .str($0.0) }) }
+        method(c, "keys") { _, m, _, _ in .object(PyList(entries(m, modulesKey).map { .str($0.0) })) }
+        method(c, "values") { _, m, _, _ in .object(PyList(entries(m, modulesKey).map { $0.1 })) }
+        method(c, "items") { _, m, _, _ in .object(PyList(entries(m, modulesKey).map { pair($0.0, $0.1) })) }
+        return c
+    }()
+
     /// `nn.ModuleList(modules=None)`.
     static let moduleList: PyClass = {
         let c = layer("ModuleList")

@@ -14,7 +14,8 @@ enum NNModules {
 
     /// Dunders the runtime calls with `self` given explicitly and honours only when they are
     /// not method descriptors (descriptors stand for `object`'s defaults there).
-    static let explicitSelfDunders: Set<String> = ["__repr__", "__setattr__", "__len__", "__iter__", "__getitem__"]
+    static let explicitSelfDunders: Set<String> = ["__repr__", "__setattr__", "__len__", "__iter__", "__getitem__",
+                                                   "__setitem__", "__contains__"]
 
     /// A native method: a method descriptor (bound on attribute access, as `super().__init__()`
     /// needs), or a builtin taking `self` first for the dunders above.

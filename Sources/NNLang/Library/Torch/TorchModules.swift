@@ -33,7 +33,7 @@ extension NNTensorBinding {
         rt.registerModule(PyModule(name: "torch.nn", dict: [
             "Module": .object(NNModules.module), "Parameter": .object(NNModules.parameter), "Linear": .object(NNModules.linear),
             "ReLU": .object(NNModules.relu), "Flatten": .object(NNModules.flatten), "Sequential": .object(NNModules.sequential),
-            "ModuleList": .object(NNModules.moduleList),
+            "ModuleList": .object(NNModules.moduleList), "ModuleDict": .object(NNModules.moduleDict),
         ]))
         rt.registerModule(PyModule(name: "torch.nn.functional", dict: functionalTable(rt)))
         rt.registerModule(PyModule(name: "torch.nn.init", dict: initTable(rt)))
