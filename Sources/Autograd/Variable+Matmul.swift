@@ -75,3 +75,25 @@ extension Variable {
         [needs[0] ? try g.mm(b.t()) : nil, needs[1] ? try a.t().mm(g) : nil]
     }
 }
+
+extension Variable {
+    /// `F.linear(x, w, b)` for a 2-d input: `x @ w.T + b` as PyTorch's addmm (AddmmBackward0;
+    /// MmBackward0 without a bias). The product is computed first and the bias added after,
+    /// as our sgemm does; other ranks go through matmul and add.
+    public static func linear(_ x: Variable, _ w: Variable, _ b: Variable?) throws -> Variable {
+        guard x.ndim == 2, w.ndim == 2, b.map({ $0.ndim <= 1 }) ?? true else {
+            let y = try x.matmul(w.t())
+            return try b.map { try y.add($0) } ?? y
+        }
+        let xd = x.data, wd = w.data
+        let prod = try xd.matmul(wd.t())
+        let out = try b.map { try prod.add($0.data) } ?? prod
+        let bShape = b?.shape
+        let inputs = [x, w] + (b.map { [$0] } ?? [])
+        return Variable.make(out, b == nil ? "MmBackward0" : "AddmmBackward0", inputs, saves: [x, w]) { g, needs in
+            var grads: [Tensor?] = [needs[0] ? try g.mm(wd) : nil, needs[1] ? try g.t().mm(xd) : nil]
+            if let s = bShape { grads.append(needs[2] ? try g.sumTo(s) : nil) }
+            return grads
+        }
+    }
+}

@@ -187,9 +187,11 @@ extension Tensor {
             throw TensorError.runtime(
                 "uniform_ expects to return a [from, to) range, but found from=\(Tensor.cppDouble(from)) > to=\(Tensor.cppDouble(to))")
         }
+        // PyTorch's `uniform_real`: the bounds are floats, the arithmetic double.
         let lo = Float(from), hi = Float(to)
+        let width = Double(hi - lo), base = Double(lo)
         let p = storage.floats
-        memoryOrdered().forEachStorageIndex { i in p[i] = generator.nextUniformFloat() * (hi - lo) + lo }
+        memoryOrdered().forEachStorageIndex { i in p[i] = Float(Double(generator.nextUniformFloat()) * width + base) }
     }
 
     /// `t.normal_(mean, std)` in place (float32 only): what `randn` and `kaiming_normal_` use.

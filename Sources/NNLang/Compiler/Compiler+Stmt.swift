@@ -153,12 +153,12 @@ extension Compiler {
         case .with(let items, let body):
             return with(items, body)
         case .import(let names):
-            let parts = names.map { a -> (String, String?, Store) in
+            let parts = names.map { a -> (String, Bool, Store) in
                 let bind = a.asName ?? String(a.name.split(separator: ".").first ?? "")
-                return (a.name, a.asName, storeName(bind))
+                return (a.name, a.asName != nil, storeName(bind))
             }
             return { l in
-                for (n, _, st) in parts { try st(l, .object(try rt.importModule(n))) }
+                for (n, alias, st) in parts { try st(l, try rt.importForBinding(n, hasAlias: alias)) }
                 return .normal
             }
         case .importFrom(let module, let names, let level):
@@ -168,20 +168,13 @@ extension Compiler {
             }
             if names.count == 1 && names[0].name == "*" {
                 return { _ in
-                    let m = try rt.importModule(mod)
-                    for (k, v) in m.dict where !k.hasPrefix("_") { rt.setGlobal(k, v) }
+                    for (k, v) in try rt.importStar(mod) { rt.setGlobal(k, v) }
                     return .normal
                 }
             }
             let parts = names.map { a in (a.name, storeName(a.asName ?? a.name)) }
             return { l in
-                let m = try rt.importModule(mod)
-                for (n, st) in parts {
-                    guard let v = m.dict[n] else {
-                        throw PyError(BuiltinTypes.importError, "cannot import name '\(n)' from '\(mod)' (unknown location)")
-                    }
-                    try st(l, v)
-                }
+                for (n, st) in parts { try st(l, try rt.importFrom(mod, n)) }
                 return .normal
             }
         case .magic(let m):

@@ -1,5 +1,5 @@
 import NNSyntax
-/// Exception matching, unpacking and imports for compiled code.
+/// Exception matching and unpacking for compiled code.
 extension Runtime {
     /// `except T:` matching (T a class or tuple of classes).
     func exceptionMatches(_ exc: PyInstance, _ t: Value) throws -> Bool {
@@ -53,10 +53,5 @@ extension Runtime {
             return false
         default: return false
         }
-    }
-
-    func importModule(_ name: String) throws -> PyModule {
-        if let m = modules[name] { return m }
-        throw PyError(BuiltinTypes.moduleNotFoundError, "No module named '\(name)'")
     }
 }

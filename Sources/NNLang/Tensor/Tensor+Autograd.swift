@@ -40,6 +40,8 @@ enum Grad {
 /// User attributes of a tensor (`inp.g = ...`), kept in `Variable.userAttributes`.
 final class TensorUserAttributes {
     var values: [String: Value] = [:]
+    /// Made by `nn.Parameter` (its repr says so, and Module registers it).
+    var isParameter = false
 }
 
 extension Variable {

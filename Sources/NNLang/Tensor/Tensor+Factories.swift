@@ -151,27 +151,37 @@ extension NNTensorBinding {
         }
     }
 
+    /// The function form of a tensor method: `f(t, ...)` (or `f(input=t, ...)`) is `t.f(...)`.
+    func functionForm(_ name: String) -> PyBuiltin.Fn? {
+        guard let m = tensorMethods[name] else { return nil }
+        return { rt, args, kw in
+            let first: Value
+            var rest = args
+            if !args.isEmpty {
+                first = args[0]
+                rest.removeFirst()
+            } else if let i = kw.firstIndex(where: { $0.0 == "input" }) {
+                first = kw[i].1
+            } else {
+                throw PyError.type("\(name)() missing required argument 'input' (pos 1)")
+            }
+            let kw2 = kw.filter { $0.0 != "input" }
+            return try m(rt, self, try TensorArgs.variable(first, name), rest, kw2)
+        }
+    }
+
     func installFunctions(_ rt: Runtime) {
         // Functions that are also methods: `f(t, ...)` is `t.f(...)`.
         for name in ["matmul", "mm", "dot", "exp", "log", "sqrt", "relu", "sigmoid", "tanh", "mean", "std", "var",
                      "clamp", "clamp_min", "clamp_max", "argmax", "argmin", "flatten", "transpose", "permute",
                      "reshape", "squeeze", "unsqueeze", "numel", "clone", "allclose", "isclose", "equal",
                      "maximum", "minimum", "neg", "floor", "ceil", "sign", "outer", "amax", "amin"] {
-            guard let m = tensorMethods[name] else { continue }
-            rt.defineBuiltin(name) { rt, args, kw in
-                let first: Value
-                var rest = args
-                if !args.isEmpty {
-                    first = args[0]
-                    rest.removeFirst()
-                } else if let i = kw.firstIndex(where: { $0.0 == "input" }) {
-                    first = kw[i].1
-                } else {
-                    throw PyError.type("\(name)() missing required argument 'input' (pos 1)")
-                }
-                let kw2 = kw.filter { $0.0 != "input" }
-                return try m(rt, self, try TensorArgs.variable(first, name), rest, kw2)
-            }
+            if let f = functionForm(name) { rt.defineBuiltin(name, f) }
+        }
+        rt.defineBuiltin("randperm") { _, args, kw in
+            let a = try BoundArgs("randperm", args, kw, ["n", "dtype", "requires_grad", "generator", "device"], required: 1)
+            let t = try Grad.wrap { try Tensor.randperm(try a.int("n")!, generator: self.generator).to(try a.dtype("dtype") ?? .int64) }
+            return try self.finish(t, a)
         }
         rt.defineBuiltin("einsum") { rt, args, _ in
             guard case .str(let spec)? = args.first else {

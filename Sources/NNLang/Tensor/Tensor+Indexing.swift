@@ -97,6 +97,11 @@ extension NNTensorBinding {
             let t = try TensorData.make(.object(l), dtype: nil)
             if t.numel == 0 && t.dtype == .float32 { return .tensor(try Tensor(zeros: t.shape, dtype: .int64)) }
             return .tensor(t)
+        case .object(let r as PyRange):
+            // A range indexes like the int64 tensor of its values (`x[range(n), target]`).
+            let n = r.count
+            guard n <= 1 << 32 else { throw PyError(BuiltinTypes.memoryError, "") }
+            return .tensor(try Tensor(ints: (0..<n).map { Int64(r.at($0)) }, shape: [n]))
         default:
             if v.typeName == "ellipsis" { return .ellipsis }
             throw PyError.index("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(v.typeName))")

@@ -524,6 +524,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
         try Grad.wrap { try t.retainGrad() }
         return .none
     }
+    m.merge(NNTensorBinding.selectionMethods()) { old, _ in old }
     return m
 }()
 

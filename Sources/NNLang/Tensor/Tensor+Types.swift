@@ -100,6 +100,15 @@ enum TupleLike {
             for x in items { n = n &* (TensorArgs.intValue(x) ?? 1) }
             return .int(n)
         })
+        // `Size([2, 3])`, `Size()`: a Size from any iterable of ints.
+        c.construct = { rt, args, kw in
+            guard kw.isEmpty, args.count <= 1 else { throw PyError.type("Size() takes at most 1 argument (\(args.count + kw.count) given)") }
+            let items = try args.first.map { try rt.iterateToArray($0) } ?? []
+            for x in items where TensorArgs.intValue(x) == nil || x.isFloatValue {
+                throw PyError.type("'\(x.typeName)' object cannot be interpreted as an integer")
+            }
+            return make(c, items.map { .int(TensorArgs.intValue($0)!) })
+        }
         return c
     }()
 
@@ -114,6 +123,8 @@ enum TupleLike {
     }
     static let maxClass = returnTypeClass("max")
     static let minClass = returnTypeClass("min")
+    static let sortClass = returnTypeClass("sort")
+    static let topkClass = returnTypeClass("topk")
 
     /// `(values, indices)` of `max(dim)`/`min(dim)`, with `.values` and `.indices`.
     static func valuesIndices(_ cls: PyClass, _ values: Value, _ indices: Value) -> Value {

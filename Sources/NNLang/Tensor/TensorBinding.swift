@@ -19,10 +19,14 @@ final class NNTensorBinding: TensorBinding {
     func install(into rt: Runtime) {
         generator = Generator(seed: rt.seed)
         _ = NNTensorBinding.methodsInstalled
+        let before = Set(rt.builtins.keys)
         installFactories(rt)
         installFunctions(rt)
+        // The tensor builtins just defined are also `torch.*` (the `math` alias is not).
+        let tensorNames = rt.builtins.keys.filter { !before.contains($0) && $0 != "math" }
         installLessonHelpers(rt)
         installDisplays(rt)
+        installTorchModules(rt, tensorFunctions: tensorNames)
     }
 
     /// Fills `BuiltinTypes.tensor.dict` once per process (it is shared by every interpreter).
@@ -100,7 +104,9 @@ final class NNTensorBinding: TensorBinding {
         } else if t.requiresGrad {
             suffixes.append("requires_grad=True")
         }
-        return t.data.description(suffixes: suffixes)
+        let text = t.data.description(suffixes: suffixes)
+        if let a = t.userAttributes as? TensorUserAttributes, a.isParameter { return "Parameter containing:\n" + text }
+        return text
     }
 
     func truth(_ rt: Runtime, _ t: Variable) throws -> Bool {

@@ -1,0 +1,76 @@
+// `randperm` and the `torch.nn.init` fills beyond `kaiming_normal_`: each draws exactly what
+// PyTorch's CPU generator draws for the same seed.
+
+extension Tensor {
+    /// `randperm(n)`: a random permutation of `0..<n` (int64), PyTorch's CPU algorithm: swap
+    /// each position with one drawn from the rest (`random() % (n - i)`), 32-bit draws while
+    /// `n` is small, a 64-bit inside-out shuffle beyond.
+    public static func randperm(_ n: Int, generator: Generator) throws -> Tensor {
+        guard n >= 0 else {
+            throw TensorError.runtime("randperm is only implemented for nonnegative integers, but got n=\(n)")
+        }
+        let t = try Tensor(zeros: [n], dtype: .int64)
+        let p = t.storage.ints
+        if n < Int(UInt32.max / 20) {
+            for i in 0..<n { p[i] = Int64(i) }
+            var i = 0
+            while i < n - 1 {
+                let z = Int(UInt64(generator.next32()) % UInt64(n - i))
+                let saved = p[i]
+                p[i] = p[z + i]
+                p[z + i] = saved
+                i += 1
+            }
+        } else {
+            for i in 0..<n {
+                let z = Int(generator.next64() % UInt64(i + 1))
+                p[i] = p[z]
+                p[z] = Int64(i)
+            }
+        }
+        return t
+    }
+
+    /// `_calculate_fan_in_and_fan_out`: (size(1), size(0)) times the receptive field.
+    public func fans() throws -> (fanIn: Int, fanOut: Int) {
+        guard ndim >= 2 else {
+            throw TensorError.value("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
+        }
+        let receptive = shape.dropFirst(2).reduce(1, *)
+        return (shape[1] * receptive, shape[0] * receptive)
+    }
+
+    /// The fan `mode` picks (`fan_in` or `fan_out`), as `kaiming_*` computes it.
+    func fan(_ mode: String) throws -> Int {
+        let lowered = mode.lowercased()
+        guard lowered == "fan_in" || lowered == "fan_out" else {
+            throw TensorError.value("Mode \(lowered) not supported, please use one of ['fan_in', 'fan_out']")
+        }
+        let f = try fans()
+        return lowered == "fan_in" ? f.fanIn : f.fanOut
+    }
+
+    /// `init.kaiming_uniform_(t, a, mode, nonlinearity)`: uniform in `+-sqrt(3) * gain / sqrt(fan)`.
+    public func kaimingUniform_(a: Double = 0, mode: String = "fan_in", nonlinearity: String = "leaky_relu",
+                                generator: Generator) throws {
+        if shape.contains(0) { return }
+        let std = try Tensor.gain(nonlinearity, a) / Double(try fan(mode)).squareRoot()
+        let bound = 3.0.squareRoot() * std
+        try uniform_(from: -bound, to: bound, generator: generator)
+    }
+
+    /// `init.xavier_uniform_(t, gain)`: uniform in `+-gain * sqrt(6 / (fan_in + fan_out))`.
+    public func xavierUniform_(gain: Double = 1, generator: Generator) throws {
+        let f = try fans()
+        let std = gain * (2.0 / Double(f.fanIn + f.fanOut)).squareRoot()
+        let a = 3.0.squareRoot() * std
+        try uniform_(from: -a, to: a, generator: generator)
+    }
+
+    /// `init.xavier_normal_(t, gain)`: normal with std `gain * sqrt(2 / (fan_in + fan_out))`.
+    public func xavierNormal_(gain: Double = 1, generator: Generator) throws {
+        let f = try fans()
+        let std = gain * (2.0 / Double(f.fanIn + f.fanOut)).squareRoot()
+        try normal_(mean: 0, std: std, generator: generator)
+    }
+}
