@@ -274,7 +274,7 @@ def process(path, mode):
         with open(tmp, "w", encoding="utf-8") as f:
             f.writelines(lines)
         os.replace(tmp, path)
-    print(f"{path}: {len(results)} cells, {seconds:.1f} s" + (f", {failures} differ" if mode == "check" else ""),
+    print(f"{path}: {len(results)} cells, {seconds:.3f} s" + (f", {failures} differ" if mode == "check" else ""),
           file=sys.stderr)
     return failures
 

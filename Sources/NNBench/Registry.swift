@@ -7,4 +7,5 @@ let benchGroups: [BenchGroup] = [
     elementwiseBenches,
     autogradBenches,
     langBenches,
+    torchBenches,
 ]

@@ -1,3 +1,4 @@
+import CRandom
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,20 +57,9 @@ public final class Generator: @unchecked Sendable {
         manualSeed(UInt64(bitPattern: seed))
     }
 
-    /// Regenerates all 624 words. Word i mixes words i, i + 1 and i + 397 (mod 624), reading
-    /// words already regenerated once the indices wrap; the three loops split the index ranges
-    /// so no modulo is needed.
+    /// Regenerates all 624 words (eight at a time where the CPU has AVX2: Sources/CRandom).
     private func twist() {
-        let s = state
-        @inline(__always) func word(_ i: Int, _ next: Int, _ far: Int) {
-            let y = (s[i] & 0x8000_0000) | (s[next] & 0x7fff_ffff)
-            var v = s[far] ^ (y >> 1)
-            if y & 1 != 0 { v ^= 0x9908_b0df }
-            s[i] = v
-        }
-        for i in 0..<227 { word(i, i + 1, i + 397) }
-        for i in 227..<623 { word(i, i + 1, i - 227) }
-        word(623, 0, 396)
+        nnb_mt_twist(state)
         index = 0
     }
 
@@ -91,24 +81,11 @@ public final class Generator: @unchecked Sendable {
     }
 
     /// Writes `count` successive ``nextUniformFloat()`` values to `out`: the same stream,
-    /// drawn in bulk (the word index lives in a local, not the object, inside the loop).
+    /// drawn in bulk (tempered and converted eight words at a time where the CPU has AVX2).
     public func fillUniformFloats(_ out: UnsafeMutablePointer<Float>, count: Int) {
-        var i = 0
-        var k = index
-        while i < count {
-            if k >= 624 {
-                twist()
-                k = 0
-            }
-            let run = Swift.min(count - i, 624 - k)
-            let s = state
-            for j in 0..<run {
-                out[i + j] = Float(Generator.temper(s[k + j]) & 0xff_ffff) * (1.0 / 16_777_216.0)
-            }
-            i += run
-            k += run
-        }
-        index = k
+        var k = Int32(index)
+        nnb_mt_uniform_floats(state, &k, out, count)
+        index = Int(k)
     }
 
     /// 64 random bits from two draws, the first one high (PyTorch's `random64`).
@@ -143,91 +120,14 @@ public final class Generator: @unchecked Sendable {
     }
 
     /// An integer in `base ..< base + range` (range >= 1): PyTorch's `random_from_to`, which
-    /// takes 64 bits when the range needs more than 32.
+    /// takes 64 bits from a range of 2^28 on (so that `%` skews the result by under 5%).
     public func nextInt(range: UInt64, base: Int64) -> Int64 {
-        let v: UInt64 = range >= (1 << 32) ? next64() : UInt64(next32())
+        let v: UInt64 = range >= (1 << 28) ? next64() : UInt64(next32())
         return base &+ Int64(bitPattern: v % range)
     }
 }
 
 extension Tensor {
-    /// `randn(*shape)`: standard normal float32 values (PyTorch's CPU algorithm).
-    public static func randn(_ shape: [Int], generator: Generator) throws -> Tensor {
-        let t = try Tensor(zeros: shape, dtype: .float32)
-        try t.normal_(mean: 0, std: 1, generator: generator)
-        return t
-    }
-
-    /// `rand(*shape)`: float32 values uniform in [0, 1).
-    public static func rand(_ shape: [Int], generator: Generator) throws -> Tensor {
-        let t = try Tensor(zeros: shape, dtype: .float32)
-        try t.uniform_(from: 0, to: 1, generator: generator)
-        return t
-    }
-
-    /// `randint(low, high, shape)`: int64 values uniform in [low, high).
-    public static func randint(low: Int64 = 0, high: Int64, _ shape: [Int],
-                               generator: Generator) throws -> Tensor {
-        guard low < high else {
-            throw TensorError.runtime("random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
-        }
-        let t = try Tensor(zeros: shape, dtype: .int64)
-        let range = UInt64(bitPattern: high &- low)
-        let p = t.storage.ints
-        for i in 0..<t.numel { p[i] = generator.nextInt(range: range, base: low) }
-        return t
-    }
-
-    /// `t.uniform_(from, to)` in place (float32 only), in element order.
-    public func uniform_(from: Double = 0, to: Double = 1, generator: Generator) throws {
-        guard dtype == .float32 else {
-            throw Tensor.notImplemented("check_uniform_bounds", dtype)
-        }
-        guard from <= to else {
-            throw TensorError.runtime(
-                "uniform_ expects to return a [from, to) range, but found from=\(Tensor.cppDouble(from)) > to=\(Tensor.cppDouble(to))")
-        }
-        // PyTorch's `uniform_real`: the bounds are floats, the arithmetic double.
-        let lo = Float(from), hi = Float(to)
-        let width = Double(hi - lo), base = Double(lo)
-        let p = storage.floats
-        memoryOrdered().forEachStorageIndex { i in p[i] = Float(Double(generator.nextUniformFloat()) * width + base) }
-    }
-
-    /// `t.normal_(mean, std)` in place (float32 only): what `randn` and `kaiming_normal_` use.
-    ///
-    /// Like PyTorch on CPU: a contiguous tensor of 16 or more elements is filled with float
-    /// uniforms and turned into normals 16 at a time (Box-Muller on pairs 8 apart, the last
-    /// block recomputed from fresh uniforms when the size is not a multiple of 16); smaller or
-    /// strided tensors draw one double normal per element.
-    public func normal_(mean: Double = 0, std: Double = 1, generator: Generator) throws {
-        guard dtype == .float32 else {
-            throw Tensor.notImplemented("normal_kernel_cpu", dtype)
-        }
-        guard std >= 0 else {
-            throw TensorError.runtime("normal expects std >= 0.0, but found std \(Tensor.cppDouble(std))")
-        }
-        let n = numel
-        let p = storage.floats
-        if n >= 16 && isContiguous {
-            let data = p + offset
-            let m = Float(mean), s = Float(std)
-            generator.fillUniformFloats(data, count: n)
-            var i = 0
-            while i + 16 <= n {
-                Cephes8.normalFill16(data + i, mean: m, std: s)
-                i += 16
-            }
-            if n % 16 != 0 {
-                let tail = data + (n - 16)
-                generator.fillUniformFloats(tail, count: 16)
-                Cephes8.normalFill16(tail, mean: m, std: s)
-            }
-        } else {
-            memoryOrdered().forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
-        }
-    }
-
     /// The same elements with dimensions reordered by decreasing stride, so a row-major walk
     /// visits memory in order, as PyTorch's TensorIterator fills a strided tensor.
     func memoryOrdered() -> Tensor {

@@ -26,6 +26,9 @@ public final class Storage: @unchecked Sendable {
 
     /// Bytes actually reserved (large buffers are rounded up to 2 MB for huge pages).
     let allocatedBytes: Int
+    /// Set for storage that maps a file (``init(mapping:dtype:count:offset:)``): the mapping's
+    /// length, unmapped on deinit instead of freed.
+    private let mappedBytes: Int?
 
     /// Allocates `count` elements without zeroing them: for kernels that write every element
     /// (skipping the memset saves a full pass over memory on large outputs).
@@ -38,6 +41,7 @@ public final class Storage: @unchecked Sendable {
         self.dtype = dtype
         self.count = count
         self.allocatedBytes = size
+        self.mappedBytes = nil
         if let cached = LargeBufferCache.shared.take(bytes: size) {
             self.raw = cached
         } else {
@@ -64,8 +68,27 @@ public final class Storage: @unchecked Sendable {
         return base
     }
 
+    /// `count` elements read from the open file `fd` at byte `offset` (a multiple of the page
+    /// size), mapped copy-on-write: the elements can be written like any storage's, and the
+    /// writes stay in this process, never reaching the file. Nil when the file cannot be mapped.
+    public init?(mapping fd: Int32, dtype: DType, count: Int, offset: Int) {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        guard count > 0, !overflow, offset >= 0 else { return nil }
+        let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, off_t(offset))
+        guard let base = p, base != MAP_FAILED else { return nil }
+        self.dtype = dtype
+        self.count = count
+        self.raw = base
+        self.allocatedBytes = bytes
+        self.mappedBytes = bytes
+    }
+
     deinit {
-        if !LargeBufferCache.shared.keep(raw, bytes: allocatedBytes) { free(raw) }
+        if let bytes = mappedBytes {
+            munmap(raw, bytes)
+        } else if !LargeBufferCache.shared.keep(raw, bytes: allocatedBytes) {
+            free(raw)
+        }
     }
 
     static func oomMessage(count: Int, dtype: DType) -> String {

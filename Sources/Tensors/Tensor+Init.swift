@@ -1,36 +1,7 @@
-// `randperm` and the `torch.nn.init` fills beyond `kaiming_normal_`: each draws exactly what
+// The `torch.nn.init` fills beyond `kaiming_normal_`: each draws exactly what
 // PyTorch's CPU generator draws for the same seed.
 
 extension Tensor {
-    /// `randperm(n)`: a random permutation of `0..<n` (int64), PyTorch's CPU algorithm: swap
-    /// each position with one drawn from the rest (`random() % (n - i)`), 32-bit draws while
-    /// `n` is small, a 64-bit inside-out shuffle beyond.
-    public static func randperm(_ n: Int, generator: Generator) throws -> Tensor {
-        guard n >= 0 else {
-            throw TensorError.runtime("randperm is only implemented for nonnegative integers, but got n=\(n)")
-        }
-        let t = try Tensor(zeros: [n], dtype: .int64)
-        let p = t.storage.ints
-        if n < Int(UInt32.max / 20) {
-            for i in 0..<n { p[i] = Int64(i) }
-            var i = 0
-            while i < n - 1 {
-                let z = Int(UInt64(generator.next32()) % UInt64(n - i))
-                let saved = p[i]
-                p[i] = p[z + i]
-                p[z + i] = saved
-                i += 1
-            }
-        } else {
-            for i in 0..<n {
-                let z = Int(generator.next64() % UInt64(i + 1))
-                p[i] = p[z]
-                p[z] = Int64(i)
-            }
-        }
-        return t
-    }
-
     /// `_calculate_fan_in_and_fan_out`: (size(1), size(0)) times the receptive field.
     public func fans() throws -> (fanIn: Int, fanOut: Int) {
         guard ndim >= 2 else {

@@ -55,8 +55,8 @@ func matmulMatchesNumpy(_ c: MatmulCase) throws {
 
 /// Builds the 5x784 and 784x10 float32 operands of a forward pass (deterministic values).
 private func mnistShaped() throws -> (Tensor, Tensor) {
-    let a = (0..<(5 * 784)).map { Float(Double(($0 * 37) % 101 - 50) * 0.0173) }
-    let w = (0..<(784 * 10)).map { Float(Double(($0 * 53) % 97 - 48) * 0.0091) }
+    let a = (0..<(5 * 784)).map { (i: Int) -> Float in Float(Double((i * 37) % 101 - 50) * 0.0173) }
+    let w = (0..<(784 * 10)).map { (i: Int) -> Float in Float(Double((i * 53) % 97 - 48) * 0.0091) }
     return (try Tensor(floats: a, shape: [5, 784]), try Tensor(floats: w, shape: [784, 10]))
 }
 

@@ -170,3 +170,25 @@ func ownKernelMatchesDoubleLoop(_ s: GemmShape) throws {
     }
     #expect(wrong == 0, "\(wrong) of 3000 products wrong")
 }
+
+@Test func smallProductsMatchDoubleLoop() throws {
+    // The automatic choice sends products up to 2^17 multiply-adds with a unit-stride right
+    // operand to the unpacked small kernel (on AVX2 CPUs): the lessons' minibatch shapes and
+    // their backward transposes, every 4-row / 16-column edge, strided and broadcast left operands.
+    let g = Generator(seed: 12)
+    let shapes = [(5, 10, 784), (64, 10, 50), (50, 10, 64), (784, 10, 5), (1, 16, 3), (3, 17, 1),
+                  (4, 16, 8), (7, 33, 9), (9, 8, 40), (2, 2, 2), (13, 100, 60)]
+    for (m, n, k) in shapes {
+        for la in GemmLayout.allCases {
+            for lb in [GemmLayout.rowMajor, .window] {
+                let a = try operand(m, k, la, g), b = try operand(k, n, lb, g)
+                let c = try a.matmul(b)
+                #expect(c.shape == [m, n])
+                expectProduct(c, a, b)
+            }
+        }
+    }
+    let row = try Tensor.randn([1, 30], generator: g).expand([6, 30])  // row stride 0
+    let w = try Tensor.randn([30, 12], generator: g)
+    expectProduct(try row.matmul(w), try row.contiguous(), w)
+}

@@ -23,7 +23,7 @@ private func linear(_ n: Int, _ a: Double, _ b: Double, _ shape: [Int]) throws -
 
 /// A deterministic scrambled sequence: `float32(((i * 37) % 101 - 50) * a)`.
 private func wave(_ n: Int, _ a: Double, _ shape: [Int]) throws -> Tensor {
-    try Tensor(floats: (0..<n).map { Float(Double(($0 * 37) % 101 - 50) * a) }, shape: shape)
+    try Tensor(floats: (0..<n).map { (i: Int) -> Float in Float(Double((i * 37) % 101 - 50) * a) }, shape: shape)
 }
 
 private func intWave(_ n: Int, _ k: Int64, _ shape: [Int]) throws -> Tensor {

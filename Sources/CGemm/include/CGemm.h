@@ -1,4 +1,5 @@
-// nnbook's own single-precision GEMM for x86-64 CPUs with AVX-512 (Sources/CGemm/sgemm.c).
+// nnbook's own single-precision GEMMs: a packed AVX-512 kernel for big products
+// (Sources/CGemm/sgemm.c) and an unpacked AVX2 kernel for small ones (small.c).
 // Only Sources/Tensors/Tensor+Matmul.swift calls it; no pointer it takes is kept after return.
 #ifndef NNBOOK_CGEMM_H
 #define NNBOOK_CGEMM_H
@@ -23,5 +24,15 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                const float *b, ptrdiff_t b_row, ptrdiff_t b_col,
                float *c, ptrdiff_t ldc, int threads);
+
+/// 1 when this CPU runs nnb_sgemm_small (x86-64 with AVX2 and FMA), else 0.
+int nnb_sgemm_small_supported(void);
+
+/// C = A * B for float32 without packing, for small products. A is m x k with element (i, p) at
+/// a[i * a_row + p * a_col] (any strides); B is k x n with element (p, j) at b[p * b_row + j]
+/// (unit column stride); C is m x n row-major with row stride ldc and is overwritten.
+/// Only call when nnb_sgemm_small_supported() returned 1.
+void nnb_sgemm_small(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                     const float *b, ptrdiff_t b_row, float *c, ptrdiff_t ldc);
 
 #endif

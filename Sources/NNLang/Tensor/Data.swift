@@ -36,6 +36,10 @@ public enum IDX {
         return "/usr/share/datasets/fashion-mnist"
     }
 
+    /// Where `get_data()` keeps its decoded cache: `$NNBOOK_CACHE` (`off`: no cache), else
+    /// `$XDG_CACHE_HOME/nnbook`, else `~/.cache/nnbook`.
+    public static var cacheDirectory: String? { DecodedDataCache.directory }
+
     /// The decoded contents of an IDX file: element type code, dims, and the raw big-endian body.
     struct Raw {
         var typeCode: UInt8
@@ -170,10 +174,27 @@ public enum IDX {
 
     /// `get_data()`: Fashion-MNIST's training set split into the first 50,000 images as train
     /// and the rest (10,000) as valid; images as 784 float32 values in [0, 1], labels int64.
-    public static func fashionMNIST(directory: String = dataDirectory) throws -> (xTrain: Tensor, yTrain: Tensor, xValid: Tensor, yValid: Tensor) {
+    /// After the first call the decoded set comes from a memory-mapped cache file
+    /// (`DecodedDataCache`, in `cacheDirectory`; nil decodes every time).
+    public static func fashionMNIST(directory: String = dataDirectory,
+                                    cacheDirectory: String? = cacheDirectory)
+        throws -> (xTrain: Tensor, yTrain: Tensor, xValid: Tensor, yValid: Tensor) {
         let files = fashionMNISTFiles(directory: directory)
-        let x = try readImages(files[0])
-        let y = try read(files[1])
+        let imagesPath = files[0], labelsPath = files[1]
+        var cached: (file: String, images: DecodedDataCache.Stamp, labels: DecodedDataCache.Stamp)? = nil
+        if let dir = cacheDirectory, let si = DecodedDataCache.Stamp(imagesPath), let sl = DecodedDataCache.Stamp(labelsPath) {
+            cached = (DecodedDataCache.path(in: dir, images: imagesPath), si, sl)
+        }
+        var x: Tensor, y: Tensor
+        if let c = cached, let hit = DecodedDataCache.load(c.file, images: c.images, labels: c.labels) {
+            (x, y) = hit
+        } else {
+            x = try readImages(imagesPath)
+            y = try read(labelsPath)
+            if let c = cached, x.ndim == 2, y.shape == [x.shape[0]] {
+                DecodedDataCache.store(c.file, x: x, y: y, images: c.images, labels: c.labels)
+            }
+        }
         let train: [TensorIndex] = [.slice(start: nil, stop: 50000, step: nil)]
         let valid: [TensorIndex] = [.slice(start: 50000, stop: nil, step: nil)]
         return (try x.index(train), try y.index(train), try x.index(valid), try y.index(valid))

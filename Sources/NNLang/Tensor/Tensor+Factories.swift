@@ -144,6 +144,13 @@ extension NNTensorBinding {
             }
             return try self.finish(t, a)
         }
+        rt.defineBuiltin("randperm") { _, args, kw in
+            let a = try BoundArgs("randperm", args, kw, ["n", "generator", "dtype", "requires_grad", "device"], required: 1)
+            let t = try Grad.wrap {
+                try Tensor.randperm(try a.int("n")!, generator: self.generator).to(try a.dtype("dtype") ?? .int64)
+            }
+            return try self.finish(t, a)
+        }
         rt.defineBuiltin("manual_seed") { _, args, kw in
             let a = try BoundArgs("manual_seed", args, kw, ["seed"], required: 1)
             self.generator.manualSeed(Int64(try a.int("seed")!))
@@ -177,11 +184,6 @@ extension NNTensorBinding {
                      "reshape", "squeeze", "unsqueeze", "numel", "clone", "allclose", "isclose", "equal",
                      "maximum", "minimum", "neg", "floor", "ceil", "sign", "outer", "amax", "amin"] {
             if let f = functionForm(name) { rt.defineBuiltin(name, f) }
-        }
-        rt.defineBuiltin("randperm") { _, args, kw in
-            let a = try BoundArgs("randperm", args, kw, ["n", "dtype", "requires_grad", "generator", "device"], required: 1)
-            let t = try Grad.wrap { try Tensor.randperm(try a.int("n")!, generator: self.generator).to(try a.dtype("dtype") ?? .int64) }
-            return try self.finish(t, a)
         }
         rt.defineBuiltin("einsum") { rt, args, _ in
             guard case .str(let spec)? = args.first else {

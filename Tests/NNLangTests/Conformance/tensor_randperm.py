@@ -1,0 +1,20 @@
+# randperm and the random fills draw PyTorch's CPU stream
+manual_seed(0)
+print(randperm(10))
+print(randperm(1), randperm(0))
+p = randperm(50)
+print(p.dtype, p.shape, sorted(p.tolist()) == list(range(50)))
+print(randperm(6).float())
+manual_seed(5)
+print(randint(0, 2 ** 28 + 3, (4,)))
+print(randint(-5, 5, (2, 3)))
+w = zeros(2, 5)
+w.uniform_(-2, 3)
+print(w)
+w.normal_(1.5, 0.25)
+print(w)
+print(rand(3), randn(17)[-3:])
+try:
+    randperm(-1)
+except RuntimeError as e:
+    print("RuntimeError:", e)
