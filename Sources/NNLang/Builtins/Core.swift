@@ -291,6 +291,7 @@ extension Runtime {
                 let r = Int(i.magnitude % UInt((1 << 61) - 1))
                 return .int(i < 0 ? (r == 1 ? -2 : -r) : r)
             case .bool(let b): return .int(b ? 1 : 0)
+            case .object(let i as PyInstance) where HashKey.userMethod(i.cls, "__hash__") != nil: return .int(i.userHash)
             case .float(let d) where d.rounded() == d && abs(d) < 1e18:
                 let i = Int(d), r = Int(i.magnitude % UInt((1 << 61) - 1))
                 return .int(i < 0 ? (r == 1 ? -2 : -r) : r)

@@ -115,8 +115,11 @@ extension Runtime {
         }
     }
 
+    /// True when `v` is one of `object`'s own methods (the default `__repr__`, `__setattr__`, ...);
+    /// methods of native classes (`re.Pattern.__repr__`) are not defaults.
     func isObjectDefault(_ v: Value) -> Bool {
-        if case .object(let o) = v, o is PyMethodDescr { return true }
+        guard case .object(let o) = v, o is PyMethodDescr else { return false }
+        for d in BuiltinTypes.object.dict.values { if case .object(let x) = d, x === o { return true } }
         return false
     }
 
@@ -187,7 +190,8 @@ extension Runtime {
             }
             return "<bound method \(fname) of \(try repr(m.receiver))>"
         case let c as PyClass:
-            return c.isBuiltin ? "<class '\(c.name)'>" : "<class '__main__.\(c.name)'>"
+            if case .str(let m)? = c.dict["__module__"], m != "builtins" { return "<class '\(m).\(c.qualname)'>" }
+            return c.isBuiltin ? "<class '\(c.name)'>" : "<class '__main__.\(c.qualname)'>"
         case let m as PyModule:
             return "<module '\(m.name)' (built-in)>"
         case let i as PyInstance where i === ellipsisObject:

@@ -56,6 +56,11 @@ extension Runtime {
 
     func importModule(_ name: String) throws -> PyModule {
         if let m = modules[name] { return m }
+        if let make = Runtime.standardModules[name] {
+            let m = PyModule(name: name, dict: try make(self))
+            modules[name] = m
+            return m
+        }
         throw PyError(BuiltinTypes.moduleNotFoundError, "No module named '\(name)'")
     }
 }
