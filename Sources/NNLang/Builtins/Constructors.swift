@@ -110,7 +110,7 @@ extension Runtime {
         }
         T.tuple.construct = { rt, args, _ in
             try Args.count("tuple", args, 0, 1)
-            if case .object(let t as PyTuple)? = args.first { return .object(t) }
+            if case .object(let t as PyTuple)? = args.first, t.cls == nil { return .object(t) }
             return .object(PyTuple(args.isEmpty ? [] : try rt.iterateToArray(args[0])))
         }
         T.set.construct = { rt, args, _ in

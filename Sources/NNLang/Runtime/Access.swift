@@ -60,6 +60,8 @@ extension Runtime {
                 if name == "__name__" { return .str(m.name) }
                 return m.dict[name]
             case let f as PyFunction:
+                // `functools.wraps` and user code may set `__name__`, `__doc__`, ...
+                if let v = f.attrs[name] { return v }
                 switch name {
                 case "__name__": return .str(f.name)
                 case "__qualname__": return .str(f.qualname)
@@ -239,6 +241,7 @@ extension Runtime {
                 return try getItem(obj, .int(indexValue(index, "tuple indices must be integers or slices, not \(index.typeName)")))
             case let d as PyDict:
                 if let v = try d.get(index) { return v }
+                if let c = d.cls, let m = c.lookup("__missing__") { return try call(m, [obj, index], []) }
                 throw PyError.key(index)
             case let r as PyRange:
                 if case .object(let s as PySlice) = index {

@@ -147,8 +147,13 @@ public final class PyDict: PyObject, @unchecked Sendable {
     @exclusivity(unchecked) public private(set) var values: [Value] = []
     @exclusivity(unchecked) private var index: [HashKey: Int] = [:]
 
+    /// The dict subclass (`OrderedDict`, `defaultdict`, `Counter`), nil for a plain dict.
+    public var cls: PyClass?
+    /// `defaultdict`'s `default_factory`.
+    public var defaultFactory: Value = .none
+
     public override init() {}
-    override public var pyType: PyClass { BuiltinTypes.dict }
+    override public var pyType: PyClass { cls ?? BuiltinTypes.dict }
 
     public var count: Int { keys.count }
 

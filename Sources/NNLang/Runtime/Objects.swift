@@ -109,8 +109,10 @@ public final class PyList: PyObject, @unchecked Sendable {
 
 public final class PyTuple: PyObject, @unchecked Sendable {
     public let items: [Value]
+    /// A named tuple's class (`collections.namedtuple`), nil for a plain tuple.
+    public var cls: PyClass?
     public init(_ items: [Value]) { self.items = items }
-    override public var pyType: PyClass { BuiltinTypes.tuple }
+    override public var pyType: PyClass { cls ?? BuiltinTypes.tuple }
 }
 
 public final class PyRange: PyObject, @unchecked Sendable {

@@ -151,6 +151,15 @@ extension Runtime {
             throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
         }
         let id = ObjectIdentifier(o)
+        // Dict and tuple subclasses of the standard modules print themselves.
+        if let d = o as? PyDict, let c = d.cls, let m = c.lookup("__repr__") {
+            if reprInProgress.contains(id) { return "..." }
+            reprInProgress.insert(id); defer { reprInProgress.remove(id) }
+            return try expectStr(call(m, [.object(o)], []), "__repr__")
+        }
+        if let t = o as? PyTuple, let c = t.cls, let m = c.lookup("__repr__") {
+            return try expectStr(call(m, [.object(o)], []), "__repr__")
+        }
         switch o {
         case let l as PyList:
             if reprInProgress.contains(id) { return "[...]" }
