@@ -12,7 +12,7 @@ extension Runtime {
         "typing": { rt in rt.typingModule() },
         "random": { rt in rt.randomModule() },
         "time": { rt in rt.timeModule() },
-        // "re": { rt in rt.reModule() },
+        "re": { rt in rt.reModule() },
         // "pathlib": { rt in rt.pathlibModule() },
         "IPython": { _ in [:] },
         "IPython.core": { _ in [:] },

@@ -55,6 +55,8 @@ public final class Runtime {
     var retired: [PyObject] = []
     /// Exceptions being handled (innermost last), for a bare `raise`.
     var handling: [PyError] = []
+    /// Compiled `re` patterns by flags and source.
+    var reCache: [String: RePattern] = [:]
     /// An error a user `__eq__` raised inside a dict lookup, rethrown by the dict operation.
     var deferredError: PyError?
     /// Seed given at creation (for the tensor binding's RNG).
