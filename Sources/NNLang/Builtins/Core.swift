@@ -401,7 +401,7 @@ extension Runtime {
             return .object(d)
         }
         defineBuiltin("input") { _, _, _ in throw PyError(BuiltinTypes.osError, "input() is not available in nn") }
-        defineBuiltin("open") { _, _, _ in throw PyError(BuiltinTypes.osError, "open() is not available in nn") }
+        defineBuiltin("open") { rt, args, kw in try rt.openFile(args, kw) }
     }
 
     func isInstance(_ v: Value, _ t: Value) throws -> Bool {

@@ -13,7 +13,7 @@ extension Runtime {
         "random": { rt in rt.randomModule() },
         "time": { rt in rt.timeModule() },
         "re": { rt in rt.reModule() },
-        // "pathlib": { rt in rt.pathlibModule() },
+        "pathlib": { rt in rt.pathlibModule() },
         "IPython": { _ in [:] },
         "IPython.core": { _ in [:] },
         "IPython.core.debugger": { rt in rt.debuggerModule() },
