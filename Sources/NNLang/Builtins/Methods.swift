@@ -287,6 +287,7 @@ extension Runtime {
         ])
         installStringMethods()
         installNumberAttributes()
+        installSetMethods()
         // Views print as CPython does.
         for (cls, name) in [(T.dictKeys, "dict_keys"), (T.dictValues, "dict_values"), (T.dictItems, "dict_items")] {
             methods(cls, [("__repr__", { rt, s, _, _ in

@@ -87,6 +87,7 @@ extension Runtime {
                 stop = try optInt(a[2], msg)
                 if a.count == 4 { step = try optInt(a[3], "Step for islice() must be a positive integer or None.") ?? 1 }
             }
+            if a.count == 2, (stop ?? 0) < 0 { throw PyError.value("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.") }
             if start < 0 || (stop ?? 0) < 0 { throw PyError.value(msg) }
             if step <= 0 { throw PyError.value("Step for islice() must be a positive integer or None.") }
             let it = try rt.makeIterator(a[0])

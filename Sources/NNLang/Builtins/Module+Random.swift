@@ -87,12 +87,12 @@ extension Runtime {
         func def(_ name: String, _ f: @escaping PyBuiltin.Fn) { d[name] = Runtime.fn(name, f) }
         func randrange(_ start: Int, _ stop: Int, _ step: Int) throws -> Int {
             if step == 1 {
-                guard start < stop else { throw PyError.value("empty range in randrange(\(start), \(stop))") }
+                guard start < stop else { throw PyError.value("empty range for randrange() (\(start), \(stop), \(stop &- start))") }
                 return start + g.below(stop - start)
             }
             if step == 0 { throw PyError.value("zero step for randrange()") }
             let n = step > 0 ? (stop - start + step - 1) / step : (stop - start + step + 1) / step
-            guard n > 0 else { throw PyError.value("empty range in randrange(\(start), \(stop), \(step))") }
+            guard n > 0 else { throw PyError.value("empty range for randrange()") }
             return start + step * g.below(n)
         }
         def("seed") { _, a, kw in
@@ -126,8 +126,7 @@ extension Runtime {
         def("randint") { _, a, _ in
             try Args.count("randint", a, 2, 2)
             let lo = try Args.int(a[0]), hi = try Args.int(a[1])
-            guard lo <= hi else { throw PyError.value("empty range in randrange(\(lo), \(hi + 1))") }
-            return .int(lo + g.below(hi - lo + 1))
+            return .int(try randrange(lo, hi &+ 1, 1))
         }
         def("choice") { rt, a, _ in
             try Args.count("choice", a, 1, 1)

@@ -50,6 +50,9 @@ extension Runtime {
                 return nil
             case let c as PyClass:
                 if name.hasPrefix("__"), let v = classSpecialAttr(c, name) { return v }
+                if name == "mro", c.lookup("mro") == nil {
+                    return .object(PyBuiltin("mro") { _, _, _ in .object(PyList(c.mro.map { .object($0) })) })
+                }
                 guard let f = c.lookup(name) else { return nil }
                 if case .object(let s as PyStaticMethod) = f {
                     return s.isClassMethod ? .object(PyBoundMethod(receiver: obj, function: s.function)) : s.function
