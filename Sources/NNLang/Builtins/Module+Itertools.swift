@@ -10,14 +10,19 @@ extension Runtime {
         return d
     }()
 
+    /// The module's namespace: its classes and `tee`.
     func itertoolsModule() -> [String: Value] {
-        let K = Runtime.itertoolsClasses
+        _ = Runtime.itertoolsReady
         var d: [String: Value] = [:]
-        func def(_ name: String, _ f: @escaping PyBuiltin.Fn) {
-            let cls = K[name]!
-            cls.construct = f
-            d[name] = .object(cls)
-        }
+        for (n, c) in Runtime.itertoolsClasses where !n.hasPrefix("_") { d[n] = .object(c) }
+        d["tee"] = .object(Runtime.teeFunction)
+        return d
+    }
+
+    /// Fills the classes' constructors once per process (interpreters share the classes).
+    static let itertoolsReady: Bool = {
+        let K = Runtime.itertoolsClasses
+        func def(_ name: String, _ f: @escaping PyBuiltin.Fn) { K[name]!.construct = f }
         func lazy(_ name: String, _ next: @escaping () throws -> Value?) -> Value {
             .object(PyIterator(kind: K[name]!, next))
         }
@@ -60,23 +65,23 @@ extension Runtime {
             }
         }
         let chain = K["chain"]!
-        func chained(_ outer: @escaping () throws -> Value?) -> Value {
+        func chained(_ rt: Runtime, _ outer: @escaping () throws -> Value?) -> Value {
             var inner: (() throws -> Value?)?
             return lazy("chain") {
                 while true {
                     if let i = inner, let x = try i() { return x }
                     guard let nextIterable = try outer() else { return nil }
-                    inner = try self.makeIterator(nextIterable)
+                    inner = try rt.makeIterator(nextIterable)
                 }
             }
         }
         def("chain") { rt, a, _ in
             var k = 0
-            return chained { defer { k += 1 }; return k < a.count ? a[k] : nil }
+            return chained(rt) { defer { k += 1 }; return k < a.count ? a[k] : nil }
         }
         chain.dict["from_iterable"] = .object(PyStaticMethod(Runtime.fn("from_iterable") { rt, a, _ in
             try Args.count("from_iterable", a, 1, 1)
-            return chained(try rt.makeIterator(a[0]))
+            return chained(rt, try rt.makeIterator(a[0]))
         }, isClassMethod: false))
         def("islice") { rt, a, _ in
             try Args.count("islice", a, 2, 4)
@@ -305,7 +310,10 @@ extension Runtime {
                 return .object(PyTuple([p, x]))
             }
         }
-        d["tee"] = Runtime.fn("tee") { rt, a, _ in
+        return true
+    }()
+
+    static let teeFunction = PyBuiltin("tee", acceptsTScalar: false) { rt, a, _ in
             try Args.count("tee", a, 1, 2)
             let n = a.count > 1 ? try Args.int(a[1]) : 2
             if n < 0 { throw PyError.value("n must be >= 0") }
@@ -314,7 +322,7 @@ extension Runtime {
             let buf = Buffer()
             let copies: [Value] = (0..<n).map { _ in
                 var i = 0
-                return lazy("_tee") {
+                return .object(PyIterator(kind: itertoolsClasses["_tee"]!) {
                     if i == buf.items.count {
                         if buf.done { return nil }
                         guard let x = try it() else { buf.done = true; return nil }
@@ -322,10 +330,8 @@ extension Runtime {
                     }
                     defer { i += 1 }
                     return buf.items[i]
-                }
+                })
             }
             return .object(PyTuple(copies))
         }
-        return d
-    }
 }
