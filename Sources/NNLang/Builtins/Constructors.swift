@@ -111,7 +111,7 @@ extension Runtime {
         }
         T.tuple.construct = { rt, args, _ in
             try Args.count("tuple", args, 0, 1)
-            if case .object(let t as PyTuple)? = args.first { return .object(t) }
+            if case .object(let t as PyTuple)? = args.first, t.cls == nil { return .object(t) }
             return .object(PyTuple(args.isEmpty ? [] : try rt.iterateToArray(args[0])))
         }
         T.set.construct = { rt, args, _ in
@@ -148,10 +148,7 @@ extension Runtime {
             default: return .object(PySlice(args[0], args[1], args[2]))
             }
         }
-        T.type.construct = { _, args, _ in
-            guard args.count == 1 else { throw PyError.type("type() takes 1 argument in nn") }
-            return .object(args[0].pyType)
-        }
+        T.type.construct = { rt, args, kw in try rt.typeCall(args, kw) }
         T.object.construct = { _, args, _ in
             try Args.count("object", args, 0, 0)
             return .object(PyInstance(cls: BuiltinTypes.object))
@@ -225,20 +222,49 @@ extension Runtime {
                 return items[i]
             }
         }
-        T.property.construct = { _, args, _ in
-            try Args.count("property", args, 1, 2)
-            let p = PyProperty(getter: args[0])
-            if args.count > 1 { p.setter = args[1] }
+        T.property.construct = { _, args, kw in
+            try Args.count("property", args, 0, 4)
+            try Args.onlyKw("property", kw, ["fget", "fset", "fdel", "doc"])
+            func arg(_ i: Int, _ name: String) -> Value {
+                let v = i < args.count ? args[i] : (Args.kw(kw, name) ?? .none)
+                return v
+            }
+            let p = PyProperty(getter: arg(0, "fget"))
+            if case let f = arg(1, "fset"), !f.isNone { p.setter = f }
+            if case let f = arg(2, "fdel"), !f.isNone { p.deleter = f }
+            p.doc = arg(3, "doc")
             return .object(p)
         }
+        /// `prop.getter(f)` and friends: a copy with one function replaced.
+        func copy(_ s: Value, getter: Value? = nil, setter: Value? = nil, deleter: Value? = nil) -> Value {
+            guard case .object(let p as PyProperty) = s else { return .none }
+            let q = PyProperty(getter: getter ?? p.getter)
+            q.setter = setter ?? p.setter
+            q.deleter = deleter ?? p.deleter
+            q.doc = p.doc
+            q.name = p.name
+            return .object(q)
+        }
         methods(T.property, [
-            ("setter", { _, s, args, _ in
-                guard case .object(let p as PyProperty) = s, let f = args.first else { return .none }
-                let q = PyProperty(getter: p.getter)
-                q.setter = f
-                return .object(q)
-            }),
+            ("getter", { _, s, a, _ in try Args.count("getter", a, 1, 1); return copy(s, getter: a[0]) }),
+            ("setter", { _, s, a, _ in try Args.count("setter", a, 1, 1); return copy(s, setter: a[0]) }),
+            ("deleter", { _, s, a, _ in try Args.count("deleter", a, 1, 1); return copy(s, deleter: a[0]) }),
         ])
+        for (name, part) in [("fget", 0), ("fset", 1), ("fdel", 2), ("__doc__", 3)] {
+            let get = PyMethodDescr(name) { _, s, _, _ in
+                guard case .object(let p as PyProperty) = s else { return .none }
+                switch part {
+                case 0: return p.getter
+                case 1: return p.setter ?? .none
+                case 2: return p.deleter ?? .none
+                default:
+                    if !p.doc.isNone { return p.doc }
+                    if case .object(let f as PyFunction) = p.getter, let d = f.doc { return .str(d) }
+                    return .none
+                }
+            }
+            T.property.dict[name] = .object(PyProperty(getter: .object(get)))
+        }
         T.staticmethod.construct = { _, args, _ in
             try Args.count("staticmethod", args, 1, 1)
             return .object(PyStaticMethod(args[0], isClassMethod: false))

@@ -292,6 +292,7 @@ extension Runtime {
                 let r = Int(i.magnitude % UInt((1 << 61) - 1))
                 return .int(i < 0 ? (r == 1 ? -2 : -r) : r)
             case .bool(let b): return .int(b ? 1 : 0)
+            case .object(let i as PyInstance) where HashKey.userMethod(i.cls, "__hash__") != nil: return .int(i.userHash)
             case .float(let d) where d.rounded() == d && abs(d) < 1e18:
                 let i = Int(d), r = Int(i.magnitude % UInt((1 << 61) - 1))
                 return .int(i < 0 ? (r == 1 ? -2 : -r) : r)
@@ -401,7 +402,7 @@ extension Runtime {
             return .object(d)
         }
         defineBuiltin("input") { _, _, _ in throw PyError(BuiltinTypes.osError, "input() is not available in nn") }
-        defineBuiltin("open") { _, _, _ in throw PyError(BuiltinTypes.osError, "open() is not available in nn") }
+        defineBuiltin("open") { rt, args, kw in try rt.openFile(args, kw) }
     }
 
     func isInstance(_ v: Value, _ t: Value) throws -> Bool {

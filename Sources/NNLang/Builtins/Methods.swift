@@ -49,6 +49,21 @@ extension Runtime {
             }),
             ("__repr__", { rt, s, _, _ in .str(try rt.repr(s)) }),
             ("__str__", { rt, s, _, _ in .str(try rt.str(s)) }),
+            ("__setattr__", { rt, s, a, _ in
+                try Args.count("__setattr__", a, 2, 2)
+                try rt.genericSetAttr(s, Args.str(a[0], "attribute name must be string, not '\(a[0].typeName)'"), a[1])
+                return .none
+            }),
+            ("__delattr__", { rt, s, a, _ in
+                try Args.count("__delattr__", a, 1, 1)
+                let n = try Args.str(a[0], "attribute name must be string, not '\(a[0].typeName)'")
+                if case .object(let i as PyInstance) = s, i.attrs.removeValue(forKey: n) != nil { return .none }
+                throw PyError.attribute("'\(s.typeName)' object has no attribute '\(n)'")
+            }),
+            ("__getattribute__", { rt, s, a, _ in
+                try Args.count("__getattribute__", a, 1, 1)
+                return try rt.getAttr(s, Args.str(a[0], "attribute name must be string, not '\(a[0].typeName)'"))
+            }),
         ])
         methods(T.baseException, [
             ("__init__", { _, s, args, _ in
@@ -272,6 +287,8 @@ extension Runtime {
             }),
         ])
         installStringMethods()
+        installNumberAttributes()
+        installSetMethods()
         // Views print as CPython does.
         for (cls, name) in [(T.dictKeys, "dict_keys"), (T.dictValues, "dict_values"), (T.dictItems, "dict_items")] {
             methods(cls, [("__repr__", { rt, s, _, _ in

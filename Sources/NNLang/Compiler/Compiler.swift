@@ -337,21 +337,19 @@ final class Compiler {
         let name = c.name
         var doc: String?
         if let first = c.body.first, case .expr(let e) = first.kind, case .string(let s) = e.kind { doc = s }
+        let qualname = qualPrefix + c.name
+        let keywordEvals = c.bases.compactMap { a -> (String, Eval)? in
+            if case .keyword(let k, let e, _) = a { return (k, expr(e)) }
+            return nil
+        }
         let make: Eval = { l in
-            var base: PyClass = BuiltinTypes.object
             let bases = try baseEvals.map { try $0(l) }
-            if bases.count > 1 { throw PyError.type("nn classes have single inheritance (class \(name) has \(bases.count) bases)") }
-            if let b = bases.first {
-                guard case .object(let bo as PyClass) = b else {
-                    throw PyError.type("bases must be types")
-                }
-                if bo.isBuiltin && bo !== BuiltinTypes.object && !bo.isException {
-                    throw PyError.type("nn classes cannot inherit from builtin type '\(bo.name)'")
-                }
-                base = bo
-            }
+            let keywords = try keywordEvals.map { ($0.0, try $0.1(l)) }
             let ns = PyDict()
-            let cls: PyClass = try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
+            ns.set("__module__", .str("__main__"))
+            ns.set("__qualname__", .str(qualname))
+            if let d = doc { ns.set("__doc__", .str(d)) }
+            return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
                 let cl = buf.baseAddress!
                 cl.initialize(repeating: .undefined, count: n)
                 defer { cl.deinitialize(count: n) }
@@ -361,15 +359,10 @@ final class Compiler {
                     if case .object(let o) = l[closureRefs[i]] { cl[s] = .object(o) }
                 }
                 _ = try body(cl)
-                var dict: [String: Value] = [:]
-                for i in 0..<ns.count { if case .str(let k) = ns.keys[i] { dict[k] = ns.values[i] } }
-                if let d = doc { dict["__doc__"] = .str(d) }
-                let cls = PyClass(name: name, base: base, dict: dict)
-                if let s = classCellSlot, case .object(let o) = cl[s] { unsafeDowncast(o, to: PyCell.self).value = .object(cls) }
+                let cls = try rt.buildClass(name: name, bases: bases, namespace: ns, keywords: keywords)
+                if let s = classCellSlot, case .object(let o) = cl[s] { unsafeDowncast(o, to: PyCell.self).value = cls }
                 return cls
             }
-            _ = rt
-            return .object(cls)
         }
         let st = storeName(c.name)
         let full = decorate(c.decorators, make)

@@ -138,7 +138,10 @@ public final class PyFunction: PyObject, @unchecked Sendable {
             let nd = defaults.count
             let takes = nd > 0 ? "from \(np - nd) to \(np)" : "\(np)"
             let plural = (nd > 0 || np != 1) ? "s" : ""
-            let given = args.count == 1 ? "1 was" : "\(args.count) were"
+            // CPython counts keyword-only arguments given by name in the message.
+            let kwOnlyGiven = kw.filter { k in code.kwOnly.contains(k.0) }.count
+            let also = kwOnlyGiven == 0 ? "" : " positional argument\(args.count == 1 ? "" : "s") (and \(kwOnlyGiven) keyword-only argument\(kwOnlyGiven == 1 ? "" : "s"))"
+            let given = (args.count == 1 ? "1" : "\(args.count)") + also + (args.count == 1 && also.isEmpty ? " was" : " were")
             throw PyError.type("\(code.qualname)() takes \(takes) positional argument\(plural) but \(given) given")
         }
         for i in 0..<min(args.count, np) { l[1 + i] = args[i] }
@@ -156,6 +159,9 @@ public final class PyFunction: PyObject, @unchecked Sendable {
                 l[code.kwOnlyStart + j] = v
             } else if let d = extra {
                 d.set(k, v)
+            } else if let idx = code.argNames.firstIndex(of: k), idx < code.posOnly {
+                let names = kw.map(\.0).filter { n in code.argNames.prefix(code.posOnly).contains(n) }.map { "'\($0)'" }
+                throw PyError.type("\(code.qualname)() got some positional-only arguments passed as keyword arguments: \(names.joined(separator: ", "))")
             } else {
                 throw PyError.type("\(code.qualname)() got an unexpected keyword argument '\(k)'")
             }

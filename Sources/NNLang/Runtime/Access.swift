@@ -23,7 +23,7 @@ extension Runtime {
             case is PyFunction, is PyMethodDescr:
                 return .object(PyBoundMethod(receiver: receiver, function: found))
             case let p as PyProperty:
-                return try call(p.getter, [receiver], [])
+                return try propertyGet(p, receiver, p.name ?? "?")
             case let s as PyStaticMethod:
                 return s.isClassMethod ? .object(PyBoundMethod(receiver: .object(cls), function: s.function)) : s.function
             default: return found
@@ -46,23 +46,13 @@ extension Runtime {
                     return .object(d)
                 }
                 if let f = i.cls.lookup(name) { return try bind(f, obj, cls: i.cls) }
-                if let g = i.cls.lookup("__getattr__") { 
-                    do { return try call(g, [obj, .str(name)], []) } catch let e as PyError where e.exc.cls.isSubclass(of: BuiltinTypes.attributeError) { return nil }
-                }
+                // The fallback's own AttributeError (with its message) is the error, as in CPython.
+                if let g = i.cls.lookup("__getattr__") { return try call(g, [obj, .str(name)], []) }
                 return nil
             case let c as PyClass:
-                switch name {
-                case "__name__", "__qualname__": return .str(c.name)
-                case "__base__": return c.base.map { Value.object($0) } ?? Value.none
-                case "__bases__": return .object(PyTuple(c.base.map { [Value.object($0)] } ?? []))
-                case "__mro__":
-                    var out: [Value] = []
-                    var k: PyClass? = c
-                    while let x = k { out.append(.object(x)); k = x.base }
-                    return .object(PyTuple(out))
-                case "__class__": return .object(BuiltinTypes.type)
-                case "__module__": return .str(c.isBuiltin ? "builtins" : "__main__")
-                default: break
+                if name.hasPrefix("__"), let v = classSpecialAttr(c, name) { return v }
+                if name == "mro", c.lookup("mro") == nil {
+                    return .object(PyBuiltin("mro") { _, _, _ in .object(PyList(c.mro.map { .object($0) })) })
                 }
                 guard let f = c.lookup(name) else { return nil }
                 if case .object(let s as PyStaticMethod) = f {
@@ -74,6 +64,8 @@ extension Runtime {
                 if name == "__name__" { return .str(m.name) }
                 return m.dict[name]
             case let f as PyFunction:
+                // `functools.wraps` and user code may set `__name__`, `__doc__`, ...
+                if let v = f.attrs[name] { return v }
                 switch name {
                 case "__name__": return .str(f.name)
                 case "__qualname__": return .str(f.qualname)
@@ -95,15 +87,7 @@ extension Runtime {
                 default: return try lookupAttr(m.function, name)
                 }
             case let s as PySuper:
-                var k = s.start.base
-                while let c = k {
-                    if let f = c.dict[name] {
-                        if case .object(let p as PyProperty) = f { return try call(p.getter, [s.receiver], []) }
-                        return try bind(f, s.receiver, cls: s.start)
-                    }
-                    k = c.base
-                }
-                return nil
+                return try superAttr(s, name)
             case let sl as PySlice:
                 switch name {
                 case "start": return sl.start
@@ -140,12 +124,34 @@ extension Runtime {
         case .object(let i as PyInstance):
             if !i.cls.isBuiltin || i.cls.isException {
                 if let p = i.cls.lookup(name), case .object(let prop as PyProperty) = p {
-                    guard let s = prop.setter else { throw PyError.attribute("can't set attribute '\(name)'") }
+                    guard let s = prop.setter else {
+                        throw PyError.attribute("property '\(prop.name ?? name)' of '\(i.cls.name)' object has no setter")
+                    }
                     _ = try call(s, [obj, v], [])
                     return
                 }
                 if let m = i.cls.lookup("__setattr__"), !isObjectDefault(m) {
                     _ = try call(m, [obj, .str(name), v], [])
+                    return
+                }
+                i.attrs[name] = v
+                return
+            }
+        default: break
+        }
+        try genericSetAttr(obj, name, v)
+    }
+
+    /// `object.__setattr__(obj, name, v)`: what `obj.name = v` does without a user `__setattr__`.
+    public func genericSetAttr(_ obj: Value, _ name: String, _ v: Value) throws {
+        switch obj {
+        case .object(let i as PyInstance):
+            if !i.cls.isBuiltin || i.cls.isException {
+                if let p = i.cls.lookup(name), case .object(let prop as PyProperty) = p {
+                    guard let s = prop.setter else {
+                        throw PyError.attribute("property '\(prop.name ?? name)' of '\(i.cls.name)' object has no setter")
+                    }
+                    _ = try call(s, [obj, v], [])
                     return
                 }
                 i.attrs[name] = v
@@ -173,10 +179,27 @@ extension Runtime {
         throw PyError.attribute("'\(obj.typeName)' object has no attribute '\(name)'")
     }
 
-    /// `del obj.name`.
+    /// `del obj.name`: a property's deleter, a user `__delattr__`, else the instance dict.
     public func delAttr(_ obj: Value, _ name: String) throws {
-        if case .object(let i as PyInstance) = obj, i.attrs.removeValue(forKey: name) != nil { return }
-        if case .object(let c as PyClass) = obj, !c.isBuiltin, c.dict.removeValue(forKey: name) != nil { return }
+        if case .object(let i as PyInstance) = obj {
+            if let p = i.cls.lookup(name), case .object(let prop as PyProperty) = p {
+                guard let d = prop.deleter else {
+                    throw PyError.attribute("property '\(prop.name ?? name)' of '\(i.cls.name)' object has no deleter")
+                }
+                _ = try call(d, [obj], [])
+                return
+            }
+            if let m = i.cls.lookup("__delattr__"), !isObjectDefault(m) {
+                _ = try call(m, [obj, .str(name)], [])
+                return
+            }
+            if i.attrs.removeValue(forKey: name) != nil { return }
+            throw PyError.attribute("'\(i.cls.name)' object has no attribute '\(name)'")
+        }
+        if case .object(let c as PyClass) = obj, !c.isBuiltin {
+            if c.dict.removeValue(forKey: name) != nil { return }
+            throw PyError.attribute("type object '\(c.name)' has no attribute '\(name)'")
+        }
         throw PyError.attribute(case1(obj, name))
     }
 
@@ -222,6 +245,7 @@ extension Runtime {
                 return try getItem(obj, .int(indexValue(index, "tuple indices must be integers or slices, not \(index.typeName)")))
             case let d as PyDict:
                 if let v = try d.get(index) { return v }
+                if let c = d.cls, let m = c.lookup("__missing__") { return try call(m, [obj, index], []) }
                 throw PyError.key(index)
             case let r as PyRange:
                 if case .object(let s as PySlice) = index {

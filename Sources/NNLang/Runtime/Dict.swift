@@ -20,6 +20,9 @@ struct HashKey: Hashable {
             if let t = o as? PyTuple {
                 h.combine(t.items.count)
                 for x in t.items { feed(x, &h) }
+            } else if let i = o as? PyInstance, userMethod(i.cls, "__hash__") != nil {
+                // `check` has just called the user `__hash__` and kept its value.
+                h.combine(i.userHash)
             } else {
                 h.combine(ObjectIdentifier(o))
             }
@@ -29,6 +32,8 @@ struct HashKey: Hashable {
     static func == (a: HashKey, b: HashKey) -> Bool { keyEqual(a.v, b.v) }
 
     static func keyEqual(_ a: Value, _ b: Value) -> Bool {
+        if case .object(let x) = a, case .object(let y) = b, x === y { return true }
+        if let r = userEqual(a, b) ?? userEqual(b, a) { return r }
         switch (a, b) {
         case (.str(let x), .str(let y)): return x == y
         case (.none, .none): return true
@@ -58,23 +63,45 @@ struct HashKey: Hashable {
         }
     }
 
-    /// Instances hash by identity here. That is Python's rule for a class with neither
-    /// `__eq__` nor `__hash__`; an `__eq__` alone (or `__hash__ = None`) makes it unhashable,
-    /// as in CPython, and a user `__hash__` is a clear nn gap rather than a silently wrong dict.
+    /// Instances hash by identity unless their class defines `__hash__`, whose value is
+    /// computed here (where errors can propagate) and kept on the instance for `feed`. A class
+    /// that defines `__eq__` without `__hash__` has `__hash__ = None` (set by `buildClass`).
     static func checkInstance(_ inst: PyInstance) throws {
         let h = inst.cls.lookup("__hash__")
         if case .none? = h { throw PyError.type("unhashable type: '\(inst.cls.name)'") }
-        if case .object(is PyFunction)? = h {
-            throw PyError.type("a user __hash__ is not supported in nn: instances of '\(inst.cls.name)' cannot be dict keys or set items")
-        }
-        if h == nil || !isUser(h), case .object(is PyFunction)? = inst.cls.lookup("__eq__") {
-            throw PyError.type("unhashable type: '\(inst.cls.name)'")
+        if let f = userMethod(inst.cls, "__hash__"), let rt = inst.cls.runtime {
+            let r = try rt.call(f, [.object(inst)], [])
+            switch r {
+            case .int(let i): inst.userHash = i == -1 ? -2 : i
+            case .bool(let b): inst.userHash = b ? 1 : 0
+            default: throw PyError.type("__hash__ method should return an integer")
+            }
         }
     }
 
-    private static func isUser(_ v: Value?) -> Bool {
-        if case .object(is PyFunction)? = v { return true }
-        return false
+    /// A user-defined (nn function) method of a class, or nil.
+    static func userMethod(_ cls: PyClass, _ name: String) -> Value? {
+        if cls.isBuiltin { return nil }
+        if let v = cls.lookup(name), case .object(let o) = v, o is PyFunction { return v }
+        return nil
+    }
+
+    /// `a == b` through a user `__eq__` of `a`, nil when `a` has none. An error inside it
+    /// cannot escape `==`: the runtime keeps it and the dict operation rethrows it.
+    static func userEqual(_ a: Value, _ b: Value) -> Bool? {
+        guard case .object(let o as PyInstance) = a, userMethod(o.cls, "__eq__") != nil,
+              let rt = o.cls.runtime else { return nil }
+        do { return try rt.equals(a, b) } catch {
+            if rt.deferredError == nil { rt.deferredError = asPyError(error) }
+            return false
+        }
+    }
+
+    /// Rethrows an error a user `__eq__` raised during a lookup with key `k`.
+    static func rethrow(_ k: Value) throws {
+        guard case .object(let o as PyInstance) = k, let rt = o.cls.runtime, let e = rt.deferredError else { return }
+        rt.deferredError = nil
+        throw e
     }
 }
 
@@ -121,14 +148,21 @@ public final class PyDict: PyObject, @unchecked Sendable {
     @exclusivity(unchecked) public private(set) var values: [Value] = []
     @exclusivity(unchecked) private var index: [HashKey: Int] = [:]
 
+    /// The dict subclass (`OrderedDict`, `defaultdict`, `Counter`), nil for a plain dict.
+    public var cls: PyClass?
+    /// `defaultdict`'s `default_factory`.
+    public var defaultFactory: Value = .none
+
     public override init() {}
-    override public var pyType: PyClass { BuiltinTypes.dict }
+    override public var pyType: PyClass { cls ?? BuiltinTypes.dict }
 
     public var count: Int { keys.count }
 
     public func get(_ k: Value) throws -> Value? {
         try HashKey.check(k)
-        guard let i = index[HashKey(v: k)] else { return nil }
+        let found = index[HashKey(v: k)]
+        try HashKey.rethrow(k)
+        guard let i = found else { return nil }
         return values[i]
     }
 
@@ -137,7 +171,9 @@ public final class PyDict: PyObject, @unchecked Sendable {
     public func set(_ k: Value, _ v: Value) throws {
         try HashKey.check(k)
         let hk = HashKey(v: k)
-        if let i = index[hk] { values[i] = v; return }
+        let found = index[hk]
+        try HashKey.rethrow(k)
+        if let i = found { values[i] = v; return }
         index[hk] = keys.count
         keys.append(k)
         values.append(v)
@@ -155,7 +191,9 @@ public final class PyDict: PyObject, @unchecked Sendable {
     @discardableResult
     public func remove(_ k: Value) throws -> Value? {
         try HashKey.check(k)
-        guard let i = index.removeValue(forKey: HashKey(v: k)) else { return nil }
+        let found = index.removeValue(forKey: HashKey(v: k))
+        try HashKey.rethrow(k)
+        guard let i = found else { return nil }
         let v = values[i]
         keys.remove(at: i)
         values.remove(at: i)

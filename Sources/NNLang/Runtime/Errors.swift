@@ -91,6 +91,9 @@ public enum BuiltinTypes {
     public static let stopIteration = builtin("StopIteration", exception)
     public static let osError = builtin("OSError", exception)
     public static let timeoutError = builtin("TimeoutError", osError)
+    public static let fileNotFoundError = builtin("FileNotFoundError", osError)
+    public static let fileExistsError = builtin("FileExistsError", osError)
+    public static let isADirectoryError = builtin("IsADirectoryError", osError)
     public static let importError = builtin("ImportError", exception)
     public static let moduleNotFoundError = builtin("ModuleNotFoundError", importError)
     public static let keyboardInterrupt = builtin("KeyboardInterrupt", baseException)
@@ -102,6 +105,6 @@ public enum BuiltinTypes {
         [baseException, exception, arithmeticError, zeroDivisionError, overflowError, lookupError,
          indexError, keyError, valueError, typeError, nameError, unboundLocalError, attributeError,
          assertionError, runtimeError, recursionError, notImplementedError, stopIteration, osError,
-         timeoutError, importError, moduleNotFoundError, keyboardInterrupt, unicodeError, memoryError]
+         timeoutError, fileNotFoundError, fileExistsError, isADirectoryError, importError, moduleNotFoundError, keyboardInterrupt, unicodeError, memoryError]
     }
 }

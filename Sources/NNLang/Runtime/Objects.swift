@@ -34,36 +34,55 @@ public final class PyBoundMethod: PyObject, @unchecked Sendable {
 }
 
 /// A class: user-defined or builtin (`int`, `list`, `ValueError`).
+///
+/// User classes are made by `Runtime.buildClass` (Class+Build.swift), which computes the C3
+/// method resolution order; builtin classes have single inheritance.
 public final class PyClass: PyObject, @unchecked Sendable {
-    public let name: String
+    public var name: String
+    /// `__qualname__` (`Outer.Inner` for a nested class).
+    public var qualname: String
+    /// The first base (`__base__`), nil only for `object`.
     public let base: PyClass?
+    /// The direct bases, in order (`__bases__`).
+    public let bases: [PyClass]
+    /// The MRO without the class itself (kept apart so a class does not retain itself).
+    public let mroTail: [PyClass]
     public var dict: [String: Value]
     public let isBuiltin: Bool
     /// For builtin types: what calling the type does (`int("3")`). nil for user classes.
     public var construct: PyBuiltin.Fn?
+    /// The interpreter a user class was built in: dict and set keys with a user `__hash__` or
+    /// `__eq__` call back into it.
+    weak var runtime: Runtime?
     public init(name: String, base: PyClass?, dict: [String: Value] = [:], isBuiltin: Bool = false,
                 construct: PyBuiltin.Fn? = nil) {
-        self.name = name; self.base = base; self.dict = dict; self.isBuiltin = isBuiltin
+        self.name = name; self.qualname = name; self.base = base; self.dict = dict; self.isBuiltin = isBuiltin
         self.construct = construct
+        bases = base.map { [$0] } ?? []
+        mroTail = base.map { [$0] + $0.mroTail } ?? []
+    }
+
+    /// A user class with its bases and linearised MRO (without itself).
+    init(name: String, qualname: String, bases: [PyClass], mroTail: [PyClass], dict: [String: Value]) {
+        self.name = name; self.qualname = qualname; self.dict = dict
+        self.base = bases.first; self.bases = bases; self.mroTail = mroTail
+        isBuiltin = false
     }
     override public var pyType: PyClass { BuiltinTypes.type }
 
-    /// Looks `name` up along the base chain (the MRO of single inheritance).
+    /// `__mro__`: the class, then the linearisation of its bases.
+    public var mro: [PyClass] { [self] + mroTail }
+
+    /// Looks `name` up along the MRO.
     public func lookup(_ name: String) -> Value? {
-        var c: PyClass? = self
-        while let k = c {
-            if let v = k.dict[name] { return v }
-            c = k.base
-        }
+        if let v = dict[name] { return v }
+        for k in mroTail { if let v = k.dict[name] { return v } }
         return nil
     }
 
     public func isSubclass(of other: PyClass) -> Bool {
-        var c: PyClass? = self
-        while let k = c {
-            if k === other { return true }
-            c = k.base
-        }
+        if self === other { return true }
+        for k in mroTail where k === other { return true }
         return false
     }
 
@@ -75,6 +94,10 @@ public final class PyClass: PyObject, @unchecked Sendable {
 public final class PyInstance: PyObject, @unchecked Sendable {
     public let cls: PyClass
     @exclusivity(unchecked) public var attrs: [String: Value] = [:]
+    /// The last value its class's `__hash__` returned (dict and set keys hash with it).
+    var userHash = 0
+    /// Swift state of an instance of a native class (`re.Pattern`, `functools.partial`).
+    public var native: AnyObject?
     public init(cls: PyClass) { self.cls = cls }
     override public var pyType: PyClass { cls }
 }
@@ -87,8 +110,10 @@ public final class PyList: PyObject, @unchecked Sendable {
 
 public final class PyTuple: PyObject, @unchecked Sendable {
     public let items: [Value]
+    /// A named tuple's class (`collections.namedtuple`), nil for a plain tuple.
+    public var cls: PyClass?
     public init(_ items: [Value]) { self.items = items }
-    override public var pyType: PyClass { BuiltinTypes.tuple }
+    override public var pyType: PyClass { cls ?? BuiltinTypes.tuple }
 }
 
 public final class PyRange: PyObject, @unchecked Sendable {
@@ -140,10 +165,15 @@ public final class PySet: PyObject, @unchecked Sendable {
     override public var pyType: PyClass { BuiltinTypes.set }
 }
 
-/// A property object (`@property`).
+/// A property object (`@property`, `property(fget, fset, fdel, doc)`).
 public final class PyProperty: PyObject, @unchecked Sendable {
+    /// The getter, `.none` when the property has none.
     public let getter: Value
     public var setter: Value?
+    public var deleter: Value?
+    public var doc: Value = .none
+    /// The attribute name (`__set_name__`), for error messages.
+    public var name: String?
     public init(getter: Value) { self.getter = getter }
     override public var pyType: PyClass { BuiltinTypes.property }
 }

@@ -200,6 +200,8 @@ extension Runtime {
             if l.items.count + more.count > 1 << 28 { throw PyError(BuiltinTypes.memoryError, "") }
             l.items += more
             return a
+        case .object(let s as PySet):
+            if try setInplace(op, s, b) { return a }
         case .object(let l as PyList) where op == .mul:
             if case .object(let r as PyList) = try binary(.mul, a, b) { l.items = r.items }
             return a

@@ -116,8 +116,11 @@ extension Runtime {
         }
     }
 
+    /// True when `v` is one of `object`'s own methods (the default `__repr__`, `__setattr__`, ...);
+    /// methods of native classes (`re.Pattern.__repr__`) are not defaults.
     func isObjectDefault(_ v: Value) -> Bool {
-        if case .object(let o) = v, o is PyMethodDescr { return true }
+        guard case .object(let o) = v, o is PyMethodDescr else { return false }
+        for d in BuiltinTypes.object.dict.values { if case .object(let x) = d, x === o { return true } }
         return false
     }
 
@@ -149,6 +152,15 @@ extension Runtime {
             throw PyError(BuiltinTypes.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
         }
         let id = ObjectIdentifier(o)
+        // Dict and tuple subclasses of the standard modules print themselves.
+        if let d = o as? PyDict, let c = d.cls, let m = c.lookup("__repr__") {
+            if reprInProgress.contains(id) { return "..." }
+            reprInProgress.insert(id); defer { reprInProgress.remove(id) }
+            return try expectStr(call(m, [.object(o)], []), "__repr__")
+        }
+        if let t = o as? PyTuple, let c = t.cls, let m = c.lookup("__repr__") {
+            return try expectStr(call(m, [.object(o)], []), "__repr__")
+        }
         switch o {
         case let l as PyList:
             if reprInProgress.contains(id) { return "[...]" }
@@ -188,7 +200,8 @@ extension Runtime {
             }
             return "<bound method \(fname) of \(try repr(m.receiver))>"
         case let c as PyClass:
-            return c.isBuiltin ? "<class '\(c.name)'>" : "<class '__main__.\(c.name)'>"
+            if case .str(let m)? = c.dict["__module__"], m != "builtins" { return "<class '\(m).\(c.qualname)'>" }
+            return c.isBuiltin ? "<class '\(c.name)'>" : "<class '__main__.\(c.qualname)'>"
         case let m as PyModule:
             return "<module '\(m.name)' (built-in)>"
         case let i as PyInstance where i === ellipsisObject:

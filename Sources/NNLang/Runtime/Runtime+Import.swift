@@ -9,13 +9,23 @@ extension Runtime {
     /// The module named `name` (dotted), loading each package on the way as CPython does:
     /// `a.b.c` needs `a`, `a.b` and `a.b.c`; the first missing one is `ModuleNotFoundError`.
     func importModule(_ name: String) throws -> PyModule {
-        if let m = modules[name] { return m }
+        if let m = try loadedModule(name) { return m }
         var prefix = ""
         for part in name.split(separator: ".", omittingEmptySubsequences: false) {
             prefix = prefix.isEmpty ? String(part) : prefix + "." + part
-            if modules[prefix] == nil { break }
+            if try loadedModule(prefix) == nil { break }
         }
         throw PyError(BuiltinTypes.moduleNotFoundError, "No module named '\(prefix)'")
+    }
+
+    /// A module already loaded, or a standard one (`Runtime.standardModules`) built now, on its
+    /// first import; nil when there is no such module.
+    func loadedModule(_ name: String) throws -> PyModule? {
+        if let m = modules[name] { return m }
+        guard let make = Runtime.standardModules[name] else { return nil }
+        let m = PyModule(name: name, dict: try make(self))
+        registerModule(m)
+        return m
     }
 
     /// The value `import name` or `import name as x` binds: the top package without `as`

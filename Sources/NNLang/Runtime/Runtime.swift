@@ -63,6 +63,10 @@ public final class Runtime {
     var retired: [PyObject] = []
     /// Exceptions being handled (innermost last), for a bare `raise`.
     var handling: [PyError] = []
+    /// Compiled `re` patterns by flags and source.
+    var reCache: [String: RePattern] = [:]
+    /// An error a user `__eq__` raised inside a dict lookup, rethrown by the dict operation.
+    var deferredError: PyError?
     /// Seed given at creation (for the tensor binding's RNG).
     public let seed: UInt64
     /// Run when a notebook cell ends (not a script's): pyplot shows its open figure there, as
