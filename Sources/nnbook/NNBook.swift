@@ -9,7 +9,7 @@ struct NNBook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnbook",
         abstract: "Run literate deep-learning lessons written in Markdown.",
-        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self])
+        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self, Dis.self])
 
     /// Usage errors exit 2 (STYLE.md 4), not ArgumentParser's 64.
     static func main() {

@@ -337,20 +337,9 @@ final class Compiler {
         var doc: String?
         if let first = c.body.first, case .expr(let e) = first.kind, case .string(let s) = e.kind { doc = s }
         let make: Eval = { l in
-            var base: PyClass = BuiltinTypes.object
             let bases = try baseEvals.map { try $0(l) }
-            if bases.count > 1 { throw PyError.type("nn classes have single inheritance (class \(name) has \(bases.count) bases)") }
-            if let b = bases.first {
-                guard case .object(let bo as PyClass) = b else {
-                    throw PyError.type("bases must be types")
-                }
-                if bo.isBuiltin && bo !== BuiltinTypes.object && !bo.isException {
-                    throw PyError.type("nn classes cannot inherit from builtin type '\(bo.name)'")
-                }
-                base = bo
-            }
             let ns = PyDict()
-            let cls: PyClass = try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
+            return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
                 let cl = buf.baseAddress!
                 cl.initialize(repeating: .undefined, count: n)
                 defer { cl.deinitialize(count: n) }
@@ -360,15 +349,11 @@ final class Compiler {
                     if case .object(let o) = l[closureRefs[i]] { cl[s] = .object(o) }
                 }
                 _ = try body(cl)
-                var dict: [String: Value] = [:]
-                for i in 0..<ns.count { if case .str(let k) = ns.keys[i] { dict[k] = ns.values[i] } }
-                if let d = doc { dict["__doc__"] = .str(d) }
-                let cls = PyClass(name: name, base: base, dict: dict)
-                if let s = classCellSlot, case .object(let o) = cl[s] { unsafeDowncast(o, to: PyCell.self).value = .object(cls) }
+                if let d = doc { ns.set("__doc__", .str(d)) }
+                let cls = try rt.buildClass(name: name, bases: bases, namespace: ns, keywords: [])
+                if let s = classCellSlot, case .object(let o) = cl[s] { unsafeDowncast(o, to: PyCell.self).value = cls }
                 return cls
             }
-            _ = rt
-            return .object(cls)
         }
         let st = storeName(c.name)
         let full = decorate(c.decorators, make)
