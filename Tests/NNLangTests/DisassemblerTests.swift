@@ -19,21 +19,20 @@ struct DisassemblerTests {
                  3      loadConst          1 (10)
                  4      call               1
                  5      getIter
-                 6      forIter            to 15
+                 6      forIter            to 14
                  7      storeGlobal        2 (i)
             3    8      loadGlobal         0 (s)
                  9      loadGlobal         2 (i)
-                 10     loadConst          2 (0.5)
-                 11     binary             2 (*)
-                 12     inplace            0 (+)
-                 13     storeGlobal        0 (s)
-            2    14     jumpBack           to 6
-            4    15     loadGlobal         3 (print)
-                 16     loadGlobal         0 (s)
-                 17     call               1
-                 18     pop
-                 19     loadConst          3 (None)
-                 20     returnValue
+                 10     binaryConst        2 (* 0.5)
+                 11     inplace            0 (+)
+                 12     storeGlobal        0 (s)
+            2    13     jumpBack           to 6
+            4    14     loadGlobal         3 (print)
+                 15     loadGlobal         0 (s)
+                 16     call               1
+                 17     pop
+                 18     loadConst          3 (None)
+                 19     returnValue
 
 
             """#),
@@ -92,40 +91,39 @@ struct DisassemblerTests {
             """#, #"""
             Disassembly of <module>:
             2    0      loadConst          0 (1)
-                 1      loadConst          1 (0)
-                 2      binary             4 (/)
-                 3      storeGlobal        0 (x)
-                 4      jump               to 18
-            3    5      loadGlobal         1 (ZeroDivisionError)
-                 6      excMatch           to 17
-                 7      loadExc
-                 8      storeGlobal        2 (e)
-            4    9      loadGlobal         3 (print)
-                 10     loadGlobal         2 (e)
-                 11     call               1
-                 12     pop
-                 13     popExcept
-                 14     loadConst          2 (<unbound>)
-                 15     storeGlobal        2 (e)
-                 16     jump               to 18
-            1    17     reraise
-            6    18     loadGlobal         3 (print)
-                 19     loadConst          3 ('done')
-                 20     call               1
-                 21     pop
-                 22     jump               to 28
-                 23     loadGlobal         3 (print)
-                 24     loadConst          3 ('done')
-                 25     call               1
-                 26     pop
-            1    27     reraise
-                 28     loadConst          4 (None)
-                 29     returnValue
-              handler 0 to 4 -> 5 [except] depth 0
-              handler 9 to 13 -> unwind [cleanup] depth 0
-              handler 5 to 9 -> unwind [cleanup] depth 0
-              handler 0 to 18 -> 23 [finally] depth 0
-              handler 23 to 27 -> unwind [cleanup] depth 0
+                 1      binaryConst        4 (/ 0)
+                 2      storeGlobal        0 (x)
+                 3      jump               to 17
+            3    4      loadGlobal         1 (ZeroDivisionError)
+                 5      excMatch           to 16
+                 6      loadExc
+                 7      storeGlobal        2 (e)
+            4    8      loadGlobal         3 (print)
+                 9      loadGlobal         2 (e)
+                 10     call               1
+                 11     pop
+                 12     popExcept
+                 13     loadConst          2 (<unbound>)
+                 14     storeGlobal        2 (e)
+                 15     jump               to 17
+            1    16     reraise
+            6    17     loadGlobal         3 (print)
+                 18     loadConst          3 ('done')
+                 19     call               1
+                 20     pop
+                 21     jump               to 27
+                 22     loadGlobal         3 (print)
+                 23     loadConst          3 ('done')
+                 24     call               1
+                 25     pop
+            1    26     reraise
+                 27     loadConst          4 (None)
+                 28     returnValue
+              handler 0 to 3 -> 4 [except] depth 0
+              handler 8 to 12 -> unwind [cleanup] depth 0
+              handler 4 to 8 -> unwind [cleanup] depth 0
+              handler 0 to 17 -> 22 [finally] depth 0
+              handler 22 to 26 -> unwind [cleanup] depth 0
 
 
             """#),

@@ -80,6 +80,11 @@ enum Opcode: UInt8 {
     case forIterStore
     /// pop y, x; jump to a unless `x compareOps[b] y` holds.
     case compareJump
+    /// top = top binaryOps[a] consts[b] (an operation with a constant right operand).
+    case binaryConst
+    /// slot b = slot b binaryOps[a]= pop (augmented assignment of a local, when evaluating
+    /// the value cannot observe the variable).
+    case inplaceLocal
 }
 
 /// One instruction: an opcode and up to two operands.

@@ -43,6 +43,8 @@ extension Bytecode {
         case .binary, .inplace: return "\(a) (\(engineBinaryOps[a].rawValue))"
         case .unary: return "\(a) (\(engineUnaryOps[a].rawValue))"
         case .compare: return "\(a) (\(engineCompareOps[a].rawValue))"
+        case .binaryConst: return "\(a) (\(engineBinaryOps[a].rawValue) \(constText(consts[Int(i.b)])))"
+        case .inplaceLocal: return "\(a) (\(engineBinaryOps[a].rawValue)=), into " + slotText(Int(i.b))
         case .forIterStore: return "to \(a), into " + slotText(Int(i.b))
         case .compareJump: return "\(engineCompareOps[Int(i.b)].rawValue) else to \(a)"
         case .jump, .jumpBack, .jumpIfFalse, .jumpIfTrue, .jumpIfFalseOrPop, .jumpIfTrueOrPop, .forIter, .excMatch:

@@ -30,8 +30,13 @@ extension Emitter {
             if op == .not { emit(.not) } else { emit(.unary, engineUnaryOps.firstIndex(of: op)!) }
         case .binary(let a, let op, let b):
             expr(a)
-            expr(b)
-            emit(.binary, engineBinaryOps.firstIndex(of: op)!)
+            switch b.kind {
+            case .int(let n): emit(.binaryConst, engineBinaryOps.firstIndex(of: op)!, const(.int(Int(n))))
+            case .float(let d): emit(.binaryConst, engineBinaryOps.firstIndex(of: op)!, const(.float(d)))
+            default:
+                expr(b)
+                emit(.binary, engineBinaryOps.firstIndex(of: op)!)
+            }
         case .boolOp(let op, let xs):
             var jumps: [Int] = []
             for (i, x) in xs.enumerated() {

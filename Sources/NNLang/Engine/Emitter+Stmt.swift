@@ -242,6 +242,12 @@ extension Emitter {
         let oi = engineBinaryOps.firstIndex(of: op)!
         switch target.kind {
         case .name(let n):
+            if case .local(let s) = resolve(n), isPlain(value) {
+                // Nothing in the value can see the variable: the value first, one instruction.
+                expr(value)
+                emit(.inplaceLocal, oi, s)
+                return
+            }
             load(n)
             expr(value)
             emit(.inplace, oi)
@@ -265,6 +271,17 @@ extension Emitter {
             emit(.storeSubscr)
         default:
             raiseError(BuiltinTypes.typeError, "illegal expression for augmented assignment")
+        }
+    }
+
+    /// Names, constants and arithmetic on them: evaluating it calls no nn code that could read
+    /// or rebind a local (a user class's operator dunder could; nn accepts that difference).
+    func isPlain(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .name, .int, .float, .bool, .none, .string: return true
+        case .unary(_, let x): return isPlain(x)
+        case .binary(let a, _, let b): return isPlain(a) && isPlain(b)
+        default: return false
         }
     }
 

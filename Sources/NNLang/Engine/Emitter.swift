@@ -87,6 +87,8 @@ final class Emitter {
         case .importFrom: return 1
         case .yieldValue, .getYieldFromIter, .makeGenerator, .forIterStore: return 0
         case .compareJump: return -2
+        case .binaryConst: return 0
+        case .inplaceLocal: return -1
         case .yieldFrom: return -1
         case .formatValue: return -b
         case .loadConst, .loadLocal, .loadCell, .loadGlobal, .loadClassName, .dup, .loadExc, .importName: return 1

@@ -3,6 +3,24 @@ import Foundation
 // The instructions' semantics beyond moving values: each calls the Runtime's one home for it,
 // with int/float fast paths in front.
 
+/// `x + y`, `x - y`, `x * y` (op 0, 1, 2) on ints that do not overflow and floats; nil for
+/// anything else (the general path decides).
+@inline(__always) func engineArith(_ op: Int, _ px: UnsafePointer<Value>, _ py: UnsafePointer<Value>) -> Value? {
+    switch (px.pointee, py.pointee) {
+    case (.float(let x), .float(let y)): return .float(op == 0 ? x + y : op == 1 ? x - y : x * y)
+    case (.float(let x), .int(let n)):
+        let y = Double(n)
+        return .float(op == 0 ? x + y : op == 1 ? x - y : x * y)
+    case (.int(let n), .float(let y)):
+        let x = Double(n)
+        return .float(op == 0 ? x + y : op == 1 ? x - y : x * y)
+    case (.int(let x), .int(let y)):
+        let (r, o) = op == 0 ? x.addingReportingOverflow(y) : op == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
+        return o ? nil : .int(r)
+    default: return nil
+    }
+}
+
 /// `x op y`.
 @inline(__always) func engineBinary(_ rt: Runtime, _ op: BinaryOp, _ x: Value, _ y: Value) throws -> Value {
     switch op {

@@ -87,6 +87,24 @@ extension Bytecode {
                         // [a, b, c] -> [c, a, b]
                         let c = pop(), b = pop(), x = pop()
                         push(c); push(x); push(b)
+                    case .binaryConst:
+                        let px = stack + (sp &- 1)
+                        if a < 3, let r = engineArith(a, px, k + Int(i.b)) {
+                            px.initialize(to: r)
+                            break
+                        }
+                        let x = pop()
+                        push(try engineBinary(rt, engineBinaryOps[a], x, k[Int(i.b)]))
+                    case .inplaceLocal:
+                        let s = Int(i.b)
+                        if case .undefined = l[s] { throw unbound(slotNames[s]) }
+                        if a < 3, let r = engineArith(a, l + s, stack + (sp &- 1)) {
+                            sp &-= 1
+                            l[s] = r
+                            break
+                        }
+                        let y = pop()
+                        l[s] = try engineInplace(rt, engineBinaryOps[a], l[s], y)
                     case .binary, .inplace:
                         // Int and float add/sub/mul in place on the stack; the rest in Runtime.
                         let px = stack + (sp &- 2), py = stack + (sp &- 1)
@@ -246,6 +264,24 @@ extension Bytecode {
                         }
                     case .call:
                         try rt.tick()
+                        if let fn = asFunction(stack[sp &- a &- 1]), fn.code.simple, fn.code.nparams == a {
+                            // A plain user function with exactly its positional arguments: they move
+                            // into its frame (no argument array, no binding).
+                            let n = fn.code.nslots
+                            let r = try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
+                                let nl = buf.baseAddress!
+                                nl.initialize(to: .undefined)
+                                (nl + 1).moveInitialize(from: stack + (sp &- a), count: a)
+                                sp &-= a
+                                (nl + 1 + a).initialize(repeating: .undefined, count: n - 1 - a)
+                                defer { deinitFrame(nl, n) }
+                                return try fn.run(rt, nl)
+                            }
+                            sp &-= 1
+                            (stack + sp).deinitialize(count: 1)
+                            push(r)
+                            break
+                        }
                         let args = take(stack, &sp, a)
                         let f = pop()
                         push(try rt.call(f, args, []))
