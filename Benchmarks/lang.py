@@ -16,6 +16,14 @@ def program(file):
     return prepare
 
 
+def module_program(file):
+    def prepare():
+        with open(os.path.join(HERE, file)) as f:
+            code = compile(f.read(), file, "exec")
+        return lambda: exec(code, {"__name__": "lang"})
+    return prepare
+
+
 def tensor_matmul_on_lists():
     a = [[(i * 784 + k) % 7 * 0.125 for k in range(784)] for i in range(5)]
     b = [[(k + j) % 5 * 0.25 for j in range(10)] for k in range(784)]
@@ -35,4 +43,5 @@ run([
     ("lang_fib", 5, program("lang_fib.py")),
     ("lang_matmul", 5, program("lang_matmul.py")),
     ("lang_tensor_matmul", 5, tensor_matmul_on_lists),
+    ("lang_module_loop", 3, module_program("lang_module_loop.py")),
 ])

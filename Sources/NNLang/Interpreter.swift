@@ -21,8 +21,21 @@ public final class Interpreter {
     /// default 8 MB of the main thread.
     static let stackSize = 1 << 29
 
-    public init(file: String, seed: UInt64 = 0) {
+    /// Runs cells on the bytecode engine (Sources/NNLang/Engine) instead of the closure
+    /// compiler: `NNBOOK_ENGINE=vm`. (Transitional, until the engine is the only evaluator.)
+    public static let engine = ProcessInfo.processInfo.environment["NNBOOK_ENGINE"] == "vm"
+
+    /// Whether this interpreter runs its cells on the bytecode engine.
+    public let usesEngine: Bool
+
+    public convenience init(file: String, seed: UInt64 = 0) {
+        self.init(file: file, seed: seed, engine: Interpreter.engine)
+    }
+
+    /// An interpreter on the bytecode engine (`engine: true`) or the closure compiler.
+    public init(file: String, seed: UInt64 = 0, engine: Bool) {
         self.file = file
+        usesEngine = engine
         runtime = Runtime(file: file, seed: seed)
     }
 
@@ -102,20 +115,27 @@ public final class Interpreter {
         let resolver = Resolver(root: root)
         resolver.resolve(module.body)
         let layout = Layout(root)
-        let compiler = Compiler(rt: rt, file: file, resolver: resolver, layout: layout)
-        var execs: [Exec] = []
-        for (i, s) in module.body.enumerated() {
-            let isLast = i == module.body.count - 1
-            if isLast && echoResult && !IPythonRules.suppressesResult(source) {
-                switch s.kind {
-                case .expr, .magic: compiler.echoLast = true
-                default: break
+        let body: (Frame) throws -> Void
+        if usesEngine {
+            let code = Emitter.compileModule(module, rt: rt, file: file, resolver: resolver, layout: layout,
+                                             echoResult: echoResult && !IPythonRules.suppressesResult(source))
+            body = { l in _ = try code.run(rt, l) }
+        } else {
+            let compiler = Compiler(rt: rt, file: file, resolver: resolver, layout: layout)
+            var execs: [Exec] = []
+            for (i, s) in module.body.enumerated() {
+                let isLast = i == module.body.count - 1
+                if isLast && echoResult && !IPythonRules.suppressesResult(source) {
+                    switch s.kind {
+                    case .expr, .magic: compiler.echoLast = true
+                    default: break
+                    }
                 }
+                execs.append(compiler.stmt(s))
+                compiler.echoLast = false
             }
-            execs.append(compiler.stmt(s))
-            compiler.echoLast = false
+            body = { l in for x in execs { _ = try x(l) } }
         }
-        let body = { (l: Frame) throws -> Void in for x in execs { _ = try x(l) } }
         // Run.
         rt.items = []
         rt.pendingText = ""

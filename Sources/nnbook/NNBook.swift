@@ -10,7 +10,7 @@ struct NNBook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnbook",
         abstract: "Run literate deep-learning lessons written in Markdown.",
-        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self, Import.self, Export.self, Watch.self])
+        subcommands: [Render.self, Test.self, Update.self, Run.self, New.self, Import.self, Export.self, Watch.self, Dis.self])
 
     /// Usage errors exit 2, not ArgumentParser's 64.
     static func main() {

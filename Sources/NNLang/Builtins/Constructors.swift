@@ -280,6 +280,7 @@ extension Runtime {
             return .object(PySuper(start: c, receiver: args[1]))
         }
         installMethods()
+        installGeneratorMethods()
     }
 
     func dictUpdate(_ d: PyDict, _ a: Value) throws {

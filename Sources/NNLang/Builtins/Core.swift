@@ -379,10 +379,18 @@ extension Runtime {
             try Args.count("next", args, 1, 2)
             let v: Value?
             switch args[0] {
+            case .object(let g as PyGenerator):
+                // An ended generator's StopIteration carries its return value.
+                if let v = try g.frame.resume(.none) { return v }
+                if args.count > 1 { return args[1] }
+                throw g.frame.stopIteration()
             case .object(let it as PyIterator): v = try it.next()
             case .object(let i as PyInstance):
                 guard let m = i.cls.lookup("__next__") else { throw PyError.type("'\(args[0].typeName)' object is not an iterator") }
-                return try rt.call(m, [args[0]], [])
+                if args.count == 1 { return try rt.call(m, [args[0]], []) }
+                do { return try rt.call(m, [args[0]], []) } catch let e as PyError where e.exc.cls.isSubclass(of: BuiltinTypes.stopIteration) {
+                    return args[1]
+                }
             default: throw PyError.type("'\(args[0].typeName)' object is not an iterator")
             }
             if let v { return v }

@@ -183,6 +183,8 @@ extension Compiler {
             }
         case .starred:
             return { _ in throw PyError.type("can't use starred expression here") }
+        case .yield, .yieldFrom:
+            return { _ in throw PyError.type("generators need the bytecode engine (NNBOOK_ENGINE=vm)") }
         }
     }
 

@@ -20,6 +20,8 @@ final class ScopeInfo {
     /// Names taken from enclosing scopes' cells, in a fixed order.
     var free: [String] = []
     var children: [ScopeInfo] = []
+    /// A function whose body yields: calling it makes a generator.
+    var isGenerator = false
 
     init(kind: Kind, parent: ScopeInfo?) {
         self.kind = kind
@@ -257,6 +259,12 @@ final class Resolver {
         case .dictComp(let k, let v, let gens):
             comprehension(ScopeKey(e.range, 3), gens, [k, v])
         case .starred(let x): expr(x)
+        case .yield(let x):
+            cur.isGenerator = true
+            if let x { expr(x) }
+        case .yieldFrom(let x):
+            cur.isGenerator = true
+            expr(x)
         }
     }
 

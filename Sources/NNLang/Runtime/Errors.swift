@@ -89,6 +89,7 @@ public enum BuiltinTypes {
     public static let recursionError = builtin("RecursionError", runtimeError)
     public static let notImplementedError = builtin("NotImplementedError", runtimeError)
     public static let stopIteration = builtin("StopIteration", exception)
+    public static let generatorExit = builtin("GeneratorExit", baseException)
     public static let osError = builtin("OSError", exception)
     public static let timeoutError = builtin("TimeoutError", osError)
     public static let fileNotFoundError = builtin("FileNotFoundError", osError)
@@ -104,7 +105,7 @@ public enum BuiltinTypes {
     public static var exceptions: [PyClass] {
         [baseException, exception, arithmeticError, zeroDivisionError, overflowError, lookupError,
          indexError, keyError, valueError, typeError, nameError, unboundLocalError, attributeError,
-         assertionError, runtimeError, recursionError, notImplementedError, stopIteration, osError,
+         assertionError, runtimeError, recursionError, notImplementedError, stopIteration, generatorExit, osError,
          timeoutError, fileNotFoundError, fileExistsError, isADirectoryError, importError, moduleNotFoundError, keyboardInterrupt, unicodeError, memoryError]
     }
 }

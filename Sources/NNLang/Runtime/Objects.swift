@@ -149,7 +149,7 @@ public final class PyModule: PyObject, @unchecked Sendable {
 }
 
 /// An iterator over anything: `iter(x)`, `zip`, `map`, `enumerate`, ...
-public final class PyIterator: PyObject, @unchecked Sendable {
+public class PyIterator: PyObject, @unchecked Sendable {
     public let next: () throws -> Value?
     public let kind: PyClass
     public init(kind: PyClass = BuiltinTypes.iterator, _ next: @escaping () throws -> Value?) {

@@ -163,6 +163,10 @@ public indirect enum ExprKind: Sendable, Equatable {
     /// `*x` in a display, a call's positional arguments are `Argument.starred` instead; this
     /// node appears in list/tuple/set displays and assignment targets.
     case starred(Expr)
+
+    /// `yield` / `yield value` (a generator function's body); `yield from iterable`.
+    case yield(Expr?)
+    case yieldFrom(Expr)
 }
 
 /// One piece of an f-string.

@@ -334,6 +334,12 @@ private struct Dumper {
         case .starred(let v):
             line(ind, "Starred" + r)
             expr(v, ind + 1)
+        case .yield(let v):
+            line(ind, "Yield" + r)
+            if let v { expr(v, ind + 1) }
+        case .yieldFrom(let v):
+            line(ind, "YieldFrom" + r)
+            expr(v, ind + 1)
         }
     }
 }

@@ -272,7 +272,16 @@ extension Parser {
             advance()
             return Expr(.bool(false), r)
         case .keyword(.yield):
-            throw error(.unsupported("'yield' is not supported in nn (generators are not part of the language)"), at: r.start)
+            advance()
+            if eatKeyword(.from) {
+                let v = try parseExpression()
+                return Expr(.yieldFrom(v), Parser.range(r.start, prevEnd))
+            }
+            if startsExpression() && !isOp(.rparen) {
+                let v = try parseStarExpressions()
+                return Expr(.yield(v), Parser.range(r.start, prevEnd))
+            }
+            return Expr(.yield(nil), r)
         case .keyword(.await):
             throw error(.unsupported("'await' is not supported in nn"), at: r.start)
         case .op(.ellipsis):

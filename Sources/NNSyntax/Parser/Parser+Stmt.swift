@@ -129,8 +129,6 @@ extension Parser {
                 return try parseImport()
             case .from:
                 return try parseFromImport()
-            case .yield:
-                throw error(.unsupported("'yield' is not supported in nn (generators are not part of the language)"), at: start)
             default:
                 break
             }

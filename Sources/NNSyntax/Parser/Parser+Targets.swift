@@ -25,6 +25,7 @@ extension Parser {
         case .dictComp: "dict comprehension"
         case .generator: "generator expression"
         case .starred: "starred"
+        case .yield, .yieldFrom: "yield expression"
         case .name, .attribute, .subscript, .slice: "expression"
         }
     }

@@ -1,0 +1,221 @@
+import NNSyntax
+/// The engine's code form: a stack machine in the style of CPython's ceval and clox.
+///
+/// Every construct of nn (module code and cells, functions, lambdas, class bodies,
+/// comprehensions, try/except/finally, with, imports, magics) compiles to one `Bytecode`
+/// (Emitter*.swift) run by one loop (`Bytecode.run`, VM.swift). Locals live in the frame's slots
+/// (the layout the resolver made); temporaries live on a per-activation value stack. Exceptions
+/// unwind through a table of protected ranges (`Handler`), as CPython 3.11's exception table.
+enum Opcode: UInt8 {
+    case nop
+    /// push consts[a]
+    case loadConst
+    /// push slot a (UnboundLocalError when unbound); pop into slot a; unbind slot a.
+    case loadLocal, storeLocal, deleteLocal
+    /// the cell in slot a: push its value, pop into it, unbind it.
+    case loadCell, storeCell, deleteCell
+    /// globals[a] (builtins as fallback, NameError when neither).
+    case loadGlobal, storeGlobal, deleteGlobal
+    /// a name in a class body: the namespace dict (slot 1), then globals[a].
+    case loadClassName, storeClassName, deleteClassName
+    case pop, dup, dupTwo, rotTwo, rotThree
+    /// x OP y for binaryOps[a]; x OP= y; unary unaryOps[a]; not; compareOps[a].
+    case binary, inplace, unary, not, compare
+    /// pc = a; pc = a after a deadline tick (loop back-edges).
+    case jump, jumpBack
+    /// pop; jump when false / true.
+    case jumpIfFalse, jumpIfTrue
+    /// jump keeping the top when false / true, else pop it.
+    case jumpIfFalseOrPop, jumpIfTrueOrPop
+    /// iterable -> iterator; next item pushed, or the iterator popped and pc = a.
+    case getIter, forIter
+    /// names[a] on the top: load, store (value under the object), delete.
+    case loadAttr, storeAttr, deleteAttr
+    /// o[i]; o[i] = v (stack v, o, i); del o[i].
+    case subscr, storeSubscr, deleteSubscr
+    /// Displays of a items (a maps: 2a items); slices of a parts; a strings joined.
+    case buildList, buildTuple, buildSet, buildMap, buildSlice, buildString
+    /// Comprehension accumulators a deep: append, add, key/value.
+    case listAppend, setAdd, mapAdd
+    /// list, iterable -> list extended; list -> tuple (a 0) or set (a 1); dict, mapping -> merged.
+    case listExtend, listConvert, dictMerge
+    /// Calls: a positional arguments; a arguments of which kwNames[b] are keywords; shapes[a].
+    case call, callKw, callEx
+    /// functions[a] with its defaults from the stack; classes[a] with a bases.
+    case makeFunction, buildClass
+    case returnValue
+    /// raise: a 0 re-raise the handled exception, 1 exc, 2 exc from cause.
+    case raise
+    /// The exception being handled: re-thrown (unmatched), matched against the popped type
+    /// (jump to a when not), matched by a bare except, pushed, released.
+    case reraise, excMatch, excCaught, loadExc, popExcept
+    /// Context managers, __exit__ kept in slot a: enter (push __enter__()), normal exit, exit
+    /// with the handled exception (swallowed when __exit__ is true).
+    case withEnter, withExit, withExitExc
+    /// Unpack the top into a values (b - 1 the starred index, 0 none).
+    case unpack
+    /// push the module names[a] (b: relative level); push attribute names[a] of the module on
+    /// the top; bind every public name of the popped module.
+    case importName, importFrom, importStar
+    /// Format the top: a conversion (0 none, 1 str, 2 repr), b 1 when a spec is on the top.
+    case formatValue
+    /// The cell's last expression: its value becomes the cell's result.
+    case setLast
+    /// AssertionError, with the popped message when a is 1.
+    case assertFail
+    /// super() from the __class__ cell and the first argument (both on the stack).
+    case makeSuper
+    /// Runs magics[a] (%time, %timeit) on the current frame.
+    case magic
+    /// Wraps the list on the top as a generator object (eager generator expressions).
+    case listToGenerator
+    /// Suspends the frame yielding the top; resumption pushes the sent value.
+    case yieldValue
+    /// `yield from`: the iterator under the sent value on the top (see VM.swift).
+    case yieldFrom
+    /// The iterator `yield from` delegates to.
+    case getYieldFromIter
+    /// genexps[a] over the iterator popped from the stack.
+    case makeGenerator
+    /// forIter whose item goes straight into local slot b.
+    case forIterStore
+    /// pop y, x; jump to a unless `x compareOps[b] y` holds.
+    case compareJump
+    /// top = top binaryOps[a] consts[b] (an operation with a constant right operand).
+    case binaryConst
+    /// slot b = slot b binaryOps[a]= pop (augmented assignment of a local, when evaluating
+    /// the value cannot observe the variable).
+    case inplaceLocal
+}
+
+/// One instruction: an opcode and up to two operands.
+struct Instr {
+    var op: Opcode
+    var a: Int32 = 0
+    var b: Int32 = 0
+}
+
+/// A protected range of instructions and where exceptions raised in it go.
+struct Handler {
+    enum Kind: UInt8 {
+        /// except clauses: the exception becomes the handled one, pc = target.
+        case except
+        /// finally / with: as `except`, but also for a timed-out cell.
+        case finally
+        /// an except body: the handled exception is released, unwinding goes on.
+        case cleanup
+    }
+    var start: Int32
+    var end: Int32
+    var target: Int32
+    /// Stack depth to unwind to.
+    var depth: Int32
+    var kind: Kind
+}
+
+/// What a `def` or `lambda` needs at run time: the code object and how to fill defaults and
+/// captured cells.
+struct FunctionTemplate {
+    let code: CodeObject
+    let bytecode: Bytecode
+    let doc: String?
+    let nDefaults: Int
+    let kwDefaultNames: [String]
+    /// Slots of the defining frame holding the cells the function captures.
+    let closureSlots: [Int]
+}
+
+/// A class body and how to run it.
+struct ClassTemplate {
+    let name: String
+    let body: Bytecode
+    let doc: String?
+    let nslots: Int
+    let cellLocals: [Int]
+    let freeSlots: [Int]
+    let closureSlots: [Int]
+    let classCellSlot: Int?
+}
+
+/// A `%time` / `%timeit` magic: its body runs on the frame of the cell.
+struct MagicTemplate {
+    let kind: Magic.Kind
+    let body: Bytecode
+    let number: Int?
+    let repeatCount: Int?
+    /// The body returns a value that becomes the cell's result (`%time expr` at a cell's end).
+    let hasResult: Bool
+}
+
+/// A generator expression: its loop runs lazily on a copy of the defining frame (cells
+/// shared, so closures see the live variables), the first iterator on its stack.
+struct GenExpTemplate {
+    let code: Bytecode
+    /// The defining frame's layout (its final size is known only once that body is compiled).
+    let layout: Layout
+}
+
+/// The parts of a call with `*args`, `**kwargs` or keyword arguments mixed with them.
+enum CallPart {
+    case positional, star, keyword(String), doubleStar
+}
+
+/// A compiled body (module code, cell, function, lambda, class body or magic).
+final class Bytecode {
+    let name: String
+    let code: [Instr]
+    let consts: [Value]
+    let names: [String]
+    /// Global boxes used by loadGlobal/storeGlobal/deleteGlobal and class-body names, by index.
+    let globals: [GlobalBox]
+    let globalFallback: [Value?]
+    let handlers: [Handler]
+    let functions: [FunctionTemplate]
+    let classes: [ClassTemplate]
+    let magics: [MagicTemplate]
+    let kwNames: [[String]]
+    let shapes: [[CallPart]]
+    /// Source location of each instruction's statement.
+    let locs: [SourceLocation]
+    let maxStack: Int
+    /// Slot names (UnboundLocalError messages and the disassembler).
+    let slotNames: [String]
+    /// A generator function's body: a call makes a generator over a copy of the frame.
+    var isGenerator = false
+    /// Generator expressions, made by `makeGenerator`.
+    var genexps: [GenExpTemplate] = []
+    /// `code`, `consts` and the global boxes' storage as raw tables for the loop (no bounds
+    /// checks or retains per instruction); a global is one pointer read (CPython 3.11's
+    /// LOAD_GLOBAL cache, resolved at compile time: a box per module name).
+    let ins: UnsafeMutablePointer<Instr>
+    let k: UnsafeMutablePointer<Value>
+    let g: UnsafeMutablePointer<UnsafeMutablePointer<Value>>
+
+    init(name: String, code: [Instr], consts: [Value], names: [String], globals: [GlobalBox],
+         globalFallback: [Value?], handlers: [Handler], functions: [FunctionTemplate], classes: [ClassTemplate],
+         magics: [MagicTemplate], kwNames: [[String]], shapes: [[CallPart]], locs: [SourceLocation],
+         maxStack: Int, slotNames: [String]) {
+        self.name = name; self.code = code; self.consts = consts; self.names = names
+        self.globals = globals; self.globalFallback = globalFallback; self.handlers = handlers
+        self.functions = functions; self.classes = classes; self.magics = magics
+        self.kwNames = kwNames; self.shapes = shapes; self.locs = locs
+        self.maxStack = maxStack; self.slotNames = slotNames
+        ins = .allocate(capacity: max(1, code.count))
+        ins.initialize(from: code, count: code.count)
+        k = .allocate(capacity: max(1, consts.count))
+        k.initialize(from: consts, count: consts.count)
+        g = .allocate(capacity: max(1, globals.count))
+        g.initialize(from: globals.map(\.p), count: globals.count)
+    }
+
+    deinit {
+        ins.deinitialize(count: code.count); ins.deallocate()
+        k.deinitialize(count: consts.count); k.deallocate()
+        g.deallocate()
+    }
+}
+
+/// The operators `binary`/`inplace`, `unary` and `compare` name by index.
+let engineBinaryOps: [BinaryOp] = [.add, .sub, .mul, .matMul, .div, .floorDiv, .mod, .pow, .lShift, .rShift, .bitOr, .bitXor, .bitAnd]
+let engineUnaryOps: [UnaryOp] = [.neg, .pos, .invert, .not]
+let engineCompareOps: [CompareOp] = [.eq, .ne, .lt, .le, .gt, .ge, .in, .notIn, .is, .isNot]

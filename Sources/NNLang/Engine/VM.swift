@@ -1,0 +1,490 @@
+import NNSyntax
+import Foundation
+
+/// The engine's one dispatch loop. Semantics live in the Runtime (operators, attribute and item
+/// access, calls, iteration); the loop moves values between the frame's slots and its stack,
+/// and unwinds exceptions through the code's handler table.
+extension Bytecode {
+    /// Runs this code on a frame whose slots the caller prepared (arguments bound, cells set).
+    func run(_ rt: Runtime, _ l: Frame) throws -> Value {
+        try withUnsafeTemporaryAllocation(of: Value.self, capacity: maxStack) { buf in
+            var st = ResumePoint()
+            return try execute(rt, l, buf.baseAddress!, &st)
+        }
+    }
+
+    /// The loop, from `st` (a generator's frame is re-entered where it yielded). Returns the
+    /// frame's return value, or with `st.yielded` set the value it yields (its stack kept).
+    func execute(_ rt: Runtime, _ l: Frame, _ stack: UnsafeMutablePointer<Value>, _ st: inout ResumePoint) throws -> Value {
+        var pc = st.pc, sp = st.sp
+        let ins = self.ins, k = self.k, g = self.g
+        st.yielded = false
+        defer { st.pc = pc; st.sp = sp }
+        @inline(__always) func push(_ v: __owned Value) { (stack + sp).initialize(to: v); sp &+= 1 }
+        @inline(__always) func pop() -> Value { sp &-= 1; return (stack + sp).move() }
+        @inline(__always) func top() -> Value { stack[sp &- 1] }
+        func clear(to d: Int) { while sp > d { sp -= 1; (stack + sp).deinitialize(count: 1) } }
+        while true {
+            do {
+                if let e = st.pendingThrow {
+                    // Raised at the yield the frame stopped at (a `yield from` re-runs itself).
+                    st.pendingThrow = nil
+                    if code[pc].op == .yieldFrom { pc += 1 }
+                    throw e
+                }
+                while true {
+                    let i = ins[pc]
+                    pc &+= 1
+                    let a = Int(i.a)
+                    switch i.op {
+                    case .nop: break
+                    case .loadConst: push(k[a])
+                    case .loadLocal:
+                        let v = l[a]
+                        if case .undefined = v { throw unbound(slotNames[a]) }
+                        push(v)
+                    case .storeLocal: l[a] = pop()
+                    case .deleteLocal:
+                        if case .undefined = l[a] { throw unbound(slotNames[a]) }
+                        l[a] = .undefined
+                    case .loadCell: push(try cellValue(l, a))
+                    case .storeCell:
+                        let v = pop()
+                        if case .object(let o) = l[a] { unsafeDowncast(o, to: PyCell.self).value = v }
+                    case .deleteCell:
+                        _ = try cellValue(l, a)
+                        if case .object(let o) = l[a] { unsafeDowncast(o, to: PyCell.self).value = .undefined }
+                    case .loadGlobal:
+                        let v = g[a].pointee
+                        if case .undefined = v { push(try globalFallbackValue(a)) } else { push(v) }
+                    case .storeGlobal:
+                        let p = g[a]
+                        let v = pop()
+                        rt.retireIfFunction(p.pointee)
+                        p.pointee = v
+                    case .deleteGlobal:
+                        let p = globals[a].p
+                        if case .undefined = p.pointee { throw PyError.name("name '\(globals[a].name)' is not defined") }
+                        rt.retireIfFunction(p.pointee)
+                        p.pointee = .undefined
+                    case .loadClassName: push(try classNameValue(rt, l, a, Int(i.b)))
+                    case .storeClassName:
+                        let v = pop()
+                        if case .object(let d) = l[1] {
+                            let ns = unsafeDowncast(d, to: PyDict.self)
+                            if case .undefined = v { _ = try? ns.remove(.str(names[Int(i.b)])) } else { ns.set(names[Int(i.b)], v) }
+                        }
+                    case .deleteClassName:
+                        let n = names[Int(i.b)]
+                        if case .object(let d) = l[1], try unsafeDowncast(d, to: PyDict.self).remove(.str(n)) != nil { break }
+                        throw PyError.name("name '\(n)' is not defined")
+                    case .pop: sp &-= 1; (stack + sp).deinitialize(count: 1)
+                    case .dup: push(top())
+                    case .dupTwo:
+                        let x = stack[sp - 2], y = stack[sp - 1]
+                        push(x); push(y)
+                    case .rotTwo: swap(&stack[sp - 1], &stack[sp - 2])
+                    case .rotThree:
+                        // [a, b, c] -> [c, a, b]
+                        let c = pop(), b = pop(), x = pop()
+                        push(c); push(x); push(b)
+                    case .binaryConst:
+                        let px = stack + (sp &- 1)
+                        if a < 3, let r = engineArith(a, px, k + Int(i.b)) {
+                            px.initialize(to: r)
+                            break
+                        }
+                        let x = pop()
+                        push(try engineBinary(rt, engineBinaryOps[a], x, k[Int(i.b)]))
+                    case .inplaceLocal:
+                        let s = Int(i.b)
+                        if case .undefined = l[s] { throw unbound(slotNames[s]) }
+                        if a < 3, let r = engineArith(a, l + s, stack + (sp &- 1)) {
+                            sp &-= 1
+                            l[s] = r
+                            break
+                        }
+                        let y = pop()
+                        l[s] = try engineInplace(rt, engineBinaryOps[a], l[s], y)
+                    case .binary, .inplace:
+                        // Int and float add/sub/mul in place on the stack; the rest in Runtime.
+                        let px = stack + (sp &- 2), py = stack + (sp &- 1)
+                        if a < 3 {
+                            if case .float(let x) = px.pointee {
+                                var y = 0.0
+                                if case .float(let f) = py.pointee { y = f } else if case .int(let n) = py.pointee { y = Double(n) } else {
+                                    let yv = pop(), xv = pop()
+                                    push(try i.op == .binary ? engineBinary(rt, engineBinaryOps[a], xv, yv) : engineInplace(rt, engineBinaryOps[a], xv, yv))
+                                    break
+                                }
+                                sp &-= 1
+                                px.initialize(to: .float(a == 0 ? x + y : a == 1 ? x - y : x * y))
+                                break
+                            }
+                            if case .int(let x) = px.pointee {
+                                if case .int(let y) = py.pointee {
+                                    let (r, o) = a == 0 ? x.addingReportingOverflow(y) : a == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
+                                    if !o { sp &-= 1; px.initialize(to: .int(r)); break }
+                                } else if case .float(let y) = py.pointee {
+                                    sp &-= 1
+                                    let xf = Double(x)
+                                    px.initialize(to: .float(a == 0 ? xf + y : a == 1 ? xf - y : xf * y))
+                                    break
+                                }
+                            }
+                        }
+                        let y = pop(), x = pop()
+                        push(try i.op == .binary ? engineBinary(rt, engineBinaryOps[a], x, y) : engineInplace(rt, engineBinaryOps[a], x, y))
+                    case .unary:
+                        let v = pop()
+                        if case .int(let n) = v, n != Int.min, a == 0 { push(.int(-n)) } else if case .float(let d) = v, a == 0 {
+                            push(.float(-d))
+                        } else {
+                            push(try rt.unary(engineUnaryOps[a], v))
+                        }
+                    case .not:
+                        let v = pop()
+                        push(.bool(!(try engineTruth(rt, v))))
+                    case .compare:
+                        let y = pop(), x = pop()
+                        push(try engineCompare(rt, engineCompareOps[a], x, y))
+                    case .compareJump:
+                        let y = pop(), x = pop()
+                        let holds: Bool
+                        if case .int(let p) = x, case .int(let q) = y {
+                            holds = rt.cmpOrdered(engineCompareOps[Int(i.b)], p, q)
+                        } else {
+                            holds = try rt.compareTruth(engineCompareOps[Int(i.b)], x, y)
+                        }
+                        if !holds { pc = a }
+                    case .jump: pc = a
+                    case .jumpBack:
+                        try rt.tick()
+                        pc = a
+                    case .jumpIfFalse:
+                        if !(try engineTruth(rt, pop())) { pc = a }
+                    case .jumpIfTrue:
+                        if try engineTruth(rt, pop()) { pc = a }
+                    case .jumpIfFalseOrPop:
+                        if try engineTruth(rt, top()) { _ = pop() } else { pc = a }
+                    case .jumpIfTrueOrPop:
+                        if try engineTruth(rt, top()) { pc = a } else { _ = pop() }
+                    case .getIter:
+                        let v = pop()
+                        push(try engineIterator(rt, v))
+                    case .forIter, .forIterStore:
+                        guard case .object(let o) = top() else { _ = pop(); pc = a; break }
+                        let v: Value?
+                        if ObjectIdentifier(type(of: o)) == ObjectIdentifier(RangeIter.self) {
+                            let r = unsafeDowncast(o, to: RangeIter.self)
+                            if r.step > 0 ? r.cur < r.stop : r.cur > r.stop {
+                                v = .int(r.cur)
+                                let (n, ov) = r.cur.addingReportingOverflow(r.step)
+                                r.cur = ov ? r.stop : n
+                            } else {
+                                v = nil
+                            }
+                        } else if ObjectIdentifier(type(of: o)) == ObjectIdentifier(ListIter.self) {
+                            v = unsafeDowncast(o, to: ListIter.self).next()
+                        } else {
+                            v = try unsafeDowncast(o, to: PyIterator.self).next()
+                        }
+                        if let v {
+                            if i.op == .forIterStore { l[Int(i.b)] = v } else { push(v) }
+                        } else {
+                            _ = pop()
+                            pc = a
+                        }
+                    case .loadAttr:
+                        let o = pop()
+                        push(try rt.getAttr(o, names[a]))
+                    case .storeAttr:
+                        let o = pop(), v = pop()
+                        try rt.setAttr(o, names[a], v)
+                    case .deleteAttr:
+                        try rt.delAttr(pop(), names[a])
+                    case .subscr:
+                        let ix = pop(), o = pop()
+                        push(try engineGetItem(rt, o, ix))
+                    case .storeSubscr:
+                        let ix = pop(), o = pop(), v = pop()
+                        try engineSetItem(rt, o, ix, v)
+                    case .deleteSubscr:
+                        let ix = pop(), o = pop()
+                        try rt.delItem(o, ix)
+                    case .buildList: push(.object(PyList(take(stack, &sp, a))))
+                    case .buildTuple: push(.object(PyTuple(take(stack, &sp, a))))
+                    case .buildSet:
+                        let d = PyDict()
+                        for x in take(stack, &sp, a) { try d.set(x, .none) }
+                        push(.object(PySet(d)))
+                    case .buildMap:
+                        let xs = take(stack, &sp, 2 * a)
+                        let d = PyDict()
+                        var k = 0
+                        while k < xs.count { try d.set(xs[k], xs[k + 1]); k += 2 }
+                        push(.object(d))
+                    case .buildSlice:
+                        let xs = take(stack, &sp, a)
+                        push(.object(PySlice(xs[0], xs[1], xs[2])))
+                    case .buildString:
+                        var s = ""
+                        for x in take(stack, &sp, a) { if case .str(let t) = x { s += t } }
+                        push(.str(s))
+                    case .listAppend:
+                        let v = pop()
+                        if case .object(let o) = stack[sp - a] { unsafeDowncast(o, to: PyList.self).items.append(v) }
+                    case .setAdd:
+                        let v = pop()
+                        if case .object(let o) = stack[sp - a] { try unsafeDowncast(o, to: PySet.self).dict.set(v, .none) }
+                    case .mapAdd:
+                        let v = pop(), k = pop()
+                        if case .object(let o) = stack[sp - a] { try unsafeDowncast(o, to: PyDict.self).set(k, v) }
+                    case .listExtend:
+                        let it = pop()
+                        let items = try rt.iterateToArray(it)
+                        if case .object(let o) = top() { unsafeDowncast(o, to: PyList.self).items += items }
+                    case .listConvert:
+                        guard case .object(let o) = pop() else { break }
+                        let items = unsafeDowncast(o, to: PyList.self).items
+                        if a == 0 {
+                            push(.object(PyTuple(items)))
+                        } else {
+                            let d = PyDict()
+                            for x in items { try d.set(x, .none) }
+                            push(.object(PySet(d)))
+                        }
+                    case .dictMerge:
+                        let m = pop()
+                        guard case .object(let md as PyDict) = m else {
+                            throw PyError.type("'\(m.typeName)' object is not a mapping")
+                        }
+                        if case .object(let o) = top() {
+                            let d = unsafeDowncast(o, to: PyDict.self)
+                            for k in 0..<md.count { try d.set(md.keys[k], md.values[k]) }
+                        }
+                    case .call:
+                        try rt.tick()
+                        if let fn = asFunction(stack[sp &- a &- 1]), fn.code.simple, fn.code.nparams == a {
+                            // A plain user function with exactly its positional arguments: they move
+                            // into its frame (no argument array, no binding).
+                            let n = fn.code.nslots
+                            let r = try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
+                                let nl = buf.baseAddress!
+                                nl.initialize(to: .undefined)
+                                (nl + 1).moveInitialize(from: stack + (sp &- a), count: a)
+                                sp &-= a
+                                (nl + 1 + a).initialize(repeating: .undefined, count: n - 1 - a)
+                                defer { deinitFrame(nl, n) }
+                                return try fn.run(rt, nl)
+                            }
+                            sp &-= 1
+                            (stack + sp).deinitialize(count: 1)
+                            push(r)
+                            break
+                        }
+                        let args = take(stack, &sp, a)
+                        let f = pop()
+                        push(try rt.call(f, args, []))
+                    case .callKw:
+                        try rt.tick()
+                        let kn = kwNames[Int(i.b)]
+                        let vals = take(stack, &sp, a)
+                        let f = pop()
+                        let np = a - kn.count
+                        var kw: Kwargs = []
+                        for (k, n) in kn.enumerated() { kw.append((n, vals[np + k])) }
+                        push(try rt.call(f, Array(vals[..<np]), kw))
+                    case .callEx:
+                        try rt.tick()
+                        let shape = shapes[a]
+                        let vals = take(stack, &sp, shape.count)
+                        let f = pop()
+                        push(try callWithShape(rt, f, shape, vals))
+                    case .makeFunction:
+                        let t = functions[a]
+                        let kwVals = take(stack, &sp, t.kwDefaultNames.count)
+                        let defs = take(stack, &sp, t.nDefaults)
+                        push(.object(makeFunction(t, l, defs, kwVals)))
+                    case .buildClass:
+                        let bases = take(stack, &sp, Int(i.b))
+                        push(try buildClass(rt, classes[a], l, bases))
+                    case .returnValue:
+                        let r = pop()
+                        clear(to: 0)
+                        return r
+                    case .raise:
+                        try raise(rt, a == 0 ? nil : a == 1 ? (pop(), nil) : { let c = pop(); return (pop(), c) }())
+                    case .reraise:
+                        throw rt.handling.removeLast()
+                    case .excMatch:
+                        let t = pop()
+                        let e = rt.handling[rt.handling.count - 1]
+                        if try rt.exceptionMatches(e.exc, t) { e.pending = nil } else { pc = a }
+                    case .excCaught:
+                        rt.handling[rt.handling.count - 1].pending = nil
+                    case .loadExc:
+                        push(.object(rt.handling[rt.handling.count - 1].exc))
+                    case .popExcept:
+                        rt.handling.removeLast()
+                    case .withEnter:
+                        let ctx = pop()
+                        guard let enter = try rt.lookupAttr(ctx, "__enter__"), let exit = try rt.lookupAttr(ctx, "__exit__") else {
+                            throw PyError.type("'\(ctx.typeName)' object does not support the context manager protocol")
+                        }
+                        l[a] = exit
+                        push(try rt.call(enter, [], []))
+                    case .withExit:
+                        let exit = l[a]
+                        l[a] = .undefined
+                        _ = try rt.call(exit, [.none, .none, .none], [])
+                    case .withExitExc:
+                        let e = rt.handling.removeLast()
+                        let exit = l[a]
+                        l[a] = .undefined
+                        let r = try rt.call(exit, [.object(e.exc.cls), .object(e.exc), .none], [])
+                        if !(try rt.truth(r)) { throw e }
+                    case .unpack:
+                        let v = pop()
+                        let items = try rt.unpack(v, a, i.b == 0 ? nil : Int(i.b) - 1)
+                        for x in items.reversed() { push(x) }
+                    case .importName:
+                        if i.b > 0 {
+                            throw PyError(BuiltinTypes.importError, "attempted relative import with no known parent package")
+                        }
+                        push(.object(try rt.importModule(names[a])))
+                    case .importFrom:
+                        guard case .object(let o) = top() else { break }
+                        let m = unsafeDowncast(o, to: PyModule.self)
+                        guard let v = m.dict[names[a]] else {
+                            throw PyError(BuiltinTypes.importError, "cannot import name '\(names[a])' from '\(m.name)' (unknown location)")
+                        }
+                        push(v)
+                    case .importStar:
+                        guard case .object(let o) = pop() else { break }
+                        for (k, v) in unsafeDowncast(o, to: PyModule.self).dict where !k.hasPrefix("_") { rt.setGlobal(k, v) }
+                    case .formatValue:
+                        var spec = ""
+                        if i.b == 1, case .str(let s) = pop() { spec = s }
+                        var v = pop()
+                        switch a {
+                        case 1: v = .str(try rt.str(v))
+                        case 2: v = .str(try rt.repr(v))
+                        default: break
+                        }
+                        push(.str(try formatValue(rt, v, spec)))
+                    case .setLast:
+                        rt.lastResult = pop()
+                    case .assertFail:
+                        let args: [Value] = a == 1 ? [pop()] : []
+                        throw PyError(PyError.instance(BuiltinTypes.assertionError, args: args))
+                    case .makeSuper:
+                        let receiver = pop(), cls = pop()
+                        guard case .object(let c as PyClass) = cls else { throw PyError.runtime("super(): __class__ cell not found") }
+                        push(.object(PySuper(start: c, receiver: receiver)))
+                    case .magic:
+                        try runMagic(rt, magics[a], l)
+                    case .yieldValue:
+                        st.yielded = true
+                        return pop()
+                    case .yieldFrom:
+                        // [iterator, sent value]: a value from the inner iterator is yielded and this
+                        // instruction runs again on resumption; its end pushes its return value.
+                        let v = pop()
+                        guard case .object(let o) = top() else { break }
+                        let (r, more) = try yieldFromStep(rt, o, v)
+                        if more {
+                            pc &-= 1
+                            st.yielded = true
+                            return r
+                        }
+                        _ = pop()
+                        push(r)
+                    case .getYieldFromIter:
+                        let v = pop()
+                        if case .object(let o) = v, o is PyIterator { push(v) } else {
+                            push(.object(PyIterator(try rt.makeIterator(v))))
+                        }
+                    case .makeGenerator:
+                        let t = genexps[a]
+                        let g = GeneratorFrame(code: t.code, rt: rt, copying: l, nslots: t.layout.nslots, name: "<genexpr>",
+                                               location: locs[pc - 1])
+                        g.stack.initialize(to: pop())
+                        g.point.sp = 1
+                        push(.object(PyGenerator(g)))
+                    case .listToGenerator:
+                        guard case .object(let o) = pop() else { break }
+                        let items = unsafeDowncast(o, to: PyList.self).items
+                        var k = 0
+                        push(.object(PyIterator(kind: BuiltinTypes.generator) {
+                            guard k < items.count else { return nil }
+                            defer { k += 1 }
+                            return items[k]
+                        }))
+                    }
+                }
+            } catch {
+                let e = asPyError(error)
+                let at = pc - 1
+                if e.pending == nil { e.pending = locs[at] }
+                var target = -1
+                for h in handlers where Int(h.start) <= at && at < Int(h.end) {
+                    clear(to: Int(h.depth))
+                    if h.kind == .cleanup { rt.handling.removeLast(); continue }
+                    if h.kind == .except && rt.timedOut && e.exc.cls === BuiltinTypes.timeoutError { continue }
+                    target = Int(h.target)
+                    break
+                }
+                if target < 0 {
+                    clear(to: 0)
+                    throw e
+                }
+                rt.handling.append(e)
+                pc = target
+            }
+        }
+    }
+
+    @inline(never) func cellValue(_ l: Frame, _ a: Int) throws -> Value {
+        guard case .object(let o) = l[a] else { throw PyError.name("free variable '\(slotNames[a])' is not bound") }
+        let v = unsafeDowncast(o, to: PyCell.self).value
+        if case .undefined = v {
+            throw PyError.name("cannot access free variable '\(slotNames[a])' where it is not associated with a value in enclosing scope")
+        }
+        return v
+    }
+
+    @inline(never) func globalFallbackValue(_ g: Int) throws -> Value {
+        if let v = globalFallback[g] { return v }
+        throw PyError.name("name '\(globals[g].name)' is not defined")
+    }
+
+    @inline(never) func classNameValue(_ rt: Runtime, _ l: Frame, _ g: Int, _ n: Int) throws -> Value {
+        if case .object(let d) = l[1], let v = try unsafeDowncast(d, to: PyDict.self).get(.str(names[n])) { return v }
+        let v = globals[g].p.pointee
+        if case .undefined = v {
+            if let bv = rt.builtins[names[n]] { return bv }
+            throw PyError.name("name '\(names[n])' is not defined")
+        }
+        return v
+    }
+}
+
+/// Where a frame stopped: the next instruction and the stack height; `yielded` when it stopped
+/// at a `yield` (it can be resumed) rather than returned.
+struct ResumePoint {
+    var pc = 0
+    var sp = 0
+    var yielded = false
+    /// An exception to raise where the frame resumes (`gen.throw`, `gen.close`).
+    var pendingThrow: PyError?
+}
+
+/// Moves the top `n` stack values out, in order.
+@inline(__always) func take(_ stack: UnsafeMutablePointer<Value>, _ sp: inout Int, _ n: Int) -> [Value] {
+    if n == 0 { return [] }
+    sp -= n
+    let out = Array(UnsafeBufferPointer(start: stack + sp, count: n))
+    (stack + sp).deinitialize(count: n)
+    return out
+}
