@@ -22,6 +22,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 def prelude():
     try:
+        import nn_pyplot  # our matplotlib stand-in: prints figures' text forms
+        nn_pyplot._install()
         import torch_prelude  # noqa: F401  (imports torch)
     except ModuleNotFoundError as e:
         if e.name != "torch":

@@ -20,8 +20,10 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import torch  # noqa: E402
+import nn_pyplot  # noqa: E402  (our matplotlib stand-in: prints figures' text forms)
 import torch_prelude  # noqa: E402
-import nn_pyplot  # noqa: E402
+
+nn_pyplot._install()
 
 FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 HELP = re.compile(r"^\s*[^#'\"]+\?{1,2}\s*$")

@@ -15,10 +15,6 @@ from torch import (tensor, zeros, ones, full, zeros_like, ones_like, full_like, 
                    matmul, mm, einsum, cat, stack, where, no_grad)
 from torch.nn.init import kaiming_normal_
 
-import nn_pyplot  # noqa: E402  (our matplotlib stand-in: prints figures' text forms)
-
-nn_pyplot._install()
-
 __all__ = ["tensor", "zeros", "ones", "full", "zeros_like", "ones_like", "full_like", "rand_like",
            "randn_like", "arange", "linspace", "eye", "randn", "rand", "randint", "randperm", "manual_seed",
            "matmul", "mm", "einsum", "cat", "stack", "where", "no_grad", "kaiming_normal_", "math",

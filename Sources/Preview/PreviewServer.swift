@@ -42,7 +42,8 @@ public final class PreviewServer: Sendable {
 
     /// Waits until the server listens and returns its port.
     public func waitUntilListening() async throws -> UInt16 {
-        try await server.waitUntilListening(timeout: 10)
+        // Generous: on a loaded machine (a test run, CI) the server task may wait for a thread.
+        try await server.waitUntilListening(timeout: 120)
         switch await server.listeningAddress {
         case .ip4(_, let port)?, .ip6(_, let port)?: return port
         default: return 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NNBookCLI
 import Notebook
 import NNLang
 

@@ -17,12 +17,12 @@ import struct
 
 import torch
 from torch import (tensor, zeros, ones, full, zeros_like, ones_like, full_like, rand_like,
-                   randn_like, arange, linspace, eye, randn, rand, randint, manual_seed,
+                   randn_like, arange, linspace, eye, randn, rand, randint, randperm, manual_seed,
                    matmul, mm, einsum, cat, stack, where, no_grad)
 from torch.nn.init import kaiming_normal_
 
 __all__ = ["tensor", "zeros", "ones", "full", "zeros_like", "ones_like", "full_like", "rand_like",
-           "randn_like", "arange", "linspace", "eye", "randn", "rand", "randint", "manual_seed",
+           "randn_like", "arange", "linspace", "eye", "randn", "rand", "randint", "randperm", "manual_seed",
            "matmul", "mm", "einsum", "cat", "stack", "where", "no_grad", "kaiming_normal_", "math",
            "test_eq", "test_near", "test_near_zero", "get_data", "read_idx",
            "show", "show_image", "hist", "plot", "stats"]
