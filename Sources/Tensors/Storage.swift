@@ -26,6 +26,8 @@ public final class Storage: @unchecked Sendable {
 
     /// Bytes actually reserved (large buffers are rounded up to 2 MB for huge pages).
     let allocatedBytes: Int
+    /// The notebook budget charged for this buffer (refunded on free), if any.
+    let budget: MemoryBudget?
 
     /// Allocates `count` elements without zeroing them: for kernels that write every element
     /// (skipping the memset saves a full pass over memory on large outputs).
@@ -34,14 +36,24 @@ public final class Storage: @unchecked Sendable {
         guard count >= 0, !overflow, bytes <= Storage.maxBytes else {
             throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
         }
+        // A cell past its deadline allocates nothing more (see `Cancellation`).
+        try Cancellation.check()
         let size = Storage.roundedSize(bytes)
+        let budget = MemoryBudget.current
+        try budget?.reserve(size)
+        self.budget = budget
         self.dtype = dtype
         self.count = count
         self.allocatedBytes = size
         if let cached = LargeBufferCache.shared.take(bytes: size) {
             self.raw = cached
         } else {
-            self.raw = try Storage.allocate(size: size, count: count, dtype: dtype)
+            do {
+                self.raw = try Storage.allocate(size: size, count: count, dtype: dtype)
+            } catch {
+                budget?.release(size)
+                throw error
+            }
         }
     }
 
@@ -65,6 +77,7 @@ public final class Storage: @unchecked Sendable {
     }
 
     deinit {
+        budget?.release(allocatedBytes)
         if !LargeBufferCache.shared.keep(raw, bytes: allocatedBytes) { free(raw) }
     }
 

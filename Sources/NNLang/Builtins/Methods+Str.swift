@@ -31,7 +31,7 @@ extension Runtime {
             let sp = try Args.str(sep, "must be str or None, not \(sep.typeName)")
             if sp.isEmpty { throw PyError.value("empty separator") }
             var parts = str.components(separatedBy: sp)
-            if maxsplit >= 0 && parts.count > maxsplit + 1 {
+            if maxsplit >= 0 && parts.count - 1 > maxsplit {
                 if fromRight {
                     let head = parts[0..<(parts.count - maxsplit)].joined(separator: sp)
                     parts = [head] + parts[(parts.count - maxsplit)...]
@@ -56,7 +56,7 @@ extension Runtime {
         func text(_ a: Int, _ b: Int) -> Value {
             var v = String.UnicodeScalarView(); v.append(contentsOf: us[a..<b]); return .str(String(v))
         }
-        if maxsplit >= 0 && words.count > maxsplit + 1 {
+        if maxsplit >= 0 && words.count - 1 > maxsplit {
             if fromRight {
                 let keep = words.suffix(maxsplit)
                 var end = words[words.count - maxsplit - 1].1
@@ -171,7 +171,7 @@ extension Runtime {
 
     static func installStringMethods() {
         let justify: (String, Character) -> PyMethodDescr.Fn = { name, kind in
-            { _, v, a, _ in
+            { rt, v, a, _ in
                 try Args.count(name, a, 1, 2)
                 let w = try Args.int(a[0])
                 let fill = a.count > 1 ? try Args.str(a[1], "The fill character must be a unicode character") : " "
@@ -179,6 +179,7 @@ extension Runtime {
                 let str = s(v)
                 let n = w - str.unicodeScalars.count
                 if n <= 0 { return v }
+                try rt.checkStringSize(n, fill.utf8.count)
                 switch kind {
                 case "<": return .str(str + String(repeating: fill, count: n))
                 case ">": return .str(String(repeating: fill, count: n) + str)
@@ -318,12 +319,13 @@ extension Runtime {
             ("ljust", justify("ljust", "<")),
             ("rjust", justify("rjust", ">")),
             ("center", justify("center", "^")),
-            ("zfill", { _, v, a, _ in
+            ("zfill", { rt, v, a, _ in
                 try Args.count("zfill", a, 1, 1)
                 let w = try Args.int(a[0])
                 var str = s(v)
                 let n = w - str.unicodeScalars.count
                 if n <= 0 { return v }
+                try rt.checkStringSize(n, 1)
                 var sign = ""
                 if str.hasPrefix("-") || str.hasPrefix("+") { sign = String(str.removeFirst()) }
                 return .str(sign + String(repeating: "0", count: n) + str)
