@@ -34,9 +34,20 @@ public struct Commands: Sendable {
     /// `nnbook test`: runs and checks every notebook; ends with `N passed, N failed` (cells).
     public func test(paths: [String], jobs: Int, timeout: Double?) -> Int32 {
         guard let files = expand(paths) else { return 2 }
+        let where_ = paths.isEmpty ? "Notebooks" : paths.joined(separator: ", ")
+        if files.isEmpty {
+            // As pytest: a run that tested nothing is not a pass.
+            console.err("nnbook: error: no notebooks to test in \(where_)\n")
+            console.out("0 passed, 0 failed\n")
+            return 1
+        }
         let runs = runAll(files, jobs: jobs, timeout: timeout, reporter: ProgressReporter(console: console))
         let passed = runs.reduce(0) { $0 + $1.passedCount }, failed = runs.reduce(0) { $0 + $1.failedCount }
         console.out("\(passed) passed, \(failed) failed\n")
+        if passed + failed == 0 {
+            console.err("nnbook: error: no cells ran in \(where_) (\(files.count) notebook\(files.count == 1 ? "" : "s") without nn cells)\n")
+            return 1
+        }
         return failed == 0 ? 0 : 1
     }
 

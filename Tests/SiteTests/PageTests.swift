@@ -310,3 +310,26 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(page.contains("<li><a href=\"#see-this\">See this</a></li></ol>"))
     #expect(page.contains("<meta name=\"nnbook-math\" content=\"2\">"))
 }
+
+@Test func linkURLsAreCheckedAfterDecodingAndStripping() {
+    // cmark hands over destinations entity-decoded: `java&#x09;script:` arrives as "java\tscript:".
+    let bad = ["java\tscript:alert(1)", "java\nscript:alert(1)", "java\rscript:alert(1)", "\u{01}javascript:alert(1)",
+               " JavaScript:alert(1)", "vbscript:x", "data:text/html,<script>", "file:///etc/passwd", "ftp://x/y"]
+    for url in bad {
+        #expect(body([md(.paragraph([.link(destination: url, title: "", [.text("x")])]))]) == "<p><a href=\"\">x</a></p>\n", "\(url)")
+        // --unsafe-html is about raw HTML; it does not let a script URL through.
+        #expect(body([md(.paragraph([.link(destination: url, title: "", [.text("x")])]))], unsafe: true) == "<p><a href=\"\">x</a></p>\n")
+    }
+    let good = ["https://a.org/x?y#z", "http://a.org", "mailto:a@b.org", "02_next.md", "../x.html", "#section", "/abs/path"]
+    for url in good {
+        #expect(body([md(.paragraph([.link(destination: url, title: "", [.text("x")])]))]) == "<p><a href=\"\(url)\">x</a></p>\n", "\(url)")
+    }
+    #expect(body([md(.paragraph([.link(destination: "http://a.org/\t x", title: "", [.text("x")])]))]) == "<p><a href=\"http://a.org/ x\">x</a></p>\n")
+}
+
+@Test func everyPageCarriesAContentSecurityPolicy() {
+    let page = Site.page(Fixture.notebook, options: SiteOptions(showTimes: false)).html
+    #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"))
+    let index = Site.index([Fixture.notebook], options: SiteOptions(showTimes: false))
+    #expect(index.contains("http-equiv=\"Content-Security-Policy\""))
+}
