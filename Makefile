@@ -12,7 +12,10 @@ SWIFT_BUILD := swift build -c release
 SWIFT_TEST := swift test -c release --disable-testable-imports
 NNBOOK := .build/release/nnbook
 
-.PHONY: deps browser-deps build site test bench clean
+.PHONY: deps browser-deps build site test bench clean fuzz
+
+# `make fuzz`: each libFuzzer target (Fuzz/) for FUZZ_SECONDS; `make test` runs them briefly.
+FUZZ_SECONDS ?= 600
 
 deps:
 	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -34,8 +37,12 @@ site: build
 test: deps browser-deps
 	$(SWIFT_BUILD)
 	$(SWIFT_TEST)
+	bash Fuzz/run.sh 7
 	$(NNBOOK) render Notebooks --out site
 	bash Tests/browser-check.sh site
+
+fuzz: deps
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: build
 	@python3 -c 'import numpy' 2>/dev/null || pip install numpy

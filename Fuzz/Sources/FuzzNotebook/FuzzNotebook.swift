@@ -1,0 +1,8 @@
+import Notebook
+
+/// libFuzzer's entry point: one input, see `FuzzTargets.notebook`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzTargets.notebook(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
