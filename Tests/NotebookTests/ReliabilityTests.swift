@@ -58,7 +58,7 @@ import Testing
     }
     try "x".write(toFile: "\(dir)/afile", atomically: false, encoding: .utf8)
     let r = try nnbook(["render", "a.md", "--out", "afile"], in: dir)
-    #expect(r.status == 1 && r.err.contains("nnbook: error: cannot write the site to afile: it is a file, not a folder"), r.err)
+    #expect(r.status == 1 && r.err.contains("nnbook: error: cannot write the site to afile: it is a file, not a folder"), "\(r.err)")
     #expect(!r.err.contains("NSCocoaErrorDomain"))
 }
 

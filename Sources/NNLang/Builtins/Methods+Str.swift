@@ -177,8 +177,9 @@ extension Runtime {
                 let fill = a.count > 1 ? try Args.str(a[1], "The fill character must be a unicode character") : " "
                 guard fill.unicodeScalars.count == 1 else { throw PyError.type("The fill character must be exactly one character long") }
                 let str = s(v)
+                // `w - count` would overflow for w near Int.min.
+                if w <= str.unicodeScalars.count { return v }
                 let n = w - str.unicodeScalars.count
-                if n <= 0 { return v }
                 try rt.checkStringSize(n, fill.utf8.count)
                 switch kind {
                 case "<": return .str(str + String(repeating: fill, count: n))
@@ -323,8 +324,8 @@ extension Runtime {
                 try Args.count("zfill", a, 1, 1)
                 let w = try Args.int(a[0])
                 var str = s(v)
+                if w <= str.unicodeScalars.count { return v }
                 let n = w - str.unicodeScalars.count
-                if n <= 0 { return v }
                 try rt.checkStringSize(n, 1)
                 var sign = ""
                 if str.hasPrefix("-") || str.hasPrefix("+") { sign = String(str.removeFirst()) }
