@@ -87,7 +87,7 @@ func runChild(_ file: String, in dir: String, stall: Double) throws -> (status: 
     process.arguments = ["run", file, "--timeout", "3000"]
     process.currentDirectoryURL = URL(fileURLWithPath: dir)
     let outFile = "\(dir)/child.out"
-    FileManager.default.createFile(atPath: outFile, contents: nil)
+    _ = FileManager.default.createFile(atPath: outFile, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
     process.standardOutput = handle
     process.standardError = FileHandle.nullDevice

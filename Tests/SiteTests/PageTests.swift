@@ -17,6 +17,7 @@ private let quiet = SiteOptions(showTimes: false)
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
         <meta name="generator" content="nnbook">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
         <meta name="nnbook-outputs" content="0">
         <meta name="nnbook-math" content="1">
         <title>Broadcasting</title>
@@ -230,8 +231,9 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     ], passed: true)
     let (page, diagnostics, _) = Site.page(nb, options: quiet)
     #expect(diagnostics.count == 3)
-    #expect(diagnostics[0].hasPrefix("math: unknown command \\oops"))
-    #expect(diagnostics[1].hasPrefix("image: image of 3x3 needs 9 pixels, got 1"))
+    // Each located at its block's .md line (`path:N: warning:` once Site.render adds the path).
+    #expect(diagnostics[0].hasPrefix("line 1: math: unknown command \\oops"))
+    #expect(diagnostics[1].hasPrefix("line 3: image: image of 3x3 needs 9 pixels, got 1"))
     #expect(page.contains("<merror><mtext>\\oops</mtext></merror>"))
     #expect(page.contains("&lt;image&gt;"))
 }
@@ -279,7 +281,7 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(page.contains("<img src=\"img/a.png\" alt=\"a\"><img src=\"assets/up.png\" alt=\"b\"><img src=\"missing.png\" alt=\"c\">"))
     #expect(try Data(contentsOf: out.appendingPathComponent("img/a.png")) == Data([1, 2, 3]))
     #expect(try Data(contentsOf: out.appendingPathComponent("assets/up.png")) == Data([4, 5]))
-    #expect(report.diagnostics == ["\(nb.path): image missing.png not found"])
+    #expect(report.diagnostics == ["\(nb.path): warning: image missing.png not found"])
 }
 
 /// Subsections nest under their section, so the numbered top level counts only sections.
