@@ -53,7 +53,7 @@ for page in "${pages[@]}"; do
         problems+=("no Content-Security-Policy meta tag")
     fi
     if grep -q 'Content Security Policy' "$profile/stderr"; then
-        problems+=("CSP violation: $(grep -m1 -o 'Refused to [^"]*' "$profile/stderr" | head -c 200)")
+        problems+=("CSP violation: $(grep -m1 'Content Security Policy' "$profile/stderr" | sed 's/.*\] //' | head -c 200)")
     fi
     if ! grep -q '<main class="nn-page"' <<<"$dom"; then
         problems+=("page did not load (no <main class=\"nn-page\"> in the DOM)")
