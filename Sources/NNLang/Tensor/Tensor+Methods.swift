@@ -285,7 +285,12 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     // Elementwise math.
     m["pow"] = { rt, b, t, args, kw in
         let a = try BoundArgs("pow", args, kw, ["exponent"], required: 1)
-        return try b.binary(rt, .pow, .tensor(t), a.given("exponent")) ?? Value.none
+        let e = a.given("exponent")
+        // None (or any non-number) is PyTorch's TypeError, not a silent None.
+        guard let r = try b.binary(rt, .pow, .tensor(t), e) else {
+            throw PyError.type("pow(): argument 'exponent' must be Tensor or Number, not \(e.typeName)")
+        }
+        return r
     }
     m["sqrt"] = unaryOp("sqrt") { try $0.sqrt() }
     m["exp"] = unaryOp("exp") { try $0.exp() }
@@ -391,7 +396,11 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     // Linear algebra.
     m["matmul"] = { rt, b, t, args, kw in
         let a = try BoundArgs("matmul", args, kw, ["other"], required: 1)
-        return try b.binary(rt, .matMul, .tensor(t), a.given("other")) ?? Value.none
+        let o = a.given("other")
+        guard let r = try b.binary(rt, .matMul, .tensor(t), o) else {
+            throw PyError.type("matmul(): argument 'other' (position 1) must be Tensor, not \(o.typeName)")
+        }
+        return r
     }
     m["mm"] = { rt, _, t, args, kw in
         let a = try BoundArgs("mm", args, kw, ["mat2"], required: 1)
