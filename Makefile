@@ -16,7 +16,10 @@ SWIFT_BUILD := swift build -c release
 SWIFT_TEST := swift test -c release --disable-testable-imports
 NNBOOK := .build/release/nnbook
 
-.PHONY: deps browser-deps jupyter-deps build site test bench clean
+.PHONY: deps browser-deps jupyter-deps build site test bench clean fuzz
+
+# `make fuzz`: each libFuzzer target (Fuzz/) for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 600
 
 deps:
 	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -48,6 +51,9 @@ test: deps browser-deps jupyter-deps
 	bash Tests/watch-check.sh $(NNBOOK)
 	$(NNBOOK) render Notebooks --out site
 	bash Tests/browser-check.sh site
+
+fuzz: deps
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: build
 	@python3 -c 'import numpy' 2>/dev/null || pip install numpy

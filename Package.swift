@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "nnbook", targets: ["nnbook"]),
         .library(name: "Tensors", targets: ["Tensors"]),
         .library(name: "NNLang", targets: ["NNLang"]),
+        // For the libFuzzer package in Fuzz/.
+        .library(name: "Notebook", targets: ["Notebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -45,8 +45,16 @@ for page in "${pages[@]}"; do
     name=$(basename "$page")
     url="file://$absdir/$(printf '%s' "$name" | sed 's/%/%25/g; s/ /%20/g; s/#/%23/g; s/?/%3F/g')"
     dom=$(timeout 90 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$profile" \
-          --dump-dom "$url" 2>/dev/null)
+          --enable-logging=stderr --v=0 --dump-dom "$url" 2>"$profile/stderr")
     problems=()
+    # Every page carries a Content-Security-Policy, and nothing on it breaks that policy (a
+    # blocked stylesheet, image or script shows as a console message).
+    if ! grep -q '<meta http-equiv="Content-Security-Policy"' <<<"$dom"; then
+        problems+=("no Content-Security-Policy meta tag")
+    fi
+    if grep -q 'Content Security Policy' "$profile/stderr"; then
+        problems+=("CSP violation: $(grep -m1 'Content Security Policy' "$profile/stderr" | sed 's/.*\] //' | head -c 200)")
+    fi
     if ! grep -q '<main class="nn-page"' <<<"$dom"; then
         problems+=("page did not load (no <main class=\"nn-page\"> in the DOM)")
     fi

@@ -40,6 +40,13 @@ public struct Commands: Sendable {
     /// also written there as JUnit XML.
     public func test(paths: [String], jobs: Int, timeout: Double?, shard: Shard? = nil, junit: String? = nil) -> Int32 {
         guard var files = expand(paths) else { return 2 }
+        let where_ = paths.isEmpty ? "Notebooks" : paths.joined(separator: ", ")
+        if files.isEmpty {
+            // As pytest: a run that tested nothing is not a pass.
+            console.err("nnbook: error: no notebooks to test in \(where_)\n")
+            console.out("0 passed, 0 failed\n")
+            return 1
+        }
         if let shard {
             files = shard.select(files)
             console.out("shard \(shard): \(files.count) notebook\(files.count == 1 ? "" : "s")\n")
@@ -55,6 +62,10 @@ public struct Commands: Sendable {
             }
         }
         console.out("\(passed) passed, \(failed) failed\n")
+        if passed + failed == 0 {
+            console.err("nnbook: error: no cells ran in \(where_) (\(files.count) notebook\(files.count == 1 ? "" : "s") without nn cells)\n")
+            return 1
+        }
         return failed == 0 ? 0 : 1
     }
 

@@ -1,5 +1,6 @@
 import NNSyntax
 import Foundation
+import Tensors
 
 /// One nn interpreter: the state shared by the cells of one notebook (or one `.nn` script).
 ///
@@ -28,16 +29,22 @@ public final class Interpreter {
     /// Whether this interpreter runs its cells on the bytecode engine.
     public let usesEngine: Bool
 
-    public convenience init(file: String, seed: UInt64 = 0) {
-        self.init(file: file, seed: seed, engine: Interpreter.engine)
+    /// `memoryLimit` (bytes) caps the tensor memory this interpreter's cells may hold at once
+    /// (`--max-memory`): past it an allocation is a MemoryError naming the bytes asked for.
+    public convenience init(file: String, seed: UInt64 = 0, memoryLimit: Int? = nil) {
+        self.init(file: file, seed: seed, engine: Interpreter.engine, memoryLimit: memoryLimit)
     }
 
     /// An interpreter on the bytecode engine (`engine: true`) or the closure compiler.
-    public init(file: String, seed: UInt64 = 0, engine: Bool) {
+    public init(file: String, seed: UInt64 = 0, engine: Bool, memoryLimit: Int? = nil) {
         self.file = file
         usesEngine = engine
         runtime = Runtime(file: file, seed: seed)
+        runtime.memoryBudget = memoryLimit.map { MemoryBudget(limit: $0) }
     }
+
+    /// The default memory cap of one of `jobs` notebooks run at once (3/4 of RAM shared).
+    public static func defaultMemoryLimit(jobs: Int) -> Int { MemoryBudget.defaultLimit(jobs: jobs) }
 
     public func run(cell source: String, firstLine: Int, echoResult: Bool = true,
                     timeout: Double? = nil, onOutput: ((String) -> Void)? = nil) -> CellResult {
@@ -50,8 +57,13 @@ public final class Interpreter {
             self.runHere(source, firstLine, echoResult, timeout, onOutput)
         }
         let done = DispatchSemaphore(value: 0)
+        let budget = runtime.memoryBudget, cancellation = runtime.cancellation
         let thread = Thread {
+            budget?.makeCurrent()
+            cancellation.makeCurrent()
             box.result = box.work()
+            MemoryBudget.clearCurrent()
+            Cancellation.clearCurrent()
             done.signal()
         }
         thread.stackSize = Interpreter.stackSize
@@ -71,8 +83,13 @@ public final class Interpreter {
         }
         let box = Box { [self] in self.callHere(self.runtime, name) }
         let done = DispatchSemaphore(value: 0)
+        let budget = runtime.memoryBudget, cancellation = runtime.cancellation
         let thread = Thread {
+            budget?.makeCurrent()
+            cancellation.makeCurrent()
             box.result = box.work()
+            MemoryBudget.clearCurrent()
+            Cancellation.clearCurrent()
             done.signal()
         }
         thread.stackSize = Interpreter.stackSize
@@ -146,8 +163,9 @@ public final class Interpreter {
         rt.counters[0] = 0
         rt.counters[1] = 1 << 12
         rt.timedOut = false
-        rt.deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
-        defer { rt.onOutput = nil; rt.deadline = nil }
+        rt.deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64(min(max(0, $0), 1e9) * 1e9) }
+        rt.cancellation.arm(deadline: rt.deadline)
+        defer { rt.onOutput = nil; rt.deadline = nil; rt.cancellation.arm(deadline: nil) }
         var cellError: CellError?
         let n = layout.nslots
         withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in

@@ -48,35 +48,96 @@ package enum FileIO {
         return text
     }
 
-    /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so a
-    /// crash never leaves a half-written lesson.
-    package static func replace(_ path: String, with bytes: [UInt8]) throws(NotebookFileError) {
-        let temp = "\(path).nnbook-\(getpid()).tmp"
-        var mode: mode_t = 0o644
+    /// Writes `bytes` over the file at `path` without ever leaving it half-written: a new file
+    /// beside it (its target, when `path` is a symlink, so the link stays a link) with the old
+    /// file's mode, then a rename over it. When `expected` is given, the file must still hold
+    /// exactly those bytes just before the rename (nobody saved an edit meanwhile), or nothing
+    /// is written. A read-only file is refused, as an editor would. The new file has no name
+    /// until the moment before the rename (Linux `O_TMPFILE`), so a killed run leaves no
+    /// `*.nnbook-PID.tmp` behind; where that is not supported, a named temp file is used and
+    /// leftovers of dead runs are removed first.
+    package static func replace(_ path: String, with bytes: [UInt8], expected: [UInt8]? = nil) throws(NotebookFileError) {
+        let target = resolvedPath(path)
         var st = stat()
-        if stat(path, &st) == 0 { mode = st.st_mode & 0o7777 }
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, mode)
+        var mode: mode_t = 0o644
+        if stat(target, &st) == 0 {
+            mode = st.st_mode & 0o7777
+            if mode & 0o222 == 0 { throw NotebookFileError(path: path, reason: "the file is read-only; not overwritten") }
+        }
+        let dir = directory(of: target)
+        let temp = "\(target).nnbook-\(getpid()).tmp"
+        removeStaleTemps(of: target)
+        var anonymous = true
+        #if os(Linux)
+        // O_TMPFILE is a compound macro Swift does not import: __O_TMPFILE | O_DIRECTORY.
+        var fd = open(dir, 0o20000000 | O_DIRECTORY | O_WRONLY, mode)
+        #else
+        var fd: Int32 = -1
+        #endif
+        if fd < 0 {
+            anonymous = false
+            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, mode)
+        }
         guard fd >= 0 else { throw NotebookFileError(path: temp, reason: errnoReason()) }
+        func fail(_ at: String, _ reason: String) -> NotebookFileError {
+            close(fd)
+            if !anonymous { unlink(temp) }
+            return NotebookFileError(path: at, reason: reason)
+        }
+        _ = fchmod(fd, mode)
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                let reason = errnoReason()
-                close(fd); unlink(temp)
-                throw NotebookFileError(path: temp, reason: reason)
+                throw fail(temp, errnoReason())
             }
             written += n
         }
-        guard fsync(fd) == 0, close(fd) == 0 else {
+        guard fsync(fd) == 0 else { throw fail(temp, errnoReason()) }
+        // The last moment to notice an edit saved while the notebook ran.
+        if let expected, (try? readBytes(target)) != expected {
+            throw fail(path, "the file changed while it ran; not overwritten (run `nnbook update` again)")
+        }
+        if anonymous {
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temp, AT_SYMLINK_FOLLOW) == 0 else {
+                throw fail(temp, errnoReason())
+            }
+        }
+        guard close(fd) == 0 else {
             let reason = errnoReason()
             unlink(temp)
             throw NotebookFileError(path: temp, reason: reason)
         }
-        guard rename(temp, path) == 0 else {
+        guard rename(temp, target) == 0 else {
             let reason = errnoReason()
             unlink(temp)
             throw NotebookFileError(path: path, reason: reason)
+        }
+    }
+
+    /// The file a path names, symlinks followed (the path itself when it cannot be resolved).
+    static func resolvedPath(_ path: String) -> String {
+        guard let p = realpath(path, nil) else { return path }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Removes `PATH.nnbook-PID.tmp` files left by runs that were killed (their PID is gone).
+    static func removeStaleTemps(of path: String) {
+        let dir = directory(of: path)
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        guard let names = try? list(dir) else { return }
+        let prefix = base + ".nnbook-"
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let pidText = name.dropFirst(prefix.count).dropLast(4)
+            guard let pid = Int32(pidText), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir == "." ? name : "\(dir)/\(name)") }
         }
     }
 

@@ -20,14 +20,16 @@ public struct OutputComparison: Sendable {
     }
 
     /// Whether the two outputs match.
+    /// `actual` is the cell's raw output; it is compared in its block form
+    /// (`OutputEscaping.escape`), the form `update` writes.
     public func matches(expected: String, actual: String) -> Bool {
-        let e = Self.lines(expected), a = Self.lines(actual)
+        let e = Self.lines(expected), a = Self.lines(OutputEscaping.escape(actual))
         return e.count == a.count && zip(e, a).allSatisfy { linesMatch($0, $1) }
     }
 
     /// A unified diff of the two outputs ("" when they match); lines equal within tolerance are context.
     public func diff(expected: String, actual: String) -> String {
-        LineDiff.unified(Self.lines(expected), Self.lines(actual), equal: linesMatch)
+        LineDiff.unified(Self.lines(expected), Self.lines(OutputEscaping.escape(actual)), equal: linesMatch)
     }
 
     /// Whether two lines match: same text between numbers, numbers within tolerance.

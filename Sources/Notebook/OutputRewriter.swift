@@ -91,9 +91,11 @@ public struct OutputRewriter: NotebookVisitor {
         }
     }
 
-    /// The text as a block body: ends with exactly the newline it needs.
+    /// The text as a block body: control characters escaped (`OutputEscaping`), ending with
+    /// exactly the newline it needs.
     static func body(_ text: String) -> String {
-        text.hasSuffix("\n") ? text : text + "\n"
+        let text = OutputEscaping.escape(text)
+        return text.hasSuffix("\n") ? text : text + "\n"
     }
 
     /// A complete ```` ```output ```` block, with a fence longer than any backtick run inside.
@@ -138,11 +140,13 @@ public enum NotebookUpdater {
         guard !run.notebook.hasErrors else { return OutputRewriter.Changes() }
         let (bytes, changes) = OutputRewriter.rewrite(run.notebook, outputs: outputs(of: run), comparison: comparison)
         guard changes.any else { return changes }
-        // Someone may have edited the file while it ran: never overwrite their bytes.
-        guard try FileIO.readBytes(run.notebook.path) == Array(run.notebook.text.utf8) else {
-            throw NotebookFileError(path: run.notebook.path, reason: "the file changed while it ran; run `nnbook update` again")
+        // Someone may have edited the file while it ran: never overwrite their bytes (checked
+        // again just before the rename).
+        let original = Array(run.notebook.text.utf8)
+        guard try FileIO.readBytes(run.notebook.path) == original else {
+            throw NotebookFileError(path: run.notebook.path, reason: "the file changed while it ran; not overwritten (run `nnbook update` again)")
         }
-        try FileIO.replace(run.notebook.path, with: bytes)
+        try FileIO.replace(run.notebook.path, with: bytes, expected: original)
         return changes
     }
 }

@@ -59,14 +59,15 @@ extension ProseHTML {
         case .emphasis(let kids): return "<em>\(inlines(kids, unsafe: unsafe))</em>"
         case .strong(let kids): return "<strong>\(inlines(kids, unsafe: unsafe))</strong>"
         case .link(let dest, let title, let kids):
-            let href = Self.isSafeURL(dest) || unsafe ? HTML.escape(dest) : ""
+            // Checked whatever --unsafe-html says: that flag is about raw HTML blocks.
+            let href = Self.safeLink(dest).map(HTML.escape) ?? ""
             let t = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
             return "<a href=\"\(href)\"\(t)>\(inlines(kids, unsafe: unsafe))</a>"
         case .image(let src, let title, let kids):
             let alt = HTML.escape(kids.plainText)
             // A page never loads anything from outside its folder: remote images become links.
-            if Self.isRemote(src) || !(Self.isSafeURL(src) || unsafe) {
-                return "<a class=\"nn-remote-image\" href=\"\(Self.isSafeURL(src) ? HTML.escape(src) : "")\">\(alt.isEmpty ? "image" : alt)</a>"
+            if Self.isRemote(src) || !Self.isSafeURL(src) {
+                return "<a class=\"nn-remote-image\" href=\"\(Self.safeLink(src).map(HTML.escape) ?? "")\">\(alt.isEmpty ? "image" : alt)</a>"
             }
             let t = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
             let local = src.lowercased().hasPrefix("data:") ? src : asset(src)
@@ -76,14 +77,50 @@ extension ProseHTML {
         }
     }
 
-    /// Not a script or local-file URL (cmark's safe mode rule; `data:` only for images).
+    /// A link destination as the page may carry it, or nil when it is not allowed.
+    ///
+    /// cmark has already decoded entities (`java&#x09;script:` is `java\tscript:` here); a
+    /// browser then drops tabs and newlines anywhere in a URL and control characters and
+    /// spaces around it, so the check runs on that form, and the form is what is written.
+    /// Allowed: `http:`, `https:`, `mailto:`, a relative path, a `#fragment`.
+    static func safeLink(_ url: String) -> String? {
+        let cleaned = cleanURL(url)
+        guard let scheme = scheme(of: cleaned) else { return cleaned }
+        return ["http", "https", "mailto"].contains(scheme) ? cleaned : nil
+    }
+
+    /// An image source: a safe link, or an inline `data:` PNG/GIF/JPEG/WebP.
     static func isSafeURL(_ url: String) -> Bool {
-        let lower = url.lowercased().trimmingPrefix(while: { $0.isWhitespace })
-        for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return false }
-        if lower.hasPrefix("data:") {
+        let cleaned = cleanURL(url)
+        if scheme(of: cleaned) == "data" {
+            let lower = cleaned.lowercased()
             return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
         }
-        return true
+        return safeLink(cleaned) != nil
+    }
+
+    /// The URL a browser would act on: no tab, CR or LF anywhere, no C0 control or space at
+    /// either end (WHATWG URL parsing); other control characters are dropped as well.
+    static func cleanURL(_ url: String) -> String {
+        var scalars = url.unicodeScalars.filter { !($0.value < 0x20 || $0.value == 0x7F) || $0 == " " }
+        while let f = scalars.first, f == " " { scalars.removeFirst() }
+        while let l = scalars.last, l == " " { scalars.removeLast() }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// The lowercased scheme of a URL (`javascript`), or nil for a relative URL or fragment.
+    static func scheme(of url: String) -> String? {
+        var name = ""
+        for u in url.unicodeScalars {
+            if u == ":" { return name.isEmpty ? nil : name.lowercased() }
+            let isAlpha = (u >= "a" && u <= "z") || (u >= "A" && u <= "Z")
+            let isOther = (u >= "0" && u <= "9") || u == "+" || u == "-" || u == "."
+            guard isAlpha || (!name.isEmpty && isOther) else { return nil }
+            name.unicodeScalars.append(u)
+        }
+        return nil
     }
 
     /// A URL that would be fetched from another host.

@@ -13,6 +13,20 @@ struct PageWriter {
     private(set) var outputCount = 0
     private(set) var mathCount = 0
     private(set) var diagnostics: [String] = []
+    /// Warnings already given (`line N: message`), so a formula that trips the same error
+    /// many times warns once.
+    private var seenDiagnostics: Set<String> = []
+
+    /// Records `messages` as `line N: message`, once each. With `replacing`, they are
+    /// `diagnostics`' own unlocated entries (from the cell renderer) being given their line.
+    private mutating func note(_ messages: [String], line: Int, replacing: Bool = false) {
+        if replacing { diagnostics.removeAll { !$0.hasPrefix("line ") } }
+        for m in messages {
+            let located = "line \(line): \(m)"
+            if seenDiagnostics.insert(located).inserted { diagnostics.append(located) }
+        }
+    }
+
     /// Local images the page shows (copied next to it by `Site.render`).
     private(set) var assets: [SiteAsset] = []
 
@@ -23,9 +37,12 @@ struct PageWriter {
     mutating func render() -> String {
         var prose = ProseHTML()
         var body = ""
+        // The .md line each warning points at: the block's, or the last one known.
+        var line = 1
         for block in notebook.blocks {
             switch block {
             case .markdown(let b):
+                line = b.lines.lowerBound
                 body += prose.block(b, unsafe: options.unsafeHTML)
             case .prose(let html):
                 body += prose.process(html)
@@ -33,9 +50,11 @@ struct PageWriter {
             case .math(let tex):
                 body += prose.displayMath(tex)
             case .cell(let cell):
+                line = cell.line
                 body += renderCell(cell, ids: &prose)
             }
-            diagnostics += prose.takeDiagnostics()
+            note(prose.takeDiagnostics(), line: line)
+            note(diagnostics.filter { !$0.hasPrefix("line ") }, line: line, replacing: true)
         }
         assets = prose.assets
 

@@ -27,12 +27,19 @@ public enum Site {
                                 next: i + 1 < notebooks.count ? notebooks[i + 1] : nil, options: options)
             try write(rendered.html, to: outDir.appendingPathComponent(nb.pageName))
             report.pages.append(nb.pageName)
-            report.diagnostics += rendered.diagnostics.map { "\(nb.path): \($0)" }
+            // `line N: message` from the page becomes `path:N: warning: message` (compiler style).
+            report.diagnostics += rendered.diagnostics.map { d in
+                let rest = d.dropFirst(5)
+                if d.hasPrefix("line "), let colon = rest.firstIndex(of: ":"), Int(rest[..<colon]) != nil {
+                    return "\(nb.path):\(rest[..<colon]): warning:\(rest[rest.index(after: colon)...])"
+                }
+                return "\(nb.path): warning: \(d)"
+            }
             let notebookDir = URL(fileURLWithPath: nb.path).deletingLastPathComponent()
             for asset in rendered.assets {
                 let from = notebookDir.appendingPathComponent(asset.from)
                 guard let data = try? Data(contentsOf: from) else {
-                    report.diagnostics.append("\(nb.path): image \(asset.from) not found")
+                    report.diagnostics.append("\(nb.path): warning: image \(asset.from) not found")
                     continue
                 }
                 let to = outDir.appendingPathComponent(asset.to)
@@ -64,12 +71,19 @@ public enum Site {
         try data.write(to: url, options: .atomic)
     }
 
+    /// What a page may load: its own stylesheet and images (plots are inline SVG, digits
+    /// `data:` PNGs), and nothing else - no script, no frame, no remote anything, no form
+    /// target. Even `--unsafe-html` prose cannot run a script on a page.
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+
     /// `<!DOCTYPE html>` through `</head>`.
     static func head(title: String, extraMeta: [(String, String)]) -> String {
         var s = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         s += "<meta name=\"color-scheme\" content=\"light dark\">\n"
         s += "<meta name=\"generator\" content=\"nnbook\">\n"
+        s += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">\n"
         for (name, content) in extraMeta {
             s += "<meta name=\"\(HTML.escape(name))\" content=\"\(HTML.escape(content))\">\n"
         }

@@ -29,6 +29,8 @@ public final class Storage: @unchecked Sendable {
     /// Set for storage that maps a file (``init(mapping:dtype:count:offset:)``): the mapping's
     /// length, unmapped on deinit instead of freed.
     private let mappedBytes: Int?
+    /// The notebook budget charged for this buffer (refunded on free), if any.
+    let budget: MemoryBudget?
 
     /// Allocates `count` elements without zeroing them: for kernels that write every element
     /// (skipping the memset saves a full pass over memory on large outputs).
@@ -37,7 +39,12 @@ public final class Storage: @unchecked Sendable {
         guard count >= 0, !overflow, bytes <= Storage.maxBytes else {
             throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
         }
+        // A cell past its deadline allocates nothing more (see `Cancellation`).
+        try Cancellation.check()
         let size = Storage.roundedSize(bytes)
+        let budget = MemoryBudget.current
+        try budget?.reserve(size)
+        self.budget = budget
         self.dtype = dtype
         self.count = count
         self.allocatedBytes = size
@@ -45,7 +52,12 @@ public final class Storage: @unchecked Sendable {
         if let cached = LargeBufferCache.shared.take(bytes: size) {
             self.raw = cached
         } else {
-            self.raw = try Storage.allocate(size: size, count: count, dtype: dtype)
+            do {
+                self.raw = try Storage.allocate(size: size, count: count, dtype: dtype)
+            } catch {
+                budget?.release(size)
+                throw error
+            }
         }
     }
 
@@ -81,9 +93,11 @@ public final class Storage: @unchecked Sendable {
         self.raw = base
         self.allocatedBytes = bytes
         self.mappedBytes = bytes
+        budget = nil  // a mapped file is not charged to the notebook
     }
 
     deinit {
+        budget?.release(allocatedBytes)
         if let bytes = mappedBytes {
             munmap(raw, bytes)
         } else if !LargeBufferCache.shared.keep(raw, bytes: allocatedBytes) {

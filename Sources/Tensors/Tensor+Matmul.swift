@@ -207,15 +207,39 @@ extension Tensor {
            let foldedRowStride = Tensor.foldedRowStride(batch: batch, strides: aBatchStrides, m: m, rowStride: aRow) {
             let opA = GemmOperand(rows: batchCount * m, cols: k, rowStride: foldedRowStride, colStride: aCol)
             let opB = GemmOperand(rows: k, cols: n, rowStride: bRow, colStride: bCol)
-            try gemm(pa + aOffsets[0], opA, pb + bOffsets[0], opB, pc)
+            try gemmInPanels(pa + aOffsets[0], opA, pb + bOffsets[0], opB, pc)
             return out
         }
         let opA = GemmOperand(rows: m, cols: k, rowStride: aRow, colStride: aCol)
         let opB = GemmOperand(rows: k, cols: n, rowStride: bRow, colStride: bCol)
         for bi in 0..<batchCount {
-            try gemm(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n)
+            try gemmInPanels(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n)
         }
         return out
+    }
+
+    /// `gemm`, with a product of more than ~2 GFLOP split into panels of A's rows so the
+    /// cell's deadline is checked between them (a 20000^3 product would otherwise run on for
+    /// minutes past `--timeout`). Small products take one call, as before.
+    static func gemmInPanels(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
+                             _ pb: UnsafeMutablePointer<Float>, _ b: GemmOperand,
+                             _ pc: UnsafeMutablePointer<Float>) throws {
+        let work = a.rows.multipliedReportingOverflow(by: a.cols).partialValue.multipliedReportingOverflow(by: b.cols)
+        let perRow = Swift.max(1, a.cols &* b.cols)
+        let panel = Swift.max(64, (1 << 31) / perRow)
+        if !work.overflow && work.partialValue <= 1 << 31 || a.rows <= panel {
+            try gemm(pa, a, pb, b, pc)
+            try Cancellation.check()
+            return
+        }
+        var r = 0
+        while r < a.rows {
+            let rows = Swift.min(panel, a.rows - r)
+            let part = GemmOperand(rows: rows, cols: a.cols, rowStride: a.rowStride, colStride: a.colStride)
+            try gemm(pa + r * a.rowStride, part, pb, b, pc + r * b.cols)
+            try Cancellation.check()
+            r += rows
+        }
     }
 
     /// The row stride of [batch..., M] rows seen as one [B*M] column of rows, when the batch

@@ -53,28 +53,49 @@ extension Tensor {
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
         let si = nest.strides[0].last!, sa = nest.strides[1].last!
         var cursor = RowCursor(nest, offsets: [offset, 0])
+        // Long rows go in blocks, and every ~1M elements the cell's deadline is polled
+        // (`expand(10**11).sum()` is one row of 1e11): past it the sum stops, and the op
+        // that called this throws TimeoutError (`Cancellation.check()`).
+        let block = 1 << 20
+        var untilPoll = block
         while cursor.next() {
-            let pos = cursor.pos, n = cursor.count
-            let src = p + pos[0], dst = acc + pos[1]
-            if let mean {
-                let m = mean + pos[1]
-                if sa == 0 {
-                    dst[0] += si == 1 ? Tensor.sumSquaredDeviations(src, n, m[0])
-                                      : (0..<n).reduce(0.0) { r, i in let d = Double(src[i * si]) - m[0]; return r + d * d }
-                } else if sa == 1 && si == 1 {
-                    for i in 0..<n { let d = Double(src[i]) - m[i]; dst[i] += d * d }
-                } else {
-                    for i in 0..<n { let d = Double(src[i * si]) - m[i * sa]; dst[i * sa] += d * d }
+            let pos = cursor.pos, total = cursor.count
+            var start = 0
+            while start < total {
+                let n = Swift.min(total - start, block)
+                accumulateRow(p + pos[0] + start * si, si, acc + pos[1] + start * sa, sa, n,
+                              mean.map { $0 + pos[1] + start * sa })
+                start += n
+                untilPoll -= n
+                if untilPoll <= 0 {
+                    untilPoll = block
+                    if Cancellation.shouldStop() { return }
                 }
-                continue
             }
+        }
+    }
+
+    /// One row (or block of one) of `accumulateFloats`.
+    @inline(__always) private func accumulateRow(_ src: UnsafeMutablePointer<Float>, _ si: Int,
+                                                 _ dst: UnsafeMutablePointer<Double>, _ sa: Int, _ n: Int,
+                                                 _ m: UnsafePointer<Double>?) {
+        if let m {
             if sa == 0 {
-                dst[0] += si == 1 ? Tensor.sumFloatsSerial(src, n) : (0..<n).reduce(0.0) { $0 + Double(src[$1 * si]) }
+                dst[0] += si == 1 ? Tensor.sumSquaredDeviations(src, n, m[0])
+                                  : (0..<n).reduce(0.0) { r, i in let d = Double(src[i * si]) - m[0]; return r + d * d }
             } else if sa == 1 && si == 1 {
-                for i in 0..<n { dst[i] += Double(src[i]) }
+                for i in 0..<n { let d = Double(src[i]) - m[i]; dst[i] += d * d }
             } else {
-                for i in 0..<n { dst[i * sa] += Double(src[i * si]) }
+                for i in 0..<n { let d = Double(src[i * si]) - m[i * sa]; dst[i * sa] += d * d }
             }
+            return
+        }
+        if sa == 0 {
+            dst[0] += si == 1 ? Tensor.sumFloatsSerial(src, n) : (0..<n).reduce(0.0) { $0 + Double(src[$1 * si]) }
+        } else if sa == 1 && si == 1 {
+            for i in 0..<n { dst[i] += Double(src[i]) }
+        } else {
+            for i in 0..<n { dst[i * sa] += Double(src[i * si]) }
         }
     }
 
@@ -98,6 +119,7 @@ extension Tensor {
                     if let a = b.baseAddress { accumulateFloats(into: a, accStrides: accStrides) }
                 }
             }
+            try Cancellation.check()
             return (shapeOut, acc, nil, count)
         }
         var acc = [Int64](repeating: 0, count: outN)
@@ -109,6 +131,7 @@ extension Tensor {
                 accumulateWrapping(Bool.self, into: a, accStrides: accStrides) { $0 ? 1 : 0 }
             }
         }
+        try Cancellation.check()
         return (shapeOut, nil, acc, count)
     }
 
@@ -118,10 +141,22 @@ extension Tensor {
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
         let si = nest.strides[0].last!, sa = nest.strides[1].last!
         var cursor = RowCursor(nest, offsets: [offset, 0])
+        let block = 1 << 20
+        var untilPoll = block
         while cursor.next() {
-            let pos = cursor.pos, n = cursor.count
-            let src = p + pos[0], dst = acc + pos[1]
-            for i in 0..<n { dst[i * sa] = dst[i * sa] &+ f(src[i * si]) }
+            let pos = cursor.pos, total = cursor.count
+            var start = 0
+            while start < total {
+                let n = Swift.min(total - start, block)
+                let src = p + pos[0] + start * si, dst = acc + pos[1] + start * sa
+                for i in 0..<n { dst[i * sa] = dst[i * sa] &+ f(src[i * si]) }
+                start += n
+                untilPoll -= n
+                if untilPoll <= 0 {
+                    untilPoll = block
+                    if Cancellation.shouldStop() { return }
+                }
+            }
         }
     }
 

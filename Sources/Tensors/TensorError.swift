@@ -11,6 +11,8 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
         /// PyTorch's NotImplementedError (a RuntimeError subclass in Python), e.g. `mean()` of
         /// an int tensor or `-` on bools.
         case notImplementedError = "NotImplementedError"
+        /// The running cell's deadline passed inside a long operation (`Cancellation`).
+        case timeoutError = "TimeoutError"
     }
 
     /// Which Python exception this is.

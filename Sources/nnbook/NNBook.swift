@@ -32,12 +32,40 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Notebooks to run at once (default: the number of cores).")
     var jobs: Int = processorCount
 
-    @Option(help: "Seconds a cell may run before it stops with a TimeoutError.")
+    @Option(help: "Seconds a cell may run before it stops with a TimeoutError (0: no limit).")
     var timeout: Double = 300
 
+    @Option(name: .customLong("max-memory"),
+            help: "Memory one notebook may hold, e.g. 4G or 512M (default: 3/4 of RAM shared by the jobs).")
+    var maxMemory: String?
+
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard jobs >= 1, jobs <= 4096 else { throw ValidationError("--jobs must be between 1 and 4096") }
+        try checkTimeout(timeout)
+        try checkMaxMemory(maxMemory)
+    }
+
+    /// The per-cell deadline to run with (nil: none).
+    var cellTimeout: Double? { timeout == 0 ? nil : timeout }
+
+    /// Commands whose interpreters are capped at `--max-memory`.
+    var commands: Commands {
+        Commands(makeExecutor: interpreterFactory(memoryLimit: maxMemory.flatMap(MemorySize.parse)
+                                                    ?? defaultMemoryLimit(jobs: jobs)))
+    }
+}
+
+/// `--timeout` is 0 (no limit) or a positive number of seconds.
+func checkTimeout(_ timeout: Double?) throws {
+    if let timeout, !(timeout >= 0 && timeout.isFinite) {
+        throw ValidationError("--timeout must be 0 (no limit) or a positive number of seconds")
+    }
+}
+
+/// `--max-memory` is a size such as 4G, 512M or 1000000 (bytes).
+func checkMaxMemory(_ text: String?) throws {
+    if let text, MemorySize.parse(text) == nil {
+        throw ValidationError("--max-memory must be a size such as 4G, 512M or 1000000 (bytes), not '\(text)'")
     }
 }
 
@@ -63,10 +91,16 @@ extension NNBook {
 
         @OptionGroup var cache: CacheOptions
 
+        func validate() throws {
+            guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--out must name a folder (it is empty)")
+            }
+        }
+
         func run() throws {
-            var commands = Commands()
+            var commands = options.commands
             commands.cache = cache.runCache
-            try finish(commands.render(paths: paths, jobs: options.jobs, timeout: options.timeout) { runs in
+            try finish(commands.render(paths: paths, jobs: options.jobs, timeout: options.cellTimeout) { runs in
                 try SiteWriter.write(runs, to: out, unsafeHTML: unsafeHTML, console: commands.console)
             })
         }
@@ -84,9 +118,9 @@ extension NNBook {
         @OptionGroup var cache: CacheOptions
 
         func run() throws {
-            var commands = Commands()
+            var commands = options.commands
             commands.cache = cache.runCache
-            try finish(commands.test(paths: paths, jobs: options.jobs, timeout: options.timeout,
+            try finish(commands.test(paths: paths, jobs: options.jobs, timeout: options.cellTimeout,
                                      shard: ci.parsedShard, junit: ci.junit))
         }
     }
@@ -100,7 +134,7 @@ extension NNBook {
         @OptionGroup var options: RunOptions
 
         func run() throws {
-            try finish(Commands().update(paths: paths, jobs: options.jobs, timeout: options.timeout))
+            try finish(options.commands.update(paths: paths, jobs: options.jobs, timeout: options.cellTimeout))
         }
     }
 
@@ -111,17 +145,21 @@ extension NNBook {
         @Argument(help: "A .md notebook or an .nn script.")
         var file: String
 
-        @Option(help: "Seconds a cell (or the script) may run before it stops with a TimeoutError.")
+        @Option(help: "Seconds a cell (or the script) may run before it stops with a TimeoutError (0: no limit).")
         var timeout: Double?
 
+        @Option(name: .customLong("max-memory"), help: "Memory the run may hold, e.g. 4G or 512M (default: 3/4 of RAM).")
+        var maxMemory: String?
+
         func validate() throws {
-            if let timeout, !(timeout > 0 && timeout.isFinite) {
-                throw ValidationError("--timeout must be a positive number of seconds")
-            }
+            try checkTimeout(timeout)
+            try checkMaxMemory(maxMemory)
         }
 
         func run() throws {
-            try finish(Commands().run(file: file, timeout: timeout))
+            let limit = maxMemory.flatMap(MemorySize.parse) ?? defaultMemoryLimit(jobs: 1)
+            let commands = Commands(makeExecutor: interpreterFactory(memoryLimit: limit))
+            try finish(commands.run(file: file, timeout: timeout == 0 ? nil : timeout))
         }
     }
 

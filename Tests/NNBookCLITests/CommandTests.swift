@@ -52,9 +52,12 @@ func fakeCommands(_ captured: Captured) -> Commands { Commands(console: captured
 }
 
 @Test func testCommandWithNoNotebooks() throws {
+    // As pytest: nothing to test is a failure, and says so.
     let captured = Captured()
-    #expect(fakeCommands(captured).test(paths: [try tempFolder()], jobs: 4, timeout: 300) == 0)
+    let dir = try tempFolder()
+    #expect(fakeCommands(captured).test(paths: [dir], jobs: 4, timeout: 300) == 1)
     #expect(captured.out == "0 passed, 0 failed\n")
+    #expect(captured.err == "nnbook: error: no notebooks to test in \(dir)\n")
 }
 
 @Test func missingPathIsAUsageError() {

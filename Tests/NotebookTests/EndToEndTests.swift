@@ -66,8 +66,9 @@ func fixtureFolder(_ names: [String]) throws -> String {
     let r = try nnbook(["update", "no_cells.md"], in: dir)
     #expect(r.status == 0 && r.out == "unchanged  no_cells.md\n")
     #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/no_cells.md")) == before)
+    // Nothing ran: as pytest, that is a failure, and it says so.
     let t = try nnbook(["test", "no_cells.md"], in: dir)
-    #expect(t.status == 0 && t.out.hasSuffix("0 passed, 0 failed\n"))
+    #expect(t.status == 1 && t.out.hasSuffix("0 passed, 0 failed\n") && t.err.contains("no cells ran"))
 }
 
 @Test func unknownOptionIsADiagnostic() throws {

@@ -17,6 +17,7 @@ private let quiet = SiteOptions(showTimes: false)
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
         <meta name="generator" content="nnbook">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
         <meta name="nnbook-outputs" content="0">
         <meta name="nnbook-math" content="1">
         <title>Broadcasting</title>
@@ -230,8 +231,9 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     ], passed: true)
     let (page, diagnostics, _) = Site.page(nb, options: quiet)
     #expect(diagnostics.count == 3)
-    #expect(diagnostics[0].hasPrefix("math: unknown command \\oops"))
-    #expect(diagnostics[1].hasPrefix("image: image of 3x3 needs 9 pixels, got 1"))
+    // Each located at its block's .md line (`path:N: warning:` once Site.render adds the path).
+    #expect(diagnostics[0].hasPrefix("line 1: math: unknown command \\oops"))
+    #expect(diagnostics[1].hasPrefix("line 3: image: image of 3x3 needs 9 pixels, got 1"))
     #expect(page.contains("<merror><mtext>\\oops</mtext></merror>"))
     #expect(page.contains("&lt;image&gt;"))
 }
@@ -279,7 +281,7 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(page.contains("<img src=\"img/a.png\" alt=\"a\"><img src=\"assets/up.png\" alt=\"b\"><img src=\"missing.png\" alt=\"c\">"))
     #expect(try Data(contentsOf: out.appendingPathComponent("img/a.png")) == Data([1, 2, 3]))
     #expect(try Data(contentsOf: out.appendingPathComponent("assets/up.png")) == Data([4, 5]))
-    #expect(report.diagnostics == ["\(nb.path): image missing.png not found"])
+    #expect(report.diagnostics == ["\(nb.path): warning: image missing.png not found"])
 }
 
 /// Subsections nest under their section, so the numbered top level counts only sections.
@@ -309,4 +311,27 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(page.contains("<li><a href=\"#scaling-by-n\">Scaling by <math><msqrt><mi>n</mi></msqrt></math></a>"))
     #expect(page.contains("<li><a href=\"#see-this\">See this</a></li></ol>"))
     #expect(page.contains("<meta name=\"nnbook-math\" content=\"2\">"))
+}
+
+@Test func linkURLsAreCheckedAfterDecodingAndStripping() {
+    // cmark hands over destinations entity-decoded: `java&#x09;script:` arrives as "java\tscript:".
+    let bad = ["java\tscript:alert(1)", "java\nscript:alert(1)", "java\rscript:alert(1)", "\u{01}javascript:alert(1)",
+               " JavaScript:alert(1)", "vbscript:x", "data:text/html,<script>", "file:///etc/passwd", "ftp://x/y"]
+    for url in bad {
+        #expect(body([md(.paragraph([.link(destination: url, title: "", [.text("x")])]))]) == "<p><a href=\"\">x</a></p>\n", "\(url)")
+        // --unsafe-html is about raw HTML; it does not let a script URL through.
+        #expect(body([md(.paragraph([.link(destination: url, title: "", [.text("x")])]))], unsafe: true) == "<p><a href=\"\">x</a></p>\n")
+    }
+    let good = ["https://a.org/x?y#z", "http://a.org", "mailto:a@b.org", "02_next.md", "../x.html", "#section", "/abs/path"]
+    for url in good {
+        #expect(body([md(.paragraph([.link(destination: url, title: "", [.text("x")])]))]) == "<p><a href=\"\(url)\">x</a></p>\n", "\(url)")
+    }
+    #expect(body([md(.paragraph([.link(destination: "http://a.org/\t x", title: "", [.text("x")])]))]) == "<p><a href=\"http://a.org/ x\">x</a></p>\n")
+}
+
+@Test func everyPageCarriesAContentSecurityPolicy() {
+    let page = Site.page(Fixture.notebook, options: SiteOptions(showTimes: false)).html
+    #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"))
+    let index = Site.index([Fixture.notebook], options: SiteOptions(showTimes: false))
+    #expect(index.contains("http-equiv=\"Content-Security-Policy\""))
 }

@@ -58,7 +58,7 @@ extension Runtime {
             case let t as PyTuple: return t.items.count
             case let d as PyDict: return d.count
             case let s as PySet: return s.dict.count
-            case let r as PyRange: return r.count
+            case let r as PyRange: return try r.exactCount()
             case let dv as PyDictView: return dv.dict.count
             case let i as PyInstance:
                 if let m = i.cls.lookup("__len__") { return try lenResult(call(m, [v], [])) }
@@ -454,7 +454,8 @@ extension Runtime {
             let n = try Args.int(nd)
             if !d.isFinite { return .float(d) }
             if n > 300 { return .float(d) }
-            if n < -400 { return .float(Double(signOf: d, magnitudeOf: 0)) }
+            // Past 10**308 every finite float rounds to 0 (and 10**-n is no longer a float).
+            if n < -308 { return .float(Double(signOf: d, magnitudeOf: 0)) }
             if n >= 0 {
                 let s = String(format: "%.\(n)f", d)
                 return .float(Double(s) ?? d)

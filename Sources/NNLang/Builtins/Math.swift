@@ -172,25 +172,34 @@ extension Runtime {
             if n > 1 { for k in 2...n { r = try Arith.mul(r, k) } }
             return .int(r)
         }
+        // Magnitudes as UInt64: |-2**63| is not an Int, and gcd(-2**63) is 2**63 (OverflowError here).
+        func magnitude(_ v: Value) throws -> UInt64 { UInt64(try Args.int(v).magnitude) }
+        func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            var (x, y) = (a, b)
+            while y != 0 { (x, y) = (y, x % y) }
+            return x
+        }
+        func exact(_ u: UInt64) throws -> Value {
+            guard let i = Int(exactly: u) else { throw PyError.intOverflow }
+            return .int(i)
+        }
         fn("gcd") { _, a, _ in
-            var g = 0
-            for v in a {
-                var x = Swift.abs(try Args.int(v)), y = g
-                while y != 0 { (x, y) = (y, x % y) }
-                g = x
-            }
-            return .int(g)
+            var g: UInt64 = 0
+            for v in a { g = gcd(try magnitude(v), g) }
+            return try exact(g)
         }
         fn("lcm") { _, a, _ in
-            var l = 1
+            var l: UInt64 = 1
+            var zero = false
             for v in a {
-                let x = Swift.abs(try Args.int(v))
-                if x == 0 { return .int(0) }
-                var p = l, q = x
-                while q != 0 { (p, q) = (q, p % q) }
-                l = try Arith.mul(l / p, x)
+                let x = try magnitude(v)
+                if x == 0 { zero = true; continue }
+                if zero { continue }
+                let (r, o) = (l / gcd(l, x)).multipliedReportingOverflow(by: x)
+                if o { throw PyError.intOverflow }
+                l = r
             }
-            return .int(l)
+            return zero ? .int(0) : try exact(l)
         }
         fn("comb") { _, a, _ in
             try Args.count("comb", a, 2, 2)
@@ -203,11 +212,17 @@ extension Runtime {
             return .int(r)
         }
         fn("isqrt") { _, a, _ in
-            let n = try Args.int(a.first ?? .none)
+            try Args.count("isqrt", a, 1, 1)
+            let n = try Args.int(a[0])
             if n < 0 { throw PyError.value("isqrt() argument must be nonnegative") }
+            // Squares checked for overflow: near Int.max, (x + 1)^2 is past it.
+            func fits(_ x: Int) -> Bool {
+                let (sq, o) = x.multipliedReportingOverflow(by: x)
+                return !o && sq <= n
+            }
             var x = Int(Foundation.sqrt(Double(n)))
-            while x * x > n { x -= 1 }
-            while (x + 1) * (x + 1) <= n { x += 1 }
+            while !fits(x) { x -= 1 }
+            while fits(x + 1) { x += 1 }
             return .int(x)
         }
         modules["math"] = PyModule(name: "math", dict: d)

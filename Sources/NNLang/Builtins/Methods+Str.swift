@@ -32,7 +32,7 @@ extension Runtime {
             let sp = try Args.str(sep, "must be str or None, not \(sep.typeName)")
             if sp.isEmpty { throw PyError.value("empty separator") }
             var parts = str.components(separatedBy: sp)
-            if maxsplit >= 0 && parts.count > maxsplit + 1 {
+            if maxsplit >= 0 && parts.count - 1 > maxsplit {
                 if fromRight {
                     let head = parts[0..<(parts.count - maxsplit)].joined(separator: sp)
                     parts = [head] + parts[(parts.count - maxsplit)...]
@@ -57,7 +57,7 @@ extension Runtime {
         func text(_ a: Int, _ b: Int) -> Value {
             var v = String.UnicodeScalarView(); v.append(contentsOf: us[a..<b]); return .str(String(v))
         }
-        if maxsplit >= 0 && words.count > maxsplit + 1 {
+        if maxsplit >= 0 && words.count - 1 > maxsplit {
             if fromRight {
                 let keep = words.suffix(maxsplit)
                 var end = words[words.count - maxsplit - 1].1
@@ -172,14 +172,16 @@ extension Runtime {
 
     static func installStringMethods() {
         let justify: (String, Character) -> PyMethodDescr.Fn = { name, kind in
-            { _, v, a, _ in
+            { rt, v, a, _ in
                 try Args.count(name, a, 1, 2)
                 let w = try Args.int(a[0])
                 let fill = a.count > 1 ? try Args.str(a[1], "The fill character must be a unicode character") : " "
                 guard fill.unicodeScalars.count == 1 else { throw PyError.type("The fill character must be exactly one character long") }
                 let str = s(v)
+                // `w - count` would overflow for w near Int.min.
+                if w <= str.unicodeScalars.count { return v }
                 let n = w - str.unicodeScalars.count
-                if n <= 0 { return v }
+                try rt.checkStringSize(n, fill.utf8.count)
                 switch kind {
                 case "<": return .str(str + String(repeating: fill, count: n))
                 case ">": return .str(String(repeating: fill, count: n) + str)
@@ -319,12 +321,13 @@ extension Runtime {
             ("ljust", justify("ljust", "<")),
             ("rjust", justify("rjust", ">")),
             ("center", justify("center", "^")),
-            ("zfill", { _, v, a, _ in
+            ("zfill", { rt, v, a, _ in
                 try Args.count("zfill", a, 1, 1)
                 let w = try Args.int(a[0])
                 var str = s(v)
+                if w <= str.unicodeScalars.count { return v }
                 let n = w - str.unicodeScalars.count
-                if n <= 0 { return v }
+                try rt.checkStringSize(n, 1)
                 var sign = ""
                 if str.hasPrefix("-") || str.hasPrefix("+") { sign = String(str.removeFirst()) }
                 return .str(sign + String(repeating: "0", count: n) + str)

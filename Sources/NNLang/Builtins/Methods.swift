@@ -154,7 +154,10 @@ extension Runtime {
             ("copy", { _, s, _, _ in .object(PyList(list(s).items)) }),
             ("clear", { _, s, _, _ in list(s).items.removeAll(); return .none }),
             ("__len__", { _, s, _, _ in .int(list(s).items.count) }),
-            ("__getitem__", { rt, s, a, _ in try rt.getItem(s, a[0]) }),
+            ("__getitem__", { rt, s, a, _ in
+                try Args.count("list.__getitem__", a, 1, 1)
+                return try rt.getItem(s, a[0])
+            }),
         ])
         methods(T.tuple, [
             ("index", { rt, s, a, _ in
@@ -218,7 +221,10 @@ extension Runtime {
                 if try set(s).dict.remove(a[0]) == nil { throw PyError.key(a[0]) }
                 return .none
             }),
-            ("discard", { _, s, a, _ in _ = try set(s).dict.remove(a[0]); return .none }),
+            ("discard", { _, s, a, _ in
+                try Args.count("set.discard", a, 1, 1)
+                _ = try set(s).dict.remove(a[0]); return .none
+            }),
             ("pop", { _, s, _, _ in
                 let st = set(s)
                 guard let k = st.dict.keys.first else { throw PyError(BuiltinTypes.keyError, "pop from an empty set") }

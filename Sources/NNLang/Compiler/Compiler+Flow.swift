@@ -209,7 +209,8 @@ extension Compiler {
                 } catch {
                     let e = asPyError(error)
                     let r = try rt.call(exit, [.object(e.exc.cls), .object(e.exc), .none], [])
-                    if try rt.truth(r) { return .normal }
+                    // A TimeoutError from the deadline is not the context manager's to swallow.
+                    if try rt.truth(r), !(rt.timedOut && e.exc.cls === BuiltinTypes.timeoutError) { return .normal }
                     throw e
                 }
                 _ = try rt.call(exit, [.none, .none, .none], [])

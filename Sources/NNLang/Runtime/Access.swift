@@ -249,13 +249,16 @@ extension Runtime {
                 throw PyError.key(index)
             case let r as PyRange:
                 if case .object(let s as PySlice) = index {
-                    let (start, _, step, n) = try sliceIndices(s, r.count)
-                    let ns = r.at(start), st = r.step * step
-                    return .object(PyRange(ns, ns + n * st, st))
+                    let (start, _, step, n) = try sliceIndices(s, try r.exactCount())
+                    let ns = Int128(r.at(start)), st = Int128(r.step) * Int128(step)
+                    guard let a = Int(exactly: ns), let b = Int(exactly: ns + Int128(n) * st), let c = Int(exactly: st) else {
+                        throw PyError.intOverflow
+                    }
+                    return .object(PyRange(a, b, c))
                 }
                 let i = try indexValue(index, "range indices must be integers or slices, not \(index.typeName)")
-                guard let j = normIndex(i, r.count) else { throw PyError.index("range object index out of range") }
-                return .int(r.at(j))
+                guard let v = r.element(i) else { throw PyError.index("range object index out of range") }
+                return .int(v)
             case let i as PyInstance:
                 if let m = i.cls.lookup("__getitem__") { return try call(m, [obj, index], []) }
             case let c as PyClass:

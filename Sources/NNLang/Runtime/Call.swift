@@ -166,6 +166,7 @@ extension Runtime {
         case .object(let r as PyRange) where r.count > 1 << 28:
             throw PyError(BuiltinTypes.memoryError, "")
         default:
+            if case .object(let r as PyRange) = v { try checkGrowth(items: r.count) }
             let it = try makeIterator(v)
             var out: [Value] = []
             while let x = try it() {

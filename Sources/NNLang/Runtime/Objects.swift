@@ -132,6 +132,26 @@ public final class PyRange: PyObject, @unchecked Sendable {
         return Int(clamping: (diff - 1) / step.magnitude + 1)
     }
     public func at(_ i: Int) -> Int { start &+ i &* step }
+    /// The true length, which may pass Int.max (`range(-2**63, 2**63-1)`).
+    public var length: Int128 {
+        let (a, b, s) = (Int128(start), Int128(stop), Int128(step))
+        if s > 0 { return a < b ? (b - a - 1) / s + 1 : 0 }
+        return a > b ? (a - b - 1) / -s + 1 : 0
+    }
+    /// `len(r)`: OverflowError, as CPython, when the length is not a 64-bit int.
+    public func exactCount() throws -> Int {
+        guard let n = Int(exactly: length) else {
+            throw PyError.overflow("Python int too large to convert to C ssize_t")
+        }
+        return n
+    }
+    /// `r[i]` for any int index, exact even on ranges longer than Int.max; nil when out of range.
+    public func element(_ i: Int) -> Int? {
+        let n = length
+        let j = i < 0 ? n + Int128(i) : Int128(i)
+        guard j >= 0, j < n else { return nil }
+        return Int(exactly: Int128(start) + j * Int128(step))
+    }
 }
 
 public final class PySlice: PyObject, @unchecked Sendable {

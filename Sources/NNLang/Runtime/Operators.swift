@@ -81,15 +81,18 @@ extension Runtime {
             case (.str(let x), .str(let y)):
                 // The same ceilings as `*`: a runaway doubling ends in MemoryError, not an abort.
                 if x.utf8.count + y.utf8.count > 1 << 31 { throw PyError(BuiltinTypes.memoryError, "") }
+                try checkGrowth(bytes: x.utf8.count + y.utf8.count)
                 return .str(x + y)
             case (.str, _): throw PyError.type("can only concatenate str (not \"\(b.typeName)\") to str")
             case (.object(let x as PyList), .object(let y as PyList)):
                 if x.items.count + y.items.count > 1 << 28 { throw PyError(BuiltinTypes.memoryError, "") }
+                try checkGrowth(items: x.items.count + y.items.count)
                 return .object(PyList(x.items + y.items))
             case (.object(is PyList), _) where !isUserInstance(b):
                 throw PyError.type("can only concatenate list (not \"\(b.typeName)\") to list")
             case (.object(let x as PyTuple), .object(let y as PyTuple)):
                 if x.items.count + y.items.count > 1 << 28 { throw PyError(BuiltinTypes.memoryError, "") }
+                try checkGrowth(items: x.items.count + y.items.count)
                 return .object(PyTuple(x.items + y.items))
             case (.object(is PyTuple), _) where !isUserInstance(b):
                 throw PyError.type("can only concatenate tuple (not \"\(b.typeName)\") to tuple")
@@ -112,15 +115,22 @@ extension Runtime {
                 switch seq {
                 case .str(let s):
                     if count > 0 && s.utf8.count > 0 && count > (1 << 31) / s.utf8.count { throw PyError(BuiltinTypes.memoryError, "") }
+                    // `'' * 2**62` is '' at once (not 2**62 empty appends).
+                    if s.isEmpty { return seq }
+                    try checkGrowth(bytes: count * s.utf8.count)
                     return .str(String(repeating: s, count: count))
                 case .object(let l as PyList):
                     if count > 0 && l.items.count > 0 && count > (1 << 28) / l.items.count { throw PyError(BuiltinTypes.memoryError, "") }
+                    try checkGrowth(items: count * l.items.count)
+                    if l.items.isEmpty { return .object(PyList([])) }
                     var out: [Value] = []
                     out.reserveCapacity(l.items.count * count)
                     for _ in 0..<count { out += l.items }
                     return .object(PyList(out))
                 case .object(let t as PyTuple):
                     if count > 0 && t.items.count > 0 && count > (1 << 28) / t.items.count { throw PyError(BuiltinTypes.memoryError, "") }
+                    try checkGrowth(items: count * t.items.count)
+                    if t.items.isEmpty { return .object(PyTuple([])) }
                     var out: [Value] = []
                     for _ in 0..<count { out += t.items }
                     return .object(PyTuple(out))
@@ -198,6 +208,7 @@ extension Runtime {
         case .object(let l as PyList) where op == .add:
             let more = try iterateToArray(b)
             if l.items.count + more.count > 1 << 28 { throw PyError(BuiltinTypes.memoryError, "") }
+            try checkGrowth(items: l.items.count + more.count)
             l.items += more
             return a
         case .object(let s as PySet):

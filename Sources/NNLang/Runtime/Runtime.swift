@@ -35,7 +35,15 @@ public final class Runtime {
     let counters: UnsafeMutablePointer<Int>
     /// Absolute deadline (DispatchTime nanoseconds), or nil.
     var deadline: UInt64?
-    var timedOut = false
+    /// The deadline as long native operations see it (`Cancellation`): current on the cell
+    /// thread, armed with `deadline` for each cell.
+    public let cancellation = Cancellation()
+    /// Set once the cell's deadline has passed (here or inside a kernel); an `except` or
+    /// `__exit__` cannot swallow that TimeoutError.
+    var timedOut: Bool {
+        get { cancellation.isCancelled }
+        set { if newValue { cancellation.cancel() } else { cancellation.arm(deadline: deadline) } }
+    }
     /// Set from another thread to stop the running cell (checked with the deadline).
     public var cancel: CancelFlag?
     /// Paths of the files the program read (`get_data()`, `read_idx`), in first-read order:
@@ -67,6 +75,10 @@ public final class Runtime {
     var reCache: [String: RePattern] = [:]
     /// An error a user `__eq__` raised inside a dict lookup, rethrown by the dict operation.
     var deferredError: PyError?
+    /// The cap on this interpreter's tensor memory (`--max-memory`), charged on the cell thread.
+    public internal(set) var memoryBudget: MemoryBudget?
+    /// When resident memory was last compared with the budget (DispatchTime nanoseconds).
+    var lastMemoryCheck: UInt64 = 0
     /// Seed given at creation (for the tensor binding's RNG).
     public let seed: UInt64
     /// Run when a notebook cell ends (not a script's): pyplot shows its open figure there, as
@@ -171,13 +183,19 @@ public final class Runtime {
     func checkClock() throws {
         counters[1] = 1 << 12
         if timedOut { throw timeoutError() }
-        if let d = deadline, DispatchTime.now().uptimeNanoseconds > d {
+        if deadline == nil && memoryBudget == nil && cancel == nil { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let d = deadline, now > d {
             timedOut = true
             throw timeoutError()
         }
         if let c = cancel, c.isCancelled {
             timedOut = true
             throw PyError(BuiltinTypes.timeoutError, "run cancelled")
+        }
+        if let budget = memoryBudget, now &- lastMemoryCheck > 50_000_000 {
+            lastMemoryCheck = now
+            try checkResidentMemory(budget)
         }
     }
 
@@ -186,6 +204,41 @@ public final class Runtime {
     public func noteFileRead(_ path: String) {
         let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         if !filesRead.contains(full) { filesRead.append(full) }
+    }
+
+    /// The backstop for memory the budget does not see (a list grown one append at a time):
+    /// resident memory not held by tensors (of any notebook) past this notebook's limit is a
+    /// MemoryError in the running cell, well before the OOM killer would step in.
+    func checkResidentMemory(_ budget: MemoryBudget) throws {
+        let untracked = MemoryBudget.residentBytes() - MemoryBudget.chargedBytes
+        if untracked > budget.limit - budget.usedBytes + Runtime.memorySlack {
+            throw PyError(BuiltinTypes.memoryError,
+                          "the notebook holds \(untracked) bytes outside tensors, past its memory limit of \(budget.limit) bytes (--max-memory)")
+        }
+    }
+
+    /// Resident memory allowed beyond the limit before the backstop acts: the code, the
+    /// runtime itself and the tensor kernels' cache of freed buffers (up to 1 GB).
+    static let memorySlack = 1536 << 20
+
+    /// Throws MemoryError before a string of `count` pieces of `size` bytes is built past the
+    /// 2 GiB ceiling of `"x" * n` or the notebook's memory cap.
+    func checkStringSize(_ count: Int, _ size: Int) throws {
+        let (bytes, o) = count.multipliedReportingOverflow(by: Swift.max(size, 1))
+        if o || bytes > 1 << 31 { throw PyError(BuiltinTypes.memoryError, "") }
+        try checkMemory(bytes: bytes)
+    }
+
+    /// Before building a list or tuple of `items` values or a string of `bytes`: small ones
+    /// pass at once; large ones must fit the notebook's memory cap.
+    @inline(__always) func checkGrowth(items: Int = 0, bytes: Int = 0) throws {
+        if items < 1 << 16 && bytes < 1 << 20 { return }
+        try checkMemory(bytes: items &* MemoryLayout<Value>.stride &+ bytes)
+    }
+
+    /// Throws MemoryError when building `bytes` more (a list, a string) would pass the cap.
+    func checkMemory(bytes: Int) throws {
+        do { try memoryBudget?.check(bytes: bytes) } catch { throw asPyError(error) }
     }
 
     func timeoutError() -> PyError { PyError(BuiltinTypes.timeoutError, "cell exceeded the time limit") }

@@ -101,18 +101,18 @@ extension NNTensorBinding {
         installPyplot(rt)
         rt.defineBuiltin("stats") { rt, args, kw in
             let a = try BoundArgs("stats", args, kw, ["t"], required: 1)
-            rt.display(try Grad.wrap { try Displays.stats(try TensorArgs.tensor(a["t"]!, "stats")) })
+            rt.display(try Grad.wrap { try Displays.stats(try TensorArgs.tensor(a.given("t"), "stats")) })
             return .none
         }
         rt.defineBuiltin("show_image") { rt, args, kw in
             let a = try BoundArgs("show_image", args, kw, ["t", "title", "figsize", "cmap"], required: 1)
-            rt.display(try Grad.wrap { try Displays.image(try TensorArgs.tensor(a["t"]!, "show_image")) })
+            rt.display(try Grad.wrap { try Displays.image(try TensorArgs.tensor(a.given("t"), "show_image")) })
             return .none
         }
         rt.defineBuiltin("hist") { rt, args, kw in
             let a = try BoundArgs("hist", args, kw, ["t", "bins"], required: 1)
             let bins = try a.int("bins") ?? 40
-            rt.display(try Grad.wrap { try Displays.histogram(try TensorArgs.tensor(a["t"]!, "hist"), bins: bins) })
+            rt.display(try Grad.wrap { try Displays.histogram(try TensorArgs.tensor(a.given("t"), "hist"), bins: bins) })
             return .none
         }
         rt.defineBuiltin("plot") { rt, args, kw in

@@ -39,6 +39,18 @@ struct BoundArgs {
         return v
     }
 
+    /// A required argument as given, None included (binding already checked it is present), so
+    /// `cat(None)` reaches the conversion's TypeError instead of a nil unwrap.
+    func given(_ name: String) -> Value {
+        guard let i = names.firstIndex(of: name), let v = values[i] else { return .none }
+        return v
+    }
+
+    /// A required int argument: None is PyTorch's TypeError, not a missing value.
+    func requiredInt(_ name: String) throws -> Int { try TensorArgs.int(given(name), fname, name) }
+    /// A required number argument: None is PyTorch's TypeError, not a missing value.
+    func requiredDouble(_ name: String) throws -> Double { try TensorArgs.double(given(name), fname, name) }
+
     func int(_ name: String) throws -> Int? { try self[name].map { try TensorArgs.int($0, fname, name) } }
     func double(_ name: String) throws -> Double? { try self[name].map { try TensorArgs.double($0, fname, name) } }
     func bool(_ name: String, _ def: Bool) throws -> Bool { try self[name].map { try TensorArgs.bool($0, fname, name) } ?? def }

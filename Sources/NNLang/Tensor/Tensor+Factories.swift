@@ -50,8 +50,8 @@ extension NNTensorBinding {
         }
         rt.defineBuiltin("full") { _, args, kw in
             let a = try BoundArgs("full", args, kw, ["size", "fill_value", "dtype", "requires_grad", "device"], required: 2)
-            let shape = try TensorArgs.ints(a["size"]!, "full", "size")
-            let fill = a["fill_value"]!
+            let shape = try TensorArgs.ints(a.given("size"), "full", "size")
+            let fill = a.given("fill_value")
             let inferred: DType = {
                 switch fill {
                 case .bool: return .bool
@@ -70,7 +70,7 @@ extension NNTensorBinding {
         for name in ["zeros_like", "ones_like", "rand_like", "randn_like", "empty_like"] {
             rt.defineBuiltin(name) { _, args, kw in
                 let a = try BoundArgs(name, args, kw, ["input", "dtype", "requires_grad", "device"], required: 1)
-                let t = try TensorArgs.tensor(a["input"]!, name)
+                let t = try TensorArgs.tensor(a.given("input"), name)
                 let dt = try a.dtype("dtype") ?? t.dtype
                 let out: Tensor = try Grad.wrap {
                     switch name {
@@ -85,13 +85,13 @@ extension NNTensorBinding {
         }
         rt.defineBuiltin("full_like") { _, args, kw in
             let a = try BoundArgs("full_like", args, kw, ["input", "fill_value", "dtype", "requires_grad", "device"], required: 2)
-            let t = try TensorArgs.tensor(a["input"]!, "full_like")
-            let x = try TensorArgs.double(a["fill_value"]!, "full_like", "fill_value")
+            let t = try TensorArgs.tensor(a.given("input"), "full_like")
+            let x = try TensorArgs.double(a.given("fill_value"), "full_like", "fill_value")
             return try self.finish(try Grad.wrap { try Tensor.full(t.shape, x, dtype: try a.dtype("dtype") ?? t.dtype) }, a)
         }
         rt.defineBuiltin("arange") { _, args, kw in
             let a = try BoundArgs("arange", args, kw, ["start", "end", "step", "dtype", "requires_grad", "device"], required: 1)
-            var (start, end) = (a["start"]!, a["end"])
+            var (start, end) = (a.given("start"), a["end"])
             if end == nil { end = start; start = .int(0) }
             let step = a["step"] ?? .int(1)
             let allInt = [start, end!, step].allSatisfy { TensorArgs.intValue($0) != nil && !$0.isFloatValue }
@@ -110,13 +110,13 @@ extension NNTensorBinding {
         rt.defineBuiltin("linspace") { _, args, kw in
             let a = try BoundArgs("linspace", args, kw, ["start", "end", "steps", "dtype", "requires_grad", "device"], required: 3)
             let t = try Grad.wrap {
-                try Tensor.linspace(try a.double("start")!, try a.double("end")!, try a.int("steps")!).to(try a.dtype("dtype") ?? .float32)
+                try Tensor.linspace(try a.requiredDouble("start"), try a.requiredDouble("end"), try a.requiredInt("steps")).to(try a.dtype("dtype") ?? .float32)
             }
             return try self.finish(t, a)
         }
         rt.defineBuiltin("eye") { _, args, kw in
             let a = try BoundArgs("eye", args, kw, ["n", "m", "dtype", "requires_grad", "device"], required: 1)
-            return try self.finish(try Grad.wrap { try Tensor.eye(try a.int("n")!, try a.int("m"), dtype: try a.dtype("dtype") ?? .float32) }, a)
+            return try self.finish(try Grad.wrap { try Tensor.eye(try a.requiredInt("n"), try a.int("m"), dtype: try a.dtype("dtype") ?? .float32) }, a)
         }
         rt.defineBuiltin("randn") { _, args, kw in
             let (shape, a) = try self.sizedCall("randn", args, kw)
@@ -137,9 +137,9 @@ extension NNTensorBinding {
                 if pos.count == 2 { pos.insert(.int(0), at: 0) }
             }
             let a = try BoundArgs("randint", pos, kw, ["low", "high", "size", "dtype", "requires_grad", "generator", "device"], required: 3)
-            let shape = try TensorArgs.ints(a["size"]!, "randint", "size")
+            let shape = try TensorArgs.ints(a.given("size"), "randint", "size")
             let t = try Grad.wrap {
-                try Tensor.randint(low: Int64(try a.int("low")!), high: Int64(try a.int("high")!), shape, generator: self.generator)
+                try Tensor.randint(low: Int64(try a.requiredInt("low")), high: Int64(try a.requiredInt("high")), shape, generator: self.generator)
                     .to(try a.dtype("dtype") ?? .int64)
             }
             return try self.finish(t, a)
@@ -153,7 +153,7 @@ extension NNTensorBinding {
         }
         rt.defineBuiltin("manual_seed") { _, args, kw in
             let a = try BoundArgs("manual_seed", args, kw, ["seed"], required: 1)
-            self.generator.manualSeed(Int64(try a.int("seed")!))
+            self.generator.manualSeed(Int64(try a.requiredInt("seed")))
             return .none
         }
     }
@@ -197,8 +197,8 @@ extension NNTensorBinding {
         for name in ["cat", "stack", "concat", "concatenate"] {
             rt.defineBuiltin(name) { rt, args, kw in
                 let a = try BoundArgs(name, args, kw, ["tensors", "dim", "axis"], required: 1)
-                guard let seq = TensorArgs.sequence(a["tensors"]!) else {
-                    throw PyError.type("\(name)(): argument 'tensors' must be tuple of Tensors, not \(a["tensors"]!.typeName)")
+                guard let seq = TensorArgs.sequence(a.given("tensors")) else {
+                    throw PyError.type("\(name)(): argument 'tensors' must be tuple of Tensors, not \(a.given("tensors").typeName)")
                 }
                 let vs = try seq.map { try TensorArgs.variable($0, name) }
                 let dim = try a.int("dim") ?? a.int("axis") ?? 0
@@ -207,16 +207,16 @@ extension NNTensorBinding {
         }
         rt.defineBuiltin("where") { rt, args, kw in
             let a = try BoundArgs("where", args, kw, ["condition", "input", "other"], required: 3)
-            let c = try TensorArgs.tensor(a["condition"]!, "where")
+            let c = try TensorArgs.tensor(a.given("condition"), "where")
             guard c.dtype == .bool else {
                 throw PyError.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(c.dtype == .int64 ? "Long" : "Float")")
             }
-            let x = try TensorArgs.variable(a["input"]!, "where"), y = try TensorArgs.variable(a["other"]!, "where")
+            let x = try TensorArgs.variable(a.given("input"), "where"), y = try TensorArgs.variable(a.given("other"), "where")
             return try Grad.v {
                 // Python numbers take the other operand's dtype, as PyTorch's scalar promotion does.
                 var xv = x, yv = y
-                if !a["input"]!.isTensorValue, a["other"]!.isTensorValue, x.data.dtype != .float32 || y.data.dtype == .float32 { xv = Variable(try x.data.to(y.data.dtype)) }
-                if !a["other"]!.isTensorValue, a["input"]!.isTensorValue, y.data.dtype != .float32 || x.data.dtype == .float32 { yv = Variable(try y.data.to(x.data.dtype)) }
+                if !a.given("input").isTensorValue, a.given("other").isTensorValue, x.data.dtype != .float32 || y.data.dtype == .float32 { xv = Variable(try x.data.to(y.data.dtype)) }
+                if !a.given("other").isTensorValue, a.given("input").isTensorValue, y.data.dtype != .float32 || x.data.dtype == .float32 { yv = Variable(try y.data.to(x.data.dtype)) }
                 return try Variable.where(Variable(c), xv, yv)
             }
         }
@@ -230,8 +230,8 @@ extension NNTensorBinding {
         }
         rt.defineBuiltin("kaiming_normal_") { _, args, kw in
             let a = try BoundArgs("kaiming_normal_", args, kw, ["tensor", "a", "mode", "nonlinearity", "generator"], required: 1)
-            guard case .tensor(let w) = a["tensor"]! else {
-                throw PyError.attribute("'\(a["tensor"]!.typeName)' object has no attribute 'dim'")
+            guard case .tensor(let w) = a.given("tensor") else {
+                throw PyError.attribute("'\(a.given("tensor").typeName)' object has no attribute 'dim'")
             }
             var mode = "fan_in"
             if let m = a["mode"] {

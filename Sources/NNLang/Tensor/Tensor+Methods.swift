@@ -85,7 +85,7 @@ private func extremum(_ isMax: Bool) -> TensorMethod {
 private func binaryMethod(_ op: BinaryOp) -> TensorMethod {
     { rt, b, t, args, kw in
         let a = try BoundArgs(op.rawValue, args, kw, ["other", "alpha"], required: 1)
-        var other = a["other"]!
+        var other = a.given("other")
         if let alpha = a["alpha"] { other = try rt.binary(.mul, other, alpha) }
         guard let r = try b.binary(rt, op, .tensor(t), other) else {
             throw PyError.type("unsupported operand type(s) for \(op.rawValue): 'Tensor' and '\(other.typeName)'")
@@ -97,8 +97,8 @@ private func binaryMethod(_ op: BinaryOp) -> TensorMethod {
 private func compareMethod(_ op: CompareOp) -> TensorMethod {
     { rt, b, t, args, kw in
         let a = try BoundArgs(op.rawValue, args, kw, ["other"], required: 1)
-        guard let r = try b.compare(rt, op, .tensor(t), a["other"]!) else {
-            throw PyError.type("unsupported comparison for Tensor and \(a["other"]!.typeName)")
+        guard let r = try b.compare(rt, op, .tensor(t), a.given("other")) else {
+            throw PyError.type("unsupported comparison for Tensor and \(a.given("other").typeName)")
         }
         return r
     }
@@ -108,7 +108,7 @@ private func compareMethod(_ op: CompareOp) -> TensorMethod {
 private func inplaceMethod(_ op: BinaryOp) -> TensorMethod {
     { rt, b, t, args, kw in
         let a = try BoundArgs(op.rawValue + "_", args, kw, ["other", "alpha"], required: 1)
-        var other = a["other"]!
+        var other = a.given("other")
         if let alpha = a["alpha"] { other = try rt.binary(.mul, other, alpha) }
         guard let r = try b.inplace(rt, op, t, other) else {
             throw PyError.type("unsupported operand type(s) for \(op.rawValue)=: 'Tensor' and '\(other.typeName)'")
@@ -139,7 +139,7 @@ func closeness(_ x: Tensor, _ y: Tensor, rtol: Double, atol: Double, equalNaN: B
 
 private func tolerances(_ name: String, _ args: [Value], _ kw: Kwargs) throws -> (Value, Double, Double, Bool) {
     let a = try BoundArgs(name, args, kw, ["other", "rtol", "atol", "equal_nan"], required: 1)
-    return (a["other"]!, try a.double("rtol") ?? 1e-5, try a.double("atol") ?? 1e-8, try a.bool("equal_nan", false))
+    return (a.given("other"), try a.double("rtol") ?? 1e-5, try a.double("atol") ?? 1e-8, try a.bool("equal_nan", false))
 }
 
 /// A dim of a tensor that has dims (`size(d)`, `stride(d)`).
@@ -194,12 +194,12 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     }
     m["view_as"] = { rt, _, t, args, kw in
         let a = try BoundArgs("view_as", args, kw, ["other"], required: 1)
-        let shape = try TensorArgs.tensor(a["other"]!, "view_as").shape
+        let shape = try TensorArgs.tensor(a.given("other"), "view_as").shape
         return try Grad.v { try t.view(shape) }
     }
     m["reshape_as"] = { rt, _, t, args, kw in
         let a = try BoundArgs("reshape_as", args, kw, ["other"], required: 1)
-        let shape = try TensorArgs.tensor(a["other"]!, "reshape_as").shape
+        let shape = try TensorArgs.tensor(a.given("other"), "reshape_as").shape
         return try Grad.v { try t.reshape(shape) }
     }
     m["flatten"] = { rt, _, t, args, kw in
@@ -215,7 +215,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     }
     m["unsqueeze"] = { rt, _, t, args, kw in
         let a = try BoundArgs("unsqueeze", args, kw, ["dim"], required: 1)
-        let d = try a.int("dim")!
+        let d = try a.requiredInt("dim")
         return try Grad.v { try t.unsqueeze(d) }
     }
     m["squeeze"] = { rt, _, t, args, kw in
@@ -231,7 +231,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     }
     m["transpose"] = { rt, _, t, args, kw in
         let a = try BoundArgs("transpose", args, kw, ["dim0", "dim1"], required: 2)
-        let d0 = try a.int("dim0")!, d1 = try a.int("dim1")!
+        let d0 = try a.requiredInt("dim0"), d1 = try a.requiredInt("dim1")
         return try Grad.v { try t.transpose(d0, d1) }
     }
     m["permute"] = { rt, _, t, args, kw in
@@ -244,7 +244,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     }
     m["expand_as"] = { rt, _, t, args, kw in
         let a = try BoundArgs("expand_as", args, kw, ["other"], required: 1)
-        let other = try TensorArgs.tensor(a["other"]!, "expand_as")
+        let other = try TensorArgs.tensor(a.given("other"), "expand_as")
         return try Grad.v { try t.expand(other.shape) }
     }
     m["contiguous"] = { rt, _, t, args, kw in
@@ -286,7 +286,12 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     // Elementwise math.
     m["pow"] = { rt, b, t, args, kw in
         let a = try BoundArgs("pow", args, kw, ["exponent"], required: 1)
-        return try b.binary(rt, .pow, .tensor(t), a["exponent"]!) ?? Value.none
+        let e = a.given("exponent")
+        // None (or any non-number) is PyTorch's TypeError, not a silent None.
+        guard let r = try b.binary(rt, .pow, .tensor(t), e) else {
+            throw PyError.type("pow(): argument 'exponent' must be Tensor or Number, not \(e.typeName)")
+        }
+        return r
     }
     m["sqrt"] = unaryOp("sqrt") { try $0.sqrt() }
     m["exp"] = unaryOp("exp") { try $0.exp() }
@@ -330,20 +335,20 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["clip"] = m["clamp"]
     m["clamp_min"] = { rt, _, t, args, kw in
         let a = try BoundArgs("clamp_min", args, kw, ["min"], required: 1)
-        if NNTensorBinding.isNumber(a["min"]!) {
-            let lo = try a.double("min")!
+        if NNTensorBinding.isNumber(a.given("min")) {
+            let lo = try a.requiredDouble("min")
             return try Grad.v { try t.clampMin(lo) }
         }
-        let lo = try TensorArgs.tensor(a["min"]!, "clamp_min")
+        let lo = try TensorArgs.tensor(a.given("min"), "clamp_min")
         return .tensor(try Grad.op("ClampMinBackward1", [t]) { try t.data.clampMin(lo) })
     }
     m["clamp_max"] = { rt, _, t, args, kw in
         let a = try BoundArgs("clamp_max", args, kw, ["max"], required: 1)
-        if NNTensorBinding.isNumber(a["max"]!) {
-            let hi = try a.double("max")!
+        if NNTensorBinding.isNumber(a.given("max")) {
+            let hi = try a.requiredDouble("max")
             return try Grad.v { try t.clampMax(hi) }
         }
-        let hi = try TensorArgs.tensor(a["max"]!, "clamp_max")
+        let hi = try TensorArgs.tensor(a.given("max"), "clamp_max")
         return .tensor(try Grad.op("ClampMaxBackward1", [t]) { try t.data.clampMax(hi) })
     }
 
@@ -392,21 +397,25 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     // Linear algebra.
     m["matmul"] = { rt, b, t, args, kw in
         let a = try BoundArgs("matmul", args, kw, ["other"], required: 1)
-        return try b.binary(rt, .matMul, .tensor(t), a["other"]!) ?? Value.none
+        let o = a.given("other")
+        guard let r = try b.binary(rt, .matMul, .tensor(t), o) else {
+            throw PyError.type("matmul(): argument 'other' (position 1) must be Tensor, not \(o.typeName)")
+        }
+        return r
     }
     m["mm"] = { rt, _, t, args, kw in
         let a = try BoundArgs("mm", args, kw, ["mat2"], required: 1)
-        let o = try TensorArgs.variable(a["mat2"]!, "mm")
+        let o = try TensorArgs.variable(a.given("mat2"), "mm")
         return try Grad.v { try t.mm(o) }
     }
     m["dot"] = { rt, _, t, args, kw in
         let a = try BoundArgs("dot", args, kw, ["other"], required: 1)
-        let o = try TensorArgs.variable(a["other"]!, "dot")
+        let o = try TensorArgs.variable(a.given("other"), "dot")
         return try Grad.v { try t.dot(o) }
     }
     m["outer"] = { rt, _, t, args, kw in
         let a = try BoundArgs("outer", args, kw, ["vec2"], required: 1)
-        let o = try TensorArgs.variable(a["vec2"]!, "outer")
+        let o = try TensorArgs.variable(a.given("vec2"), "outer")
         return try Grad.v { try t.unsqueeze(1).mul(o.unsqueeze(0)) }
     }
 
@@ -419,12 +428,12 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["floor_divide"] = binaryMethod(.floorDiv)
     m["maximum"] = { rt, _, t, args, kw in
         let a = try BoundArgs("maximum", args, kw, ["other"], required: 1)
-        let o = try TensorArgs.variable(a["other"]!, "maximum")
+        let o = try TensorArgs.variable(a.given("other"), "maximum")
         return .tensor(try Grad.op("MaximumBackward0", [t, o]) { try t.data.maximum(o.data) })
     }
     m["minimum"] = { rt, _, t, args, kw in
         let a = try BoundArgs("minimum", args, kw, ["other"], required: 1)
-        let o = try TensorArgs.variable(a["other"]!, "minimum")
+        let o = try TensorArgs.variable(a.given("other"), "minimum")
         return .tensor(try Grad.op("MinimumBackward0", [t, o]) { try t.data.minimum(o.data) })
     }
     m["eq"] = compareMethod(.eq)
@@ -435,7 +444,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["ge"] = compareMethod(.ge)
     m["equal"] = { _, _, t, args, kw in
         let a = try BoundArgs("equal", args, kw, ["other"], required: 1)
-        let o = try TensorArgs.tensor(a["other"]!, "equal")
+        let o = try TensorArgs.tensor(a.given("other"), "equal")
         return .bool(t.data.shape == o.shape && t.data.scalars() == o.scalars())
     }
     m["allclose"] = { _, _, t, args, kw in
@@ -460,12 +469,12 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     }
     m["fill_"] = { _, _, t, args, kw in
         let a = try BoundArgs("fill_", args, kw, ["value"], required: 1)
-        let x = try a.double("value")!
+        let x = try a.requiredDouble("value")
         return try Grad.v { try t.fill_(x) }
     }
     m["copy_"] = { _, _, t, args, kw in
         let a = try BoundArgs("copy_", args, kw, ["src"], required: 1)
-        let s = try TensorArgs.variable(a["src"]!, "copy_")
+        let s = try TensorArgs.variable(a.given("src"), "copy_")
         try Grad.wrap { try t.setIndex([.ellipsis], s) }
         return .tensor(t)
     }
