@@ -147,7 +147,7 @@ extension NNTensorBinding {
         rt.defineBuiltin("randperm") { _, args, kw in
             let a = try BoundArgs("randperm", args, kw, ["n", "generator", "dtype", "requires_grad", "device"], required: 1)
             let t = try Grad.wrap {
-                try Tensor.randperm(try a.int("n")!, generator: self.generator).to(try a.dtype("dtype") ?? .int64)
+                try Tensor.randperm(try a.requiredInt("n"), generator: self.generator).to(try a.dtype("dtype") ?? .int64)
             }
             return try self.finish(t, a)
         }

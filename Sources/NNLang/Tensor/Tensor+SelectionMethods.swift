@@ -148,12 +148,12 @@ extension NNTensorBinding {
         }
         m["chunk"] = { _, _, t, args, kw in
             let a = try BoundArgs("chunk", args, kw, ["chunks", "dim"], required: 1)
-            let chunks = try a.int("chunks")!, dim = try a.int("dim") ?? 0
+            let chunks = try a.requiredInt("chunks"), dim = try a.int("dim") ?? 0
             guard t.data.ndim > 0 else { throw PyError.runtime("chunk expects at least a 1-dimensional tensor") }
             guard chunks > 0 else { throw PyError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
             let wrapped = try Grad.wrap { try Tensor.wrapDim(dim, rank: t.data.ndim) }
             let size = t.data.shape[wrapped]
-            let each = (size + chunks - 1) / chunks
+            let each = size == 0 ? 0 : (size - 1) / chunks + 1  // ceil(size / chunks), no overflow
             if each == 0 { return try pieces(t, [Int](repeating: 0, count: Swift.max(1, Swift.min(chunks, 1))), dim) }
             var sizes = [Int](repeating: each, count: size / each)
             if size % each != 0 { sizes.append(size % each) }
