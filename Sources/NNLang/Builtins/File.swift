@@ -103,6 +103,7 @@ extension Runtime {
             }
             guard let s = String(data: data, encoding: .utf8) else { throw PyError(BuiltinTypes.unicodeError, "'utf-8' codec can't decode \(stringRepr(path))") }
             f.text = Array(s)
+            noteFileRead(path)  // the run cache keys the notebook on what it read
         } else if m == "w" || !fm.fileExists(atPath: path) {
             guard fm.createFile(atPath: path, contents: Data()) else {
                 throw PyError(BuiltinTypes.fileNotFoundError, "[Errno 2] No such file or directory: \(stringRepr(path))")

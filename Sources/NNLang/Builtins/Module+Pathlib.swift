@@ -180,8 +180,9 @@ extension Runtime {
                 }
                 return makePath(pp.dropFirst(bp.count).joined(separator: "/"))
             }),
-            ("read_text", { _, s, _, _ in
+            ("read_text", { rt, s, _, _ in
                 let p = try st(s).path
+                rt.noteFileRead(p)  // the run cache keys the notebook on what it read
                 guard let data = fm.contents(atPath: p), !isDir(p) else {
                     throw PyError(BuiltinTypes.fileNotFoundError, "[Errno 2] No such file or directory: \(stringRepr(p))")
                 }
