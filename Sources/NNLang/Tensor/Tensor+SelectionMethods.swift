@@ -64,7 +64,7 @@ extension NNTensorBinding {
         }
         m["gather"] = { _, _, t, args, kw in
             let a = try BoundArgs("gather", args, kw, ["dim", "index", "sparse_grad"], required: 2)
-            let dim = try a.int("dim")!, index = try TensorArgs.tensor(a["index"]!, "gather")
+            let dim = try a.requiredInt("dim"), index = try TensorArgs.tensor(a.given("index"), "gather")
             if t.data.dtype == .float32 { return try Grad.v { try t.gather(dim: dim, index: index) } }
             return .tensor(try Grad.constant { try t.data.gather(dim: dim, index: index) })
         }
@@ -72,7 +72,7 @@ extension NNTensorBinding {
                                      ("scatter_add_", true, true), ("scatter_add", false, true)] {
             m[name] = { _, _, t, args, kw in
                 let a = try BoundArgs(name, args, kw, add ? ["dim", "index", "src"] : ["dim", "index", "src", "value", "reduce"], required: 2)
-                let dim = try a.int("dim")!, index = try TensorArgs.tensor(a["index"]!, name)
+                let dim = try a.requiredInt("dim"), index = try TensorArgs.tensor(a.given("index"), name)
                 if a["reduce"] != nil { throw PyError(BuiltinTypes.notImplementedError, "\(name)(reduce=...) is not supported in nn") }
                 let target: Variable
                 if inPlace {
@@ -105,7 +105,7 @@ extension NNTensorBinding {
             let a = try BoundArgs("cumsum", args, kw, ["dim", "dtype"], required: 1)
             var x = t
             if let d = try a.dtype("dtype") { x = try Grad.wrap { try t.to(d) } }
-            let dim = try a.int("dim")!, input = x
+            let dim = try a.requiredInt("dim"), input = x
             if input.data.dtype == .float32 { return try Grad.v { try input.cumsum(dim: dim) } }
             return .tensor(try Grad.constant { try input.data.cumsum(dim: dim) })
         }
@@ -120,7 +120,7 @@ extension NNTensorBinding {
         }
         m["topk"] = { _, _, t, args, kw in
             let a = try BoundArgs("topk", args, kw, ["k", "dim", "largest", "sorted"], required: 1)
-            let k = try a.int("k")!, dim = try a.int("dim") ?? -1, largest = try a.bool("largest", true)
+            let k = try a.requiredInt("k"), dim = try a.int("dim") ?? -1, largest = try a.bool("largest", true)
             let r = try Grad.wrap { try t.data.topk(k, dim: dim, largest: largest) }
             return try valuesIndices(TupleLike.topkClass, t, dim, r, "TopkBackward0")
         }
@@ -130,14 +130,14 @@ extension NNTensorBinding {
             guard t.data.ndim > 0 else { throw PyError.runtime("split expects at least a 1-dimensional tensor") }
             let wrapped = try Grad.wrap { try Tensor.wrapDim(dim, rank: t.data.ndim) }
             let size = t.data.shape[wrapped]
-            if let seq = TensorArgs.sequence(a["split_size"]!) {
+            if let seq = TensorArgs.sequence(a.given("split_size")) {
                 let sizes = try seq.map { try TensorArgs.int($0, "split", "split_size") }
                 guard sizes.reduce(0, +) == size, sizes.allSatisfy({ $0 >= 0 }) else {
                     throw PyError.runtime("split_with_sizes expects split_sizes to sum exactly to \(size) (input tensor's size at dimension \(dim)), but got split_sizes=[\(sizes.map(String.init).joined(separator: ", "))]")
                 }
                 return try pieces(t, sizes, dim)
             }
-            let s = try a.int("split_size")!
+            let s = try a.requiredInt("split_size")
             guard s > 0 || (s == 0 && size == 0) else {
                 throw PyError.runtime("split expects split_size be non-negative, but got split_size=\(s)")
             }
@@ -161,9 +161,9 @@ extension NNTensorBinding {
         }
         m["lerp"] = { _, _, t, args, kw in
             let a = try BoundArgs("lerp", args, kw, ["end", "weight"], required: 2)
-            let end = try TensorArgs.variable(a["end"]!, "lerp")
-            guard let w = NNTensorBinding.number(a["weight"]!) else {
-                let wt = try TensorArgs.variable(a["weight"]!, "lerp")
+            let end = try TensorArgs.variable(a.given("end"), "lerp")
+            guard let w = NNTensorBinding.number(a.given("weight")) else {
+                let wt = try TensorArgs.variable(a.given("weight"), "lerp")
                 // A tensor weight: `self + weight * (end - self)` through the recorded ops.
                 return try Grad.v { try t.add(wt.mul(end.sub(t))) }
             }

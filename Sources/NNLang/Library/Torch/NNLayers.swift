@@ -33,7 +33,7 @@ extension NNModules {
         let c = layer("Linear")
         method(c, "__init__") { rt, m, args, kw in
             let a = try BoundArgs("Linear", args, kw, ["in_features", "out_features", "bias", "device", "dtype"], required: 2)
-            let nIn = try a.int("in_features")!, nOut = try a.int("out_features")!
+            let nIn = try a.requiredInt("in_features"), nOut = try a.requiredInt("out_features")
             guard nIn >= 0, nOut >= 0 else {
                 throw PyError.runtime("Trying to create tensor with negative dimension \(min(nIn, nOut)): [\(nOut), \(nIn)]")
             }
@@ -53,7 +53,7 @@ extension NNModules {
         method(c, "reset_parameters") { rt, m, _, _ in try resetLinear(rt, m); return .none }
         method(c, "forward") { rt, m, args, kw in
             let a = try BoundArgs("forward", args, kw, ["input"], required: 1)
-            let x = try TensorArgs.variable(a["input"]!, "linear")
+            let x = try TensorArgs.variable(a.given("input"), "linear")
             guard let w = tensorAttr(m, "weight") else { throw PyError.type("linear(): argument 'weight' must be Tensor") }
             let b = tensorAttr(m, "bias")
             // PyTorch runs a 2-d input through addmm, whose check words the mismatch so.
@@ -97,7 +97,7 @@ extension NNModules {
         }
         method(c, "forward") { rt, m, args, kw in
             let a = try BoundArgs("forward", args, kw, ["input"], required: 1)
-            let x = try TensorArgs.variable(a["input"]!, "relu")
+            let x = try TensorArgs.variable(a.given("input"), "relu")
             if case .bool(true)? = m.attrs["inplace"] {
                 try Grad.wrap { try x.clamp_(min: 0, max: nil) }
                 return .tensor(x)
@@ -123,7 +123,7 @@ extension NNModules {
         }
         method(c, "forward") { rt, m, args, kw in
             let a = try BoundArgs("forward", args, kw, ["input"], required: 1)
-            let f = try rt.getAttr(a["input"]!, "flatten")
+            let f = try rt.getAttr(a.given("input"), "flatten")
             return try rt.call(f, [m.attrs["start_dim"] ?? .int(1), m.attrs["end_dim"] ?? .int(-1)], [])
         }
         method(c, "extra_repr") { rt, m, _, _ in

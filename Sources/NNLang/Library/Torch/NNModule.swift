@@ -201,20 +201,20 @@ enum NNModules {
         method(c, "named_modules") { _, m, _, _ in iterator(namedModules(m).map { pair($0.0, .object($0.1)) }) }
         method(c, "add_module") { rt, m, args, kw in
             let a = try BoundArgs("add_module", args, kw, ["name", "module"], required: 2)
-            guard case .str(let n) = a["name"]! else { throw PyError.type("module name should be a string. Got \(a["name"]!.typeName)") }
-            guard a["module"]!.isNone || isModule(a["module"]!) != nil else {
-                throw PyError.type("\(a["module"]!.typeName) is not a Module subclass")
+            guard case .str(let n) = a.given("name") else { throw PyError.type("module name should be a string. Got \(a.given("name").typeName)") }
+            guard a.given("module").isNone || isModule(a.given("module")) != nil else {
+                throw PyError.type("\(a.given("module").typeName) is not a Module subclass")
             }
-            registry(m, modulesKey).set(n, a["module"]!)
-            m.attrs[n] = a["module"]!
+            registry(m, modulesKey).set(n, a.given("module"))
+            m.attrs[n] = a.given("module")
             return .none
         }
         c.dict["register_module"] = c.dict["add_module"]
         method(c, "register_parameter") { _, m, args, kw in
             let a = try BoundArgs("register_parameter", args, kw, ["name", "param"], required: 2)
-            guard case .str(let n) = a["name"]! else { throw PyError.type("parameter name should be a string. Got \(a["name"]!.typeName)") }
-            registry(m, parametersKey).set(n, a["param"]!)
-            m.attrs[n] = a["param"]!
+            guard case .str(let n) = a.given("name") else { throw PyError.type("parameter name should be a string. Got \(a.given("name").typeName)") }
+            registry(m, parametersKey).set(n, a.given("param"))
+            m.attrs[n] = a.given("param")
             return .none
         }
         method(c, "zero_grad") { rt, m, args, kw in

@@ -22,7 +22,7 @@ extension NNModules {
         method(c, "__init__") { rt, o, args, kw in
             let a = try BoundArgs("Optimizer", args, kw, ["params", "defaults"], required: 2)
             guard case .object(let d as PyDict)? = a["defaults"] else { throw PyError.type("defaults must be a dict") }
-            try setUpOptimizer(rt, o, a["params"]!, d)
+            try setUpOptimizer(rt, o, a.given("params"), d)
             return .none
         }
         method(c, "zero_grad") { _, o, args, kw in
@@ -143,7 +143,7 @@ extension NNModules {
             d.set("weight_decay", a["weight_decay"] ?? .int(0))
             d.set("nesterov", .bool(nesterov))
             d.set("maximize", .bool(try a.bool("maximize", false)))
-            try setUpOptimizer(rt, o, a["params"]!, d)
+            try setUpOptimizer(rt, o, a.given("params"), d)
             return .none
         }
         method(c, "step") { rt, o, args, kw in
@@ -198,7 +198,7 @@ extension NNModules {
             d.set("weight_decay", a["weight_decay"] ?? .int(0))
             d.set("amsgrad", .bool(false))
             d.set("maximize", .bool(try a.bool("maximize", false)))
-            try setUpOptimizer(rt, o, a["params"]!, d)
+            try setUpOptimizer(rt, o, a.given("params"), d)
             return .none
         }
         method(c, "step") { rt, o, args, kw in

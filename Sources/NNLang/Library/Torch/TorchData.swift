@@ -55,7 +55,7 @@ extension NNModules {
         let c = PyClass(name: "SequentialSampler", base: sampler)
         method(c, "__init__") { _, s, args, kw in
             let a = try BoundArgs("SequentialSampler", args, kw, ["data_source"], required: 1)
-            s.attrs["data_source"] = a["data_source"]!
+            s.attrs["data_source"] = a.given("data_source")
             return .none
         }
         method(c, "__iter__") { rt, s, _, _ in
@@ -86,7 +86,7 @@ extension NNModules {
             if let n = try a.int("num_samples"), n <= 0 {
                 throw PyError.value("num_samples should be a positive integer value, but got num_samples=\(n)")
             }
-            s.attrs["data_source"] = a["data_source"]!
+            s.attrs["data_source"] = a.given("data_source")
             s.attrs["replacement"] = .bool(false)
             s.attrs["_num_samples"] = a["num_samples"] ?? Value.none
             return .none
@@ -129,14 +129,14 @@ extension NNModules {
         let c = PyClass(name: "BatchSampler", base: sampler)
         method(c, "__init__") { rt, s, args, kw in
             let a = try BoundArgs("BatchSampler", args, kw, ["sampler", "batch_size", "drop_last"], required: 3)
-            guard case .int(let bs) = a["batch_size"]!, bs > 0 else {
-                let shown = (try? rt.repr(a["batch_size"]!)) ?? "?"
+            guard case .int(let bs) = a.given("batch_size"), bs > 0 else {
+                let shown = (try? rt.repr(a.given("batch_size"))) ?? "?"
                 throw PyError.value("batch_size should be a positive integer value, but got batch_size=\(shown)")
             }
-            guard case .bool(let drop) = a["drop_last"]! else {
-                throw PyError.value("drop_last should be a boolean value, but got drop_last=\(a["drop_last"]!.typeName)")
+            guard case .bool(let drop) = a.given("drop_last") else {
+                throw PyError.value("drop_last should be a boolean value, but got drop_last=\(a.given("drop_last").typeName)")
             }
-            s.attrs["sampler"] = a["sampler"]!
+            s.attrs["sampler"] = a.given("sampler")
             s.attrs["batch_size"] = .int(bs)
             s.attrs["drop_last"] = .bool(drop)
             return .none
@@ -208,7 +208,7 @@ extension NNModules {
             if let g = a["generator"], !g.isNone {
                 throw PyError(BuiltinTypes.notImplementedError, "DataLoader(generator=...) is not supported in nn")
             }
-            let ds = a["dataset"]!
+            let ds = a.given("dataset")
             let shuffle = try a["shuffle"].map { $0.isNone ? false : try rt.truth($0) } ?? false
             let drop = try a.bool("drop_last", false)
             var batchSize: Value = a["batch_size"] ?? .int(1)

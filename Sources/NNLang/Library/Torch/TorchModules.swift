@@ -62,7 +62,7 @@ extension NNTensorBinding {
         }
         f["relu"] = builtin("relu") { rt, args, kw in
             let a = try BoundArgs("relu", args, kw, ["input", "inplace"], required: 1)
-            let t = try TensorArgs.variable(a["input"]!, "relu")
+            let t = try TensorArgs.variable(a.given("input"), "relu")
             if try a.bool("inplace", false) {
                 try Grad.wrap { try t.clamp_(min: 0, max: nil) }
                 return .tensor(t)
@@ -75,8 +75,8 @@ extension NNTensorBinding {
             if let s = try a.double("label_smoothing"), s != 0 {
                 throw PyError(BuiltinTypes.notImplementedError, "\(name)(label_smoothing=...) is not supported in nn")
             }
-            let input = try TensorArgs.variable(a["input"]!, name)
-            let target = try TensorArgs.tensor(a["target"]!, name)
+            let input = try TensorArgs.variable(a.given("input"), name)
+            let target = try TensorArgs.tensor(a.given("target"), name)
             let reduction = try NNTensorBinding.reduction(a, name)
             let ignore = try a.int("ignore_index") ?? -100
             return try Grad.v {
@@ -92,7 +92,7 @@ extension NNTensorBinding {
         }
         f["mse_loss"] = builtin("mse_loss") { _, args, kw in
             let a = try BoundArgs("mse_loss", args, kw, ["input", "target", "size_average", "reduce", "reduction", "weight"], required: 2)
-            let x = try TensorArgs.variable(a["input"]!, "mse_loss"), y = try TensorArgs.variable(a["target"]!, "mse_loss")
+            let x = try TensorArgs.variable(a.given("input"), "mse_loss"), y = try TensorArgs.variable(a.given("target"), "mse_loss")
             let reduction = try NNTensorBinding.reduction(a, "mse_loss")
             return try Grad.v { try x.mseLoss(y, reduction: reduction) }
         }
@@ -117,8 +117,8 @@ extension NNTensorBinding {
         func fill(_ name: String, _ names: [String], _ body: @escaping (Tensor, BoundArgs) throws -> Void) {
             f[name] = builtin(name) { _, args, kw in
                 let a = try BoundArgs(name, args, kw, ["tensor"] + names, required: 1)
-                guard case .tensor(let w) = a["tensor"]! else {
-                    throw PyError.attribute("'\(a["tensor"]!.typeName)' object has no attribute 'dim'")
+                guard case .tensor(let w) = a.given("tensor") else {
+                    throw PyError.attribute("'\(a.given("tensor").typeName)' object has no attribute 'dim'")
                 }
                 try GradMode.withNoGrad { try Grad.wrap { try body(w.data, a) } }
                 w.markModifiedInPlace()
@@ -146,7 +146,7 @@ extension NNTensorBinding {
         }
         f["calculate_gain"] = builtin("calculate_gain") { _, args, kw in
             let a = try BoundArgs("calculate_gain", args, kw, ["nonlinearity", "param"], required: 1)
-            guard case .str(let n) = a["nonlinearity"]! else { throw PyError.value("Unsupported nonlinearity \(a["nonlinearity"]!.typeName)") }
+            guard case .str(let n) = a.given("nonlinearity") else { throw PyError.value("Unsupported nonlinearity \(a.given("nonlinearity").typeName)") }
             let p = a["param"].flatMap { $0.isNone ? nil : $0 }
             let param = try p.map { try TensorArgs.double($0, "calculate_gain", "param") }
             return .float(try Grad.wrap { try Tensor.gain(n, param) })
