@@ -1,4 +1,5 @@
 import Foundation
+import Site
 
 /// The site folder as the preview server sees it: request paths mapped to files inside it (and
 /// never outside: no `..`, no symlink leading out), and the live-reload script put into pages.
@@ -90,10 +91,18 @@ public struct SiteFiles: Sendable {
     """
 
     /// `html` with the live-reload script before `</body>` (at the end when there is none).
+    /// The page's Content-Security-Policy gains this server's nonce for the script and
+    /// `connect-src 'self'` for the event stream; nothing else is allowed that was not.
     public static func injectingReloadScript(into html: String) -> String {
-        guard let end = html.range(of: "</body>", options: .backwards) else { return html + reloadScript }
-        var s = html
-        s.insert(contentsOf: reloadScript, at: end.lowerBound)
+        let script = reloadScript.replacingOccurrences(of: "<script>", with: "<script nonce=\"\(nonce)\">")
+        var s = html.replacingOccurrences(
+            of: "content=\"\(Site.contentSecurityPolicy)\"",
+            with: "content=\"\(Site.contentSecurityPolicy); script-src 'nonce-\(nonce)'; connect-src 'self'\"")
+        guard let end = s.range(of: "</body>", options: .backwards) else { return s + script }
+        s.insert(contentsOf: script, at: end.lowerBound)
         return s
     }
+
+    /// A random nonce for this server process (CSP: only the reload script may run).
+    static let nonce: String = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
 }

@@ -45,6 +45,7 @@ func siteFixture() throws -> (base: String, files: SiteFiles) {
     #expect(html.contains("new EventSource(\"/__nnbook/events\")"))
     #expect(html.contains("sessionStorage"))  // the scroll position survives the reload
     #expect(!html.contains("http://") && !html.contains("https://"))  // nothing from elsewhere
+    #expect(html.contains("<script nonce=\""))  // the page's CSP lets only this script run
 }
 
 /// Sends `GET path` as raw bytes to 127.0.0.1:`port` (so no client library tidies the path)
