@@ -41,9 +41,14 @@ final class CodeObject {
     let location: SourceLocation
     /// Only positional parameters: call sites may fill the frame directly.
     let simple: Bool
+    /// The engine's code for this body when the engine may run it in the caller's loop (a
+    /// function body, not a generator's), unretained: the code object owns it through `body`.
+    let engineRef: Unmanaged<Bytecode>?
+    let engineCode: Bytecode?
 
     init(name: String, qualname: String, params: Parameters, location: SourceLocation, nslots: Int,
-         cellParams: [Int], cellLocals: [Int], freeSlots: [Int], body: @escaping Exec, vm: VMCode? = nil) {
+         cellParams: [Int], cellLocals: [Int], freeSlots: [Int], body: @escaping Exec, vm: VMCode? = nil,
+         engine: Bytecode? = nil) {
         self.name = name
         self.qualname = qualname
         argNames = params.positional.map(\.name)
@@ -67,6 +72,8 @@ final class CodeObject {
         nlive = vm?.frameConstBase ?? nslots
         simple = params.varargs == nil && params.kwargs == nil && params.keywordOnly.isEmpty
         inlineArity = vm != nil && simple && !needsCells ? nparams : -1
+        engineCode = engine
+        engineRef = engine.map { .passUnretained($0) }
     }
 }
 

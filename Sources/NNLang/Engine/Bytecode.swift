@@ -86,6 +86,11 @@ enum Opcode: UInt8 {
     /// slot b = slot b binaryOps[a]= pop (augmented assignment of a local, when evaluating
     /// the value cannot observe the variable).
     case inplaceLocal
+    /// o[i, j] without building the index tuple (stack o, i, j); store with the stack v, o, i, j
+    /// (b 0) or o, i, j, v (b 1, augmented assignment).
+    case subscrPair, storeSubscrPair
+    /// Pushes copies of the top a values, in order.
+    case dupN
 }
 
 /// One instruction: an opcode and up to two operands.

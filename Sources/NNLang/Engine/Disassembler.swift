@@ -69,7 +69,8 @@ extension Bytecode {
         case .unpack: return i.b == 0 ? String(a) : "\(a) (star at \(i.b - 1))"
         case .formatValue: return ["", "!s", "!r"][a] + (i.b == 1 ? " with spec" : "")
         case .magic: return "\(a) (%\(magics[a].kind.rawValue))"
-        case .makeGenerator: return String(a)
+        case .makeGenerator, .dupN: return String(a)
+        case .storeSubscrPair: return i.b == 1 ? "value on top" : nil
         default: return nil
         }
     }

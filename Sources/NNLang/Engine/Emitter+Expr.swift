@@ -20,8 +20,13 @@ extension Emitter {
             emit(.loadAttr, nameIndex(name))
         case .subscript(let o, let index):
             expr(o)
-            expr(index)
-            emit(.subscr)
+            if let (i, j) = indexPair(index) {
+                expr(i); expr(j)
+                emit(.subscrPair)
+            } else {
+                expr(index)
+                emit(.subscr)
+            }
         case .slice(let a, let b, let c):
             for x in [a, b, c] { if let x { expr(x) } else { loadConst(.none) } }
             emit(.buildSlice, 3)
@@ -323,6 +328,14 @@ extension Emitter {
         emit(.makeGenerator, genexps.count - 1)
     }
 
+    /// The two parts of an index written `o[i, j]` (no starred part): the VM reads a tensor's
+    /// element from them without building the tuple.
+    func indexPair(_ index: Expr) -> (Expr, Expr)? {
+        guard case .tuple(let xs) = index.kind, xs.count == 2 else { return nil }
+        for x in xs { if case .starred = x.kind { return nil } }
+        return (xs[0], xs[1])
+    }
+
     // MARK: Functions and classes
 
     /// Compiles a def or lambda and emits the code that creates the function object.
@@ -366,7 +379,7 @@ extension Emitter {
             name: name, qualname: qual, params: params, location: loc(range), nslots: il.nslots,
             cellParams: info.params.filter { info.cells.contains($0) }.compactMap { il.slots[$0] },
             cellLocals: info.cells.filter { !paramSet.contains($0) }.sorted().compactMap { il.slots[$0] },
-            freeSlots: info.free.compactMap { il.slots[$0] }, body: bodyExec)
+            freeSlots: info.free.compactMap { il.slots[$0] }, body: bodyExec, engine: bc.isGenerator ? nil : bc)
         var doc: String?
         if lambdaBody == nil, let first = body.first, case .expr(let e) = first.kind, case .string(let s) = e.kind { doc = s }
         var nDefaults = 0

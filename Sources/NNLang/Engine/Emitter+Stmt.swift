@@ -199,8 +199,13 @@ extension Emitter {
             emit(.storeAttr, nameIndex(name))
         case .subscript(let o, let index):
             expr(o)
-            expr(index)
-            emit(.storeSubscr)
+            if let (i, j) = indexPair(index) {
+                expr(i); expr(j)
+                emit(.storeSubscrPair)
+            } else {
+                expr(index)
+                emit(.storeSubscr)
+            }
         case .tuple(let xs), .list(let xs):
             let star = xs.firstIndex { if case .starred = $0.kind { return true }; return false }
             emit(.unpack, xs.count, star.map { $0 + 1 } ?? 0)
@@ -263,6 +268,15 @@ extension Emitter {
             emit(.storeAttr, nameIndex(name))
         case .subscript(let o, let index):
             expr(o)
+            if let (i, j) = indexPair(index) {
+                expr(i); expr(j)
+                emit(.dupN, 3)
+                emit(.subscrPair)
+                expr(value)
+                emit(.inplace, oi)
+                emit(.storeSubscrPair, 0, 1)
+                return
+            }
             expr(index)
             emit(.dupTwo)
             emit(.subscr)

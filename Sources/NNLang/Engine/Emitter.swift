@@ -104,6 +104,9 @@ final class Emitter {
         case .storeAttr: return -2
         case .deleteAttr: return -1
         case .subscr: return -1
+        case .subscrPair: return -2
+        case .storeSubscrPair: return -4
+        case .dupN: return a
         case .storeSubscr: return -3
         case .deleteSubscr: return -2
         case .buildList, .buildTuple, .buildSet, .buildString: return 1 - a

@@ -15,21 +15,42 @@ extension Bytecode {
 
     /// The loop, from `st` (a generator's frame is re-entered where it yielded). Returns the
     /// frame's return value, or with `st.yielded` set the value it yields (its stack kept).
-    func execute(_ rt: Runtime, _ l: Frame, _ stack: UnsafeMutablePointer<Value>, _ st: inout ResumePoint) throws -> Value {
+    func execute(_ rt: Runtime, _ l0: Frame, _ stack0: UnsafeMutablePointer<Value>, _ st: inout ResumePoint) throws -> Value {
         var pc = st.pc, sp = st.sp
-        let ins = self.ins, k = self.k, g = self.g
+        // The running body: this one, or a function it called that runs in this loop (see
+        // `InlineFrame`); `depth` such callers are suspended.
+        var running = Unmanaged.passUnretained(self)
+        var cur: Bytecode { running.takeUnretainedValue() }
+        var ins = self.ins, k = self.k, g = self.g
+        var l = l0, stack = stack0
+        var depth = 0
         st.yielded = false
         defer { st.pc = pc; st.sp = sp }
         @inline(__always) func push(_ v: __owned Value) { (stack + sp).initialize(to: v); sp &+= 1 }
         @inline(__always) func pop() -> Value { sp &-= 1; return (stack + sp).move() }
         @inline(__always) func top() -> Value { stack[sp &- 1] }
-        func clear(to d: Int) { while sp > d { sp -= 1; (stack + sp).deinitialize(count: 1) } }
+        func clear(to d: Int) { while sp > d { sp -= 1; dropSlot(stack + sp) } }
+        /// Ends the innermost callee running in this loop and resumes its caller (the caller's
+        /// stack is left as it was at the call).
+        @inline(__always) func leave() -> InlineFrame {
+            rt.engineTops[1] &-= 1
+            let f = rt.engineFrames[rt.engineTops[1]]
+            deinitFrame(l, f.nslots)
+            rt.engineTops[0] = l - rt.engineStack
+            rt.counters[0] &-= 1
+            depth &-= 1
+            running = f.code
+            f.code._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
+            l = f.l; stack = f.stack
+            pc = f.pc
+            return f
+        }
         while true {
             do {
                 if let e = st.pendingThrow {
                     // Raised at the yield the frame stopped at (a `yield from` re-runs itself).
                     st.pendingThrow = nil
-                    if code[pc].op == .yieldFrom { pc += 1 }
+                    if cur.code[pc].op == .yieldFrom { pc += 1 }
                     throw e
                 }
                 while true {
@@ -41,44 +62,44 @@ extension Bytecode {
                     case .loadConst: push(k[a])
                     case .loadLocal:
                         let v = l[a]
-                        if case .undefined = v { throw unbound(slotNames[a]) }
+                        if case .undefined = v { throw unbound(cur.slotNames[a]) }
                         push(v)
-                    case .storeLocal: l[a] = pop()
+                    case .storeLocal: setSlot(l + a, pop())
                     case .deleteLocal:
-                        if case .undefined = l[a] { throw unbound(slotNames[a]) }
+                        if case .undefined = l[a] { throw unbound(cur.slotNames[a]) }
                         l[a] = .undefined
-                    case .loadCell: push(try cellValue(l, a))
+                    case .loadCell: push(try cur.cellValue(l, a))
                     case .storeCell:
                         let v = pop()
                         if case .object(let o) = l[a] { unsafeDowncast(o, to: PyCell.self).value = v }
                     case .deleteCell:
-                        _ = try cellValue(l, a)
+                        _ = try cur.cellValue(l, a)
                         if case .object(let o) = l[a] { unsafeDowncast(o, to: PyCell.self).value = .undefined }
                     case .loadGlobal:
                         let v = g[a].pointee
-                        if case .undefined = v { push(try globalFallbackValue(a)) } else { push(v) }
+                        if case .undefined = v { push(try cur.globalFallbackValue(a)) } else { push(v) }
                     case .storeGlobal:
                         let p = g[a]
                         let v = pop()
                         rt.retireIfFunction(p.pointee)
                         p.pointee = v
                     case .deleteGlobal:
-                        let p = globals[a].p
-                        if case .undefined = p.pointee { throw PyError.name("name '\(globals[a].name)' is not defined") }
+                        let p = cur.globals[a].p
+                        if case .undefined = p.pointee { throw PyError.name("name '\(cur.globals[a].name)' is not defined") }
                         rt.retireIfFunction(p.pointee)
                         p.pointee = .undefined
-                    case .loadClassName: push(try classNameValue(rt, l, a, Int(i.b)))
+                    case .loadClassName: push(try cur.classNameValue(rt, l, a, Int(i.b)))
                     case .storeClassName:
                         let v = pop()
                         if case .object(let d) = l[1] {
                             let ns = unsafeDowncast(d, to: PyDict.self)
-                            if case .undefined = v { _ = try? ns.remove(.str(names[Int(i.b)])) } else { ns.set(names[Int(i.b)], v) }
+                            if case .undefined = v { _ = try? ns.remove(.str(cur.names[Int(i.b)])) } else { ns.set(cur.names[Int(i.b)], v) }
                         }
                     case .deleteClassName:
-                        let n = names[Int(i.b)]
+                        let n = cur.names[Int(i.b)]
                         if case .object(let d) = l[1], try unsafeDowncast(d, to: PyDict.self).remove(.str(n)) != nil { break }
                         throw PyError.name("name '\(n)' is not defined")
-                    case .pop: sp &-= 1; (stack + sp).deinitialize(count: 1)
+                    case .pop: sp &-= 1; dropSlot(stack + sp)
                     case .dup: push(top())
                     case .dupTwo:
                         let x = stack[sp - 2], y = stack[sp - 1]
@@ -98,10 +119,10 @@ extension Bytecode {
                         push(try engineBinary(rt, engineBinaryOps[a], x, k[Int(i.b)]))
                     case .inplaceLocal:
                         let s = Int(i.b)
-                        if case .undefined = l[s] { throw unbound(slotNames[s]) }
+                        if case .undefined = l[s] { throw unbound(cur.slotNames[s]) }
                         if a < 3, let r = engineArith(a, l + s, stack + (sp &- 1)) {
                             sp &-= 1
-                            l[s] = r
+                            setSlot(l + s, r)
                             break
                         }
                         let y = pop()
@@ -119,6 +140,12 @@ extension Bytecode {
                                 }
                                 sp &-= 1
                                 px.initialize(to: .float(a == 0 ? x + y : a == 1 ? x - y : x * y))
+                                break
+                            }
+                            if case .tscalar(let x) = px.pointee, case .tscalar(let y) = py.pointee {
+                                // Two float32 tensor elements (t[i, j] reads): float32 arithmetic.
+                                sp &-= 1
+                                px.initialize(to: .tscalar(a == 0 ? x + y : a == 1 ? x - y : x * y))
                                 break
                             }
                             if case .int(let x) = px.pointee {
@@ -173,39 +200,65 @@ extension Bytecode {
                         let v = pop()
                         push(try engineIterator(rt, v))
                     case .forIter, .forIterStore:
-                        guard case .object(let o) = top() else { _ = pop(); pc = a; break }
-                        let v: Value?
-                        if ObjectIdentifier(type(of: o)) == ObjectIdentifier(RangeIter.self) {
-                            let r = unsafeDowncast(o, to: RangeIter.self)
-                            if r.step > 0 ? r.cur < r.stop : r.cur > r.stop {
-                                v = .int(r.cur)
-                                let (n, ov) = r.cur.addingReportingOverflow(r.step)
+                        guard let u = peekObject(stack + (sp &- 1)) else { _ = pop(); pc = a; break }
+                        let v: Value? = try u._withUnsafeGuaranteedRef { o in
+                            if ObjectIdentifier(type(of: o)) == ObjectIdentifier(RangeIter.self) {
+                                let r = unsafeDowncast(o, to: RangeIter.self)
+                                guard r.step > 0 ? r.cur < r.stop : r.cur > r.stop else { return nil }
+                                let c = r.cur
+                                let (n, ov) = c.addingReportingOverflow(r.step)
                                 r.cur = ov ? r.stop : n
-                            } else {
-                                v = nil
+                                return .int(c)
                             }
-                        } else if ObjectIdentifier(type(of: o)) == ObjectIdentifier(ListIter.self) {
-                            v = unsafeDowncast(o, to: ListIter.self).next()
-                        } else {
-                            v = try unsafeDowncast(o, to: PyIterator.self).next()
+                            if ObjectIdentifier(type(of: o)) == ObjectIdentifier(ListIter.self) {
+                                return unsafeDowncast(o, to: ListIter.self).next()
+                            }
+                            return try unsafeDowncast(o, to: PyIterator.self).next()
                         }
                         if let v {
-                            if i.op == .forIterStore { l[Int(i.b)] = v } else { push(v) }
+                            if i.op == .forIterStore { setSlot(l + Int(i.b), v) } else { push(v) }
                         } else {
                             _ = pop()
                             pc = a
                         }
                     case .loadAttr:
                         let o = pop()
-                        push(try rt.getAttr(o, names[a]))
+                        push(try rt.getAttr(o, cur.names[a]))
                     case .storeAttr:
                         let o = pop(), v = pop()
-                        try rt.setAttr(o, names[a], v)
+                        try rt.setAttr(o, cur.names[a], v)
                     case .deleteAttr:
-                        try rt.delAttr(pop(), names[a])
+                        try rt.delAttr(pop(), cur.names[a])
                     case .subscr:
                         let ix = pop(), o = pop()
                         push(try engineGetItem(rt, o, ix))
+                    case .subscrPair:
+                        // A float tensor's element read straight from its storage (TensorFast);
+                        // anything else is o[(i, j)].
+                        if case .int(let i) = stack[sp &- 2], case .int(let j) = stack[sp &- 1],
+                           case .tensor(let t) = stack[sp &- 3], let r = TensorFast.read2(t, i, j) {
+                            sp &-= 3
+                            dropSlot(stack + sp)
+                            push(r)
+                            break
+                        }
+                        let ix = Value.object(PyTuple(take(stack, &sp, 2)))
+                        let o = pop()
+                        push(try engineGetItem(rt, o, ix))
+                    case .storeSubscrPair:
+                        let v = i.b == 1 ? pop() : stack[sp &- 4]
+                        if case .int(let i) = stack[sp &- 2], case .int(let j) = stack[sp &- 1],
+                           case .tensor(let t) = stack[sp &- 3], TensorFast.write2(t, i, j, v) {
+                            sp &-= 3
+                            dropSlot(stack + sp)
+                        } else {
+                            let ix = Value.object(PyTuple(take(stack, &sp, 2)))
+                            let o = pop()
+                            try engineSetItem(rt, o, ix, v)
+                        }
+                        if i.b == 0 { _ = pop() }
+                    case .dupN:
+                        for _ in 0..<a { push(stack[sp &- a]) }
                     case .storeSubscr:
                         let ix = pop(), o = pop(), v = pop()
                         try engineSetItem(rt, o, ix, v)
@@ -265,10 +318,39 @@ extension Bytecode {
                         }
                     case .call:
                         try rt.tick()
-                        if let fn = asFunction(stack[sp &- a &- 1]), fn.code.simple, fn.code.nparams == a {
-                            // A plain user function with exactly its positional arguments: they move
-                            // into its frame (no argument array, no binding).
-                            let n = fn.code.nslots
+                        if let ufn = peekFunction(stack + (sp &- a &- 1)), let fn = Optional(ufn.takeUnretainedValue()),
+                           fn.code.simple, fn.code.nparams == a {
+                            let code = fn.code
+                            let n = code.nslots
+                            if let callee = code.engineRef {
+                                // A plain user function with exactly its positional arguments runs in
+                                // this loop: its frame goes on the runtime's engine stack, this one
+                                // is suspended on its frame list (CPython 3.11's inlined calls).
+                                let base = rt.engineTops[0]
+                                let need = n &+ callee._withUnsafeGuaranteedRef { $0.maxStack }
+                                if base &+ need <= Runtime.engineStackCapacity && rt.counters[0] < Runtime.maxDepth {
+                                    rt.counters[0] &+= 1
+                                    let nl = rt.engineStack + base
+                                    nl.initialize(to: .undefined)
+                                    (nl + 1).moveInitialize(from: stack + (sp &- a), count: a)
+                                    sp &-= a
+                                    (nl + 1 + a).initialize(repeating: .undefined, count: n - 1 - a)
+                                    if code.needsCells { fn.setupCells(nl) }
+                                    rt.engineFrames[rt.engineTops[1]] = InlineFrame(
+                                        code: running, pc: pc, sp: sp, l: l, stack: stack, nslots: n,
+                                        callee: Unmanaged.passUnretained(code))
+                                    rt.engineTops[1] &+= 1
+                                    rt.engineTops[0] = base &+ need
+                                    depth &+= 1
+                                    running = callee
+                                    callee._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
+                                    l = nl; stack = nl + n
+                                    pc = 0; sp = 0
+                                    break
+                                }
+                            }
+                            // Otherwise the arguments move into a frame of their own (no argument
+                            // array, no binding).
                             let r = try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
                                 let nl = buf.baseAddress!
                                 nl.initialize(to: .undefined)
@@ -279,7 +361,7 @@ extension Bytecode {
                                 return try fn.run(rt, nl)
                             }
                             sp &-= 1
-                            (stack + sp).deinitialize(count: 1)
+                            dropSlot(stack + sp)
                             push(r)
                             break
                         }
@@ -288,7 +370,7 @@ extension Bytecode {
                         push(try rt.call(f, args, []))
                     case .callKw:
                         try rt.tick()
-                        let kn = kwNames[Int(i.b)]
+                        let kn = cur.kwNames[Int(i.b)]
                         let vals = take(stack, &sp, a)
                         let f = pop()
                         let np = a - kn.count
@@ -297,24 +379,30 @@ extension Bytecode {
                         push(try rt.call(f, Array(vals[..<np]), kw))
                     case .callEx:
                         try rt.tick()
-                        let shape = shapes[a]
+                        let shape = cur.shapes[a]
                         let vals = take(stack, &sp, shape.count)
                         let f = pop()
-                        push(try callWithShape(rt, f, shape, vals))
+                        push(try cur.callWithShape(rt, f, shape, vals))
                     case .makeFunction:
-                        let t = functions[a]
+                        let t = cur.functions[a]
                         let kwVals = take(stack, &sp, t.kwDefaultNames.count)
                         let defs = take(stack, &sp, t.nDefaults)
-                        push(.object(makeFunction(t, l, defs, kwVals)))
+                        push(.object(cur.makeFunction(t, l, defs, kwVals)))
                     case .buildClass:
                         let bases = take(stack, &sp, Int(i.b))
-                        push(try buildClass(rt, classes[a], l, bases))
+                        push(try cur.buildClass(rt, cur.classes[a], l, bases))
                     case .returnValue:
                         let r = pop()
                         clear(to: 0)
-                        return r
+                        if depth == 0 { return r }
+                        // Back to the caller suspended in this loop: the callee's frame goes, the
+                        // function object under the arguments is replaced by the result.
+                        let f = leave()
+                        sp = f.sp &- 1
+                        dropSlot(stack + sp)
+                        push(r)
                     case .raise:
-                        try raise(rt, a == 0 ? nil : a == 1 ? (pop(), nil) : { let c = pop(); return (pop(), c) }())
+                        try cur.raise(rt, a == 0 ? nil : a == 1 ? (pop(), nil) : { let c = pop(); return (pop(), c) }())
                     case .reraise:
                         throw rt.handling.removeLast()
                     case .excMatch:
@@ -352,12 +440,12 @@ extension Bytecode {
                         if i.b > 0 {
                             throw PyError(BuiltinTypes.importError, "attempted relative import with no known parent package")
                         }
-                        push(.object(try rt.importModule(names[a])))
+                        push(.object(try rt.importModule(cur.names[a])))
                     case .importFrom:
                         guard case .object(let o) = top() else { break }
                         let m = unsafeDowncast(o, to: PyModule.self)
-                        guard let v = m.dict[names[a]] else {
-                            throw PyError(BuiltinTypes.importError, "cannot import name '\(names[a])' from '\(m.name)' (unknown location)")
+                        guard let v = m.dict[cur.names[a]] else {
+                            throw PyError(BuiltinTypes.importError, "cannot import name '\(cur.names[a])' from '\(m.name)' (unknown location)")
                         }
                         push(v)
                     case .importStar:
@@ -383,7 +471,7 @@ extension Bytecode {
                         guard case .object(let c as PyClass) = cls else { throw PyError.runtime("super(): __class__ cell not found") }
                         push(.object(PySuper(start: c, receiver: receiver)))
                     case .magic:
-                        try runMagic(rt, magics[a], l)
+                        try cur.runMagic(rt, cur.magics[a], l)
                     case .yieldValue:
                         st.yielded = true
                         return pop()
@@ -392,7 +480,7 @@ extension Bytecode {
                         // instruction runs again on resumption; its end pushes its return value.
                         let v = pop()
                         guard case .object(let o) = top() else { break }
-                        let (r, more) = try yieldFromStep(rt, o, v)
+                        let (r, more) = try cur.yieldFromStep(rt, o, v)
                         if more {
                             pc &-= 1
                             st.yielded = true
@@ -406,9 +494,9 @@ extension Bytecode {
                             push(.object(PyIterator(try rt.makeIterator(v))))
                         }
                     case .makeGenerator:
-                        let t = genexps[a]
+                        let t = cur.genexps[a]
                         let g = GeneratorFrame(code: t.code, rt: rt, copying: l, nslots: t.layout.nslots, name: "<genexpr>",
-                                               location: locs[pc - 1])
+                                               location: cur.locs[pc - 1])
                         g.stack.initialize(to: pop())
                         g.point.sp = 1
                         push(.object(PyGenerator(g)))
@@ -425,22 +513,33 @@ extension Bytecode {
                 }
             } catch {
                 let e = asPyError(error)
-                let at = pc - 1
-                if e.pending == nil { e.pending = locs[at] }
-                var target = -1
-                for h in handlers where Int(h.start) <= at && at < Int(h.end) {
-                    clear(to: Int(h.depth))
-                    if h.kind == .cleanup { rt.handling.removeLast(); continue }
-                    if h.kind == .except && rt.timedOut && e.exc.cls === BuiltinTypes.timeoutError { continue }
-                    target = Int(h.target)
-                    break
-                }
-                if target < 0 {
+                while true {
+                    let at = pc - 1
+                    if e.pending == nil { e.pending = cur.locs[at] }
+                    var target = -1
+                    for h in cur.handlers where Int(h.start) <= at && at < Int(h.end) {
+                        clear(to: Int(h.depth))
+                        if h.kind == .cleanup { rt.handling.removeLast(); continue }
+                        if h.kind == .except && rt.timedOut && e.exc.cls === BuiltinTypes.timeoutError { continue }
+                        target = Int(h.target)
+                        break
+                    }
+                    if target >= 0 {
+                        rt.handling.append(e)
+                        pc = target
+                        break
+                    }
                     clear(to: 0)
-                    throw e
+                    if depth == 0 { throw e }
+                    // The callee's frame ends as a function's does (a traceback entry), and the
+                    // exception goes on from its call in the caller.
+                    let callee = rt.engineFrames[rt.engineTops[1] &- 1].callee.takeUnretainedValue()
+                    let loc = e.pending ?? callee.location
+                    e.frames.append(CellError.TraceFrame(location: loc, function: callee.name, sourceLine: rt.sourceLines[loc.line]))
+                    e.pending = nil
+                    let f = leave()
+                    sp = f.sp
                 }
-                rt.handling.append(e)
-                pc = target
             }
         }
     }
@@ -468,6 +567,41 @@ extension Bytecode {
         }
         return v
     }
+}
+
+/// The object a stack or slot value holds, without a retain (the value keeps it alive).
+@inline(__always) func peekObject(_ p: UnsafeMutablePointer<Value>) -> Unmanaged<PyObject>? {
+    if case .object(let o) = p.pointee { return Unmanaged.passUnretained(o) }
+    return nil
+}
+
+/// Destroys a stack or slot value; one holding no reference needs no destroy call.
+@inline(__always) func dropSlot(_ p: UnsafeMutablePointer<Value>) {
+    switch p.pointee {
+    case .str, .object, .tensor: p.deinitialize(count: 1)
+    default: break
+    }
+}
+
+/// Stores into a slot; an old value holding no reference needs no destroy call.
+@inline(__always) func setSlot(_ p: UnsafeMutablePointer<Value>, _ v: __owned Value) {
+    switch p.pointee {
+    case .str, .object, .tensor: p.pointee = v
+    default: p.initialize(to: v)
+    }
+}
+
+/// A caller suspended while a function it called runs in the same loop: where it resumes,
+/// and the size of the callee's frame.
+struct InlineFrame {
+    let code: Unmanaged<Bytecode>
+    let pc: Int
+    let sp: Int
+    let l: Frame
+    let stack: UnsafeMutablePointer<Value>
+    let nslots: Int
+    /// The callee's code object (kept alive by the function on the caller's stack).
+    let callee: Unmanaged<CodeObject>
 }
 
 /// Where a frame stopped: the next instruction and the stack height; `yielded` when it stopped

@@ -95,6 +95,10 @@ public final class Runtime {
         vmFrames = .allocate(capacity: Runtime.vmFramesCapacity)
         vm = .allocate(capacity: 2)
         vm.initialize(repeating: 0, count: 2)
+        engineStack = .allocate(capacity: Runtime.engineStackCapacity)
+        engineFrames = .allocate(capacity: Runtime.maxDepth + 8)
+        engineTops = .allocate(capacity: 2)
+        engineTops.initialize(repeating: 0, count: 2)
         tensors = makeTensorBinding()
         installCoreBuiltins()
         installMath()
@@ -111,11 +115,22 @@ public final class Runtime {
     static let vmStackCapacity = 1 << 16
     static let vmFramesCapacity = maxDepth + 24
 
+    /// Calls the engine runs in the caller's loop (Engine/VM.swift) keep the callee's slots and
+    /// stack on `engineStack` and the suspended caller on `engineFrames`; `engineTops` holds
+    /// [0] values in use, [1] callers suspended (behind a pointer like `counters`).
+    let engineStack: UnsafeMutablePointer<Value>
+    let engineFrames: UnsafeMutablePointer<InlineFrame>
+    let engineTops: UnsafeMutablePointer<Int>
+    static let engineStackCapacity = 1 << 17
+
     deinit {
         counters.deallocate()
         vmStack.deallocate()
         vmFrames.deallocate()
         vm.deallocate()
+        engineStack.deallocate()
+        engineFrames.deallocate()
+        engineTops.deallocate()
     }
 
     func globalBox(_ name: String) -> GlobalBox {
