@@ -26,14 +26,8 @@ struct ConformanceTests {
         try check(name, engine: Interpreter.engine)
     }
 
-    /// Programs the opt-in bytecode engine does not pass yet: features that landed in the
-    /// default evaluator while the engine was built (the C3 class machinery's namespace
-    /// entries, property setters through it, dotted imports). The engine cannot become the
-    /// default while this list is not empty.
-    static let engineGaps: Set<String> = ["class_mro", "properties_decorators", "torch_imports"]
-
     /// Every program again on the bytecode engine, whatever the default.
-    @Test(arguments: ConformanceTests.programs.filter { !ConformanceTests.engineGaps.contains($0) })
+    @Test(arguments: ConformanceTests.programs)
     func programOnEngine(_ name: String) throws {
         try check(name, engine: true)
     }
