@@ -19,21 +19,16 @@ struct ConformanceTests {
 
     /// Programs only the bytecode engine runs (generators); the closure compiler has no frames
     /// that suspend. Transitional, until the engine is the only evaluator.
-    static let engineOnly: Set<String> = ["generators", "generator_expressions_lazy", "generator_uncaught", "user_iterators"]
+    static let engineOnly: Set<String> = ["generators", "generator_expressions_lazy", "generator_uncaught", "user_iterators",
+                                              "generator_exhausted"]
 
     @Test(arguments: ConformanceTests.programs.filter { !ConformanceTests.engineOnly.contains($0) })
     func program(_ name: String) throws {
         try check(name, engine: Interpreter.engine)
     }
 
-    /// Programs the opt-in bytecode engine does not pass yet: features that landed in the
-    /// default evaluator while the engine was built (the C3 class machinery's namespace
-    /// entries, property setters through it, dotted imports). The engine cannot become the
-    /// default while this list is not empty.
-    static let engineGaps: Set<String> = ["class_mro", "properties_decorators", "torch_imports"]
-
     /// Every program again on the bytecode engine, whatever the default.
-    @Test(arguments: ConformanceTests.programs.filter { !ConformanceTests.engineGaps.contains($0) })
+    @Test(arguments: ConformanceTests.programs)
     func programOnEngine(_ name: String) throws {
         try check(name, engine: true)
     }

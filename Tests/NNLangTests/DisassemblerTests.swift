@@ -205,12 +205,16 @@ struct DisassemblerTests {
               handler 7 to 11 -> 13 [finally] depth 0
 
             Disassembly of class A:
-            2    0      loadConst          0 (1)
-                 1      storeClassName     0 (y)
-            3    2      makeFunction       0 (A.f)
-                 3      storeClassName     1 (f)
-                 4      loadConst          1 (None)
-                 5      returnValue
+            1    0      loadConst          0 ('__main__')
+                 1      storeClassName     0 (__module__)
+                 2      loadConst          1 ('A')
+                 3      storeClassName     1 (__qualname__)
+            2    4      loadConst          2 (1)
+                 5      storeClassName     2 (y)
+            3    6      makeFunction       0 (A.f)
+                 7      storeClassName     3 (f)
+                 8      loadConst          3 (None)
+                 9      returnValue
 
             Disassembly of A.f:
             4    0      loadCell           4 (__class__#)

@@ -41,7 +41,7 @@ enum Opcode: UInt8 {
     case listExtend, listConvert, dictMerge
     /// Calls: a positional arguments; a arguments of which kwNames[b] are keywords; shapes[a].
     case call, callKw, callEx
-    /// functions[a] with its defaults from the stack; classes[a] with a bases.
+    /// functions[a] with its defaults from the stack; classes[a] with b bases, then its keywords.
     case makeFunction, buildClass
     case returnValue
     /// raise: a 0 re-raise the handled exception, 1 exc, 2 exc from cause.
@@ -135,6 +135,8 @@ struct ClassTemplate {
     let name: String
     let body: Bytecode
     let doc: String?
+    /// Names of the class keywords, whose values are on the stack above the bases.
+    let keywordNames: [String]
     let nslots: Int
     let cellLocals: [Int]
     let freeSlots: [Int]

@@ -396,11 +396,19 @@ extension Emitter {
         for d in c.decorators { expr(d) }
         var nbases = 0
         for a in c.bases { if case .positional(let e) = a { expr(e); nbases += 1 } }
+        // Class keywords (`class A(B, flavour="x")`) go to `__init_subclass__`.
+        var keywordNames: [String] = []
+        for a in c.bases { if case .keyword(let k, let v, _) = a { expr(v); keywordNames.append(k) } }
         guard let info = resolver.scopes[key] else {
             raiseError(BuiltinTypes.runtimeError, "internal: unresolved class"); return
         }
         let inner = Emitter(rt: rt, file: file, resolver: resolver, layout: Layout(info), name: c.name, location: loc(range))
         inner.qualPrefix = qualPrefix + c.name + "."
+        // As CPython's class bodies begin: `__module__` and `__qualname__` in the namespace.
+        inner.loadConst(.str("__main__"))
+        inner.storeName("__module__")
+        inner.loadConst(.str(qualPrefix + c.name))
+        inner.storeName("__qualname__")
         inner.block(c.body)
         inner.loadConst(.none)
         inner.emit(.returnValue)
@@ -408,7 +416,7 @@ extension Emitter {
         let il = inner.layout
         var doc: String?
         if let first = c.body.first, case .expr(let e) = first.kind, case .string(let s) = e.kind { doc = s }
-        classes.append(ClassTemplate(name: c.name, body: body, doc: doc, nslots: il.nslots,
+        classes.append(ClassTemplate(name: c.name, body: body, doc: doc, keywordNames: keywordNames, nslots: il.nslots,
                                      cellLocals: info.cells.sorted().compactMap { il.slots[$0] },
                                      freeSlots: info.free.compactMap { il.slots[$0] },
                                      closureSlots: info.free.compactMap { layout.slots[$0] },

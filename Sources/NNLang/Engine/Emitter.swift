@@ -116,7 +116,7 @@ final class Emitter {
         case .call, .callKw: return -a
         case .callEx: return -shapes[a].count
         case .makeFunction: return 1 - functions[a].nDefaults - functions[a].kwDefaultNames.count
-        case .buildClass: return 1 - b
+        case .buildClass: return 1 - b - classes[a].keywordNames.count
         case .returnValue: return -1
         case .raise: return -a
         case .withEnter: return 0

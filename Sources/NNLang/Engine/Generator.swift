@@ -43,6 +43,8 @@ final class GeneratorFrame {
     func resume(_ sent: Value, throwing: PyError? = nil) throws -> Value? {
         if finished {
             if let e = throwing { throw e }
+            // The return value travels with the first StopIteration only (CPython).
+            returnValue = .none
             return nil
         }
         if running { throw PyError.value("generator already executing") }
@@ -79,6 +81,7 @@ final class GeneratorFrame {
             e.pending = nil
             if e.exc.cls.isSubclass(of: BuiltinTypes.stopIteration) && throwing !== e {
                 let r = PyError(BuiltinTypes.runtimeError, "generator raised StopIteration")
+                r.exc.attrs["__cause__"] = .object(e.exc)
                 r.frames = e.frames
                 e = r
             }
@@ -170,6 +173,16 @@ extension Runtime {
                 throw f.stopIteration()
             }),
             ("__iter__", { _, s, _, _ in s }),
+        ])
+        // `StopIteration(v).value` is v (None without arguments), as PyError.instance sets it.
+        methods(BuiltinTypes.stopIteration, [
+            ("__init__", { _, s, args, _ in
+                if case .object(let i as PyInstance) = s {
+                    i.attrs["args"] = .object(PyTuple(args))
+                    i.attrs["value"] = args.first ?? .none
+                }
+                return .none
+            }),
         ])
     }
 }

@@ -146,7 +146,7 @@ extension Bytecode {
     }
 
     /// Runs a class body in its own frame, then makes the class from its namespace.
-    @inline(never) func buildClass(_ rt: Runtime, _ t: ClassTemplate, _ l: Frame, _ bases: [Value]) throws -> Value {
+    @inline(never) func buildClass(_ rt: Runtime, _ t: ClassTemplate, _ l: Frame, _ bases: [Value], _ keywordValues: [Value]) throws -> Value {
         let ns = PyDict()
         let n = t.nslots
         return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
@@ -160,7 +160,8 @@ extension Bytecode {
             }
             _ = try t.body.run(rt, cl)
             if let d = t.doc { ns.set("__doc__", .str(d)) }
-            let cls = try rt.buildClass(name: t.name, bases: bases, namespace: ns, keywords: [])
+            let cls = try rt.buildClass(name: t.name, bases: bases, namespace: ns,
+                                        keywords: Array(zip(t.keywordNames, keywordValues)))
             if let s = t.classCellSlot, case .object(let o) = cl[s] { unsafeDowncast(o, to: PyCell.self).value = cls }
             return cls
         }

@@ -389,8 +389,9 @@ extension Bytecode {
                         let defs = take(stack, &sp, t.nDefaults)
                         push(.object(cur.makeFunction(t, l, defs, kwVals)))
                     case .buildClass:
+                        let kws = take(stack, &sp, cur.classes[a].keywordNames.count)
                         let bases = take(stack, &sp, Int(i.b))
-                        push(try cur.buildClass(rt, cur.classes[a], l, bases))
+                        push(try cur.buildClass(rt, cur.classes[a], l, bases, kws))
                     case .returnValue:
                         let r = pop()
                         clear(to: 0)
@@ -431,7 +432,8 @@ extension Bytecode {
                         let exit = l[a]
                         l[a] = .undefined
                         let r = try rt.call(exit, [.object(e.exc.cls), .object(e.exc), .none], [])
-                        if !(try rt.truth(r)) { throw e }
+                        // A cell's deadline is not swallowed by `__exit__` (as `except` cannot catch it).
+                        if !(try rt.truth(r)) || (rt.timedOut && e.exc.cls === BuiltinTypes.timeoutError) { throw e }
                     case .unpack:
                         let v = pop()
                         let items = try rt.unpack(v, a, i.b == 0 ? nil : Int(i.b) - 1)
@@ -443,14 +445,10 @@ extension Bytecode {
                         push(.object(try rt.importModule(cur.names[a])))
                     case .importFrom:
                         guard case .object(let o) = top() else { break }
-                        let m = unsafeDowncast(o, to: PyModule.self)
-                        guard let v = m.dict[cur.names[a]] else {
-                            throw PyError(BuiltinTypes.importError, "cannot import name '\(cur.names[a])' from '\(m.name)' (unknown location)")
-                        }
-                        push(v)
+                        push(try rt.importFrom(unsafeDowncast(o, to: PyModule.self), cur.names[a]))
                     case .importStar:
                         guard case .object(let o) = pop() else { break }
-                        for (k, v) in unsafeDowncast(o, to: PyModule.self).dict where !k.hasPrefix("_") { rt.setGlobal(k, v) }
+                        for (k, v) in try rt.importStar(unsafeDowncast(o, to: PyModule.self)) { rt.setGlobal(k, v) }
                     case .formatValue:
                         var spec = ""
                         if i.b == 1, case .str(let s) = pop() { spec = s }

@@ -19,6 +19,7 @@ public final class PyError: Error, @unchecked Sendable {
     public static func instance(_ cls: PyClass, args: [Value]) -> PyInstance {
         let i = PyInstance(cls: cls)
         i.attrs["args"] = .object(PyTuple(args))
+        if cls === BuiltinTypes.stopIteration { i.attrs["value"] = args.first ?? .none }
         return i
     }
 

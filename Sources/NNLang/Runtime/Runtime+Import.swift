@@ -40,16 +40,25 @@ extension Runtime {
     /// `from module import name`: the module's attribute, else its submodule `module.name`,
     /// else CPython's ImportError.
     public func importFrom(_ module: String, _ name: String) throws -> Value {
-        let m = try importModule(module)
+        try importFrom(try importModule(module), name)
+    }
+
+    /// `from m import name` once `m` is imported (the engine's `importFrom` instruction).
+    func importFrom(_ m: PyModule, _ name: String) throws -> Value {
         if let v = m.dict[name] { return v }
-        if let sub = modules[module + "." + name] { return .object(sub) }
-        throw PyError(BuiltinTypes.importError, "cannot import name '\(name)' from '\(module)' (unknown location)")
+        if let sub = try loadedModule(m.name + "." + name) { return .object(sub) }
+        throw PyError(BuiltinTypes.importError, "cannot import name '\(name)' from '\(m.name)' (unknown location)")
     }
 
     /// `from module import *`: the names in the module's `__all__` when it has one, else
     /// every name not starting with `_`, sorted so globals appear in a stable order.
     public func importStar(_ module: String) throws -> [(String, Value)] {
-        let m = try importModule(module)
+        try importStar(try importModule(module))
+    }
+
+    /// `from m import *` once `m` is imported.
+    func importStar(_ m: PyModule) throws -> [(String, Value)] {
+        let module = m.name
         if case .object(let all as PyList)? = m.dict["__all__"] {
             return try all.items.map { n -> (String, Value) in
                 guard case .str(let s) = n else { throw PyError.type("Item in \(module).__all__ must be str, not \(n.typeName)") }
