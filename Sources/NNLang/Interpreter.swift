@@ -22,23 +22,10 @@ public final class Interpreter {
     /// default 8 MB of the main thread.
     static let stackSize = 1 << 29
 
-    /// Runs cells on the bytecode engine (Sources/NNLang/Engine) instead of the closure
-    /// compiler: `NNBOOK_ENGINE=vm`. (Transitional, until the engine is the only evaluator.)
-    public static let engine = ProcessInfo.processInfo.environment["NNBOOK_ENGINE"] == "vm"
-
-    /// Whether this interpreter runs its cells on the bytecode engine.
-    public let usesEngine: Bool
-
     /// `memoryLimit` (bytes) caps the tensor memory this interpreter's cells may hold at once
     /// (`--max-memory`): past it an allocation is a MemoryError naming the bytes asked for.
-    public convenience init(file: String, seed: UInt64 = 0, memoryLimit: Int? = nil) {
-        self.init(file: file, seed: seed, engine: Interpreter.engine, memoryLimit: memoryLimit)
-    }
-
-    /// An interpreter on the bytecode engine (`engine: true`) or the closure compiler.
-    public init(file: String, seed: UInt64 = 0, engine: Bool, memoryLimit: Int? = nil) {
+    public init(file: String, seed: UInt64 = 0, memoryLimit: Int? = nil) {
         self.file = file
-        usesEngine = engine
         runtime = Runtime(file: file, seed: seed)
         runtime.memoryBudget = memoryLimit.map { MemoryBudget(limit: $0) }
     }
@@ -132,27 +119,8 @@ public final class Interpreter {
         let resolver = Resolver(root: root)
         resolver.resolve(module.body)
         let layout = Layout(root)
-        let body: (Frame) throws -> Void
-        if usesEngine {
-            let code = Emitter.compileModule(module, rt: rt, file: file, resolver: resolver, layout: layout,
-                                             echoResult: echoResult && !IPythonRules.suppressesResult(source))
-            body = { l in _ = try code.run(rt, l) }
-        } else {
-            let compiler = Compiler(rt: rt, file: file, resolver: resolver, layout: layout)
-            var execs: [Exec] = []
-            for (i, s) in module.body.enumerated() {
-                let isLast = i == module.body.count - 1
-                if isLast && echoResult && !IPythonRules.suppressesResult(source) {
-                    switch s.kind {
-                    case .expr, .magic: compiler.echoLast = true
-                    default: break
-                    }
-                }
-                execs.append(compiler.stmt(s))
-                compiler.echoLast = false
-            }
-            body = { l in for x in execs { _ = try x(l) } }
-        }
+        let code = Emitter.compileModule(module, rt: rt, file: file, resolver: resolver, layout: layout,
+                                         echoResult: echoResult && !IPythonRules.suppressesResult(source))
         // Run.
         rt.items = []
         rt.pendingText = ""
@@ -175,7 +143,7 @@ public final class Interpreter {
             // Hidden comprehension variables captured by lambdas live in cells.
             for name in root.cells { if let s = layout.slots[name] { l[s] = .object(PyCell()) } }
             do {
-                try body(l)
+                _ = try code.run(rt, l)
                 if case .undefined = rt.lastResult {} else if !rt.lastResult.isNone {
                     let text = try rt.repr(rt.lastResult)
                     rt.flushText()

@@ -17,26 +17,15 @@ struct ConformanceTests {
         #expect(ConformanceTests.programs.count >= 60)
     }
 
-    /// Programs only the bytecode engine runs (generators); the closure compiler has no frames
-    /// that suspend. Transitional, until the engine is the only evaluator.
-    static let engineOnly: Set<String> = ["generators", "generator_expressions_lazy", "generator_uncaught", "user_iterators",
-                                              "generator_exhausted"]
-
-    @Test(arguments: ConformanceTests.programs.filter { !ConformanceTests.engineOnly.contains($0) })
-    func program(_ name: String) throws {
-        try check(name, engine: Interpreter.engine)
-    }
-
-    /// Every program again on the bytecode engine, whatever the default.
     @Test(arguments: ConformanceTests.programs)
-    func programOnEngine(_ name: String) throws {
-        try check(name, engine: true)
+    func program(_ name: String) throws {
+        try check(name)
     }
 
-    func check(_ name: String, engine: Bool) throws {
+    func check(_ name: String) throws {
         let source = try String(contentsOf: ConformanceTests.folder.appendingPathComponent(name + ".py"), encoding: .utf8)
         let expected = try String(contentsOf: ConformanceTests.folder.appendingPathComponent(name + ".out"), encoding: .utf8)
-        let result = Interpreter(file: name + ".py", engine: engine).run(cell: source, firstLine: 1, echoResult: false, timeout: 60)
+        let result = Interpreter(file: name + ".py").run(cell: source, firstLine: 1, echoResult: false, timeout: 60)
         var out = ""
         for item in result.items {
             if case .stdout(let s) = item { out += s }

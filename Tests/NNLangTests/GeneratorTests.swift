@@ -1,7 +1,7 @@
 import NNLang
 import Testing
 
-/// Generators on the bytecode engine: tracebacks through generator frames point at the
+/// Generators: tracebacks through generator frames point at the
 /// notebook's lines (the conformance programs check their behaviour against CPython).
 struct GeneratorTests {
     @Test func tracebackThroughGeneratorFrames() {
@@ -15,7 +15,7 @@ struct GeneratorTests {
 
             total = sum(outer([1, 0]))
             """
-        let r = Interpreter(file: "lesson.md", engine: true).run(cell: source, firstLine: 20)
+        let r = Interpreter(file: "lesson.md").run(cell: source, firstLine: 20)
         let frames = r.error?.traceback.map { "\($0.function):\($0.location.line)" } ?? []
         #expect(r.error?.summary == "ZeroDivisionError: integer division or modulo by zero")
         #expect(frames == ["<cell>:27", "outer:25", "inner:22"])
@@ -24,7 +24,7 @@ struct GeneratorTests {
     /// A generator defined in one cell, started in another and failing in a third: each frame
     /// shows the .md line and source of its own cell (the generator's at its `yield`).
     @Test func tracebackLinesAcrossCells() {
-        let interp = Interpreter(file: "lesson.md", engine: true)
+        let interp = Interpreter(file: "lesson.md")
         let defs = """
             def helper(x):
                 return 10 // x
@@ -43,7 +43,7 @@ struct GeneratorTests {
     }
 
     @Test func tracebackThroughGeneratorExpressionAndThrow() {
-        let interp = Interpreter(file: "lesson.md", engine: true)
+        let interp = Interpreter(file: "lesson.md")
         let r = interp.run(cell: "xs = [1, 0]\ntotal = sum(10 // x for x in xs)", firstLine: 50)
         #expect(r.error?.traceback.map { "\($0.function):\($0.location.line)" } == ["<cell>:51", "<genexpr>:51"])
         let thrown = """
@@ -62,7 +62,7 @@ struct GeneratorTests {
     }
 
     @Test func generatorStateSurvivesBetweenCells() {
-        let interp = Interpreter(file: "lesson.md", engine: true)
+        let interp = Interpreter(file: "lesson.md")
         _ = interp.run(cell: "def g():\n    yield 1\n    yield 2\nit = g()\nnext(it)", firstLine: 1)
         let r = interp.run(cell: "next(it), next(it, 'end')", firstLine: 10)
         #expect(r.error == nil)

@@ -361,25 +361,11 @@ extension Emitter {
         let bc = inner.finish()
         let il = inner.layout
         let paramSet = Set(info.params)
-        let rt = self.rt
-        let bodyExec: Exec
-        if bc.isGenerator {
-            let n = il.nslots, where_ = loc(range)
-            bodyExec = { l in
-                l[0] = .object(PyGenerator(GeneratorFrame(code: bc, rt: rt, copying: l, nslots: n, name: name, location: where_)))
-                return .returned
-            }
-        } else {
-            bodyExec = { l in
-                l[0] = try bc.run(rt, l)
-                return .returned
-            }
-        }
         let code = CodeObject(
             name: name, qualname: qual, params: params, location: loc(range), nslots: il.nslots,
             cellParams: info.params.filter { info.cells.contains($0) }.compactMap { il.slots[$0] },
             cellLocals: info.cells.filter { !paramSet.contains($0) }.sorted().compactMap { il.slots[$0] },
-            freeSlots: info.free.compactMap { il.slots[$0] }, body: bodyExec, engine: bc.isGenerator ? nil : bc)
+            freeSlots: info.free.compactMap { il.slots[$0] }, bytecode: bc)
         var doc: String?
         if lambdaBody == nil, let first = body.first, case .expr(let e) = first.kind, case .string(let s) = e.kind { doc = s }
         var nDefaults = 0

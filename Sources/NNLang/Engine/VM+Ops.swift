@@ -22,15 +22,22 @@ import Foundation
     }
 }
 
-/// `x op y`.
+/// `x op y`: float division inline, everything else in the Runtime's one home.
 @inline(__always) func engineBinary(_ rt: Runtime, _ op: BinaryOp, _ x: Value, _ y: Value) throws -> Value {
-    switch op {
-    case .add: return try AddOp.apply(rt, x, y)
-    case .sub: return try SubOp.apply(rt, x, y)
-    case .mul: return try MulOp.apply(rt, x, y)
-    case .div: return try DivOp.apply(rt, x, y)
-    default: return try rt.binary(op, x, y)
+    if op == .div {
+        switch (x, y) {
+        case (.float(let a), .float(let b)) where b != 0: return .float(a / b)
+        case (.int(let a), .float(let b)) where b != 0: return .float(Double(a) / b)
+        case (.float(let a), .int(let b)) where b != 0: return .float(a / Double(b))
+        default: break
+        }
     }
+    return try rt.binary(op, x, y)
+}
+
+/// UnboundLocalError for a local read before assignment.
+@inline(__always) func unbound(_ name: String) -> PyError {
+    PyError(BuiltinTypes.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
 }
 
 /// `x op= y`: numbers as `x op y`, the rest through `Runtime.inplace` (lists extend in place).

@@ -177,3 +177,16 @@ extension Runtime {
         }
     }
 }
+
+extension Runtime {
+    /// The name used in call error messages (`f`, `A.f`, `len`).
+    func callableName(_ f: Value) throws -> String {
+        switch f {
+        case .object(let fn as PyFunction): return fn.qualname
+        case .object(let b as PyBuiltin): return b.name
+        case .object(let m as PyBoundMethod): return try callableName(m.function)
+        case .object(let c as PyClass): return c.name
+        default: return f.typeName
+        }
+    }
+}

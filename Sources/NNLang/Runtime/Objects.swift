@@ -213,3 +213,9 @@ public final class PySuper: PyObject, @unchecked Sendable {
     public init(start: PyClass, receiver: Value) { self.start = start; self.receiver = receiver }
     override public var pyType: PyClass { BuiltinTypes.superType }
 }
+
+/// The Ellipsis singleton and NotImplemented.
+let ellipsisType = PyClass(name: "ellipsis", base: BuiltinTypes.object, isBuiltin: true)
+let ellipsisObject = PyInstance(cls: ellipsisType)
+let notImplementedType = PyClass(name: "NotImplementedType", base: BuiltinTypes.object, isBuiltin: true)
+let notImplemented = PyInstance(cls: notImplementedType)

@@ -91,10 +91,6 @@ public final class Runtime {
         counters = .allocate(capacity: 2)
         counters.initialize(repeating: 0, count: 2)
         counters[1] = 1 << 12
-        vmStack = .allocate(capacity: Runtime.vmStackCapacity)
-        vmFrames = .allocate(capacity: Runtime.vmFramesCapacity)
-        vm = .allocate(capacity: 2)
-        vm.initialize(repeating: 0, count: 2)
         engineStack = .allocate(capacity: Runtime.engineStackCapacity)
         engineFrames = .allocate(capacity: Runtime.maxDepth + 8)
         engineTops = .allocate(capacity: 2)
@@ -106,15 +102,6 @@ public final class Runtime {
         tensors.install(into: self)
     }
 
-    /// Register-form calls made from register code (Compiler/VM/Machine.swift) keep their
-    /// frames on `vmStack` (values) and the suspended callers on `vmFrames`; the tops are
-    /// `vm[0]` (values in use) and `vm[1]` (callers), kept behind a pointer like `counters`.
-    let vmStack: UnsafeMutablePointer<Value>
-    let vmFrames: UnsafeMutablePointer<VMFrame>
-    let vm: UnsafeMutablePointer<Int>
-    static let vmStackCapacity = 1 << 16
-    static let vmFramesCapacity = maxDepth + 24
-
     /// Calls the engine runs in the caller's loop (Engine/VM.swift) keep the callee's slots and
     /// stack on `engineStack` and the suspended caller on `engineFrames`; `engineTops` holds
     /// [0] values in use, [1] callers suspended (behind a pointer like `counters`).
@@ -125,9 +112,6 @@ public final class Runtime {
 
     deinit {
         counters.deallocate()
-        vmStack.deallocate()
-        vmFrames.deallocate()
-        vm.deallocate()
         engineStack.deallocate()
         engineFrames.deallocate()
         engineTops.deallocate()

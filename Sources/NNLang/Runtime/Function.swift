@@ -1,13 +1,8 @@
 import NNSyntax
 import Foundation
 
+/// A frame: slot 0 reserved, then parameters, locals, cells (the engine's `Layout`).
 typealias Frame = UnsafeMutablePointer<Value>
-typealias Eval = (Frame) throws -> Value
-typealias Exec = (Frame) throws -> Flow
-typealias Store = (Frame, Value) throws -> Void
-
-/// How a statement finished.
-enum Flow { case normal, breakLoop, continueLoop, returned }
 
 /// A compiled function body and its frame layout (immutable once built).
 final class CodeObject {
@@ -22,33 +17,22 @@ final class CodeObject {
     let kwOnlyStart: Int
     let kwargsSlot: Int?
     let nslots: Int
-    /// Slots below the register-form constants: the only ones a direct call must initialise
-    /// and tear down (the body copies the constants, all trivial, in itself).
-    let nlive: Int
-    /// The argument count with which register code may run this body in its own loop (a
-    /// register-form body, positional parameters only, no cells), else -1.
-    let inlineArity: Int
     /// Parameter slots wrapped into cells on entry, other cell slots, closure slots.
     let cellParams: [Int]
     let cellLocals: [Int]
     let freeSlots: [Int]
     let needsCells: Bool
-    let body: Exec
-    /// The body in register form (functions; lambdas keep the closure `body`).
-    let vm: VMCode?
-    /// `vm`, reached without a retain per call (the code object owns it).
-    let vmRef: Unmanaged<VMCode>?
+    /// The compiled body; a generator function's call makes a generator over it.
+    let bytecode: Bytecode
     let location: SourceLocation
     /// Only positional parameters: call sites may fill the frame directly.
     let simple: Bool
-    /// The engine's code for this body when the engine may run it in the caller's loop (a
-    /// function body, not a generator's), unretained: the code object owns it through `body`.
+    /// `bytecode` unretained when the engine may run it in the caller's loop (a function body,
+    /// not a generator's); the code object owns it.
     let engineRef: Unmanaged<Bytecode>?
-    let engineCode: Bytecode?
 
     init(name: String, qualname: String, params: Parameters, location: SourceLocation, nslots: Int,
-         cellParams: [Int], cellLocals: [Int], freeSlots: [Int], body: @escaping Exec, vm: VMCode? = nil,
-         engine: Bytecode? = nil) {
+         cellParams: [Int], cellLocals: [Int], freeSlots: [Int], bytecode: Bytecode) {
         self.name = name
         self.qualname = qualname
         argNames = params.positional.map(\.name)
@@ -66,14 +50,9 @@ final class CodeObject {
         self.cellLocals = cellLocals
         self.freeSlots = freeSlots
         needsCells = !cellParams.isEmpty || !cellLocals.isEmpty || !freeSlots.isEmpty
-        self.body = body
-        self.vm = vm
-        vmRef = vm.map { .passUnretained($0) }
-        nlive = vm?.frameConstBase ?? nslots
+        self.bytecode = bytecode
         simple = params.varargs == nil && params.kwargs == nil && params.keywordOnly.isEmpty
-        inlineArity = vm != nil && simple && !needsCells ? nparams : -1
-        engineCode = engine
-        engineRef = engine.map { .passUnretained($0) }
+        engineRef = bytecode.isGenerator ? nil : .passUnretained(bytecode)
     }
 }
 
@@ -114,11 +93,12 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         }
         if code.needsCells { setupCells(l) }
         do {
-            // The function keeps its code (and the body) alive: no retain per call.
-            if let vm = code.vmRef {
-                return try vm._withUnsafeGuaranteedRef { c in try c.execute(rt, l) }
+            let code = self.code
+            if code.bytecode.isGenerator {
+                return .object(PyGenerator(GeneratorFrame(code: code.bytecode, rt: rt, copying: l, nslots: code.nslots,
+                                                          name: code.name, location: code.location)))
             }
-            _ = try Unmanaged.passUnretained(code)._withUnsafeGuaranteedRef { c in try c.body(l) }
+            return try code.bytecode.run(rt, l)
         } catch {
             let e = asPyError(error)
             let loc = e.pending ?? code.location
@@ -126,11 +106,6 @@ public final class PyFunction: PyObject, @unchecked Sendable {
             e.pending = nil
             throw e
         }
-        // The result is moved out of slot 0 (no retain here and release at frame teardown).
-        let r = l.move()
-        l.initialize(to: .undefined)
-        if case .undefined = r { return .none }
-        return r
     }
 
     func setupCells(_ l: Frame) {
@@ -201,4 +176,37 @@ public final class PyFunction: PyObject, @unchecked Sendable {
         let s = names.count == 1 ? "" : "s"
         return PyError.type("\(code.qualname)() missing \(names.count) required \(kind) argument\(s): \(list)")
     }
+}
+
+@inline(__always) func initFrame(_ l: Frame, _ n: Int) {
+    var i = 0
+    while i < n { (l + i).initialize(to: .undefined); i += 1 }
+}
+
+@inline(__always) func deinitFrame(_ l: Frame, _ n: Int) {
+    var i = 0
+    while i < n {
+        // Slots holding no reference (ints, floats, unbound...) need no destroy call.
+        switch l[i] {
+        case .none, .bool, .int, .float, .tscalar, .undefined: break
+        case .str, .object, .tensor: (l + i).deinitialize(count: 1)
+        }
+        i += 1
+    }
+}
+
+/// The function a value holds when it is a plain user function (no dynamic cast).
+@inline(__always) func asFunction(_ v: Value) -> PyFunction? {
+    if case .object(let o) = v, ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyFunction.self) {
+        return unsafeDowncast(o, to: PyFunction.self)
+    }
+    return nil
+}
+
+/// The plain user function a global box holds, unretained.
+@inline(__always) func peekFunction(_ p: UnsafeMutablePointer<Value>) -> Unmanaged<PyFunction>? {
+    if case .object(let o) = p.pointee, ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyFunction.self) {
+        return Unmanaged.passUnretained(unsafeDowncast(o, to: PyFunction.self))
+    }
+    return nil
 }

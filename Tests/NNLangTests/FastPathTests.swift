@@ -1,11 +1,11 @@
 import NNLang
 import Testing
 
-/// Function bodies run as register code (Sources/NNLang/Compiler/VM): the edges its fast
-/// paths must keep exactly as the closure compiler had them. Output-only behaviour is in the
+/// The engine's fast paths (int/float arithmetic, list and tensor element access, calls run
+/// in the caller's loop) keep the general path's edges. Output-only behaviour is in the
 /// `Conformance/vm_*.py` programs; here are the nn-only limits (64-bit ints, the deadline)
 /// and tracebacks through calls made inside the dispatch loop.
-struct RegisterCodeTests {
+struct FastPathTests {
     func run(_ src: String, timeout: Double? = nil) -> CellResult {
         Interpreter(file: "a.nn").run(cell: src, firstLine: 1, echoResult: true, timeout: timeout)
     }
