@@ -28,9 +28,9 @@ struct ConformanceTests {
 
     /// Programs the opt-in bytecode engine does not pass yet: features that landed in the
     /// default evaluator while the engine was built (the C3 class machinery's namespace
-    /// entries, property setters through it, dotted imports). The engine cannot become the
+    /// entries, property setters through it). The engine cannot become the
     /// default while this list is not empty.
-    static let engineGaps: Set<String> = ["class_mro", "properties_decorators", "torch_imports"]
+    static let engineGaps: Set<String> = ["class_mro", "properties_decorators"]
 
     /// Every program again on the bytecode engine, whatever the default.
     @Test(arguments: ConformanceTests.programs.filter { !ConformanceTests.engineGaps.contains($0) })

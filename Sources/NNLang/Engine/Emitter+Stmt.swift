@@ -95,9 +95,14 @@ extension Emitter {
             with(items[...], body, s.range)
         case .import(let names):
             for a in names {
-                let bind = a.asName ?? String(a.name.split(separator: ".").first ?? "")
+                let top = String(a.name.split(separator: ".").first ?? "")
                 emit(.importName, nameIndex(a.name), 0)
-                storeName(bind)
+                if a.asName == nil && top != a.name {
+                    // `import a.b` loads every package on the way but binds the top one, `a`.
+                    emit(.pop)
+                    emit(.importName, nameIndex(top), 0)
+                }
+                storeName(a.asName ?? top)
             }
         case .importFrom(let module, let names, let level):
             emit(.importName, nameIndex(module ?? ""), level)

@@ -356,13 +356,11 @@ extension Bytecode {
                     case .importFrom:
                         guard case .object(let o) = top() else { break }
                         let m = unsafeDowncast(o, to: PyModule.self)
-                        guard let v = m.dict[names[a]] else {
-                            throw PyError(BuiltinTypes.importError, "cannot import name '\(names[a])' from '\(m.name)' (unknown location)")
-                        }
-                        push(v)
+                        // Not in the module's dict: a submodule not imported yet, else ImportError.
+                        push(try m.dict[names[a]] ?? rt.importFrom(m.name, names[a]))
                     case .importStar:
                         guard case .object(let o) = pop() else { break }
-                        for (k, v) in unsafeDowncast(o, to: PyModule.self).dict where !k.hasPrefix("_") { rt.setGlobal(k, v) }
+                        for (k, v) in try rt.importStar(unsafeDowncast(o, to: PyModule.self).name) { rt.setGlobal(k, v) }
                     case .formatValue:
                         var spec = ""
                         if i.b == 1, case .str(let s) = pop() { spec = s }
