@@ -1,4 +1,5 @@
-"""Reference for the `pytorch` group: PyTorch (CPU) on the same calls. bench: needs torch (run.sh runs
+"""Reference for the `pytorch` group: PyTorch (CPU) on the same calls (torch_mlp_epoch: the same
+program, Benchmarks/torch_mlp_epoch.py). bench: needs torch (run.sh runs
 it with $BENCH_TORCH_PYTHON, default python3, and skips the group when torch is missing)."""
 import os
 import sys
@@ -25,6 +26,17 @@ def add10():
     return lambda: a + b
 
 
+def program(file):
+    """bench() of an nn program run under CPython with the prelude's names (get_data...)."""
+    def prepare():
+        ns = dict(vars(torch_prelude), __name__="bench")
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), file)
+        with open(path) as f:
+            exec(compile(f.read(), path, "exec"), ns)
+        return ns["bench"]
+    return prepare
+
+
 run([
     ("randn_512x512", 7, seeded(lambda: torch.randn(512, 512))),
     ("rand_512x512", 7, seeded(lambda: torch.rand(512, 512))),
@@ -32,4 +44,5 @@ run([
     ("randperm_50k", 7, seeded(lambda: torch.randperm(50_000))),
     ("add_10", 11, add10),
     ("get_data", 5, lambda: torch_prelude.get_data),
+    ("torch_mlp_epoch", 3, program("torch_mlp_epoch.py")),
 ])

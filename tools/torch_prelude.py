@@ -14,12 +14,29 @@ from torch import (tensor, zeros, ones, full, zeros_like, ones_like, full_like, 
                    randn_like, arange, linspace, eye, randn, rand, randint, randperm, manual_seed,
                    matmul, mm, einsum, cat, stack, where, no_grad)
 from torch.nn.init import kaiming_normal_
+from torch import nn, optim
+import torch.nn.functional as F
+
+try:  # in a notebook with matplotlib; the checkers' stand-in comes through __getattr__ below
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+except ImportError:
+    pass
 
 __all__ = ["tensor", "zeros", "ones", "full", "zeros_like", "ones_like", "full_like", "rand_like",
            "randn_like", "arange", "linspace", "eye", "randn", "rand", "randint", "randperm", "manual_seed",
            "matmul", "mm", "einsum", "cat", "stack", "where", "no_grad", "kaiming_normal_", "math",
            "test_eq", "test_near", "test_near_zero", "get_data", "read_idx",
-           "show", "show_image", "hist", "plot", "stats"]
+           "show", "show_image", "hist", "plot", "stats",
+           "torch", "nn", "F", "optim", "plt", "mpl"]
+
+
+def __getattr__(name):
+    """`plt` and `mpl` without matplotlib installed: the stand-in tools/nn_pyplot.py installs."""
+    if name in ("plt", "mpl"):
+        import importlib
+        return importlib.import_module("matplotlib.pyplot" if name == "plt" else "matplotlib")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- tests -------------------------------------------------------------------------------------

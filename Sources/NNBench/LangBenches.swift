@@ -25,8 +25,8 @@ func langModuleBench(_ name: String, _ file: String, _ target: Target) -> Bench 
     }
 }
 
-func langBench(_ name: String, _ file: String, _ target: Target) -> Bench {
-    Bench(name: name, target: target, repeats: 5) {
+func langBench(_ name: String, _ file: String, _ target: Target, repeats: Int = 5) -> Bench {
+    Bench(name: name, target: target, repeats: repeats) {
         let path = "Benchmarks/" + file
         let source = try String(contentsOfFile: path, encoding: .utf8)
         let interp = Interpreter(file: path)

@@ -4,7 +4,8 @@ import Tensors
 
 /// Issue 18's figures whose reference is PyTorch itself (Benchmarks/pytorch.py, run with a Python
 /// that has torch; skipped with a message without one): the random draws every lesson makes,
-/// a 10-element add (small tensors must stay cheap), and `get_data()` after its first call.
+/// a 10-element add (small tensors must stay cheap), `get_data()` after its first call, and
+/// one training epoch of the lesson MLP written as PyTorch code.
 let torchBenches = BenchGroup(name: "pytorch", benches: [
     random("randn_512x512") { g in { _ = try Tensor.randn([512, 512], generator: g) } },
     random("rand_512x512") { g in { _ = try Tensor.rand([512, 512], generator: g) } },
@@ -19,6 +20,8 @@ let torchBenches = BenchGroup(name: "pytorch", benches: [
     Bench(name: "get_data", target: .secondsUnder(0.05), repeats: 5) {
         return { _ = try IDX.fashionMNIST() }
     },
+    // Issue 13: one epoch of the lesson MLP through nn.Module + DataLoader + F.cross_entropy.
+    langBench("torch_mlp_epoch", "torch_mlp_epoch.py", .timeAtMost(1.0), repeats: 3),
 ])
 
 private func random(_ name: String, _ make: @escaping @Sendable (Generator) -> () throws -> Void) -> Bench {

@@ -417,7 +417,11 @@ extension Runtime {
         switch t {
         case .object(let c as PyClass):
             if c === BuiltinTypes.object { return true }
-            return v.pyType.isSubclass(of: c)
+            if v.pyType.isSubclass(of: c) { return true }
+            // A native class may claim instances of another type (torch's Parameter claims the
+            // tensors made parameters), as a metaclass `__instancecheck__` does in CPython.
+            if c.isBuiltin, let check = c.dict["__instancecheck__"] { return try truth(try call(check, [v], [])) }
+            return false
         case .object(let tup as PyTuple):
             for x in tup.items where try isInstance(v, x) { return true }
             return false

@@ -18,6 +18,10 @@ extension Runtime {
         "IPython": { _ in [:] },
         "IPython.core": { _ in [:] },
         "IPython.core.debugger": { rt in rt.debuggerModule() },
+        "fastai": { _ in [:] },
+        "fastai.datasets": { rt in rt.fastaiDatasetsModule() },
+        "pickle": { rt in rt.pickleModule() },
+        "gzip": { rt in rt.gzipModule() },
     ]
 
     /// A native class of a standard module (`functools.partial`): builtin, printed with its module.

@@ -1,4 +1,5 @@
 import NNSyntax
+import Tensors
 /// Attribute and item access.
 extension Runtime {
     /// `obj.name`.
@@ -21,6 +22,8 @@ extension Runtime {
         case .object(let o):
             switch o {
             case is PyFunction, is PyMethodDescr:
+                return .object(PyBoundMethod(receiver: receiver, function: found))
+            case let b as PyBuiltin where b.bindsSelf:
                 return .object(PyBoundMethod(receiver: receiver, function: found))
             case let p as PyProperty:
                 return try propertyGet(p, receiver, p.name ?? "?")
@@ -157,7 +160,9 @@ extension Runtime {
                 i.attrs[name] = v
                 return
             }
-        case .object(let c as PyClass) where !c.isBuiltin:
+        case .object(let c as PyClass) where !c.isBuiltin || c.isSubclass(of: BuiltinTypes.tensor):
+            // torch.Tensor is a Python class in PyTorch: lesson code patches it
+            // (`torch.Tensor.ndim = property(...)`); the tensor's own attributes still come first.
             c.dict[name] = v
             return
         case .object(let f as PyFunction):
@@ -214,6 +219,12 @@ extension Runtime {
         switch v {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
+        case .tensor(let t):
+            // A tensor's `__index__`: one element of an integer (or bool) dtype, as in PyTorch.
+            guard !t.data.dtype.isFloatingPoint, t.data.numel == 1 else {
+                throw PyError.type("only integer tensors of a single element can be converted to an index")
+            }
+            return Int(t.data.scalars()[0])
         default: throw PyError.type(what())
         }
     }

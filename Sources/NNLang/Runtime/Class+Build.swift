@@ -118,6 +118,9 @@ extension Runtime {
             case .object(is PyFunction), .object(is PyMethodDescr):
                 if case .object(let c as PyClass) = s.receiver, c === type { return f }
                 return .object(PyBoundMethod(receiver: s.receiver, function: f))
+            case .object(let b as PyBuiltin) where b.bindsSelf:
+                if case .object(let c as PyClass) = s.receiver, c === type { return f }
+                return .object(PyBoundMethod(receiver: s.receiver, function: f))
             default: return f
             }
         }

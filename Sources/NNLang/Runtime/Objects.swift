@@ -10,6 +10,10 @@ public final class PyBuiltin: PyObject, @unchecked Sendable {
     /// True when the function handles unboxed `.tscalar` arguments itself; otherwise the
     /// runtime boxes them into Variables before the call.
     public let acceptsTScalar: Bool
+    /// A native class's method kept as a plain builtin that takes `self` first (nn.Module's
+    /// dunders, which the runtime calls with `self` explicitly): attribute access on an
+    /// instance or through `super()` binds it, as it would a function.
+    public var bindsSelf = false
     public init(_ name: String, acceptsTScalar: Bool = true, _ fn: @escaping Fn) {
         self.name = name; self.fn = fn; self.acceptsTScalar = acceptsTScalar
     }

@@ -9,13 +9,17 @@ extension Runtime {
     /// The module named `name` (dotted), loading each package on the way as CPython does:
     /// `a.b.c` needs `a`, `a.b` and `a.b.c`; the first missing one is `ModuleNotFoundError`.
     func importModule(_ name: String) throws -> PyModule {
-        if let m = try loadedModule(name) { return m }
-        var prefix = ""
+        if let m = modules[name] { return m }
+        var prefix = "", last: PyModule?
         for part in name.split(separator: ".", omittingEmptySubsequences: false) {
             prefix = prefix.isEmpty ? String(part) : prefix + "." + part
-            if try loadedModule(prefix) == nil { break }
+            guard let m = try loadedModule(prefix) else {
+                throw PyError(BuiltinTypes.moduleNotFoundError, "No module named '\(prefix)'")
+            }
+            last = m
         }
-        throw PyError(BuiltinTypes.moduleNotFoundError, "No module named '\(prefix)'")
+        guard let m = last else { throw PyError(BuiltinTypes.moduleNotFoundError, "No module named '\(name)'") }
+        return m
     }
 
     /// A module already loaded, or a standard one (`Runtime.standardModules`) built now, on its

@@ -148,6 +148,7 @@ enum TensorArgs {
     /// A dtype value (`float32`, `int64`, `bool`, ...) as a DType.
     static func dtype(_ v: Value, _ fname: String) throws -> DType {
         if let d = DTypeObjects.dtype(of: v) { return d }
+        if DTypeObjects.isFloat64(v) { throw DTypeObjects.float64Unsupported("\(fname)(dtype=float64)") }
         if case .object(let c as PyClass) = v {
             // Python's own `float`, `int` and `bool` as dtypes, as PyTorch accepts them.
             if c === BuiltinTypes.float { return .float32 }

@@ -267,6 +267,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["float"] = { rt, _, t, args, kw in _ = try BoundArgs("float", args, kw, []); return try cast(t, .float32, rt) }
     m["long"] = { rt, _, t, args, kw in _ = try BoundArgs("long", args, kw, []); return try cast(t, .int64, rt) }
     m["int"] = m["long"]
+    m["double"] = { _, _, _, _, _ in throw DTypeObjects.float64Unsupported("double()") }
     m["bool"] = { rt, _, t, args, kw in _ = try BoundArgs("bool", args, kw, []); return try cast(t, .bool, rt) }
     m["to"] = { rt, _, t, args, kw in
         let a = try BoundArgs("to", args, kw, ["dtype", "non_blocking", "copy"])

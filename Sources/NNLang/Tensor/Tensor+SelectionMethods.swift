@@ -47,6 +47,24 @@ private func pieces(_ t: Variable, _ sizes: [Int], _ dim: Int) throws -> Value {
 
 extension NNTensorBinding {
     /// `_get_softmax_dim`: 0 for 0-, 1- and 3-d inputs, else 1 (PyTorch warns; we don't).
+    /// `t.nonzero()`: the indices of the non-zero elements, one row each in row-major order,
+    /// shape `[count, ndim]`, int64 (a 0-d tensor counts as one dimension-less element).
+    static func nonzero(_ t: Tensor) throws -> Tensor {
+        let values = t.scalars(), shape = t.shape, rank = shape.count
+        var out: [Int64] = []
+        var rows = 0
+        for (k, v) in values.enumerated() where v != 0 {
+            rows += 1
+            var rest = k, index = [Int64](repeating: 0, count: rank)
+            for d in stride(from: rank - 1, through: 0, by: -1) where shape[d] > 0 {
+                index[d] = Int64(rest % shape[d])
+                rest /= shape[d]
+            }
+            out += index
+        }
+        return try Tensor(ints: out, shape: [rows, rank])
+    }
+
     static func implicitSoftmaxDim(_ ndim: Int) -> Int { ndim == 0 || ndim == 1 || ndim == 3 ? 0 : 1 }
 
     /// The methods of this file, merged into `tensorMethods`.
@@ -61,6 +79,11 @@ extension NNTensorBinding {
             }
             let keep = try a.bool("keepdim", false)
             return try Grad.v { try t.logsumexp(dims: dims, keepdim: keep) }
+        }
+        m["nonzero"] = { _, _, t, args, kw in
+            let a = try BoundArgs("nonzero", args, kw, ["as_tuple"])
+            if try a.bool("as_tuple", false) { throw PyError(BuiltinTypes.notImplementedError, "nonzero(as_tuple=True) is not supported in nn") }
+            return .tensor(Variable(try nonzero(t.data)))
         }
         m["gather"] = { _, _, t, args, kw in
             let a = try BoundArgs("gather", args, kw, ["dim", "index", "sparse_grad"], required: 2)

@@ -144,20 +144,42 @@ enum DTypeObjects {
     static let cls: PyClass = {
         let c = PyClass(name: "dtype", base: BuiltinTypes.object, isBuiltin: true)
         c.dict["__repr__"] = .object(PyBuiltin("__repr__", acceptsTScalar: false) { _, args, _ in
-            guard let a = args.first, let d = dtype(of: a) else { throw PyError.type("bad dtype") }
-            return .str(d.description)
+            guard case .object(let i as PyInstance)? = args.first, i.cls === cls, case .str(let name)? = i.attrs["__dtype__"] else {
+                throw PyError.type("bad dtype")
+            }
+            return .str(name)
         })
         return c
     }()
     static let float32 = make(.float32)
     static let int64 = make(.int64)
     static let bool = make(.bool)
+    /// `torch.float64` (`torch.double`): named, printed and compared like the others, but
+    /// nnbook's tensors have no float64 storage, so using it to make or cast a tensor is an
+    /// explicit NotImplementedError (`float64Unsupported`), never a silent float32.
+    static let float64 = make(name: "float64", floating: true, itemSize: 8)
+
+    /// The error every float64 use raises.
+    static func float64Unsupported(_ fname: String) -> PyError {
+        PyError(BuiltinTypes.notImplementedError,
+                "\(fname): float64 tensors are not supported in nnbook (its tensors are float32, int64 or bool); use float32")
+    }
+
+    /// True for the `float64` dtype object.
+    static func isFloat64(_ v: Value) -> Bool {
+        if case .object(let o) = v { return o === float64 }
+        return false
+    }
 
     private static func make(_ d: DType) -> PyInstance {
+        make(name: d.description, floating: d.isFloatingPoint, itemSize: d.itemSize)
+    }
+
+    private static func make(name: String, floating: Bool, itemSize: Int) -> PyInstance {
         let i = PyInstance(cls: cls)
-        i.attrs["__dtype__"] = .str(d.description)
-        i.attrs["is_floating_point"] = .bool(d.isFloatingPoint)
-        i.attrs["itemsize"] = .int(d.itemSize)
+        i.attrs["__dtype__"] = .str(name)
+        i.attrs["is_floating_point"] = .bool(floating)
+        i.attrs["itemsize"] = .int(itemSize)
         return i
     }
 

@@ -27,6 +27,7 @@ final class NNTensorBinding: TensorBinding {
         installLessonHelpers(rt)
         installDisplays(rt)
         installTorchModules(rt, tensorFunctions: tensorNames)
+        bindConventionalNames(rt)
     }
 
     /// Fills `BuiltinTypes.tensor.dict` once per process (it is shared by every interpreter).
@@ -59,7 +60,11 @@ final class NNTensorBinding: TensorBinding {
         case "device": return .str("cpu")
         default:
             if let a = t.userAttributes as? TensorUserAttributes, let v = a.values[name] { return v }
-            if let m = BuiltinTypes.tensor.dict[name] { return .object(PyBoundMethod(receiver: .tensor(t), function: m)) }
+            if let m = BuiltinTypes.tensor.dict[name] {
+                if case .object(is PyMethodDescr) = m { return .object(PyBoundMethod(receiver: .tensor(t), function: m)) }
+                // What lesson code patched onto torch.Tensor: properties, functions, plain values.
+                return try rt.bind(m, .tensor(t), cls: BuiltinTypes.tensor)
+            }
             return nil
         }
     }

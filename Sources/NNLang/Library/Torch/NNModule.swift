@@ -28,9 +28,11 @@ enum NNModules {
             return i
         }
         if explicitSelfDunders.contains(name) {
-            cls.dict[name] = .object(PyBuiltin(name, acceptsTScalar: false) { rt, args, kw in
+            let b = PyBuiltin(name, acceptsTScalar: false) { rt, args, kw in
                 try fn(rt, try receiver(args.first), Array(args.dropFirst()), kw)
-            })
+            }
+            b.bindsSelf = true
+            cls.dict[name] = .object(b)
         } else {
             cls.dict[name] = .object(PyMethodDescr(name) { rt, recv, args, kw in try fn(rt, try receiver(recv), args, kw) })
         }
@@ -245,10 +247,19 @@ enum NNModules {
         return c
     }()
 
-    /// `nn.Parameter(data=None, requires_grad=True)`, called like a class.
-    static let parameter = PyBuiltin("Parameter", acceptsTScalar: false) { rt, args, kw in
-        let a = try BoundArgs("Parameter", args, kw, ["data", "requires_grad"])
-        let data = try a["data"].map { try TensorArgs.tensor($0, "Parameter") } ?? Tensor(zeros: [0])
-        return .tensor(try makeParameter(data, requiresGrad: try a.bool("requires_grad", true)))
-    }
+    /// `nn.Parameter(data=None, requires_grad=True)`: a class, so `isinstance(p, nn.Parameter)`
+    /// works; as in PyTorch (whose Parameter metaclass overrides `__instancecheck__`), a tensor is
+    /// an instance when it was made a parameter.
+    static let parameter: PyClass = {
+        let c = PyClass(name: "Parameter", base: BuiltinTypes.tensor, isBuiltin: true) { rt, args, kw in
+            let a = try BoundArgs("Parameter", args.map { rt.materialize($0) }, kw, ["data", "requires_grad"])
+            let data = try a["data"].map { try TensorArgs.tensor($0, "Parameter") } ?? Tensor(zeros: [0])
+            return .tensor(try makeParameter(data, requiresGrad: try a.bool("requires_grad", true)))
+        }
+        c.dict["__module__"] = .str("torch.nn.parameter")
+        c.dict["__instancecheck__"] = .object(PyBuiltin("__instancecheck__", acceptsTScalar: false) { _, args, _ in
+            .bool(args.count == 1 && isParameter(args[0]))
+        })
+        return c
+    }()
 }

@@ -13,6 +13,7 @@ extension NNTensorBinding {
         "sum", "max", "min", "abs", "pow", "round", "add", "sub", "mul", "div", "eq", "ne", "lt", "le", "gt", "ge",
         "softmax", "log_softmax", "logsumexp", "gather", "scatter", "scatter_add", "cumsum", "sort", "topk",
         "split", "chunk", "lerp", "t", "view_as", "expand_as", "detach", "log", "exp", "square", "remainder",
+        "all", "any", "nonzero",
     ]
 
     /// Builds and registers the torch modules. `tensorFunctions` are the tensor builtins
@@ -28,6 +29,8 @@ extension NNTensorBinding {
         for (name, d) in [("float32", DType.float32), ("float", .float32), ("int64", .int64), ("long", .int64), ("bool", .bool)] {
             torch[name] = DTypeObjects.value(d)
         }
+        torch["float64"] = .object(DTypeObjects.float64)
+        torch["double"] = .object(DTypeObjects.float64)
         torch["dtype"] = .object(DTypeObjects.cls)
         torch["__version__"] = .str("2.0.0+nn")
         rt.registerModule(PyModule(name: "torch", dict: torch))
@@ -36,6 +39,9 @@ extension NNTensorBinding {
             "ReLU": .object(NNModules.relu), "Flatten": .object(NNModules.flatten), "Sequential": .object(NNModules.sequential),
             "ModuleList": .object(NNModules.moduleList), "ModuleDict": .object(NNModules.moduleDict),
         ]))
+        for c in NNModules.convs { rt.modules["torch.nn"]?.dict[c.name] = .object(c) }
+        rt.registerModule(PyModule(name: "torch.nn.modules", dict: [:]))
+        rt.registerModule(PyModule(name: "torch.nn.modules.conv", dict: NNModules.convModule))
         rt.registerModule(PyModule(name: "torch.nn.functional", dict: functionalTable(rt)))
         rt.registerModule(PyModule(name: "torch.nn.init", dict: initTable(rt)))
         rt.registerModule(PyModule(name: "torch.optim", dict: [
@@ -48,6 +54,17 @@ extension NNTensorBinding {
             "SequentialSampler": .object(NNModules.sequentialSampler), "RandomSampler": .object(NNModules.randomSampler),
             "BatchSampler": .object(NNModules.batchSampler), "default_collate": .object(NNModules.defaultCollate),
         ]))
+    }
+
+    /// The names PyTorch lesson code imports by convention are in scope without the import, as
+    /// `math` is (fast.ai's course notebooks get them from `from exp.nb_XX import *`); an
+    /// import or assignment in a cell rebinds them as usual. tools/torch_prelude.py has the same.
+    func bindConventionalNames(_ rt: Runtime) {
+        let names = [("torch", "torch"), ("nn", "torch.nn"), ("F", "torch.nn.functional"), ("optim", "torch.optim"),
+                     ("plt", "matplotlib.pyplot"), ("mpl", "matplotlib")]
+        for (name, module) in names {
+            if let m = rt.modules[module] { rt.builtins[name] = .object(m) }
+        }
     }
 
     private func builtin(_ name: String, _ f: @escaping PyBuiltin.Fn) -> Value {
@@ -68,6 +85,12 @@ extension NNTensorBinding {
                 return .tensor(t)
             }
             return try Grad.v { try t.relu() }
+        }
+        f["linear"] = builtin("linear") { _, args, kw in
+            let a = try BoundArgs("linear", args, kw, ["input", "weight", "bias"], required: 2)
+            let x = try TensorArgs.variable(a.given("input"), "linear"), w = try TensorArgs.variable(a.given("weight"), "linear")
+            let b = try a["bias"].flatMap { $0.isNone ? nil : try TensorArgs.variable($0, "linear") }
+            return try Grad.v { try Variable.linear(x, w, b) }
         }
         let lossArgs = ["input", "target", "weight", "size_average", "ignore_index", "reduce", "reduction"]
         func nll(_ name: String, _ a: BoundArgs, logits: Bool) throws -> Value {

@@ -1,0 +1,56 @@
+import NNLang
+import Testing
+
+/// What issue 13's port of the fast.ai course notebooks needs that CPython + PyTorch cannot
+/// record as a conformance program: modules nnbook provides in place of a download (`fastai`,
+/// `pickle`, `gzip`) and float64, which nnbook names but does not store. On both evaluators.
+struct TorchPortTests {
+    func error(_ source: String) -> String? {
+        Interpreter(file: "port.nn").run(cell: source, firstLine: 1, echoResult: false).error?.summary
+    }
+
+    func output(_ source: String) -> String {
+        let r = Interpreter(file: "port.nn").run(cell: source, firstLine: 1, echoResult: false)
+        let text = r.items.map { item -> String in
+            if case .stdout(let s) = item { return s }
+            return ""
+        }.joined()
+        return text + (r.error.map { "error: " + $0.summary } ?? "")
+    }
+
+    @Test
+    func courseImportsLoadAndTheirDownloadHelpersRefuse() {
+        let src = """
+            from fastai import datasets
+            import pickle, gzip, math, torch, matplotlib as mpl
+            import fastai.datasets
+            print(datasets is fastai.datasets, pickle.__name__, gzip.__name__)
+            """
+        #expect(output(src) == "True pickle gzip\n")
+        #expect(error("from fastai import datasets\ndatasets.download_data('http://x/mnist.pkl', ext='.gz')")
+            == "NotImplementedError: fastai.datasets.download_data(): nnbook does not download data; get_data() loads Fashion-MNIST from local files")
+        #expect(error("import pickle\npickle.load(None)")?.hasPrefix("NotImplementedError: pickle.load(): ") == true)
+        #expect(error("import gzip\ngzip.open('a.gz', 'rb')")?.hasPrefix("NotImplementedError: gzip.open(): ") == true)
+    }
+
+    @Test
+    func dottedImportsLoadEveryPackageOnTheWay() {
+        let src = """
+            import IPython.core.debugger
+            print(IPython.core.debugger.set_trace.__name__)
+            from IPython.core import debugger
+            print(debugger is IPython.core.debugger)
+            """
+        #expect(output(src) == "set_trace\nTrue\n")
+    }
+
+    @Test
+    func float64IsNamedButEveryUseIsAnExplicitError() {
+        #expect(output("import torch\nprint(torch.float64, torch.double is torch.float64, torch.float64.itemsize)")
+            == "float64 True 8\n")
+        let msg = "float64 tensors are not supported in nnbook (its tensors are float32, int64 or bool); use float32"
+        #expect(error("import torch\ntorch.zeros(2, dtype=torch.float64)") == "NotImplementedError: zeros(dtype=float64): " + msg)
+        #expect(error("import torch\ntorch.ones(2).double()") == "NotImplementedError: double(): " + msg)
+        #expect(error("import torch\ntorch.ones(2).to(torch.float64)") == "NotImplementedError: to(dtype=float64): " + msg)
+    }
+}
