@@ -158,7 +158,7 @@ extension Compiler {
                     }
                 } catch { pendingError = error }
                 if pendingError == nil {
-                    if let h = matched, !(rt.timedOut && e.exc.cls === BuiltinTypes.timeoutError) {
+                    if let h = matched, !rt.isStopping(e) {
                         e.pending = nil
                         rt.handling.append(e)
                         do {
@@ -210,7 +210,7 @@ extension Compiler {
                     let e = asPyError(error)
                     let r = try rt.call(exit, [.object(e.exc.cls), .object(e.exc), .none], [])
                     // A TimeoutError from the deadline is not the context manager's to swallow.
-                    if try rt.truth(r), !(rt.timedOut && e.exc.cls === BuiltinTypes.timeoutError) { return .normal }
+                    if try rt.truth(r), !rt.isStopping(e) { return .normal }
                     throw e
                 }
                 _ = try rt.call(exit, [.none, .none, .none], [])
