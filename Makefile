@@ -18,8 +18,10 @@ NNBOOK := .build/release/nnbook
 
 .PHONY: deps browser-deps jupyter-deps build site test bench clean fuzz
 
-# `make fuzz`: each libFuzzer target (Fuzz/) for FUZZ_SECONDS.
+# `make fuzz`: each libFuzzer target (Fuzz/) for FUZZ_SECONDS; `make test` runs each for
+# FUZZ_SHORT_SECONDS (three targets: about 20 s in all).
 FUZZ_SECONDS ?= 600
+FUZZ_SHORT_SECONDS ?= 7
 
 deps:
 	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -47,6 +49,7 @@ site: build
 test: deps browser-deps jupyter-deps
 	$(SWIFT_BUILD)
 	$(SWIFT_TEST)
+	bash Fuzz/run.sh $(FUZZ_SHORT_SECONDS)
 	PYTHON=$(JUPYTER_PY) bash Tests/jupyter-check.sh
 	bash Tests/watch-check.sh $(NNBOOK)
 	$(NNBOOK) render Notebooks --out site

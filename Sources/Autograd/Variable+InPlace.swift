@@ -131,7 +131,7 @@ extension Variable {
     /// `a.zero_()`; returns `self`.
     @discardableResult
     public func zero_() throws -> Variable {
-        try inPlace([], plain: { data.zero_() }, recorded: { old in
+        try inPlace([], plain: { try data.zero_() }, recorded: { old in
             Variable.make(try Tensor.zerosLike(old.data), "ZeroBackward0", [old]) { g, _ in [try Tensor.zerosLike(g)] }
         })
         return self
@@ -140,7 +140,7 @@ extension Variable {
     /// `a.fill_(value)`; returns `self`.
     @discardableResult
     public func fill_(_ value: Double) throws -> Variable {
-        try inPlace([], plain: { data.fill_(value) }, recorded: { old in
+        try inPlace([], plain: { try data.fill_(value) }, recorded: { old in
             Variable.make(try Tensor.fullLike(old.data, value), "FillBackward0", [old]) { g, _ in [try Tensor.zerosLike(g)] }
         })
         return self

@@ -85,6 +85,13 @@ public struct Commands: Sendable {
                 }
                 var text = problems.map(formatter.format).joined()
                 let status: String
+                if Interpreter.isInterrupted {
+                    // Ctrl-C: a half-run notebook keeps the blocks it had.
+                    if !text.isEmpty { console.err(text) }
+                    console.out("not updated  \(run.notebook.path)  (interrupted)\n")
+                    failures.add()
+                    return
+                }
                 do throws(NotebookFileError) {
                     let c = try NotebookUpdater.write(run)
                     status = c.any ? "updated  \(run.notebook.path)  (\(c.inserted) inserted, \(c.replaced) replaced, \(c.removed) removed)"
@@ -109,6 +116,11 @@ public struct Commands: Sendable {
                        write: ([NotebookRun]) throws -> Void) -> Int32 {
         guard let files = expand(paths) else { return 2 }
         let runs = runAll(files, jobs: jobs, timeout: timeout, reporter: ProgressReporter(console: console))
+        if Interpreter.isInterrupted {
+            // Ctrl-C: the pages of the last complete render stay as they were.
+            console.err("nnbook: interrupted: the site was not written\n")
+            return Interrupt.exitStatus
+        }
         do {
             try write(runs)
         } catch {

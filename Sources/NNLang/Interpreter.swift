@@ -33,6 +33,13 @@ public final class Interpreter {
     /// The default memory cap of one of `jobs` notebooks run at once (3/4 of RAM shared).
     public static func defaultMemoryLimit(jobs: Int) -> Int { MemoryBudget.defaultLimit(jobs: jobs) }
 
+    /// Stops every running cell of the process, as Ctrl-C does: each raises
+    /// `KeyboardInterrupt` at its next check (kernels poll too), and no later cell runs.
+    public static func interruptAll() { Cancellation.interruptAll() }
+
+    /// True once `interruptAll()` was called.
+    public static var isInterrupted: Bool { Cancellation.isInterrupted }
+
     public func run(cell source: String, firstLine: Int, echoResult: Bool = true,
                     timeout: Double? = nil, onOutput: ((String) -> Void)? = nil) -> CellResult {
         final class Box: @unchecked Sendable {

@@ -52,6 +52,12 @@ struct CommonMarkConverter {
         return result
     }
 
+    /// `text` with CRLF and bare CR line endings made LF.
+    static func lf(_ text: String) -> String {
+        guard text.utf8.contains(13) else { return text }
+        return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+    }
+
     private static func string(_ p: UnsafePointer<CChar>?) -> String {
         guard let p else { return "" }
         return String(cString: p)
@@ -69,7 +75,9 @@ struct CommonMarkConverter {
             kind = .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, depth: depth))
         case CMARK_NODE_CODE_BLOCK:
             let info = Self.string(cmark_node_get_fence_info(node))
-            let code = Self.string(cmark_node_get_literal(node))
+            // cmark keeps each line's own ending in the literal: CRLF and bare-CR (old Mac)
+            // files give code with plain newlines, as the lexer and the comparison expect.
+            let code = Self.lf(Self.string(cmark_node_get_literal(node)))
             kind = Self.infoWord(info) == "math" ? .math(tex: code) : .codeBlock(info: info, code: code)
         case CMARK_NODE_BLOCK_QUOTE:
             kind = .blockQuote(blocks(in: node, depth: depth))

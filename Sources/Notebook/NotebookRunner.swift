@@ -20,7 +20,7 @@ public struct RunEvents: Sendable {
 /// Runs notebooks: one executor per notebook, cells in order, each output checked against its
 /// expected block (ARCHITECTURE.md, "From a cell's source to its output").
 ///
-///     let run = NotebookRunner(timeout: 300).run(try Notebook(contentsOf: path))
+///     let run = NotebookRunner(timeout: 600).run(try Notebook(contentsOf: path))
 ///     print(run.passedCount, run.failedCount)
 public struct NotebookRunner: Sendable {
     /// Seconds a cell may run before it ends with a `TimeoutError` (nil: no limit).
@@ -30,8 +30,12 @@ public struct NotebookRunner: Sendable {
     /// Makes the executor of each notebook.
     public var makeExecutor: ExecutorFactory
 
+    /// The per-cell deadline (seconds) when none is given: long enough for any lesson cell,
+    /// short enough that a runaway cell cannot hold a CI job for hours.
+    public static let defaultTimeout: Double = 600
+
     /// Creates a runner; by default a fresh `Interpreter` seeded 0 runs each notebook.
-    public init(timeout: Double? = 300, comparison: OutputComparison = OutputComparison(),
+    public init(timeout: Double? = NotebookRunner.defaultTimeout, comparison: OutputComparison = OutputComparison(),
                 makeExecutor: @escaping ExecutorFactory = interpreterFactory) {
         self.timeout = timeout; self.comparison = comparison; self.makeExecutor = makeExecutor
     }
@@ -59,6 +63,8 @@ public struct NotebookRunner: Sendable {
     func runCell(_ cell: Cell, of notebook: Notebook, executor: inout (any CellExecutor)?, stopped: inout Bool,
                  events: RunEvents) -> CellRun {
         let cellRun: CellRun
+        // After Ctrl-C (`Interpreter.interruptAll()`) nothing more runs: the rest is not run.
+        if Interpreter.isInterrupted { stopped = true }
         if stopped {
             cellRun = CellRun(cell: cell, result: nil, output: "", verdict: .notRun, seconds: 0)
         } else if cell.options.skip {
@@ -90,7 +96,9 @@ public struct NotebookRunner: Sendable {
         let n = cell.number
         if let error = result.error {
             let (line, column) = place(of: error, in: cell, path: path)
-            guard let raises = cell.options.raises else {
+            // Ctrl-C fails the cell it stopped even where `raises` would accept any error.
+            let interrupted = error.typeName == "KeyboardInterrupt" && Interpreter.isInterrupted
+            guard let raises = cell.options.raises, !interrupted else {
                 return (.failed(CellFailure(message: "cell \(n) raised \(error.summary)", line: line, column: column,
                                             details: CellOutput.traceback(of: error))), true)
             }

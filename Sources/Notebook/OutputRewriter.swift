@@ -28,6 +28,13 @@ public struct OutputRewriter: NotebookVisitor {
     var edits: [(range: Range<Int>, text: String)] = []
     var changes = Changes()
 
+    /// The line ending new blocks are written with: the file's own (CRLF, a bare CR for an
+    /// old Mac file, else LF).
+    static func newline(of text: String) -> String {
+        if text.contains("\r\n") { return "\r\n" }
+        return text.utf8.contains(13) && !text.utf8.contains(10) ? "\r" : "\n"
+    }
+
     /// The file's bytes with the blocks of `outputs` (cell number -> new text) rewritten.
     ///
     /// With a `comparison`, a block that already matches its new text (numbers within
@@ -38,8 +45,8 @@ public struct OutputRewriter: NotebookVisitor {
                                comparison: OutputComparison? = OutputComparison()) -> (bytes: [UInt8], changes: Changes) {
         let bytes = Array(notebook.text.utf8)
         var rewriter = OutputRewriter(
-            outputs: outputs, comparison: comparison, newline: notebook.text.contains("\r\n") ? "\r\n" : "\n",
-            fileEnd: bytes.count, endsWithNewline: bytes.last == UInt8(ascii: "\n"))
+            outputs: outputs, comparison: comparison, newline: OutputRewriter.newline(of: notebook.text),
+            fileEnd: bytes.count, endsWithNewline: bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r"))
         notebook.walk(&rewriter)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 256)

@@ -113,7 +113,7 @@ public struct RunCache: Sendable {
         guard !run.notebook.hasErrors, !run.fromCache else { return false }
         return !run.cells.contains { c in
             guard let e = c.result?.error else { return c.verdict == .notRun }
-            return e.typeName == "TimeoutError" || !c.cell.options.raisesAccepts(e)
+            return e.typeName == "TimeoutError" || e.typeName == "KeyboardInterrupt" || !c.cell.options.raisesAccepts(e)
         }
     }
 

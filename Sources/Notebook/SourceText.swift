@@ -5,11 +5,13 @@ package struct SourceText: Sendable {
     /// Byte offset of the start of each line; `lineStarts[0]` is line 1.
     let lineStarts: [Int]
 
+    /// Lines end as CommonMark (and cmark) say: LF, CRLF or a bare CR (old Mac files).
     package init(_ text: String) {
         bytes = Array(text.utf8)
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") && i + 1 < bytes.count {
-            starts.append(i + 1)
+        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        for (i, b) in bytes.enumerated() where i + 1 < bytes.count {
+            if b == lf || (b == cr && bytes[i + 1] != lf) { starts.append(i + 1) }
         }
         lineStarts = starts
     }

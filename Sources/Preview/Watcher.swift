@@ -22,7 +22,7 @@ public struct WatchOptions: Sendable {
     public var pollInterval: Double
 
     /// Options for watching `paths` into `outDir`.
-    public init(paths: [String], outDir: String = "site", timeout: Double? = 300, jobs: Int = processorCount,
+    public init(paths: [String], outDir: String = "site", timeout: Double? = NotebookRunner.defaultTimeout, jobs: Int = processorCount,
                 cache: RunCache? = nil, unsafeHTML: Bool = false, pollInterval: Double = 0.2) {
         self.paths = paths; self.outDir = outDir; self.timeout = timeout; self.jobs = jobs
         self.cache = cache; self.unsafeHTML = unsafeHTML; self.pollInterval = pollInterval

@@ -265,7 +265,7 @@ struct PageWriter {
             return s + "</tbody></table>\n"
         case .math(let tex, _):
             let r = MathML.convert(tex, display: true)
-            diagnostics += r.diagnostics.map { "math: \($0)" }
+            diagnostics += r.warnings.map { "math: \($0)" }
             return "<div class=\"nn-output nn-math\">\(r.html)</div>\n"
         }
     }

@@ -59,7 +59,7 @@ struct ProseHTML {
     mutating func displayMath(_ tex: String) -> String {
         let r = MathML.convert(tex, display: true)
         mathCount += 1
-        diagnostics += r.diagnostics.map { "math: \($0)" }
+        diagnostics += r.warnings.map { "math: \($0)" }
         return "<div class=\"nn-math-block\">\(r.html)</div>\n"
     }
 
@@ -83,7 +83,7 @@ struct ProseHTML {
     mutating func inlineMath(_ tex: String) -> String {
         let r = MathML.convert(tex, display: false)
         mathCount += 1
-        diagnostics += r.diagnostics.map { "math: \($0)" }
+        diagnostics += r.warnings.map { "math: \($0)" }
         return r.html
     }
 

@@ -35,9 +35,13 @@ public final class Cancellation: Sendable {
     /// Stops now (Ctrl-C, or the interpreter's own clock check saw the deadline).
     public func cancel() { stopped.store(true, ordering: .relaxed) }
 
-    /// Whether the work should stop: latched once the deadline has passed.
+    /// Whether the work should stop: latched once the deadline has passed (or on Ctrl-C).
     public var isCancelled: Bool {
         if stopped.load(ordering: .relaxed) { return true }
+        if Cancellation.interrupted.load(ordering: .relaxed) {
+            stopped.store(true, ordering: .relaxed)
+            return true
+        }
         let d = deadline.load(ordering: .relaxed)
         if d == .max { return false }
         if Cancellation.now() > d {
@@ -71,10 +75,28 @@ public final class Cancellation: Sendable {
     /// For kernels, between blocks: true when the running cell's deadline has passed.
     @inline(__always) public static func shouldStop() -> Bool { current?.isCancelled ?? false }
 
-    /// Throws TimeoutError when the running cell's deadline has passed.
+    /// Throws TimeoutError when the running cell's deadline has passed (KeyboardInterrupt
+    /// after Ctrl-C).
     @inline(__always) public static func check() throws {
-        if let t = current, t.isCancelled { throw TensorError(.timeoutError, "cell exceeded the time limit") }
+        if let t = current, t.isCancelled { throw stopError }
     }
+
+    /// The error a stopped kernel throws: KeyboardInterrupt after `interruptAll()`, else
+    /// TimeoutError.
+    public static var stopError: TensorError {
+        isInterrupted ? TensorError(.keyboardInterrupt, "") : TensorError(.timeoutError, "cell exceeded the time limit")
+    }
+
+    // MARK: Ctrl-C
+
+    private static let interrupted = Atomic<Bool>(false)
+
+    /// Stops every running cell of the process, as Ctrl-C does: each token reports itself
+    /// cancelled from now on (the process is about to end its run).
+    public static func interruptAll() { interrupted.store(true, ordering: .relaxed) }
+
+    /// True once `interruptAll()` was called.
+    public static var isInterrupted: Bool { interrupted.load(ordering: .relaxed) }
 
     private static let key: pthread_key_t = {
         var k = pthread_key_t()

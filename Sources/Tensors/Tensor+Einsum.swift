@@ -317,12 +317,19 @@ struct EinsumSpec {
 
         var outIndex = [Int](repeating: 0, count: keep.count)
         var base = ops.map { $0.tensor.offset }
+        // This loop is slow per element: poll the cell's deadline every ~1M products.
+        var untilPoll = 1 << 20
         for o in 0..<outCount {
             var acc = 0.0
             var accInt: Int64 = 0
             var inner = [Int](repeating: 0, count: reduced.count)
             var pos = base
             for _ in 0..<innerCount {
+                untilPoll &-= 1
+                if untilPoll == 0 {
+                    untilPoll = 1 << 20
+                    try Cancellation.check()
+                }
                 if dtype == .float32 {
                     var p = 1.0
                     for (j, op) in ops.enumerated() { p *= op.tensor.element(atStorageIndex: pos[j]) }

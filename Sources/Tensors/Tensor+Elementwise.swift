@@ -102,32 +102,32 @@ extension Tensor {
 
     // MARK: Kernels
 
-    static func addKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
+    static func addKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x + y }
-        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in x &+ y }
-        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
+        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x + y }
+        case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in x &+ y }
+        case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
         }
     }
 
     static func subKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x - y }
-        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in x &- y }
+        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x - y }
+        case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in x &- y }
         case .bool: throw boolSubtractionError()
         }
     }
 
-    static func mulKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
+    static func mulKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x * y }
-        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in x &* y }
-        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
+        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x * y }
+        case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in x &* y }
+        case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
         }
     }
 
-    static func divKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
-        map2(a, b, into: o) { (x: Float, y: Float) in x / y }
+    static func divKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
+        try map2(a, b, into: o) { (x: Float, y: Float) in x / y }
     }
 
     /// Throws PyTorch's error when an integer divisor holds a zero.
@@ -139,10 +139,10 @@ extension Tensor {
 
     static func floorDivideKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in floorDiv(x, y) }
+        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in floorDiv(x, y) }
         case .int64:
             try checkNoIntZero(b)
-            map2(a, b, into: o) { (x: Int64, y: Int64) in
+            try map2(a, b, into: o) { (x: Int64, y: Int64) in
                 let (q, overflow) = x.dividedReportingOverflow(by: y)
                 if overflow { return q }
                 return (x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q
@@ -168,14 +168,14 @@ extension Tensor {
     static func remainderKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
         case .float32:
-            map2(a, b, into: o) { (x: Float, y: Float) in
+            try map2(a, b, into: o) { (x: Float, y: Float) in
                 var m = fmodf(x, y)
                 if m != 0 && (y < 0) != (m < 0) { m += y }
                 return m
             }
         case .int64:
             try checkNoIntZero(b)
-            map2(a, b, into: o) { (x: Int64, y: Int64) -> Int64 in
+            try map2(a, b, into: o) { (x: Int64, y: Int64) -> Int64 in
                 let (r, overflow) = x.remainderReportingOverflow(dividingBy: y)
                 if overflow { return 0 }
                 return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
@@ -191,21 +191,21 @@ extension Tensor {
             if b.strides.allSatisfy({ $0 == 0 }) && b.numel > 0 {
                 let e = b.storage.floats[b.offset]
                 switch e {
-                case 2: map1(a, into: o) { (x: Float) in x * x }
-                case 3: map1(a, into: o) { (x: Float) in x * x * x }
-                case 0.5: map1(a, into: o) { (x: Float) in x.squareRoot() }
-                case -0.5: map1(a, into: o) { (x: Float) in 1 / x.squareRoot() }
-                case -1: map1(a, into: o) { (x: Float) in 1 / x }
-                case -2: map1(a, into: o) { (x: Float) in 1 / (x * x) }
-                default: map1(a, into: o) { (x: Float) in powf(x, e) }
+                case 2: try map1(a, into: o) { (x: Float) in x * x }
+                case 3: try map1(a, into: o) { (x: Float) in x * x * x }
+                case 0.5: try map1(a, into: o) { (x: Float) in x.squareRoot() }
+                case -0.5: try map1(a, into: o) { (x: Float) in 1 / x.squareRoot() }
+                case -1: try map1(a, into: o) { (x: Float) in 1 / x }
+                case -2: try map1(a, into: o) { (x: Float) in 1 / (x * x) }
+                default: try map1(a, into: o) { (x: Float) in powf(x, e) }
                 }
                 return
             }
-            map2(a, b, into: o) { (x: Float, y: Float) in powf(x, y) }
+            try map2(a, b, into: o) { (x: Float, y: Float) in powf(x, y) }
         case .int64:
             // Integer pow wraps like PyTorch's; a negative exponent gives 1 for base 1, +-1 for
             // base -1 and 0 otherwise (a Python-int exponent < 0 is refused by the caller).
-            map2(a, b, into: o) { (x: Int64, y: Int64) -> Int64 in
+            try map2(a, b, into: o) { (x: Int64, y: Int64) -> Int64 in
                 if y < 0 { return x == 1 ? 1 : x == -1 ? (y & 1 == 1 ? -1 : 1) : 0 }
                 var result: Int64 = 1, base = x, e = y
                 while e > 0 {
@@ -215,23 +215,23 @@ extension Tensor {
                 }
                 return result
             }
-        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x || !y }
+        case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x || !y }
         }
     }
 
-    static func maximumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
+    static func maximumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.max(x, y) }
-        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.max(x, y) }
-        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
+        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.max(x, y) }
+        case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.max(x, y) }
+        case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
         }
     }
 
-    static func minimumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) {
+    static func minimumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32: map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.min(x, y) }
-        case .int64: map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.min(x, y) }
-        case .bool: map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
+        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.min(x, y) }
+        case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.min(x, y) }
+        case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
         }
     }
 
@@ -243,30 +243,30 @@ extension Tensor {
             switch a.dtype {
             case .float32:
                 switch op {
-                case .eq: map2(a, b, into: o) { (x: Float, y: Float) in x == y }
-                case .ne: map2(a, b, into: o) { (x: Float, y: Float) in x != y }
-                case .lt: map2(a, b, into: o) { (x: Float, y: Float) in x < y }
-                case .le: map2(a, b, into: o) { (x: Float, y: Float) in x <= y }
-                case .gt: map2(a, b, into: o) { (x: Float, y: Float) in x > y }
-                case .ge: map2(a, b, into: o) { (x: Float, y: Float) in x >= y }
+                case .eq: try map2(a, b, into: o) { (x: Float, y: Float) in x == y }
+                case .ne: try map2(a, b, into: o) { (x: Float, y: Float) in x != y }
+                case .lt: try map2(a, b, into: o) { (x: Float, y: Float) in x < y }
+                case .le: try map2(a, b, into: o) { (x: Float, y: Float) in x <= y }
+                case .gt: try map2(a, b, into: o) { (x: Float, y: Float) in x > y }
+                case .ge: try map2(a, b, into: o) { (x: Float, y: Float) in x >= y }
                 }
             case .int64:
                 switch op {
-                case .eq: map2(a, b, into: o) { (x: Int64, y: Int64) in x == y }
-                case .ne: map2(a, b, into: o) { (x: Int64, y: Int64) in x != y }
-                case .lt: map2(a, b, into: o) { (x: Int64, y: Int64) in x < y }
-                case .le: map2(a, b, into: o) { (x: Int64, y: Int64) in x <= y }
-                case .gt: map2(a, b, into: o) { (x: Int64, y: Int64) in x > y }
-                case .ge: map2(a, b, into: o) { (x: Int64, y: Int64) in x >= y }
+                case .eq: try map2(a, b, into: o) { (x: Int64, y: Int64) in x == y }
+                case .ne: try map2(a, b, into: o) { (x: Int64, y: Int64) in x != y }
+                case .lt: try map2(a, b, into: o) { (x: Int64, y: Int64) in x < y }
+                case .le: try map2(a, b, into: o) { (x: Int64, y: Int64) in x <= y }
+                case .gt: try map2(a, b, into: o) { (x: Int64, y: Int64) in x > y }
+                case .ge: try map2(a, b, into: o) { (x: Int64, y: Int64) in x >= y }
                 }
             case .bool:
                 switch op {
-                case .eq: map2(a, b, into: o) { (x: Bool, y: Bool) in x == y }
-                case .ne: map2(a, b, into: o) { (x: Bool, y: Bool) in x != y }
-                case .lt: map2(a, b, into: o) { (x: Bool, y: Bool) in !x && y }
-                case .le: map2(a, b, into: o) { (x: Bool, y: Bool) in !x || y }
-                case .gt: map2(a, b, into: o) { (x: Bool, y: Bool) in x && !y }
-                case .ge: map2(a, b, into: o) { (x: Bool, y: Bool) in x || !y }
+                case .eq: try map2(a, b, into: o) { (x: Bool, y: Bool) in x == y }
+                case .ne: try map2(a, b, into: o) { (x: Bool, y: Bool) in x != y }
+                case .lt: try map2(a, b, into: o) { (x: Bool, y: Bool) in !x && y }
+                case .le: try map2(a, b, into: o) { (x: Bool, y: Bool) in !x || y }
+                case .gt: try map2(a, b, into: o) { (x: Bool, y: Bool) in x && !y }
+                case .ge: try map2(a, b, into: o) { (x: Bool, y: Bool) in x || !y }
                 }
             }
         }
@@ -282,15 +282,15 @@ extension Tensor {
                 throw unsupportedDType(name, .float32)
             case .int64:
                 switch op {
-                case .and: map2(a, b, into: o) { (x: Int64, y: Int64) in x & y }
-                case .or: map2(a, b, into: o) { (x: Int64, y: Int64) in x | y }
-                case .xor: map2(a, b, into: o) { (x: Int64, y: Int64) in x ^ y }
+                case .and: try map2(a, b, into: o) { (x: Int64, y: Int64) in x & y }
+                case .or: try map2(a, b, into: o) { (x: Int64, y: Int64) in x | y }
+                case .xor: try map2(a, b, into: o) { (x: Int64, y: Int64) in x ^ y }
                 }
             case .bool:
                 switch op {
-                case .and: map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
-                case .or: map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
-                case .xor: map2(a, b, into: o) { (x: Bool, y: Bool) in x != y }
+                case .and: try map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
+                case .or: try map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
+                case .xor: try map2(a, b, into: o) { (x: Bool, y: Bool) in x != y }
                 }
             }
         }
@@ -301,7 +301,7 @@ extension Tensor {
     /// `self + other` (`add`), broadcasting; bool + bool is logical or.
     public func add(_ other: Tensor) throws -> Tensor {
         let c = DType.promote(dtype, other.dtype)
-        return try binary(other, compute: c, result: c) { Tensor.addKernel($0, $1, $2) }
+        return try binary(other, compute: c, result: c) { try Tensor.addKernel($0, $1, $2) }
     }
 
     /// `self - other` (`sub`); two bool tensors are PyTorch's error.
@@ -314,12 +314,12 @@ extension Tensor {
     /// `self * other` (`mul`); bool * bool is logical and.
     public func mul(_ other: Tensor) throws -> Tensor {
         let c = DType.promote(dtype, other.dtype)
-        return try binary(other, compute: c, result: c) { Tensor.mulKernel($0, $1, $2) }
+        return try binary(other, compute: c, result: c) { try Tensor.mulKernel($0, $1, $2) }
     }
 
     /// `self / other`: true division, always float32 (int / int included).
     public func div(_ other: Tensor) throws -> Tensor {
-        try binary(other, compute: .float32, result: .float32) { Tensor.divKernel($0, $1, $2) }
+        try binary(other, compute: .float32, result: .float32) { try Tensor.divKernel($0, $1, $2) }
     }
 
     /// `self // other` (`floor_divide`) with Python's rounding toward negative infinity.
@@ -348,13 +348,13 @@ extension Tensor {
     /// Elementwise maximum (`maximum`); NaN propagates.
     public func maximum(_ other: Tensor) throws -> Tensor {
         let c = DType.promote(dtype, other.dtype)
-        return try binary(other, compute: c, result: c) { Tensor.maximumKernel($0, $1, $2) }
+        return try binary(other, compute: c, result: c) { try Tensor.maximumKernel($0, $1, $2) }
     }
 
     /// Elementwise minimum (`minimum`); NaN propagates.
     public func minimum(_ other: Tensor) throws -> Tensor {
         let c = DType.promote(dtype, other.dtype)
-        return try binary(other, compute: c, result: c) { Tensor.minimumKernel($0, $1, $2) }
+        return try binary(other, compute: c, result: c) { try Tensor.minimumKernel($0, $1, $2) }
     }
 
     func compare(_ other: Tensor, _ op: Comparison) throws -> Tensor {
@@ -396,7 +396,7 @@ extension Tensor {
 
     /// `self += other` (`add_`).
     public func add_(_ other: Tensor) throws {
-        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype)) { Tensor.addKernel($0, $1, $2) }
+        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype)) { try Tensor.addKernel($0, $1, $2) }
     }
 
     /// `self -= other` (`sub_`).
@@ -408,12 +408,12 @@ extension Tensor {
 
     /// `self *= other` (`mul_`).
     public func mul_(_ other: Tensor) throws {
-        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype)) { Tensor.mulKernel($0, $1, $2) }
+        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype)) { try Tensor.mulKernel($0, $1, $2) }
     }
 
     /// `self /= other` (`div_`): true division, so an int64 tensor is PyTorch's cast error.
     public func div_(_ other: Tensor) throws {
-        try binaryInPlace(other, compute: .float32) { Tensor.divKernel($0, $1, $2) }
+        try binaryInPlace(other, compute: .float32) { try Tensor.divKernel($0, $1, $2) }
     }
 
     /// `self **= other` (`pow_`).
@@ -432,8 +432,8 @@ extension Tensor {
     }
 
     /// `zero_()`: sets every element (through views) to zero.
-    public func zero_() { fillElements(0) }
+    public func zero_() throws { try fillElements(0) }
 
     /// `fill_(value)`: sets every element (through views) to `value` converted to this dtype.
-    public func fill_(_ value: Double) { fillElements(value) }
+    public func fill_(_ value: Double) throws { try fillElements(value) }
 }

@@ -15,7 +15,7 @@ extension Tensor {
     /// `full(shape, value, dtype=)`; the value is converted to `dtype` as `fill_` would.
     public static func full(_ shape: [Int], _ value: Double, dtype: DType = .float32) throws -> Tensor {
         let t = try Tensor.empty(shape, dtype)
-        t.fillElements(value)
+        try t.fillElements(value)
         return t
     }
 
@@ -58,17 +58,17 @@ extension Tensor {
     }
 
     /// Fills every element (through views) with `value` converted to this dtype.
-    func fillElements(_ value: Double) {
+    func fillElements(_ value: Double) throws {
         switch dtype {
         case .float32:
             let v = Float(value)
-            Tensor.map1(self, into: self) { (_: Float) in v }
+            try Tensor.map1(self, into: self) { (_: Float) in v }
         case .int64:
             let v = Tensor.toInt64(value)
-            Tensor.map1(self, into: self) { (_: Int64) in v }
+            try Tensor.map1(self, into: self) { (_: Int64) in v }
         case .bool:
             let v = value != 0
-            Tensor.map1(self, into: self) { (_: Bool) in v }
+            try Tensor.map1(self, into: self) { (_: Bool) in v }
         }
     }
 

@@ -68,7 +68,7 @@ extension Tensor {
     public func indexPut(_ idx: [TensorIndex], _ value: Double) throws {
         let (view, adv) = try basicIndex(idx)
         if adv.isEmpty {
-            view.fillElements(value)
+            try view.fillElements(value)
             return
         }
         let (_, positions) = try Tensor.advancedPositions(view, adv)

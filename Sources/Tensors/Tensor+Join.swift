@@ -38,7 +38,7 @@ extension Tensor {
             var slot = out
             slot.shape[d] = t.shape[d]
             slot.offset = start * out.strides[d]
-            copyElements(from: t, into: slot)
+            try copyElements(from: t, into: slot)
             start += t.shape[d]
         }
         return out
@@ -66,9 +66,9 @@ extension Tensor {
         let x = try a.to(dtype).expand(shape), y = try b.to(dtype).expand(shape)
         let out = try Tensor.empty(shape, dtype, like: [c, x, y])
         switch dtype {
-        case .float32: map3(c, x, y, into: out) { (k: Bool, p: Float, q: Float) in k ? p : q }
-        case .int64: map3(c, x, y, into: out) { (k: Bool, p: Int64, q: Int64) in k ? p : q }
-        case .bool: map3(c, x, y, into: out) { (k: Bool, p: Bool, q: Bool) in k ? p : q }
+        case .float32: try map3(c, x, y, into: out) { (k: Bool, p: Float, q: Float) in k ? p : q }
+        case .int64: try map3(c, x, y, into: out) { (k: Bool, p: Int64, q: Int64) in k ? p : q }
+        case .bool: try map3(c, x, y, into: out) { (k: Bool, p: Bool, q: Bool) in k ? p : q }
         }
         return out
     }

@@ -200,9 +200,17 @@ extension Tensor {
         storage.raw.assumingMemoryBound(to: T.self)
     }
 
-    /// out[i] = f(a[i]) over `out`'s shape; `a` is already broadcast to it.
+    /// out[i] = f(a[i]) over `out`'s shape; `a` is already broadcast to it. Long work runs in
+    /// blocks and throws TimeoutError when the cell's deadline passes (`inBlocks`).
     @inline(__always) @usableFromInline
-    static func map1<A, R>(_ a: Tensor, into out: Tensor, _ f: (A) -> R) {
+    static func map1<A, R>(_ a: Tensor, into out: Tensor, _ f: (A) -> R) throws {
+        if out.numel <= pollElements { return map1Block(a, into: out, f) }
+        try inBlocks([out, a]) { v in map1Block(v[1], into: v[0], f) }
+    }
+
+    /// `map1` over one block.
+    @inline(__always) @usableFromInline
+    static func map1Block<A, R>(_ a: Tensor, into out: Tensor, _ f: (A) -> R) {
         let pa = a.base(A.self), po = out.base(R.self)
         if out.isContiguous && a.strides == out.strides && a.isContiguous {
             // Same layout, no gaps: one flat loop, no loop-nest set-up (small-op overhead).
@@ -254,8 +262,16 @@ extension Tensor {
     }
 
     /// out[i] = f(a[i], b[i]) over `out`'s shape; `a` and `b` are already broadcast to it.
+    /// Long work runs in blocks (see `map1`).
     @inline(__always) @usableFromInline
-    static func map2<A, B, R>(_ a: Tensor, _ b: Tensor, into out: Tensor, _ f: (A, B) -> R) {
+    static func map2<A, B, R>(_ a: Tensor, _ b: Tensor, into out: Tensor, _ f: (A, B) -> R) throws {
+        if out.numel <= pollElements { return map2Block(a, b, into: out, f) }
+        try inBlocks([out, a, b]) { v in map2Block(v[1], v[2], into: v[0], f) }
+    }
+
+    /// `map2` over one block.
+    @inline(__always) @usableFromInline
+    static func map2Block<A, B, R>(_ a: Tensor, _ b: Tensor, into out: Tensor, _ f: (A, B) -> R) {
         let pa = a.base(A.self), pb = b.base(B.self), po = out.base(R.self)
         if out.isContiguous && a.strides == out.strides && b.strides == out.strides && a.isContiguous && b.isContiguous {
             let x = pa + a.offset, y = pb + b.offset, dst = po + out.offset
@@ -314,10 +330,19 @@ extension Tensor {
         }
     }
 
-    /// out[i] = f(a[i], b[i], c[i]); all three already broadcast to `out`'s shape.
+    /// out[i] = f(a[i], b[i], c[i]); all three already broadcast to `out`'s shape. Long work
+    /// runs in blocks (see `map1`).
     @inline(__always) @usableFromInline
     static func map3<A, B, C, R>(_ a: Tensor, _ b: Tensor, _ c: Tensor, into out: Tensor,
-                                 _ f: (A, B, C) -> R) {
+                                 _ f: (A, B, C) -> R) throws {
+        if out.numel <= pollElements { return map3Block(a, b, c, into: out, f) }
+        try inBlocks([out, a, b, c]) { v in map3Block(v[1], v[2], v[3], into: v[0], f) }
+    }
+
+    /// `map3` over one block.
+    @inline(__always) @usableFromInline
+    static func map3Block<A, B, C, R>(_ a: Tensor, _ b: Tensor, _ c: Tensor, into out: Tensor,
+                                      _ f: (A, B, C) -> R) {
         let pa = a.base(A.self), pb = b.base(B.self), pc = c.base(C.self), po = out.base(R.self)
         let nest = LoopNest(shape: out.shape, strides: [out.strides, a.strides, b.strides, c.strides])
         let so = nest.strides[0].last!, sa = nest.strides[1].last!
@@ -344,17 +369,17 @@ extension Tensor {
     }
 
     /// Writes `src` (broadcast to `dst.shape`, any dtype) into `dst`, converting elements.
-    @usableFromInline static func copyElements(from src: Tensor, into dst: Tensor) {
+    @usableFromInline static func copyElements(from src: Tensor, into dst: Tensor) throws {
         switch (src.dtype, dst.dtype) {
-        case (.float32, .float32): map1(src, into: dst) { (x: Float) in x }
-        case (.int64, .int64): map1(src, into: dst) { (x: Int64) in x }
-        case (.bool, .bool): map1(src, into: dst) { (x: Bool) in x }
-        case (.float32, .int64): map1(src, into: dst) { (x: Float) in toInt64(x) }
-        case (.float32, .bool): map1(src, into: dst) { (x: Float) in x != 0 }
-        case (.int64, .float32): map1(src, into: dst) { (x: Int64) in Float(x) }
-        case (.int64, .bool): map1(src, into: dst) { (x: Int64) in x != 0 }
-        case (.bool, .float32): map1(src, into: dst) { (x: Bool) in x ? Float(1) : 0 }
-        case (.bool, .int64): map1(src, into: dst) { (x: Bool) in x ? Int64(1) : 0 }
+        case (.float32, .float32): try map1(src, into: dst) { (x: Float) in x }
+        case (.int64, .int64): try map1(src, into: dst) { (x: Int64) in x }
+        case (.bool, .bool): try map1(src, into: dst) { (x: Bool) in x }
+        case (.float32, .int64): try map1(src, into: dst) { (x: Float) in toInt64(x) }
+        case (.float32, .bool): try map1(src, into: dst) { (x: Float) in x != 0 }
+        case (.int64, .float32): try map1(src, into: dst) { (x: Int64) in Float(x) }
+        case (.int64, .bool): try map1(src, into: dst) { (x: Int64) in x != 0 }
+        case (.bool, .float32): try map1(src, into: dst) { (x: Bool) in x ? Float(1) : 0 }
+        case (.bool, .int64): try map1(src, into: dst) { (x: Bool) in x ? Int64(1) : 0 }
         }
     }
 }

@@ -182,9 +182,16 @@ extension Tensor {
 
         if a.dtype == .int64 {
             let pa = a.storage.ints, pb = b.storage.ints, pc = out.storage.ints
+            // Polls the cell's deadline every ~16M multiply-adds (between rows).
+            var work = 0
             for bi in 0..<batchCount {
                 let c = pc + bi * m * n
                 for i in 0..<m {
+                    work &+= n &* k &+ 1
+                    if work >= 1 << 24 {
+                        work = 0
+                        try Cancellation.check()
+                    }
                     for j in 0..<n {
                         var acc: Int64 = 0
                         var ia = aOffsets[bi] + i * aRow, ib = bOffsets[bi] + j * bCol

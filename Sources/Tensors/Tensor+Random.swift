@@ -14,8 +14,21 @@ extension Tensor {
     /// `rand(*shape)`: float32 values uniform in [0, 1).
     public static func rand(_ shape: [Int], generator: Generator) throws -> Tensor {
         let t = try Tensor.empty(shape, .float32)
-        generator.fillUniformFloats(t.storage.floats + t.offset, count: t.numel)
+        try Tensor.inSpans(t.numel) { start, n in generator.fillUniformFloats(t.storage.floats + t.offset + start, count: n) }
         return t
+    }
+
+    /// Runs `body(start, count)` over 0 ..< `total` in spans of `pollElements` (a multiple of
+    /// 16, so Box-Muller blocks never straddle two), polling the cell's cancellation between
+    /// them. The generator draws the same stream whatever the spans.
+    static func inSpans(_ total: Int, _ body: (Int, Int) -> Void) throws {
+        var start = 0
+        while start < total {
+            let n = Swift.min(pollElements, total - start)
+            body(start, n)
+            start += n
+            if start < total { try Cancellation.check() }
+        }
     }
 
     /// `randint(low, high, shape)`: int64 values uniform in [low, high).
@@ -27,7 +40,9 @@ extension Tensor {
         let t = try Tensor.empty(shape, .int64)
         let range = UInt64(bitPattern: high &- low)
         let p = t.storage.ints + t.offset
-        for i in 0..<t.numel { p[i] = generator.nextInt(range: range, base: low) }
+        try Tensor.inSpans(t.numel) { start, n in
+            for i in start..<(start + n) { p[i] = generator.nextInt(range: range, base: low) }
+        }
         return t
     }
 
@@ -41,6 +56,7 @@ extension Tensor {
             for i in 0..<n { p[i] = Int64(i) }
             var i = 0
             while i < n - 1 {
+                if i & (pollElements - 1) == pollElements - 1 { try Cancellation.check() }
                 let z = Int(UInt64(generator.next32()) % UInt64(n - i))
                 let saved = p[i]
                 p[i] = p[z + i]
@@ -49,6 +65,7 @@ extension Tensor {
             }
         } else {
             for i in 0..<n {
+                if i & (pollElements - 1) == pollElements - 1 { try Cancellation.check() }
                 let z = Int(generator.next64() % UInt64(i + 1))
                 p[i] = p[z]
                 p[z] = Int64(i)
@@ -72,8 +89,10 @@ extension Tensor {
         guard n > 0 else { return }
         if isContiguous {
             let data = storage.floats + offset
-            generator.fillUniformFloats(data, count: n)
-            if lo != 0 || hi != 1 { nnb_uniform_scale(data, n, lo, hi) }
+            try Tensor.inSpans(n) { start, count in
+                generator.fillUniformFloats(data + start, count: count)
+                if lo != 0 || hi != 1 { nnb_uniform_scale(data + start, count, lo, hi) }
+            }
             return
         }
         let buffer = UnsafeMutablePointer<Float>.allocate(capacity: n)
@@ -106,8 +125,11 @@ extension Tensor {
         if n >= 16 && isContiguous {
             let data = p + offset
             let m = Float(mean), s = Float(std)
-            generator.fillUniformFloats(data, count: n)
-            Tensor.boxMuller16(data, blocks: n / 16, mean: m, std: s)
+            // The stream runs over all n (the tail's leftovers are drawn and then overwritten).
+            try Tensor.inSpans(n) { start, count in
+                generator.fillUniformFloats(data + start, count: count)
+                Tensor.boxMuller16(data + start, blocks: count / 16, mean: m, std: s)
+            }
             if n % 16 != 0 {
                 let tail = data + (n - 16)
                 generator.fillUniformFloats(tail, count: 16)

@@ -19,7 +19,7 @@ extension Tensor {
     func floatUnary(_ f: (Float) -> Float) throws -> Tensor {
         let a = try floatOperand()
         let out = try a.emptyLike(.float32)
-        Tensor.map1(a, into: out, f)
+        try Tensor.map1(a, into: out, f)
         return out
     }
 
@@ -27,8 +27,8 @@ extension Tensor {
     public func neg() throws -> Tensor {
         let out = try emptyLike(dtype)
         switch dtype {
-        case .float32: Tensor.map1(self, into: out) { (x: Float) in -x }
-        case .int64: Tensor.map1(self, into: out) { (x: Int64) in 0 &- x }
+        case .float32: try Tensor.map1(self, into: out) { (x: Float) in -x }
+        case .int64: try Tensor.map1(self, into: out) { (x: Int64) in 0 &- x }
         case .bool:
             throw TensorError.notImplemented("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
@@ -40,9 +40,9 @@ extension Tensor {
     public func absolute() throws -> Tensor {
         let out = try emptyLike(dtype)
         switch dtype {
-        case .float32: Tensor.map1(self, into: out) { (x: Float) in Swift.abs(x) }
-        case .int64: Tensor.map1(self, into: out) { (x: Int64) in x < 0 ? 0 &- x : x }
-        case .bool: Tensor.map1(self, into: out) { (x: Bool) in x }
+        case .float32: try Tensor.map1(self, into: out) { (x: Float) in Swift.abs(x) }
+        case .int64: try Tensor.map1(self, into: out) { (x: Int64) in x < 0 ? 0 &- x : x }
+        case .bool: try Tensor.map1(self, into: out) { (x: Bool) in x }
         }
         return out
     }
@@ -52,8 +52,8 @@ extension Tensor {
         let out = try emptyLike(dtype)
         switch dtype {
         case .float32: throw Tensor.unsupportedDType("bitwise_not_cpu", .float32)
-        case .int64: Tensor.map1(self, into: out) { (x: Int64) in ~x }
-        case .bool: Tensor.map1(self, into: out) { (x: Bool) in !x }
+        case .int64: try Tensor.map1(self, into: out) { (x: Int64) in ~x }
+        case .bool: try Tensor.map1(self, into: out) { (x: Bool) in !x }
         }
         return out
     }
@@ -97,8 +97,8 @@ extension Tensor {
     public func relu() throws -> Tensor {
         let out = try emptyLike(dtype)
         switch dtype {
-        case .float32: Tensor.map1(self, into: out) { (x: Float) in x > 0 || x.isNaN ? x : 0 }
-        case .int64: Tensor.map1(self, into: out) { (x: Int64) in Swift.max(x, 0) }
+        case .float32: try Tensor.map1(self, into: out) { (x: Float) in x > 0 || x.isNaN ? x : 0 }
+        case .int64: try Tensor.map1(self, into: out) { (x: Int64) in Swift.max(x, 0) }
         case .bool: throw TensorError.notImplemented("Boolean inputs not supported for relu")
         }
         return out
@@ -119,9 +119,9 @@ extension Tensor {
         guard dtype == .float32 else { return try clone() }
         let out = try emptyLike(.float32)
         switch rule {
-        case .down: Tensor.map1(self, into: out) { (x: Float) in x.rounded(.down) }
-        case .up: Tensor.map1(self, into: out) { (x: Float) in x.rounded(.up) }
-        default: Tensor.map1(self, into: out) { (x: Float) in x.rounded(.toNearestOrEven) }
+        case .down: try Tensor.map1(self, into: out) { (x: Float) in x.rounded(.down) }
+        case .up: try Tensor.map1(self, into: out) { (x: Float) in x.rounded(.up) }
+        default: try Tensor.map1(self, into: out) { (x: Float) in x.rounded(.toNearestOrEven) }
         }
         return out
     }
@@ -130,9 +130,9 @@ extension Tensor {
     public func sign() throws -> Tensor {
         let out = try emptyLike(dtype)
         switch dtype {
-        case .float32: Tensor.map1(self, into: out) { (x: Float) in x > 0 ? 1 : x < 0 ? -1 : x.isNaN ? x : 0 }
-        case .int64: Tensor.map1(self, into: out) { (x: Int64) in x > 0 ? 1 : x < 0 ? -1 : 0 }
-        case .bool: Tensor.map1(self, into: out) { (x: Bool) in x }
+        case .float32: try Tensor.map1(self, into: out) { (x: Float) in x > 0 ? 1 : x < 0 ? -1 : x.isNaN ? x : 0 }
+        case .int64: try Tensor.map1(self, into: out) { (x: Int64) in x > 0 ? 1 : x < 0 ? -1 : 0 }
+        case .bool: try Tensor.map1(self, into: out) { (x: Bool) in x }
         }
         return out
     }

@@ -257,7 +257,7 @@ extension Tensor {
     /// memory order.
     func copy(to dtype: DType, preservingLayout: Bool = false) throws -> Tensor {
         let out = preservingLayout ? try emptyLike(dtype) : try Tensor.empty(shape, dtype)
-        Tensor.copyElements(from: self, into: out)
+        try Tensor.copyElements(from: self, into: out)
         return out
     }
 
@@ -282,6 +282,6 @@ extension Tensor {
         let b = try src.broadcast(to: shape)
         // Copy through a temporary when the two share storage, so overlap cannot corrupt it.
         let source = b.storage === storage ? try b.copy(to: b.dtype).expand(shape) : b
-        Tensor.copyElements(from: source, into: self)
+        try Tensor.copyElements(from: source, into: self)
     }
 }

@@ -13,6 +13,8 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
         case notImplementedError = "NotImplementedError"
         /// The running cell's deadline passed inside a long operation (`Cancellation`).
         case timeoutError = "TimeoutError"
+        /// The run was interrupted (Ctrl-C) inside a long operation (`Cancellation`).
+        case keyboardInterrupt = "KeyboardInterrupt"
     }
 
     /// Which Python exception this is.

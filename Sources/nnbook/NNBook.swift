@@ -33,7 +33,7 @@ struct RunOptions: ParsableArguments {
     var jobs: Int = processorCount
 
     @Option(help: "Seconds a cell may run before it stops with a TimeoutError (0: no limit).")
-    var timeout: Double = 300
+    var timeout: Double = NotebookRunner.defaultTimeout
 
     @Option(name: .customLong("max-memory"),
             help: "Memory one notebook may hold, e.g. 4G or 512M (default: 3/4 of RAM shared by the jobs).")
@@ -100,9 +100,10 @@ extension NNBook {
         func run() throws {
             var commands = options.commands
             commands.cache = cache.runCache
-            try finish(commands.render(paths: paths, jobs: options.jobs, timeout: options.cellTimeout) { runs in
+            Interrupt.install(console: commands.console)
+            try finish(Interrupt.status(commands.render(paths: paths, jobs: options.jobs, timeout: options.cellTimeout) { runs in
                 try SiteWriter.write(runs, to: out, unsafeHTML: unsafeHTML, console: commands.console)
-            })
+            }))
         }
     }
 
@@ -120,8 +121,9 @@ extension NNBook {
         func run() throws {
             var commands = options.commands
             commands.cache = cache.runCache
-            try finish(commands.test(paths: paths, jobs: options.jobs, timeout: options.cellTimeout,
-                                     shard: ci.parsedShard, junit: ci.junit))
+            Interrupt.install(console: commands.console)
+            try finish(Interrupt.status(commands.test(paths: paths, jobs: options.jobs, timeout: options.cellTimeout,
+                                                      shard: ci.parsedShard, junit: ci.junit)))
         }
     }
 
@@ -134,7 +136,9 @@ extension NNBook {
         @OptionGroup var options: RunOptions
 
         func run() throws {
-            try finish(options.commands.update(paths: paths, jobs: options.jobs, timeout: options.cellTimeout))
+            let commands = options.commands
+            Interrupt.install(console: commands.console)
+            try finish(Interrupt.status(commands.update(paths: paths, jobs: options.jobs, timeout: options.cellTimeout)))
         }
     }
 
@@ -146,7 +150,7 @@ extension NNBook {
         var file: String
 
         @Option(help: "Seconds a cell (or the script) may run before it stops with a TimeoutError (0: no limit).")
-        var timeout: Double?
+        var timeout: Double = NotebookRunner.defaultTimeout
 
         @Option(name: .customLong("max-memory"), help: "Memory the run may hold, e.g. 4G or 512M (default: 3/4 of RAM).")
         var maxMemory: String?
@@ -159,7 +163,8 @@ extension NNBook {
         func run() throws {
             let limit = maxMemory.flatMap(MemorySize.parse) ?? defaultMemoryLimit(jobs: 1)
             let commands = Commands(makeExecutor: interpreterFactory(memoryLimit: limit))
-            try finish(commands.run(file: file, timeout: timeout == 0 ? nil : timeout))
+            Interrupt.install(console: commands.console)
+            try finish(Interrupt.status(commands.run(file: file, timeout: timeout == 0 ? nil : timeout)))
         }
     }
 

@@ -36,7 +36,7 @@ extension NNBook {
         }
 
         func run() throws {
-            let watch = WatchOptions(paths: paths, outDir: out, timeout: options.timeout, jobs: options.jobs,
+            let watch = WatchOptions(paths: paths, outDir: out, timeout: options.cellTimeout, jobs: options.jobs,
                                      cache: cache.runCache, unsafeHTML: unsafeHTML)
             try finish(WatchSession.run(watch, host: host, port: UInt16(port), open: open))
         }

@@ -43,12 +43,6 @@ import Testing
     #expect(try fm.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") } == [])
 }
 
-@Test func crOnlyNotebookDoesNotPassEmpty() throws {
-    let dir = try tempFolder(["cr.md": "# T\r\r```nn\rprint(1)\r```\r"])
-    let r = try nnbook(["test", "cr.md"], in: dir)
-    #expect(r.status == 1 && r.err.contains("no cells ran"), "\(r.out)\(r.err)")
-}
-
 @Test func cliNumbersAndPathsAreCheckedWithSentences() throws {
     let dir = try tempFolder(["a.md": "# T\n"])
     for args in [["test", "--timeout", "-1"], ["test", "--timeout", "nan"], ["test", "--max-memory", "12Q"],

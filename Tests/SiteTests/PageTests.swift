@@ -238,6 +238,18 @@ private func body(_ blocks: [SiteBlock], unsafe: Bool = false) -> String {
     #expect(page.contains("&lt;image&gt;"))
 }
 
+@Test func oneFormulaRepeatingAMistakeWarnsOnce() {
+    // 20,000 unknown commands in one formula: one warning with the count, not 20,000 lines.
+    let nb = SiteNotebook(path: "n.md", title: "n", blocks: [
+        md(.math(tex: String(repeating: "\\oops ", count: 20_000) + "\\nope")),
+        md(.math(tex: "\\oops")),
+    ], passed: true)
+    let (_, diagnostics, _) = Site.page(nb, options: quiet)
+    #expect(diagnostics == ["line 1: math: unknown command \\oops (at character 6; 19999 more in this formula)",
+                            "line 1: math: unknown command \\nope (at character 120006)",
+                            "line 1: math: unknown command \\oops (at character 6)"])
+}
+
 /// The stylesheet works offline and has a dark mode.
 @Test func stylesheetIsSelfContained() {
     #expect(Site.stylesheet.contains("prefers-color-scheme: dark"))

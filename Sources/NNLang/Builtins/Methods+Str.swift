@@ -231,7 +231,7 @@ extension Runtime {
                     }
                     parts.append(p)
                 }
-                return .str(parts.joined(separator: s(v)))
+                return .str(try rt.joinStrings(parts, separator: s(v)))
             }),
             ("split", { rt, v, a, kw in
                 let sep = a.count > 0 ? a[0] : Args.kw(kw, "sep")
@@ -263,8 +263,10 @@ extension Runtime {
                         for ch in str.unicodeScalars { out.unicodeScalars.append(ch); out += new }
                         return .str(out)
                     }
+                    if str.utf8.count >= Runtime.stringPollBytes { return .str(try rt.replaceBytes(str, old, new, count: -1)) }
                     return .str(str.replacingOccurrences(of: old, with: new))
                 }
+                if !old.isEmpty && str.utf8.count >= Runtime.stringPollBytes { return .str(try rt.replaceBytes(str, old, new, count: count)) }
                 var parts = str.components(separatedBy: old)
                 if parts.count - 1 <= count { return .str(parts.joined(separator: new)) }
                 let head = parts[0...count].joined(separator: new)

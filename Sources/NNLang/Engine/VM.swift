@@ -433,7 +433,7 @@ extension Bytecode {
                         l[a] = .undefined
                         let r = try rt.call(exit, [.object(e.exc.cls), .object(e.exc), .none], [])
                         // A cell's deadline is not swallowed by `__exit__` (as `except` cannot catch it).
-                        if !(try rt.truth(r)) || (rt.timedOut && e.exc.cls === BuiltinTypes.timeoutError) { throw e }
+                        if !(try rt.truth(r)) || rt.isStopping(e) { throw e }
                     case .unpack:
                         let v = pop()
                         let items = try rt.unpack(v, a, i.b == 0 ? nil : Int(i.b) - 1)
@@ -518,7 +518,7 @@ extension Bytecode {
                     for h in cur.handlers where Int(h.start) <= at && at < Int(h.end) {
                         clear(to: Int(h.depth))
                         if h.kind == .cleanup { rt.handling.removeLast(); continue }
-                        if h.kind == .except && rt.timedOut && e.exc.cls === BuiltinTypes.timeoutError { continue }
+                        if h.kind == .except && rt.isStopping(e) { continue }
                         target = Int(h.target)
                         break
                     }

@@ -118,7 +118,7 @@ extension Runtime {
                     // `'' * 2**62` is '' at once (not 2**62 empty appends).
                     if s.isEmpty { return seq }
                     try checkGrowth(bytes: count * s.utf8.count)
-                    return .str(String(repeating: s, count: count))
+                    return .str(try repeatString(s, count))
                 case .object(let l as PyList):
                     if count > 0 && l.items.count > 0 && count > (1 << 28) / l.items.count { throw PyError(BuiltinTypes.memoryError, "") }
                     try checkGrowth(items: count * l.items.count)

@@ -240,7 +240,18 @@ public final class Runtime {
         do { try memoryBudget?.check(bytes: bytes) } catch { throw asPyError(error) }
     }
 
-    func timeoutError() -> PyError { PyError(BuiltinTypes.timeoutError, "cell exceeded the time limit") }
+    /// The error a stopped cell raises: KeyboardInterrupt after Ctrl-C
+    /// (`Cancellation.interruptAll()`), else TimeoutError for the passed deadline.
+    func timeoutError() -> PyError {
+        Cancellation.isInterrupted ? PyError(BuiltinTypes.keyboardInterrupt, "")
+            : PyError(BuiltinTypes.timeoutError, "cell exceeded the time limit")
+    }
+
+    /// True when `e` is the error that stops this cell (its deadline passed, a cancel, Ctrl-C):
+    /// no `except` clause and no `__exit__` may swallow it.
+    func isStopping(_ e: PyError) -> Bool {
+        timedOut && (e.exc.cls === BuiltinTypes.timeoutError || e.exc.cls === BuiltinTypes.keyboardInterrupt)
+    }
 
     /// Boxes an unboxed 0-d tensor.
     public func materialize(_ v: Value) -> Value {

@@ -12,6 +12,25 @@ public enum MathML {
         public var html: String
         /// What could not be read (unknown commands, unbalanced braces); empty when all was fine.
         public var diagnostics: [MathDiagnostic]
+
+        /// The diagnostics as warning lines, one per distinct message: a formula that repeats
+        /// one mistake thousands of times warns once, with the count (`... (at character 3;
+        /// 19998 more in this formula)`).
+        public var warnings: [String] {
+            var order: [String] = []
+            var seen: [String: (first: MathDiagnostic, count: Int)] = [:]
+            for d in diagnostics {
+                if let s = seen[d.message] { seen[d.message] = (s.first, s.count + 1) } else {
+                    seen[d.message] = (d, 1)
+                    order.append(d.message)
+                }
+            }
+            return order.map { message in
+                let (first, count) = seen[message]!
+                return count == 1 ? first.description
+                    : "\(message) (at character \(first.offset + 1); \(count - 1) more in this formula)"
+            }
+        }
     }
 
     /// Converts `tex` to a `<math>` element; `display` makes it a block (`display="block"`).

@@ -1,0 +1,85 @@
+import Foundation
+
+// String work whose size the program controls (`s.replace`, `sep.join`, `s * n`) done in
+// pieces, so a cell's deadline, a cancel or Ctrl-C stops it (`checkClock` between pieces) and
+// a result past the memory cap is a MemoryError, not an allocation failure.
+
+extension Runtime {
+    /// Bytes (or parts) of string work between two polls of the cell's deadline.
+    static let stringPollBytes = 1 << 20
+
+    /// `str.replace(old, new, count)` for a non-empty `old`, on UTF-8 bytes (a valid needle
+    /// only matches at character boundaries in valid UTF-8): CPython's result, exactly.
+    func replaceBytes(_ str: String, _ old: String, _ new: String, count limit: Int) throws -> String {
+        var str = str
+        str.makeContiguousUTF8()
+        let needle = Array(old.utf8), repl = Array(new.utf8)
+        let result: [UInt8]? = try str.utf8.withContiguousStorageIfAvailable { h in
+            let n = h.count, m = needle.count, first = needle[0]
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            var i = 0, runStart = 0, done = 0
+            var nextPoll = Runtime.stringPollBytes, memoryMark = n
+            while i &+ m <= n && done != limit {
+                if i >= nextPoll {
+                    nextPoll = i &+ Runtime.stringPollBytes
+                    try checkClock()
+                }
+                guard h[i] == first, m == 1 || needle.withUnsafeBytes({ memcmp(h.baseAddress! + i, $0.baseAddress!, m) }) == 0 else {
+                    i &+= 1
+                    continue
+                }
+                out.append(contentsOf: h[runStart..<i])
+                if out.count &+ repl.count > memoryMark {
+                    try checkMemory(bytes: out.count &+ repl.count)
+                    memoryMark = (out.count &+ repl.count) &* 2
+                }
+                out.append(contentsOf: repl)
+                i &+= m
+                runStart = i
+                done &+= 1
+            }
+            out.append(contentsOf: h[runStart..<n])
+            return out
+        }
+        guard let result else { return str.replacingOccurrences(of: old, with: new) }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `sep.join(parts)`, polling between pieces and checking the result's size first.
+    func joinStrings(_ parts: [String], separator: String) throws -> String {
+        var total = parts.count > 0 ? (parts.count &- 1) &* separator.utf8.count : 0
+        for p in parts { total &+= p.utf8.count }
+        if total < Runtime.stringPollBytes { return parts.joined(separator: separator) }
+        try checkMemory(bytes: total)
+        var out = ""
+        out.reserveCapacity(total)
+        var sinceCheck = 0
+        for (i, p) in parts.enumerated() {
+            if i > 0 { out += separator }
+            out += p
+            sinceCheck &+= p.utf8.count &+ separator.utf8.count &+ 16
+            if sinceCheck >= Runtime.stringPollBytes {
+                sinceCheck = 0
+                try checkClock()
+            }
+        }
+        return out
+    }
+
+    /// `s * count` (count > 0, size already checked): doubling copies, polled between them.
+    func repeatString(_ s: String, _ count: Int) throws -> String {
+        let total = s.utf8.count &* count
+        if total < Runtime.stringPollBytes { return String(repeating: s, count: count) }
+        var out = s
+        out.reserveCapacity(total)
+        var have = 1
+        while have &* 2 <= count {
+            out += out
+            have &*= 2
+            try checkClock()
+        }
+        if have < count { out += String(repeating: s, count: count - have) }
+        return out
+    }
+}
