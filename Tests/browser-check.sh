@@ -6,7 +6,8 @@
 #   bash Tests/browser-check.sh site
 #
 # The expected counts come from the page's own <meta name="nnbook-outputs|nnbook-math|
-# nnbook-pages"> (written by the Site module). One line per page, then
+# nnbook-plots|nnbook-pages|nnbook-parts"> (written by the Site module): every plot must be an
+# <svg> drawn with its axes, and the index must show each part's heading. One line per page, then
 # `browser: N passed, N failed`; exit 1 on any failure (0 with no pages at all).
 set -u
 dir=${1:-site}
@@ -62,6 +63,8 @@ for page in "${pages[@]}"; do
     want_out=$(meta "$page" nnbook-outputs)
     want_math=$(meta "$page" nnbook-math)
     want_pages=$(meta "$page" nnbook-pages)
+    want_plots=$(meta "$page" nnbook-plots)
+    want_parts=$(meta "$page" nnbook-parts)
     if [ -n "$want_out" ]; then
         got=$(count 'class="nn-output[ "]' <<<"$dom")
         [ "$got" -ge "$want_out" ] || problems+=("$got of $want_out outputs in the DOM")
@@ -71,6 +74,18 @@ for page in "${pages[@]}"; do
         got=$(count '<math[ >]' <<<"$dom")
         [ "$got" -ge "$want_math" ] || problems+=("$got of $want_math <math> elements in the DOM")
         summary+="${summary:+, }$got math"
+    fi
+    if [ -n "$want_plots" ] && [ "$want_plots" -gt 0 ]; then
+        got=$(count '<svg class="nn-plot"' <<<"$dom")
+        axes=$(count '<g class="nn-axes"' <<<"$dom")
+        [ "$got" -ge "$want_plots" ] || problems+=("$got of $want_plots plots in the DOM")
+        [ "$axes" -ge "$want_plots" ] || problems+=("$axes of $want_plots plots have axes")
+        summary+="${summary:+, }$got plots"
+    fi
+    if [ -n "$want_parts" ] && [ "$want_parts" -gt 0 ]; then
+        got=$(count '<h2 class="nn-part"' <<<"$dom")
+        [ "$got" -ge "$want_parts" ] || problems+=("$got of $want_parts part headings")
+        summary+="${summary:+, }$got parts"
     fi
     if [ -n "$want_pages" ]; then
         got=$(count 'class="nn-index-title"' <<<"$dom")

@@ -12,6 +12,7 @@ struct PageWriter {
     /// Counts the browser check compares against the DOM.
     private(set) var outputCount = 0
     private(set) var mathCount = 0
+    private(set) var plotCount = 0
     private(set) var diagnostics: [String] = []
     /// Warnings already given (`line N: message`), so a formula that trips the same error
     /// many times warns once.
@@ -61,6 +62,7 @@ struct PageWriter {
         var meta = notebook.passed ? "<span class=\"nn-badge nn-pass\">passed</span>"
             : "<span class=\"nn-badge nn-fail\">failed</span>"
         if options.showTimes, let s = notebook.seconds { meta += " <span class=\"nn-run-time\">ran in \(Site.formatDuration(s))</span>" }
+        if let part = notebook.part { meta = "<span class=\"nn-part-name\">\(HTML.escape(part))</span> " + meta }
         var header = "<p class=\"nn-meta\">\(meta)</p>\n"
         if !notebook.errorReport.isEmpty {
             header += Self.errorBanner(notebook.errorReport)
@@ -104,9 +106,11 @@ struct PageWriter {
         // Only we write `<math`: everything a cell prints is escaped. Counted after the
         // contents are in, since headings with math repeat it there.
         mathCount = body.components(separatedBy: "<math").count - 1
+        // Every chart is an `<svg class="nn-plot">` with its axes (`SVGChart`).
+        plotCount = body.components(separatedBy: "<svg class=\"nn-plot\"").count - 1
 
         var page = Site.head(title: notebook.title, extraMeta: [
-            ("nnbook-outputs", String(outputCount)), ("nnbook-math", String(mathCount)),
+            ("nnbook-outputs", String(outputCount)), ("nnbook-math", String(mathCount)), ("nnbook-plots", String(plotCount)),
         ])
         page += "<body>\n<main class=\"nn-page\">\n"
         page += navigation(top: true)
@@ -116,16 +120,22 @@ struct PageWriter {
         return page
     }
 
+    /// ` (Part 2: training)` on a prev/next link that leads into another part.
+    private func partNote(_ other: SiteNotebook) -> String {
+        guard let part = other.part, part != notebook.part else { return "" }
+        return " <span class=\"nn-nav-part\">(\(HTML.escape(part)))</span>"
+    }
+
     private func navigation(top: Bool) -> String {
         var s = "<nav class=\"nn-nav\(top ? "" : " nn-nav-bottom")\">"
         if let p = previous {
-            s += "<a class=\"nn-prev\" rel=\"prev\" href=\"\(HTML.escape(p.pageName))\">← \(HTML.escape(p.title))</a>"
+            s += "<a class=\"nn-prev\" rel=\"prev\" href=\"\(HTML.escape(p.pageName))\">← \(HTML.escape(p.title))\(partNote(p))</a>"
         } else {
             s += "<span></span>"
         }
         if top { s += "<a class=\"nn-home\" href=\"index.html\">All lessons</a>" }
         if let n = next {
-            s += "<a class=\"nn-next\" rel=\"next\" href=\"\(HTML.escape(n.pageName))\">\(HTML.escape(n.title)) →</a>"
+            s += "<a class=\"nn-next\" rel=\"next\" href=\"\(HTML.escape(n.pageName))\">\(HTML.escape(n.title))\(partNote(n)) →</a>"
         } else {
             s += "<span></span>"
         }

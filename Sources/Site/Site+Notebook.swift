@@ -23,6 +23,7 @@ extension SiteNotebook {
         let title = nb.title.flatMap { $0.isEmpty ? nil : $0 } ?? (stem.hasSuffix(".md") ? String(stem.dropLast(3)) : stem)
         self.init(path: nb.path, title: title, blocks: builder.blocks, passed: run.passed, seconds: run.seconds,
                   diagnostics: nb.diagnostics.map(\.description))
+        part = Parts.beside(notebookAt: nb.path)?.part(of: nb.path)
     }
 }
 

@@ -21,6 +21,9 @@ public struct SiteNotebook: Sendable, Equatable {
     /// Compiler-style diagnostics of a failed run (`file.md:LINE:COL: error: ...` and the
     /// traceback), shown in a banner on top of the page by `nnbook watch`; empty otherwise.
     public var errorReport: [String] = []
+    /// The part of the course the notebook belongs to (from `parts.txt`, see `Parts`); the
+    /// index groups notebooks under their parts' headings.
+    public var part: String?
 
     /// Creates a notebook page model.
     public init(path: String, title: String, blocks: [SiteBlock], passed: Bool, seconds: Double? = nil,

@@ -140,6 +140,9 @@ mtable.nn-align mtd { padding-left: 0; padding-right: 0; }
 .nn-pass { color: var(--ok); }
 .nn-fail { color: var(--bad); }
 .nn-index .nn-time { position: static; margin-left: 0.5rem; }
+h2.nn-part { font-size: 1.2rem; margin: 1.75rem 0 0.75rem; }
+.nn-part-name { font-weight: 600; margin-right: 0.25rem; }
+.nn-nav-part { color: var(--muted); }
 
 """#
 }

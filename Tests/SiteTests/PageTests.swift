@@ -20,6 +20,7 @@ private let quiet = SiteOptions(showTimes: false)
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
         <meta name="nnbook-outputs" content="0">
         <meta name="nnbook-math" content="1">
+        <meta name="nnbook-plots" content="0">
         <title>Broadcasting</title>
         <link rel="stylesheet" href="style.css">
         </head>
@@ -43,6 +44,7 @@ private let quiet = SiteOptions(showTimes: false)
     // Counts the browser check compares with the DOM.
     #expect(page.contains("<meta name=\"nnbook-outputs\" content=\"9\">"))
     #expect(page.contains("<meta name=\"nnbook-math\" content=\"5\">"))
+    #expect(page.contains("<meta name=\"nnbook-plots\" content=\"2\">"))  // the plot and the histogram
     #expect(page.components(separatedBy: "class=\"nn-output ").count - 1 == 9)
     // Table of contents from h2 headings, with anchors.
     #expect(page.contains("<h2 id=\"the-loop\">The loop</h2>"))
