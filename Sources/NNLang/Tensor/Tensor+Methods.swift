@@ -259,6 +259,10 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
         _ = try BoundArgs("detach", args, kw, [])
         return .tensor(t.detach())
     }
+    m["cpu"] = { _, _, t, args, kw in  // nnbook's tensors live on the CPU: the tensor itself
+        _ = try BoundArgs("cpu", args, kw, ["memory_format"])
+        return .tensor(t)
+    }
     m["detach_"] = { _, _, t, _, _ in  // PyTorch's detach_: drop the history in place
         t.gradFn = nil
         t.requiresGrad = false
