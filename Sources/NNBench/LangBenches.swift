@@ -6,8 +6,8 @@ import NNLang
 /// function under CPython. The tensor loop has no CPython twin: its reference is the same
 /// triple loop on lists (`lang.py`), and the target is the absolute "under 2 ms".
 let langBenches = BenchGroup(name: "lang", benches: [
-    langBench("lang_floatloop", "lang_floatloop.py", .timeAtMost(0.5)),
-    langBench("lang_fib", "lang_fib.py", .timeAtMost(1 / 1.5)),
+    langBench("lang_floatloop", "lang_floatloop.py", .timeAtMost(0.25)),
+    langBench("lang_fib", "lang_fib.py", .timeAtMost(0.6)),
     langBench("lang_matmul", "lang_matmul.py", .timeAtMost(1 / 1.5)),
     langBench("lang_tensor_matmul", "lang_tensor_matmul.nn", .secondsUnder(0.002)),
     langModuleBench("lang_module_loop", "lang_module_loop.py", .timeAtMost(0.3)),
