@@ -26,7 +26,7 @@ public final class Interpreter {
     /// (`--max-memory`): past it an allocation is a MemoryError naming the bytes asked for.
     public init(file: String, seed: UInt64 = 0, memoryLimit: Int? = nil) {
         self.file = file
-        runtime = Runtime(file: file, seed: seed)
+        runtime = Runtime.standard(file: file, seed: seed)
         runtime.memoryBudget = memoryLimit.map { MemoryBudget(limit: $0) }
     }
 

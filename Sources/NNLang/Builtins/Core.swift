@@ -7,31 +7,6 @@ extension BuiltinTypes {
     public static let map = builtin("map")
     public static let filter = builtin("filter")
     public static let reversed = builtin("reversed")
-    public static let dictKeys = builtin("dict_keys")
-    public static let dictValues = builtin("dict_values")
-    public static let dictItems = builtin("dict_items")
-}
-
-/// A live view of a dict (`d.keys()`, `d.values()`, `d.items()`).
-final class PyDictView: PyObject, @unchecked Sendable {
-    enum Kind { case keys, values, items }
-    let dict: PyDict
-    let kind: Kind
-    init(_ d: PyDict, _ k: Kind) { dict = d; kind = k }
-    override var pyType: PyClass {
-        switch kind {
-        case .keys: BuiltinTypes.dictKeys
-        case .values: BuiltinTypes.dictValues
-        case .items: BuiltinTypes.dictItems
-        }
-    }
-    var items: [Value] {
-        switch kind {
-        case .keys: return dict.keys
-        case .values: return dict.values
-        case .items: return (0..<dict.count).map { .object(PyTuple([dict.keys[$0], dict.values[$0]])) }
-        }
-    }
 }
 
 extension Runtime {

@@ -22,6 +22,19 @@ extension Runtime {
         var groups: Int { regex.numberOfCaptureGroups }
     }
 
+    /// Compiled patterns by flags and source, one cache per interpreter.
+    final class ReCache {
+        var patterns: [String: RePattern] = [:]
+    }
+
+    /// This interpreter's pattern cache (kept in the runtime's `moduleState`).
+    var reCache: ReCache {
+        if let c = moduleState["re"] as? ReCache { return c }
+        let c = ReCache()
+        moduleState["re"] = c
+        return c
+    }
+
     /// One match: the subject (as UTF-16 for ranges) and the group ranges.
     final class ReMatch {
         let pattern: RePattern
@@ -128,7 +141,7 @@ extension Runtime {
         default: throw PyError.type("flags must be an int")
         }
         let key = "\(flags)\u{0}\(src)"
-        if let p = reCache[key] { return p }
+        if let p = reCache.patterns[key] { return p }
         var opts: NSRegularExpression.Options = []
         if flags & 2 != 0 { opts.insert(.caseInsensitive) }
         if flags & 8 != 0 { opts.insert(.anchorsMatchLines) }
@@ -143,8 +156,8 @@ extension Runtime {
             throw PyError(Runtime.reError, "bad pattern \(stringRepr(src))")
         }
         let p = RePattern(source: src, flags: flags, regex: regex, full: full, groupNames: names)
-        if reCache.count > 512 { reCache = [:] }
-        reCache[key] = p
+        if reCache.patterns.count > 512 { reCache.patterns = [:] }
+        reCache.patterns[key] = p
         return p
     }
 

@@ -192,7 +192,7 @@ extension Runtime {
             }
             return .str(out)
         }
-        def("purge") { rt, _, _ in rt.reCache = [:]; return .none }
+        def("purge") { rt, _, _ in rt.reCache.patterns = [:]; return .none }
         return d
     }
 }

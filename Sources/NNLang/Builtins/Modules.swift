@@ -1,10 +1,8 @@
 import NNSyntax
 /// The standard modules, registered in this one table and built on first import.
 extension Runtime {
-    /// Builds a module's namespace for one interpreter.
-    typealias ModuleMaker = @Sendable (Runtime) throws -> [String: Value]
-
-    /// Every standard module `import` can load (besides `math`), by dotted name.
+    /// Every standard module `import` can load (besides `math`), by dotted name; each new
+    /// interpreter registers them as its `moduleMakers`.
     static let standardModules: [String: ModuleMaker] = [
         "operator": { rt in rt.operatorModule() },
         "functools": { rt in rt.functoolsModule() },

@@ -110,15 +110,16 @@ extension String {
 
 /// Compiles nn source and returns its disassembly (`nnbook dis FILE.nn`): the module code, then
 /// every function, lambda, class body and magic, each under a `Disassembly of NAME:` heading.
-/// A syntax error is returned as `file:line:col: error: message`.
-public func disassemble(source: String, file: String) -> String {
+/// A syntax error is returned as `file:line:col: error: message`. `runtime` makes the runtime
+/// the code is compiled against (the library's, with its builtins).
+func disassemble(source: String, file: String, runtime: () -> Runtime) -> String {
     let module: Module
     do {
         module = try Parser.parse(source: source, file: file, firstLine: 1)
     } catch {
         return "\(error.location.file):\(error.location.line):\(error.location.column): error: \(error.message)\n"
     }
-    let rt = Runtime(file: file, seed: 0)
+    let rt = runtime()
     let root = ScopeInfo(kind: .module, parent: nil)
     let resolver = Resolver(root: root)
     resolver.resolve(module.body)

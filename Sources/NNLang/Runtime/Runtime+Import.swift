@@ -1,11 +1,15 @@
 import NNSyntax
 /// Imports, with CPython's binding rules. Modules are tables registered in `Runtime.modules`
-/// under their dotted names (`torch.nn.functional`); a package's submodules are also
+/// under their dotted names (`torch.nn.functional`), or built on first import from
+/// `Runtime.moduleMakers`, which the library fills; a package's submodules are also
 /// attributes of the package, so `import torch.nn` then `torch.nn.Linear` works.
 ///
 /// The compiler calls `importForBinding` (the `import` statement), `importFrom` and
 /// `importStar` (the `from` statement); the semantics live here only.
 extension Runtime {
+    /// Builds a module's namespace for one interpreter.
+    typealias ModuleMaker = @Sendable (Runtime) throws -> [String: Value]
+
     /// The module named `name` (dotted), loading each package on the way as CPython does:
     /// `a.b.c` needs `a`, `a.b` and `a.b.c`; the first missing one is `ModuleNotFoundError`.
     func importModule(_ name: String) throws -> PyModule {
@@ -22,11 +26,11 @@ extension Runtime {
         return m
     }
 
-    /// A module already loaded, or a standard one (`Runtime.standardModules`) built now, on its
-    /// first import; nil when there is no such module.
+    /// A module already loaded, or a registered one (`moduleMakers`) built now, on its first
+    /// import; nil when there is no such module.
     func loadedModule(_ name: String) throws -> PyModule? {
         if let m = modules[name] { return m }
-        guard let make = Runtime.standardModules[name] else { return nil }
+        guard let make = moduleMakers[name] else { return nil }
         let m = PyModule(name: name, dict: try make(self))
         registerModule(m)
         return m

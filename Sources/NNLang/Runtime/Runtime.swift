@@ -25,8 +25,11 @@ public final class Runtime {
     var globals: [String: GlobalBox] = [:]
     /// The builtins namespace (`print`, `len`, the tensor API, ...).
     public var builtins: [String: Value] = [:]
-    /// Modules `import` can load, by name (`math`).
+    /// Modules loaded so far, by dotted name (`math`, `torch.nn`).
     public var modules: [String: PyModule] = [:]
+    /// The modules `import` can build on first use, by dotted name: the library registers
+    /// its standard modules here at start-up (the engine knows none of them).
+    var moduleMakers: [String: ModuleMaker] = [:]
     /// The tensor binding (methods, operators, printing of tensors).
     public var tensors: TensorBinding
 
@@ -71,8 +74,9 @@ public final class Runtime {
     var retired: [PyObject] = []
     /// Exceptions being handled (innermost last), for a bare `raise`.
     var handling: [PyError] = []
-    /// Compiled `re` patterns by flags and source.
-    var reCache: [String: RePattern] = [:]
+    /// State a library module keeps per interpreter (the `re` module's pattern cache), by
+    /// module name: the engine only holds it.
+    var moduleState: [String: AnyObject] = [:]
     /// An error a user `__eq__` raised inside a dict lookup, rethrown by the dict operation.
     var deferredError: PyError?
     /// The cap on this interpreter's tensor memory (`--max-memory`), charged on the cell thread.
@@ -85,7 +89,9 @@ public final class Runtime {
     /// Jupyter's inline backend does.
     var cellEndHooks: [(Runtime) -> Void] = []
 
-    init(file: String, seed: UInt64) {
+    /// An interpreter with the core object model only: the library (Sources/NNLang) fills the
+    /// builtins, the standard modules (`moduleMakers`) and the tensor API into it at start-up.
+    init(file: String, seed: UInt64, tensors: TensorBinding) {
         self.file = file
         self.seed = seed
         counters = .allocate(capacity: 2)
@@ -95,11 +101,7 @@ public final class Runtime {
         engineFrames = .allocate(capacity: Runtime.maxDepth + 8)
         engineTops = .allocate(capacity: 2)
         engineTops.initialize(repeating: 0, count: 2)
-        tensors = makeTensorBinding()
-        installCoreBuiltins()
-        installMath()
-        installHelp()
-        tensors.install(into: self)
+        self.tensors = tensors
     }
 
     /// Calls the engine runs in the caller's loop (Engine/VM.swift) keep the callee's slots and
