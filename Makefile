@@ -47,6 +47,7 @@ site: build
 	$(NNBOOK) render Notebooks --out site
 
 test: deps browser-deps jupyter-deps
+	bash Tests/floors-check.sh
 	$(SWIFT_BUILD)
 	$(SWIFT_TEST)
 	bash Fuzz/run.sh $(FUZZ_SHORT_SECONDS)

@@ -39,10 +39,17 @@ let package = Package(
         // The runtime, bottom up.
         .target(name: "Tensors", dependencies: ["CBLAS", "CGemm", "CRandom"]),
         .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: uncheckedExclusivity),
-        // The nn language, in floors: syntax (tokens, AST, source ranges, diagnostics), then the
-        // language itself over the runtime.
+        // The nn language, in floors (ARCHITECTURE.md), each importing only those below it.
+        // Syntax: tokens, lexer, AST, parser, source ranges, syntax diagnostics.
         .target(name: "NNSyntax"),
-        .target(name: "NNLang", dependencies: ["NNSyntax", "Tensors", "Autograd", "CZlib"],
+        // Engine: the compiler, the VM and the object model (values, classes, operators, calls,
+        // errors, imports), plus a cell's output types. It names no builtin, module or tensor
+        // function: the library registers those into a `Runtime` at start-up.
+        .target(name: "NNEngine", dependencies: ["NNSyntax", "Tensors", "Autograd"],
+                swiftSettings: uncheckedExclusivity),
+        // Library: builtins, standard modules, `torch`/`nn`/`optim`/`data`, pyplot, the tensor
+        // binding, displays, and `Interpreter`, the face Notebook and the CLI use.
+        .target(name: "NNLang", dependencies: ["NNEngine", "NNSyntax", "Tensors", "Autograd", "CZlib"],
                 swiftSettings: uncheckedExclusivity),
         .target(name: "Notebook", dependencies: ["CCmark", "NNLang"]),
         .target(name: "Site", dependencies: ["Notebook", "NNLang", "CZlib"]),

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 
 /// IPython's cell rules that are not Python's.

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 import Foundation
 import Tensors
@@ -48,7 +49,9 @@ public final class Interpreter {
             init(_ w: @escaping () -> CellResult) { work = w }
         }
         let box = Box { [self] in
-            self.runHere(source, firstLine, echoResult, timeout, onOutput)
+            self.runtime.runCell(source, file: self.file, firstLine: firstLine, echoResult: echoResult,
+                                 showResult: echoResult && !IPythonRules.suppressesResult(source),
+                                 timeout: timeout, onOutput: onOutput)
         }
         let done = DispatchSemaphore(value: 0)
         let budget = runtime.memoryBudget, cancellation = runtime.cancellation
@@ -75,7 +78,7 @@ public final class Interpreter {
             let work: () -> Result<String, CellError>
             init(_ w: @escaping () -> Result<String, CellError>) { work = w }
         }
-        let box = Box { [self] in self.callHere(self.runtime, name) }
+        let box = Box { [self] in self.runtime.callGlobalRepr(name) }
         let done = DispatchSemaphore(value: 0)
         let budget = runtime.memoryBudget, cancellation = runtime.cancellation
         let thread = Thread {
@@ -90,89 +93,5 @@ public final class Interpreter {
         thread.start()
         done.wait()
         return try box.result.get()
-    }
-
-    func callHere(_ rt: Runtime, _ name: String) -> Result<String, CellError> {
-        guard let f = rt.global(name) else {
-            return .failure(CellError(typeName: "NameError", message: "name '\(name)' is not defined", traceback: []))
-        }
-        rt.counters[0] = 0
-        do {
-            return .success(try rt.repr(rt.call(f, [], [])))
-        } catch {
-            let e = asPyError(error)
-            return .failure(CellError(typeName: e.exc.cls.name, message: (try? rt.str(.object(e.exc))) ?? "",
-                                      traceback: e.frames.reversed()))
-        }
-    }
-
-    func runHere(_ source: String, _ firstLine: Int, _ echoResult: Bool, _ timeout: Double?,
-                 _ onOutput: ((String) -> Void)?) -> CellResult {
-        let rt = runtime
-        let module: Module
-        do {
-            module = try Parser.parse(source: source, file: file, firstLine: firstLine)
-        } catch {
-            let frame = CellError.TraceFrame(location: error.location, function: echoResult ? "<cell>" : "<module>",
-                                             sourceLine: error.sourceLine.trimmingCharacters(in: .whitespaces))
-            return CellResult(error: CellError(typeName: error.typeName, message: error.message, traceback: [frame]))
-        }
-        for (i, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            rt.sourceLines[firstLine + i] = line.trimmingCharacters(in: .whitespaces)
-            rt.rawSourceLines[firstLine + i] = String(line)
-        }
-        // Compile.
-        let root = ScopeInfo(kind: .module, parent: nil)
-        let resolver = Resolver(root: root)
-        resolver.resolve(module.body)
-        let layout = Layout(root)
-        let code = Emitter.compileModule(module, rt: rt, file: file, resolver: resolver, layout: layout,
-                                         echoResult: echoResult && !IPythonRules.suppressesResult(source))
-        // Run.
-        rt.items = []
-        rt.pendingText = ""
-        rt.volatile = false
-        rt.onOutput = onOutput
-        rt.lastResult = .undefined
-        rt.handling = []
-        rt.counters[0] = 0
-        rt.counters[1] = 1 << 12
-        rt.timedOut = false
-        rt.deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64(min(max(0, $0), 1e9) * 1e9) }
-        rt.cancellation.arm(deadline: rt.deadline)
-        defer { rt.onOutput = nil; rt.deadline = nil; rt.cancellation.arm(deadline: nil) }
-        var cellError: CellError?
-        let n = layout.nslots
-        withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
-            let l = buf.baseAddress!
-            l.initialize(repeating: .undefined, count: n)
-            defer { l.deinitialize(count: n) }
-            // Hidden comprehension variables captured by lambdas live in cells.
-            for name in root.cells { if let s = layout.slots[name] { l[s] = .object(PyCell()) } }
-            do {
-                _ = try code.run(rt, l)
-                if case .undefined = rt.lastResult {} else if !rt.lastResult.isNone {
-                    let text = try rt.repr(rt.lastResult)
-                    rt.flushText()
-                    rt.items.append(.result(text))
-                }
-                // Jupyter's inline backend draws the cell's open figure after its Out[n].
-                if echoResult { for hook in rt.cellEndHooks { hook(rt) } }
-            } catch {
-                let e = asPyError(error)
-                var frames = e.frames
-                let loc = e.pending ?? SourceLocation(file: file, line: firstLine, column: 1)
-                frames.append(CellError.TraceFrame(location: loc, function: echoResult ? "<cell>" : "<module>",
-                                                   sourceLine: rt.sourceLines[loc.line]))
-                cellError = CellError(typeName: e.exc.cls.name, message: (try? rt.str(.object(e.exc))) ?? "",
-                                      traceback: frames.reversed())
-            }
-        }
-        rt.lastResult = .undefined
-        rt.retired = []
-        rt.flushText()
-        let result = CellResult(items: rt.items, error: cellError, volatile: rt.volatile)
-        rt.items = []
-        return result
     }
 }

@@ -1,2 +1,3 @@
+// Clients (Notebook, Site, the CLI, tests) import NNLang alone and see the floors below it.
 @_exported import NNSyntax
-import Tensors
+@_exported import NNEngine

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 
 extension Runtime {

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 /// Attributes of int, float and bool that CPython has and `hasattr` must see.
 extension Runtime {

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 /// The set methods beyond the basic ones in Methods.swift: symmetric difference, the
 /// superset/disjoint tests and the in-place `*_update` forms.

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 /// The `collections` module: `OrderedDict`, `defaultdict`, `Counter` (dicts with a class),
 /// `namedtuple` (tuples with a class) and `deque`.

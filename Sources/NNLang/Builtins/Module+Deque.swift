@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 /// `collections.deque`: a native class over a Swift array, with an optional `maxlen`.
 extension Runtime {

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 /// The `functools` module: `partial`, `reduce`, `wraps`, `update_wrapper`, `lru_cache`, `cache`.
 extension Runtime {

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 /// The `itertools` module as lazy native iterators.
 extension Runtime {

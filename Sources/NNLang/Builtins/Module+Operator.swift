@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 /// The `operator` module: operators as functions, and `itemgetter`/`attrgetter`/`methodcaller`.
 extension Runtime {

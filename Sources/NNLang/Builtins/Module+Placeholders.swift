@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 
 /// Modules that lesson code imports for a step nnbook does differently: fast.ai's course

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 /// The standard modules, registered in this one table and built on first import.
 extension Runtime {

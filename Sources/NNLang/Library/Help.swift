@@ -1,4 +1,5 @@
 import Foundation
+import NNEngine
 import NNSyntax
 
 // IPython's `obj?` and `obj??`: the lexer turns such a line into `__nn_help__(obj, 1 or 2)`.

@@ -1,3 +1,4 @@
+import NNEngine
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 
 // `nn.Conv2d` and its base `torch.nn.modules.conv._ConvNd` are named, so lesson code can look at

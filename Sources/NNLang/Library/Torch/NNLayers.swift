@@ -1,3 +1,4 @@
+import NNEngine
 import NNSyntax
 import Autograd
 import Foundation

@@ -99,7 +99,7 @@ public final class PyInstance: PyObject, @unchecked Sendable {
     public let cls: PyClass
     @exclusivity(unchecked) public var attrs: [String: Value] = [:]
     /// The last value its class's `__hash__` returned (dict and set keys hash with it).
-    var userHash = 0
+    package var userHash = 0
     /// Swift state of an instance of a native class (`re.Pattern`, `functools.partial`).
     public var native: AnyObject?
     public init(cls: PyClass) { self.cls = cls }
@@ -220,6 +220,6 @@ public final class PySuper: PyObject, @unchecked Sendable {
 
 /// The Ellipsis singleton and NotImplemented.
 let ellipsisType = PyClass(name: "ellipsis", base: BuiltinTypes.object, isBuiltin: true)
-let ellipsisObject = PyInstance(cls: ellipsisType)
+package let ellipsisObject = PyInstance(cls: ellipsisType)
 let notImplementedType = PyClass(name: "NotImplementedType", base: BuiltinTypes.object, isBuiltin: true)
-let notImplemented = PyInstance(cls: notImplementedType)
+package let notImplemented = PyInstance(cls: notImplementedType)

@@ -1,10 +1,11 @@
 import NNSyntax
 /// A dict key with Python's key semantics: `1`, `1.0` and `True` are the same key; tuples
 /// compare by content; other objects by identity.
-struct HashKey: Hashable {
+package struct HashKey: Hashable {
     let v: Value
+    package init(v: Value) { self.v = v }
 
-    func hash(into h: inout Hasher) { HashKey.feed(v, &h) }
+    package func hash(into h: inout Hasher) { HashKey.feed(v, &h) }
 
     static func feed(_ v: Value, _ h: inout Hasher) {
         switch v {
@@ -29,7 +30,7 @@ struct HashKey: Hashable {
         }
     }
 
-    static func == (a: HashKey, b: HashKey) -> Bool { keyEqual(a.v, b.v) }
+    package static func == (a: HashKey, b: HashKey) -> Bool { keyEqual(a.v, b.v) }
 
     static func keyEqual(_ a: Value, _ b: Value) -> Bool {
         if case .object(let x) = a, case .object(let y) = b, x === y { return true }
@@ -53,7 +54,7 @@ struct HashKey: Hashable {
     }
 
     /// Raises TypeError for unhashable values (lists, dicts, sets).
-    static func check(_ v: Value) throws {
+    package static func check(_ v: Value) throws {
         if case .object(let o) = v {
             if o is PyList || o is PyDict || o is PySet {
                 throw PyError.type("unhashable type: '\(v.typeName)'")
@@ -80,7 +81,7 @@ struct HashKey: Hashable {
     }
 
     /// A user-defined (nn function) method of a class, or nil.
-    static func userMethod(_ cls: PyClass, _ name: String) -> Value? {
+    package static func userMethod(_ cls: PyClass, _ name: String) -> Value? {
         if cls.isBuiltin { return nil }
         if let v = cls.lookup(name), case .object(let o) = v, o is PyFunction { return v }
         return nil

@@ -17,7 +17,7 @@ extension Runtime {
     }
 
     /// Binds what a class lookup found to `receiver` (functions become bound methods).
-    func bind(_ found: Value, _ receiver: Value, cls: PyClass) throws -> Value {
+    package func bind(_ found: Value, _ receiver: Value, cls: PyClass) throws -> Value {
         switch found {
         case .object(let o):
             switch o {

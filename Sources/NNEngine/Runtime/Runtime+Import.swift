@@ -8,7 +8,7 @@ import NNSyntax
 /// `importStar` (the `from` statement); the semantics live here only.
 extension Runtime {
     /// Builds a module's namespace for one interpreter.
-    typealias ModuleMaker = @Sendable (Runtime) throws -> [String: Value]
+    package typealias ModuleMaker = @Sendable (Runtime) throws -> [String: Value]
 
     /// The module named `name` (dotted), loading each package on the way as CPython does:
     /// `a.b.c` needs `a`, `a.b` and `a.b.c`; the first missing one is `ModuleNotFoundError`.

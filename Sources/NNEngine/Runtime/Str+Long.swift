@@ -6,11 +6,11 @@ import Foundation
 
 extension Runtime {
     /// Bytes (or parts) of string work between two polls of the cell's deadline.
-    static let stringPollBytes = 1 << 20
+    package static let stringPollBytes = 1 << 20
 
     /// `str.replace(old, new, count)` for a non-empty `old`, on UTF-8 bytes (a valid needle
     /// only matches at character boundaries in valid UTF-8): CPython's result, exactly.
-    func replaceBytes(_ str: String, _ old: String, _ new: String, count limit: Int) throws -> String {
+    package func replaceBytes(_ str: String, _ old: String, _ new: String, count limit: Int) throws -> String {
         var str = str
         str.makeContiguousUTF8()
         let needle = Array(old.utf8), repl = Array(new.utf8)
@@ -47,7 +47,7 @@ extension Runtime {
     }
 
     /// `sep.join(parts)`, polling between pieces and checking the result's size first.
-    func joinStrings(_ parts: [String], separator: String) throws -> String {
+    package func joinStrings(_ parts: [String], separator: String) throws -> String {
         var total = parts.count > 0 ? (parts.count &- 1) &* separator.utf8.count : 0
         for p in parts { total &+= p.utf8.count }
         if total < Runtime.stringPollBytes { return parts.joined(separator: separator) }

@@ -112,7 +112,7 @@ extension String {
 /// every function, lambda, class body and magic, each under a `Disassembly of NAME:` heading.
 /// A syntax error is returned as `file:line:col: error: message`. `runtime` makes the runtime
 /// the code is compiled against (the library's, with its builtins).
-func disassemble(source: String, file: String, runtime: () -> Runtime) -> String {
+package func disassemble(source: String, file: String, runtime: () -> Runtime) -> String {
     let module: Module
     do {
         module = try Parser.parse(source: source, file: file, firstLine: 1)

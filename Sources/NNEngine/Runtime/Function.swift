@@ -5,7 +5,7 @@ import Foundation
 typealias Frame = UnsafeMutablePointer<Value>
 
 /// A compiled function body and its frame layout (immutable once built).
-final class CodeObject {
+package final class CodeObject {
     let name: String
     let qualname: String
     /// Positional parameter names (slots 1...).
@@ -24,7 +24,7 @@ final class CodeObject {
     let needsCells: Bool
     /// The compiled body; a generator function's call makes a generator over it.
     let bytecode: Bytecode
-    let location: SourceLocation
+    package let location: SourceLocation
     /// Only positional parameters: call sites may fill the frame directly.
     let simple: Bool
     /// `bytecode` unretained when the engine may run it in the caller's loop (a function body,
@@ -58,12 +58,12 @@ final class CodeObject {
 
 /// A user function (`def` or `lambda`) with its defaults and captured cells.
 public final class PyFunction: PyObject, @unchecked Sendable {
-    let code: CodeObject
+    package let code: CodeObject
     var defaults: [Value]
     var kwDefaults: [String: Value]
     let closure: [PyCell]
-    var attrs: [String: Value] = [:]
-    var doc: String?
+    package var attrs: [String: Value] = [:]
+    package var doc: String?
     public var name: String { code.name }
     public var qualname: String { code.qualname }
 

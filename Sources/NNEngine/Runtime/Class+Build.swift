@@ -83,7 +83,7 @@ extension Runtime {
     }
 
     /// `type(x)` or `type(name, bases, dict)`.
-    func typeCall(_ args: [Value], _ kw: Kwargs) throws -> Value {
+    package func typeCall(_ args: [Value], _ kw: Kwargs) throws -> Value {
         if args.count == 1 && kw.isEmpty { return .object(args[0].pyType) }
         guard args.count == 3 else { throw PyError.type("type() takes 1 or 3 arguments") }
         guard case .str(let name) = args[0] else {

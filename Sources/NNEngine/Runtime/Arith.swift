@@ -2,8 +2,8 @@ import NNSyntax
 import Foundation
 
 /// Python's integer and float arithmetic on unboxed numbers (64-bit ints: overflow raises).
-enum Arith {
-    @inline(__always) static func add(_ a: Int, _ b: Int) throws -> Int {
+package enum Arith {
+    @inline(__always) package static func add(_ a: Int, _ b: Int) throws -> Int {
         let (r, o) = a.addingReportingOverflow(b)
         if o { throw PyError.intOverflow }
         return r
@@ -13,19 +13,19 @@ enum Arith {
         if o { throw PyError.intOverflow }
         return r
     }
-    @inline(__always) static func mul(_ a: Int, _ b: Int) throws -> Int {
+    @inline(__always) package static func mul(_ a: Int, _ b: Int) throws -> Int {
         let (r, o) = a.multipliedReportingOverflow(by: b)
         if o { throw PyError.intOverflow }
         return r
     }
-    static func floorDiv(_ a: Int, _ b: Int) throws -> Int {
+    package static func floorDiv(_ a: Int, _ b: Int) throws -> Int {
         if b == 0 { throw PyError.zeroDivision("integer division or modulo by zero") }
         if a == Int.min && b == -1 { throw PyError.intOverflow }
         var q = a / b
         if a % b != 0 && ((a < 0) != (b < 0)) { q -= 1 }
         return q
     }
-    static func mod(_ a: Int, _ b: Int) throws -> Int {
+    package static func mod(_ a: Int, _ b: Int) throws -> Int {
         if b == 0 { throw PyError.zeroDivision("integer modulo by zero") }
         if b == -1 { return 0 }
         var r = a % b

@@ -51,7 +51,7 @@ extension Value {
     /// The class name as Python prints it in messages (`'int'`, `'NoneType'`).
     public var typeName: String { pyType.name }
 
-    var isNone: Bool { if case .none = self { return true }; return false }
+    package var isNone: Bool { if case .none = self { return true }; return false }
 }
 
 /// A closure cell: a captured variable shared by a function and the closures it creates.

@@ -130,7 +130,7 @@ extension Runtime {
     }
 
     /// `str(exc)`: the message as Python prints it after `ValueError: `.
-    func exceptionMessage(_ e: PyInstance) -> String {
+    package func exceptionMessage(_ e: PyInstance) -> String {
         let args = PyError(e).args
         if args.isEmpty { return "" }
         if args.count == 1 {
@@ -231,7 +231,7 @@ extension Runtime {
 }
 
 extension String {
-    func leftPadded(_ n: Int, with c: Character = "0") -> String {
+    package func leftPadded(_ n: Int, with c: Character = "0") -> String {
         count >= n ? self : String(repeating: c, count: n - count) + self
     }
 }

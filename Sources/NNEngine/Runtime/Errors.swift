@@ -42,7 +42,7 @@ public final class PyError: Error, @unchecked Sendable {
 
 /// The builtin classes. Created once, shared by every interpreter, never mutated by nn code.
 public enum BuiltinTypes {
-    static func builtin(_ name: String, _ base: PyClass? = object) -> PyClass {
+    package static func builtin(_ name: String, _ base: PyClass? = object) -> PyClass {
         PyClass(name: name, base: base, isBuiltin: true)
     }
     public static let object = PyClass(name: "object", base: nil, isBuiltin: true)

@@ -1,7 +1,7 @@
 import NNSyntax
 /// Argument helpers for builtins, with CPython's wording.
-enum Args {
-    static func count(_ name: String, _ args: [Value], _ min: Int, _ max: Int) throws {
+package enum Args {
+    package static func count(_ name: String, _ args: [Value], _ min: Int, _ max: Int) throws {
         if args.count >= min && args.count <= max { return }
         if min == max {
             if min == 1 { throw PyError.type("\(name)() takes exactly one argument (\(args.count) given)") }
@@ -14,22 +14,22 @@ enum Args {
         throw PyError.type("\(name) expected at most \(max) argument\(max == 1 ? "" : "s"), got \(args.count)")
     }
 
-    static func noKw(_ name: String, _ kw: Kwargs) throws {
+    package static func noKw(_ name: String, _ kw: Kwargs) throws {
         if !kw.isEmpty { throw PyError.type("\(name)() takes no keyword arguments") }
     }
 
-    static func kw(_ kw: Kwargs, _ name: String) -> Value? {
+    package static func kw(_ kw: Kwargs, _ name: String) -> Value? {
         for (k, v) in kw where k == name { return v }
         return nil
     }
 
-    static func onlyKw(_ fname: String, _ kw: Kwargs, _ allowed: [String]) throws {
+    package static func onlyKw(_ fname: String, _ kw: Kwargs, _ allowed: [String]) throws {
         for (k, _) in kw where !allowed.contains(k) {
             throw PyError.type("'\(k)' is an invalid keyword argument for \(fname)()")
         }
     }
 
-    static func int(_ v: Value, _ what: String = "") throws -> Int {
+    package static func int(_ v: Value, _ what: String = "") throws -> Int {
         switch v {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
@@ -37,7 +37,7 @@ enum Args {
         }
     }
 
-    static func double(_ v: Value, _ fname: String) throws -> Double {
+    package static func double(_ v: Value, _ fname: String) throws -> Double {
         switch v {
         case .int(let i): return Double(i)
         case .float(let d): return d
@@ -47,7 +47,7 @@ enum Args {
         }
     }
 
-    static func str(_ v: Value, _ msg: @autoclosure () -> String) throws -> String {
+    package static func str(_ v: Value, _ msg: @autoclosure () -> String) throws -> String {
         guard case .str(let s) = v else { throw PyError.type(msg()) }
         return s
     }
@@ -60,12 +60,12 @@ extension Runtime {
 }
 
 /// Adds methods to a builtin class at creation.
-func methods(_ cls: PyClass, _ list: [(String, PyMethodDescr.Fn)]) {
+package func methods(_ cls: PyClass, _ list: [(String, PyMethodDescr.Fn)]) {
     for (n, f) in list { cls.dict[n] = .object(PyMethodDescr(n, f)) }
 }
 
 /// A stable merge sort whose comparison may throw.
-func mergeSort(_ a: inout [Value], _ less: (Value, Value) throws -> Bool) throws {
+package func mergeSort(_ a: inout [Value], _ less: (Value, Value) throws -> Bool) throws {
     if a.count < 2 { return }
     var src = a
     var dst = a

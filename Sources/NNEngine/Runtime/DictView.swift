@@ -7,19 +7,19 @@ extension BuiltinTypes {
 }
 
 /// A live view of a dict (`d.keys()`, `d.values()`, `d.items()`).
-final class PyDictView: PyObject, @unchecked Sendable {
-    enum Kind { case keys, values, items }
-    let dict: PyDict
+package final class PyDictView: PyObject, @unchecked Sendable {
+    package enum Kind { case keys, values, items }
+    package let dict: PyDict
     let kind: Kind
-    init(_ d: PyDict, _ k: Kind) { dict = d; kind = k }
-    override var pyType: PyClass {
+    package init(_ d: PyDict, _ k: Kind) { dict = d; kind = k }
+    package override var pyType: PyClass {
         switch kind {
         case .keys: BuiltinTypes.dictKeys
         case .values: BuiltinTypes.dictValues
         case .items: BuiltinTypes.dictItems
         }
     }
-    var items: [Value] {
+    package var items: [Value] {
         switch kind {
         case .keys: return dict.keys
         case .values: return dict.values

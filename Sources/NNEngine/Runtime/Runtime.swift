@@ -4,9 +4,9 @@ import Foundation
 import Tensors
 
 /// A global variable's storage: compiled code holds the box, so reading a global is one load.
-final class GlobalBox {
+package final class GlobalBox {
     let name: String
-    let p: UnsafeMutablePointer<Value>
+    package let p: UnsafeMutablePointer<Value>
     init(name: String) {
         self.name = name
         p = .allocate(capacity: 1)
@@ -22,14 +22,14 @@ final class GlobalBox {
 public final class Runtime {
     public let file: String
     /// Globals by name; compiled code captures the boxes.
-    var globals: [String: GlobalBox] = [:]
+    package var globals: [String: GlobalBox] = [:]
     /// The builtins namespace (`print`, `len`, the tensor API, ...).
     public var builtins: [String: Value] = [:]
     /// Modules loaded so far, by dotted name (`math`, `torch.nn`).
     public var modules: [String: PyModule] = [:]
     /// The modules `import` can build on first use, by dotted name: the library registers
     /// its standard modules here at start-up (the engine knows none of them).
-    var moduleMakers: [String: ModuleMaker] = [:]
+    package var moduleMakers: [String: ModuleMaker] = [:]
     /// The tensor binding (methods, operators, printing of tensors).
     public var tensors: TensorBinding
 
@@ -62,9 +62,9 @@ public final class Runtime {
     /// Source lines of every cell run so far, by file line (for traceback excerpts).
     var sourceLines: [Int: String] = [:]
     /// The same lines as written (indentation kept), for `obj??`'s source listing.
-    var rawSourceLines: [Int: String] = [:]
+    package var rawSourceLines: [Int: String] = [:]
     /// Objects whose repr is being computed (guards `l.append(l); repr(l)`).
-    var reprInProgress: Set<ObjectIdentifier> = []
+    package var reprInProgress: Set<ObjectIdentifier> = []
     /// Grad mode (`no_grad()` turns it off); the tensor binding reads it.
     public var gradEnabled = true
     /// The value of the cell's last expression statement.
@@ -76,22 +76,22 @@ public final class Runtime {
     var handling: [PyError] = []
     /// State a library module keeps per interpreter (the `re` module's pattern cache), by
     /// module name: the engine only holds it.
-    var moduleState: [String: AnyObject] = [:]
+    package var moduleState: [String: AnyObject] = [:]
     /// An error a user `__eq__` raised inside a dict lookup, rethrown by the dict operation.
     var deferredError: PyError?
     /// The cap on this interpreter's tensor memory (`--max-memory`), charged on the cell thread.
-    public internal(set) var memoryBudget: MemoryBudget?
+    public package(set) var memoryBudget: MemoryBudget?
     /// When resident memory was last compared with the budget (DispatchTime nanoseconds).
     var lastMemoryCheck: UInt64 = 0
     /// Seed given at creation (for the tensor binding's RNG).
     public let seed: UInt64
     /// Run when a notebook cell ends (not a script's): pyplot shows its open figure there, as
     /// Jupyter's inline backend does.
-    var cellEndHooks: [(Runtime) -> Void] = []
+    package var cellEndHooks: [(Runtime) -> Void] = []
 
     /// An interpreter with the core object model only: the library (Sources/NNLang) fills the
     /// builtins, the standard modules (`moduleMakers`) and the tensor API into it at start-up.
-    init(file: String, seed: UInt64, tensors: TensorBinding) {
+    package init(file: String, seed: UInt64, tensors: TensorBinding) {
         self.file = file
         self.seed = seed
         counters = .allocate(capacity: 2)
@@ -176,12 +176,12 @@ public final class Runtime {
     // MARK: Limits
 
     /// Called on loop back-edges: checks the deadline every few thousand iterations.
-    @inline(__always) func tick() throws {
+    @inline(__always) package func tick() throws {
         counters[1] &-= 1
         if counters[1] <= 0 { try checkClock() }
     }
 
-    func checkClock() throws {
+    package func checkClock() throws {
         counters[1] = 1 << 12
         if timedOut { throw timeoutError() }
         if deadline == nil && memoryBudget == nil && cancel == nil { return }
@@ -224,7 +224,7 @@ public final class Runtime {
 
     /// Throws MemoryError before a string of `count` pieces of `size` bytes is built past the
     /// 2 GiB ceiling of `"x" * n` or the notebook's memory cap.
-    func checkStringSize(_ count: Int, _ size: Int) throws {
+    package func checkStringSize(_ count: Int, _ size: Int) throws {
         let (bytes, o) = count.multipliedReportingOverflow(by: Swift.max(size, 1))
         if o || bytes > 1 << 31 { throw PyError(BuiltinTypes.memoryError, "") }
         try checkMemory(bytes: bytes)
@@ -272,7 +272,7 @@ public final class Runtime {
 }
 
 /// Converts errors from the layers below (tensor kernels) into nn exceptions.
-func asPyError(_ e: Error) -> PyError {
+package func asPyError(_ e: Error) -> PyError {
     if let p = e as? PyError { return p }
     if let t = e as? TensorError {
         // The kind names the Python exception class.

@@ -3,14 +3,15 @@ import Autograd
 import Tensors
 
 /// What the evaluator asks of the tensor API: the extension point the tensor binding
-/// (Sources/NNLang/Tensor*/) implements.
+/// (Sources/NNLang/Tensor/, in the library floor) implements; the library's `Runtime.standard`
+/// passes it to each new runtime.
 ///
 /// The runtime calls these only for tensor values; every `Value` passed in is already boxed
 /// (`.tscalar` turned into `.tensor`), except where noted. Return nil from `getAttr`,
 /// `binary` or `compare` to let the runtime raise Python's usual error.
 ///
-/// How to bind the tensor API (Sources/NNLang/Tensor*/, same module, so internal helpers
-/// are usable):
+/// How to bind the tensor API (Sources/NNLang/Tensor/; the engine's `package` helpers are
+/// usable there):
 /// - Replace `makeTensorBinding()` in Tensor/TensorBinding.swift with your binding.
 /// - Builtin functions (`zeros`, `randn`, `no_grad`, `test_near`, `show_image`, ...): in
 ///   `install(into:)`, `rt.defineBuiltin("zeros") { rt, args, kwargs in ... }`. Arguments arrive

@@ -293,7 +293,7 @@ extension Runtime {
         }
     }
 
-    func lenResult(_ v: Value) throws -> Int {
+    package func lenResult(_ v: Value) throws -> Int {
         switch v {
         case .int(let i):
             if i < 0 { throw PyError.value("__len__() should return >= 0") }
@@ -440,7 +440,7 @@ extension Runtime {
         }
     }
 
-    func cmpStrings(_ op: CompareOp, _ x: String, _ y: String) -> Bool {
+    package func cmpStrings(_ op: CompareOp, _ x: String, _ y: String) -> Bool {
         // Python compares code points.
         var c = 0
         var i = x.unicodeScalars.makeIterator(), j = y.unicodeScalars.makeIterator()
@@ -538,7 +538,7 @@ extension Runtime {
 
 extension Runtime {
     /// `a is b or a == b` (how containers compare items).
-    func same(_ a: Value, _ b: Value) throws -> Bool {
+    package func same(_ a: Value, _ b: Value) throws -> Bool {
         if identical(a, b) { return true }
         return try equals(a, b)
     }

@@ -4,7 +4,7 @@ import NNSyntax
 /// Calling a generator function binds its arguments as any call does, then copies the frame into
 /// a `GeneratorFrame`; each `next`/`send` re-enters the one VM loop on that frame
 /// (`Bytecode.execute` from its `ResumePoint`), which returns at the next `yield`.
-final class GeneratorFrame {
+package final class GeneratorFrame {
     let code: Bytecode
     unowned(unsafe) let rt: Runtime
     let l: Frame
@@ -40,7 +40,7 @@ final class GeneratorFrame {
 
     /// Runs to the next `yield` (its value) or to the end (nil; `returnValue` set). `throwing`
     /// raises that exception at the `yield` the generator stopped at.
-    func resume(_ sent: Value, throwing: PyError? = nil) throws -> Value? {
+    package func resume(_ sent: Value, throwing: PyError? = nil) throws -> Value? {
         if finished {
             if let e = throwing { throw e }
             // The return value travels with the first StopIteration only (CPython).
@@ -104,7 +104,7 @@ final class GeneratorFrame {
     }
 
     /// StopIteration carrying the generator's return value (`StopIteration.value`).
-    func stopIteration() -> PyError {
+    package func stopIteration() -> PyError {
         let v = returnValue
         let inst = PyError.instance(BuiltinTypes.stopIteration, args: v.isNone ? [] : [v])
         inst.attrs["value"] = v
@@ -113,8 +113,8 @@ final class GeneratorFrame {
 }
 
 /// A generator object: an iterator whose items come from resuming its frame.
-final class PyGenerator: PyIterator, @unchecked Sendable {
-    let frame: GeneratorFrame
+package final class PyGenerator: PyIterator, @unchecked Sendable {
+    package let frame: GeneratorFrame
 
     init(_ frame: GeneratorFrame) {
         self.frame = frame
@@ -137,7 +137,7 @@ extension Bytecode {
 
 extension Runtime {
     /// `send`, `close`, `throw` and `__next__` on generator objects.
-    static func installGeneratorMethods() {
+    package static func installGeneratorMethods() {
         func frame(_ s: Value) throws -> GeneratorFrame {
             guard case .object(let g as PyGenerator) = s else { throw PyError.type("descriptor requires a 'generator' object") }
             return g.frame
