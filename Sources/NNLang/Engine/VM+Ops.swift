@@ -307,43 +307,37 @@ extension Bytecode {
     }
 }
 
-/// `o[n]` read in place for a list, or a float32 vector that needs no grad (a 0-d element);
-/// nil when another path must run (other types, an index out of range: the Runtime raises).
+/// `o[n]` read in place for a list; nil when another path must run (other types, an index out
+/// of range: the Runtime raises). A tensor's `v[i]` is a view in PyTorch (it sees later writes),
+/// so it takes the general path.
 @inline(__always) func fastItem(_ po: UnsafeMutablePointer<Value>, _ n: Int) -> Value? {
-    if let u = peekObject(po) {
-        return u._withUnsafeGuaranteedRef { o -> Value? in
-            guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
-            let list = unsafeDowncast(o, to: PyList.self)
-            let c = list.items.count
-            let j = n < 0 ? n &+ c : n
-            return j >= 0 && j < c ? list.items[j] : nil
-        }
+    guard let u = peekObject(po) else { return nil }
+    return u._withUnsafeGuaranteedRef { o -> Value? in
+        guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
+        let list = unsafeDowncast(o, to: PyList.self)
+        let c = list.items.count
+        let j = n < 0 ? n &+ c : n
+        return j >= 0 && j < c ? list.items[j] : nil
     }
-    if let u = peekTensor(po), let p = u._withUnsafeGuaranteedRef({ $0.elementsWithoutGrad?.address(n) }) {
-        return .tscalar(p.pointee)
-    }
-    return nil
 }
 
-/// `o[n][m]` read in place: the row of a list read without a retain, then `fastItem`; for a
-/// float32 matrix that needs no grad, its element (PyTorch's `t[i][j]` equals `t[i, j]`).
+/// `o[n][m]` read in place for a list of lists: the row read without a retain, then `fastItem`.
 @inline(__always) func fastItemOfItem(_ po: UnsafeMutablePointer<Value>, _ n: Int, _ m: Int) -> Value? {
-    if let u = peekObject(po) {
-        return u._withUnsafeGuaranteedRef { o -> Value? in
-            guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
-            let list = unsafeDowncast(o, to: PyList.self)
-            let c = list.items.count
-            let j = n < 0 ? n &+ c : n
-            guard j >= 0 && j < c else { return nil }
-            return list.items.withUnsafeBufferPointer { buf in
-                fastItem(UnsafeMutablePointer(mutating: buf.baseAddress! + j), m)
-            }
+    guard let u = peekObject(po) else { return nil }
+    return u._withUnsafeGuaranteedRef { o -> Value? in
+        guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
+        let list = unsafeDowncast(o, to: PyList.self)
+        let c = list.items.count
+        let j = n < 0 ? n &+ c : n
+        guard j >= 0 && j < c else { return nil }
+        return list.items.withUnsafeBufferPointer { buf in
+            fastItem(UnsafeMutablePointer(mutating: buf.baseAddress! + j), m)
         }
     }
-    return fastItem2(po, n, m)
 }
 
-/// `o[i, j]` read in place for a float32 matrix that needs no grad; nil otherwise.
+/// `o[i, j]` read in place for a float32 matrix that needs no grad; nil otherwise. The element
+/// is a 0-d value (`.tscalar`), as the engine's `o[i, j]` has always read it.
 @inline(__always) func fastItem2(_ po: UnsafeMutablePointer<Value>, _ i: Int, _ j: Int) -> Value? {
     guard let u = peekTensor(po), let p = u._withUnsafeGuaranteedRef({ $0.elementsWithoutGrad?.address(i, j) }) else { return nil }
     return .tscalar(p.pointee)

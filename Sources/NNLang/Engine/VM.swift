@@ -411,10 +411,15 @@ extension Bytecode {
                                 if base &+ need <= Runtime.engineStackCapacity && rt.counters[0] < Runtime.maxDepth {
                                     rt.counters[0] &+= 1
                                     let nl = rt.engineStack + base
+                                    // Element by element: a frame is a few slots, and the bulk
+                                    // moves call memmove and a generic fill.
                                     nl.initialize(to: .undefined)
-                                    (nl + 1).moveInitialize(from: stack + (sp &- a), count: a)
+                                    let args = stack + (sp &- a)
+                                    var j = 0
+                                    while j < a { (nl + (1 &+ j)).initialize(to: (args + j).move()); j &+= 1 }
                                     sp &-= a
-                                    (nl + 1 + a).initialize(repeating: .undefined, count: n - 1 - a)
+                                    j = a &+ 1
+                                    while j < n { (nl + j).initialize(to: .undefined); j &+= 1 }
                                     if ucode._withUnsafeGuaranteedRef({ $0.needsCells }) {
                                         ufn._withUnsafeGuaranteedRef { $0.setupCells(nl) }
                                     }
