@@ -126,6 +126,7 @@ extension Tensor {
             throw TensorError.runtime("normal expects std >= 0.0, but found std \(Tensor.cppDouble(std))")
         }
         let n = numel
+        guard n > 0 else { return }
         let p = storage.floats
         if n >= 16 && isContiguous {
             let data = p + offset

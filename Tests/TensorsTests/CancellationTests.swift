@@ -60,6 +60,15 @@ private let edges = [0, (1 << 22) - 1, 1 << 22, (1 << 22) + 15, (1 << 23) - 1, 1
             == [0x3b8b_b500, 0x3e8c_1452, 0x3e7c_a0b8, 0x3f5e_94c0, 0x3e7c_6638, 0x3f60_caf9, 0x3f72_2f46, 0x3c98_7840])
 }
 
+@Test func emptyTensorsWithAHugeDimAreNotWalked() throws {
+    // numel 0, but 2^62 indices along one dim: blocks must not step through them.
+    let empty = try Tensor.zeros([0, 1 << 62])
+    try empty.normal_(generator: Generator(seed: 0))
+    try empty.uniform_(generator: Generator(seed: 0))
+    try empty.add_(empty)
+    #expect(empty.numel == 0)
+}
+
 @Test func stridedRandomFillsInBlocksDrawTheWholeStream() throws {
     // Blocks change nothing: a strided fill equals the contiguous fill of its memory order.
     let n = (1 << 22) + 37
