@@ -172,37 +172,24 @@ extension Tensor {
         // Every element is written below (BLAS paths zero their output first), so skip the memset.
         let out = try Tensor.empty(outShape, a.dtype)
 
-        var aOffsets = [Int](), bOffsets = [Int]()
-        aOffsets.reserveCapacity(batchCount)
-        bOffsets.reserveCapacity(batchCount)
+        // The storage offsets of every batch's a and b, held in a tensor storage so that a
+        // broadcast batch of billions (offsets can outweigh the output) is charged to the
+        // notebook's memory cap like any tensor.
+        let (offsetCount, tooMany) = batchCount.multipliedReportingOverflow(by: 2)
+        if tooMany { throw TensorError(.memoryError, Storage.oomMessage(count: batchCount, dtype: .int64)) }
+        let offsetStorage = try Storage(uninitialized: .int64, count: offsetCount)
+        let aOffsets = offsetStorage.raw.assumingMemoryBound(to: Int.self), bOffsets = aOffsets + batchCount
+        var filled = 0
         Tensor.forEachBatchOffset(batch, aBatchStrides, bBatchStrides, a.offset, b.offset) {
-            aOffsets.append($0)
-            bOffsets.append($1)
+            aOffsets[filled] = $0
+            bOffsets[filled] = $1
+            filled += 1
         }
 
         if a.dtype == .int64 {
-            let pa = a.storage.ints, pb = b.storage.ints, pc = out.storage.ints
-            // Polls the cell's deadline every ~16M multiply-adds (between rows).
-            var work = 0
-            for bi in 0..<batchCount {
-                let c = pc + bi * m * n
-                for i in 0..<m {
-                    work &+= n &* k &+ 1
-                    if work >= 1 << 24 {
-                        work = 0
-                        try Cancellation.check()
-                    }
-                    for j in 0..<n {
-                        var acc: Int64 = 0
-                        var ia = aOffsets[bi] + i * aRow, ib = bOffsets[bi] + j * bCol
-                        for _ in 0..<k {
-                            acc = acc &+ pa[ia] &* pb[ib]
-                            ia += aCol
-                            ib += bRow
-                        }
-                        c[i * n + j] = acc
-                    }
-                }
+            try withExtendedLifetime(offsetStorage) {
+                try Tensor.int64Product(a.storage.ints, aOffsets, aRow, aCol, b.storage.ints, bOffsets, bRow, bCol,
+                                        out.storage.ints, batchCount: batchCount, m: m, n: n, k: k)
             }
             return out
         }
@@ -210,19 +197,60 @@ extension Tensor {
         // float32 through BLAS. A batch whose rows all live at one stride from each other with a
         // shared right operand (x @ W with x of rank >= 3) folds into one tall GEMM.
         let pa = a.storage.floats, pb = b.storage.floats, pc = out.storage.floats
-        if batchCount > 1, bBatchStrides.allSatisfy({ $0 == 0 }),
-           let foldedRowStride = Tensor.foldedRowStride(batch: batch, strides: aBatchStrides, m: m, rowStride: aRow) {
-            let opA = GemmOperand(rows: batchCount * m, cols: k, rowStride: foldedRowStride, colStride: aCol)
+        try withExtendedLifetime(offsetStorage) {
+            if batchCount > 1, bBatchStrides.allSatisfy({ $0 == 0 }),
+               let foldedRowStride = Tensor.foldedRowStride(batch: batch, strides: aBatchStrides, m: m, rowStride: aRow) {
+                let opA = GemmOperand(rows: batchCount * m, cols: k, rowStride: foldedRowStride, colStride: aCol)
+                let opB = GemmOperand(rows: k, cols: n, rowStride: bRow, colStride: bCol)
+                try gemmInPanels(pa + aOffsets[0], opA, pb + bOffsets[0], opB, pc)
+                return
+            }
+            let opA = GemmOperand(rows: m, cols: k, rowStride: aRow, colStride: aCol)
             let opB = GemmOperand(rows: k, cols: n, rowStride: bRow, colStride: bCol)
-            try gemmInPanels(pa + aOffsets[0], opA, pb + bOffsets[0], opB, pc)
-            return out
-        }
-        let opA = GemmOperand(rows: m, cols: k, rowStride: aRow, colStride: aCol)
-        let opB = GemmOperand(rows: k, cols: n, rowStride: bRow, colStride: bCol)
-        for bi in 0..<batchCount {
-            try gemmInPanels(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n)
+            for bi in 0..<batchCount {
+                try gemmInPanels(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n)
+            }
         }
         return out
+    }
+
+    /// Multiply-adds between two polls of the cell's deadline in the int64 product.
+    static let int64PollWork = 1 << 24
+
+    /// The int64 product (no BLAS has one; wraps on overflow as PyTorch does), polling the
+    /// cell's deadline every `int64PollWork` multiply-adds: between rows, between columns, and
+    /// inside one long dot product (a single row of an expanded operand can be 10^11 long).
+    static func int64Product(_ pa: UnsafeMutablePointer<Int64>, _ aOffsets: UnsafeMutablePointer<Int>,
+                             _ aRow: Int, _ aCol: Int,
+                             _ pb: UnsafeMutablePointer<Int64>, _ bOffsets: UnsafeMutablePointer<Int>,
+                             _ bRow: Int, _ bCol: Int,
+                             _ pc: UnsafeMutablePointer<Int64>, batchCount: Int, m: Int, n: Int, k: Int) throws {
+        var work = 0
+        for bi in 0..<batchCount {
+            let c = pc + bi * m * n
+            for i in 0..<m {
+                for j in 0..<n {
+                    var acc: Int64 = 0
+                    var ia = aOffsets[bi] + i * aRow, ib = bOffsets[bi] + j * bCol
+                    var left = k
+                    while left > 0 {
+                        let span = Swift.min(left, int64PollWork)
+                        for _ in 0..<span {
+                            acc = acc &+ pa[ia] &* pb[ib]
+                            ia += aCol
+                            ib += bRow
+                        }
+                        left -= span
+                        work &+= span &+ 1
+                        if work >= int64PollWork {
+                            work = 0
+                            try Cancellation.check()
+                        }
+                    }
+                    c[i * n + j] = acc
+                }
+            }
+        }
     }
 
     /// `gemm`, with a product of more than ~2 GFLOP split into panels of A's rows so the

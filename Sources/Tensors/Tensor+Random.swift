@@ -95,15 +95,20 @@ extension Tensor {
             }
             return
         }
-        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: n)
+        // Strided: the same stream drawn a block at a time into a scratch buffer, each block
+        // written out in memory order, the deadline polled between blocks.
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: Swift.min(n, Tensor.pollElements))
         defer { buffer.deallocate() }
-        generator.fillUniformFloats(buffer, count: n)
-        nnb_uniform_scale(buffer, n, lo, hi)
         let p = storage.floats
-        var k = 0
-        memoryOrdered().forEachStorageIndex { i in
-            p[i] = buffer[k]
-            k += 1
+        try Tensor.inBlocks([memoryOrdered()]) { block in
+            let view = block[0], count = view.numel
+            generator.fillUniformFloats(buffer, count: count)
+            nnb_uniform_scale(buffer, count, lo, hi)
+            var k = 0
+            view.forEachStorageIndex { i in
+                p[i] = buffer[k]
+                k += 1
+            }
         }
     }
 
@@ -121,6 +126,7 @@ extension Tensor {
             throw TensorError.runtime("normal expects std >= 0.0, but found std \(Tensor.cppDouble(std))")
         }
         let n = numel
+        guard n > 0 else { return }
         let p = storage.floats
         if n >= 16 && isContiguous {
             let data = p + offset
@@ -136,7 +142,9 @@ extension Tensor {
                 Tensor.boxMuller16(tail, blocks: 1, mean: m, std: s)
             }
         } else {
-            memoryOrdered().forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
+            try Tensor.inBlocks([memoryOrdered()]) { block in
+                block[0].forEachStorageIndex { i in p[i] = Float(generator.nextNormalDouble() * std + mean) }
+            }
         }
     }
 

@@ -50,12 +50,20 @@ extension Tensor {
     /// with `mean`, adds squared deviations from `mean[slot]` instead (for var/std).
     func accumulateFloats(into acc: UnsafeMutablePointer<Double>, accStrides: [Int], mean: UnsafePointer<Double>? = nil) {
         let p = storage.floats
+        forEachRowBlock(accStrides: accStrides) { src, si, dst, sa, n in
+            accumulateRow(p + src, si, acc + dst, sa, n, mean.map { $0 + dst })
+        }
+    }
+
+    /// Walks this tensor row by row against an accumulator laid out by `accStrides`, calling
+    /// `body(source offset, source stride, accumulator offset, accumulator stride, count)` on
+    /// blocks of at most 2^20 elements. Every ~1M elements the cell's deadline is polled
+    /// (`expand(10**11).sum()` is one row of 1e11): past it the walk stops, and the op that
+    /// called this throws TimeoutError (`Cancellation.check()`).
+    @inline(__always) private func forEachRowBlock(accStrides: [Int], _ body: (Int, Int, Int, Int, Int) -> Void) {
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
         let si = nest.strides[0].last!, sa = nest.strides[1].last!
         var cursor = RowCursor(nest, offsets: [offset, 0])
-        // Long rows go in blocks, and every ~1M elements the cell's deadline is polled
-        // (`expand(10**11).sum()` is one row of 1e11): past it the sum stops, and the op
-        // that called this throws TimeoutError (`Cancellation.check()`).
         let block = 1 << 20
         var untilPoll = block
         while cursor.next() {
@@ -63,8 +71,7 @@ extension Tensor {
             var start = 0
             while start < total {
                 let n = Swift.min(total - start, block)
-                accumulateRow(p + pos[0] + start * si, si, acc + pos[1] + start * sa, sa, n,
-                              mean.map { $0 + pos[1] + start * sa })
+                body(pos[0] + start * si, si, pos[1] + start * sa, sa, n)
                 start += n
                 untilPoll -= n
                 if untilPoll <= 0 {
@@ -138,25 +145,9 @@ extension Tensor {
     /// `accumulate` for int64 with wrapping adds (overflow wraps as in PyTorch, never traps).
     func accumulateWrapping<T>(_: T.Type, into acc: UnsafeMutablePointer<Int64>, accStrides: [Int], _ f: (T) -> Int64) {
         let p = base(T.self)
-        let nest = LoopNest(shape: shape, strides: [strides, accStrides])
-        let si = nest.strides[0].last!, sa = nest.strides[1].last!
-        var cursor = RowCursor(nest, offsets: [offset, 0])
-        let block = 1 << 20
-        var untilPoll = block
-        while cursor.next() {
-            let pos = cursor.pos, total = cursor.count
-            var start = 0
-            while start < total {
-                let n = Swift.min(total - start, block)
-                let src = p + pos[0] + start * si, dst = acc + pos[1] + start * sa
-                for i in 0..<n { dst[i * sa] = dst[i * sa] &+ f(src[i * si]) }
-                start += n
-                untilPoll -= n
-                if untilPoll <= 0 {
-                    untilPoll = block
-                    if Cancellation.shouldStop() { return }
-                }
-            }
+        forEachRowBlock(accStrides: accStrides) { s, si, d, sa, n in
+            let src = p + s, dst = acc + d
+            for i in 0..<n { dst[i * sa] = dst[i * sa] &+ f(src[i * si]) }
         }
     }
 

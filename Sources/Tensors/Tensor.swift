@@ -34,34 +34,29 @@ public struct Tensor: @unchecked Sendable {
 
     /// A new contiguous float32 tensor holding `floats` in row-major order.
     public init(floats: [Float], shape: [Int]) throws {
-        try self.init(zeros: shape, dtype: .float32)
-        guard floats.count == numel else {
-            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(floats.count)")
-        }
-        floats.withUnsafeBufferPointer { src in
-            if let base = src.baseAddress { storage.floats.update(from: base, count: floats.count) }
-        }
+        try self.init(elements: floats, shape: shape, dtype: .float32)
     }
 
     /// A new contiguous int64 tensor holding `ints` in row-major order.
     public init(ints: [Int64], shape: [Int]) throws {
-        try self.init(zeros: shape, dtype: .int64)
-        guard ints.count == numel else {
-            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(ints.count)")
-        }
-        ints.withUnsafeBufferPointer { src in
-            if let base = src.baseAddress { storage.ints.update(from: base, count: ints.count) }
-        }
+        try self.init(elements: ints, shape: shape, dtype: .int64)
     }
 
     /// A new contiguous bool tensor holding `bools` in row-major order.
     public init(bools: [Bool], shape: [Int]) throws {
-        try self.init(zeros: shape, dtype: .bool)
-        guard bools.count == numel else {
-            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(bools.count)")
+        try self.init(elements: bools, shape: shape, dtype: .bool)
+    }
+
+    /// A new contiguous tensor of `dtype` holding `elements` (of that dtype's Swift type) in
+    /// row-major order.
+    private init<T>(elements: [T], shape: [Int], dtype: DType) throws {
+        try self.init(zeros: shape, dtype: dtype)
+        guard elements.count == numel else {
+            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(elements.count)")
         }
-        bools.withUnsafeBufferPointer { src in
-            if let base = src.baseAddress { storage.bools.update(from: base, count: bools.count) }
+        precondition(MemoryLayout<T>.stride == dtype.itemSize, "elements of the dtype's own size")
+        elements.withUnsafeBytes { src in
+            if let base = src.baseAddress { storage.raw.copyMemory(from: base, byteCount: src.count) }
         }
     }
 
