@@ -273,7 +273,7 @@ extension Value {
     var isFloatValue: Bool {
         switch self {
         case .float, .tscalar: return true
-        case .tensor(let t): return t.data.dtype == .float32
+        case .tensor(let t): return t.data.dtype.isFloatingPoint
         default: return false
         }
     }
