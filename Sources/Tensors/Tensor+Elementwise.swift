@@ -7,16 +7,17 @@ import Darwin
 // Binary elementwise ops with broadcasting and PyTorch's type promotion.
 //
 // Python numbers are passed as 0-d tensors: `Tensor(scalar: 2, dtype: .int64)` for an int,
-// `.float32` for a float, `.bool` for a bool. With our three dtypes (one per category) PyTorch's
-// "wrapped number" and 0-d rules reduce to the highest category winning: int tensor * 2.5 ->
-// float32, int tensor + 2 -> int64, bool tensor + 1 -> int64, float tensor + 2 -> float32.
+// `.float32` for a float (`.float64` when it meets a float64 tensor, so it keeps its digits),
+// `.bool` for a bool. PyTorch's rule (`resultType`): tensors with dims decide among themselves,
+// and a 0-d operand only wins when it is of a higher category: int tensor * 2.5 -> float32,
+// int tensor + 2 -> int64, float32 tensor + 0-d float64 -> float32, float32 + float64 -> float64.
 
 /// A kernel writing `out = op(a, b)`; `a` and `b` are broadcast to `out` and hold the compute dtype.
 typealias BinaryKernel = (Tensor, Tensor, Tensor) throws -> Void
 
 extension DType {
-    /// bool 0 < int64 1 < float32 2: a result may be written into a tensor of equal or
-    /// higher category only.
+    /// bool 0 < int64 1 < float32 = float64 2: a result may be written into a tensor of equal
+    /// or higher category only (`x32 += y64` computes in float64 and writes float32).
     var category: Int {
         switch self {
         case .bool: 0

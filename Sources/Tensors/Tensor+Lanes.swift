@@ -12,7 +12,7 @@ import Darwin
 // swaps the dim to the end, works on contiguous rows, and swaps the result back.
 
 extension Tensor {
-    /// This tensor with `dim` swapped to the last position, as a contiguous float32 or int64
+    /// This tensor with `dim` swapped to the last position, as a contiguous `dtype`
     /// copy (rows of `length` elements), and the swapped dim for undoing it.
     func lanes(_ dim: Int, as dtype: DType) throws -> (rows: Tensor, length: Int, count: Int, dim: Int) {
         let d = try Tensor.wrapDim(dim, rank: Swift.max(ndim, 1))
@@ -29,13 +29,14 @@ extension Tensor {
         return original.ndim == 0 ? try back.reshape([]) : back
     }
 
-    /// `softmax(dim)`: `exp(x - max) / sum(exp(x - max))` along `dim` (float32); along the
+    /// `softmax(dim)`: `exp(x - max) / sum(exp(x - max))` along `dim` (float32, or float64 in
+    /// double for float64; PyTorch's vectorised exp may differ there in the last bit); along the
     /// last dim PyTorch's kernel multiplies by the reciprocal of the sum instead, and so do we.
     public func softmax(dim: Int) throws -> Tensor {
         try normalizedLanes(dim: dim, log: false)
     }
 
-    /// `log_softmax(dim)`: `(x - max) - log(sum(exp(x - max)))` along `dim` (float32).
+    /// `log_softmax(dim)`: `(x - max) - log(sum(exp(x - max)))` along `dim` (float32 or float64).
     public func logSoftmax(dim: Int) throws -> Tensor {
         try normalizedLanes(dim: dim, log: true)
     }
