@@ -6,6 +6,9 @@ import CGemm
 extension Tensor {
     /// Elementwise pointwise over equal-shaped float32 tensors, into a new contiguous tensor.
     static func pointwiseFloats(_ ts: [Tensor], _ f: ([Float]) -> Float) throws -> Tensor {
+        if ts.contains(where: { $0.dtype == .float64 }) {
+            throw TensorError.notImplemented("optimizer steps on float64 parameters are not supported in nnbook yet; use float32")
+        }
         let cs = try ts.map { try $0.to(.float32).contiguous() }
         let shape = cs[0].shape
         for c in cs where c.shape != shape {

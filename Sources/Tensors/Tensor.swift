@@ -169,6 +169,7 @@ public struct Tensor: @unchecked Sendable {
     @inlinable public func element(atStorageIndex i: Int) -> Double {
         switch storage.dtype {
         case .float32: Double(storage.floats[i])
+        case .float64: storage.doubles[i]
         case .int64: Double(storage.ints[i])
         case .bool: storage.bools[i] ? 1 : 0
         }
@@ -178,6 +179,7 @@ public struct Tensor: @unchecked Sendable {
     @inlinable public func setElement(atStorageIndex i: Int, _ value: Double) {
         switch storage.dtype {
         case .float32: storage.floats[i] = Float(value)
+        case .float64: storage.doubles[i] = value
         case .int64: storage.ints[i] = value.isFinite ? Int64(exactly: value.rounded(.towardZero)) ?? Int64.min : Int64.min
         case .bool: storage.bools[i] = value != 0
         }
