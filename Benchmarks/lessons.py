@@ -46,16 +46,16 @@ ref = {name: [] for name in lessons + ["suite"]}
 before = {name: [] for name in lessons + ["suite"]}
 for _ in range(rounds):
     for lesson in lessons:
-        t, p = wall([nnbook, "test", lesson])
+        t, p = wall([nnbook, "test", "--no-cache", lesson])
         if p.returncode != 0:
             sys.exit(f"nnbook test {lesson} failed:\n{p.stdout[-2000:]}{p.stderr[-2000:]}")
         ours[lesson].append(t)
         if before_bin:
-            before[lesson].append(wall([before_bin, "test", lesson])[0])
+            before[lesson].append(wall([before_bin, "test", "--no-cache", lesson])[0])
         ref[lesson].append(torch_cells(lesson))
-    ours["suite"].append(wall([nnbook, "test", "Notebooks"])[0])
+    ours["suite"].append(wall([nnbook, "test", "--no-cache", "Notebooks"])[0])
     if before_bin:
-        before["suite"].append(wall([before_bin, "test", "Notebooks"])[0])
+        before["suite"].append(wall([before_bin, "test", "--no-cache", "Notebooks"])[0])
     ref["suite"].append(wall([torch_py, "tools/torch_check.py", "--check"] + lessons)[0])
 
 held = 0

@@ -47,10 +47,14 @@ for pair in parser:FuzzParser notebook:FuzzNotebook vm:FuzzVM; do
     for d in $(seeds_for "$name"); do
         find "$d" -maxdepth 1 -type f \( -name '*.py' -o -name '*.md' \) -exec cp {} "$seeddir/" \;
     done
-    "$bin/$exe" "$corpus" "$seeddir" "$fuzz/Regressions/$name" -dict="$fuzz/nn.dict" \
+    # Programs that make temporary folders (`tempfile.mkdtemp`, seeded from mod_pathlib.py)
+    # make them here, removed after the run, not in /tmp.
+    scratch="$fuzz/.scratch/$name"; mkdir -p "$scratch"
+    TMPDIR="$scratch" "$bin/$exe" "$corpus" "$seeddir" "$fuzz/Regressions/$name" -dict="$fuzz/nn.dict" \
         -max_total_time="$seconds" -timeout="$hang" -rss_limit_mb=6000 -max_len=8192 -detect_leaks=0 \
         -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1
     rc=$?
+    rm -rf "$scratch"
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
     runs=${runs:-0}
     total=$((total + runs))

@@ -67,7 +67,7 @@ extension Variable {
         let a = data
         return Variable.make(try a.pow(exponent), "PowBackward0", [self], saves: [self]) { g, _ in
             if exponent == 0 { return [try Tensor.zerosLike(a, dtype: g.dtype)] }
-            return [try g.mul(a.pow(exponent - 1).mul(Tensor.float(exponent)))]
+            return [try g.mul(a.pow(exponent - 1).mul(Tensor(scalar: exponent, dtype: g.dtype == .float64 ? .float64 : .float32)))]
         }
     }
 
@@ -79,9 +79,13 @@ extension Variable {
             // d/da = b * a^(b-1) (0 where b == 0); d/db = a^b * log(a) (0 where a == 0, b >= 0).
             let ga = needs[0] ? try g.mul(try b.expand(out.shape).zipFloats(a.expand(out.shape)) { e, x in
                 e == 0 ? 0 : e * libmPow(x, e - 1)
+            } double: { e, x in
+                e == 0 ? 0 : e * libmPow(x, e - 1)
             }).sumTo(a.shape) : nil
             let gb = needs[1] ? try g.mul(try out.zipFloats(a.expand(out.shape), b.expand(out.shape)) { o, x, e in
                 x == 0 && e >= 0 ? 0 : o * libmLogf(x)
+            } double: { o, x, e in
+                x == 0 && e >= 0 ? 0 : o * libmLog(x)
             }).sumTo(b.shape) : nil
             return [ga, gb]
         }
@@ -89,23 +93,28 @@ extension Variable {
 
     /// `base ** a` for a number `base` (PowBackward2).
     public static func pow(_ base: Double, _ exponent: Variable) throws -> Variable {
-        let out = try Tensor.float(base).pow(exponent.data)
-        let logBase = Tensor.float(libmLog(base))
+        // A float64 exponent keeps the base's double value (float32 rounds it, as PyTorch does).
+        let dt: DType = exponent.dtype == .float64 ? .float64 : .float32
+        let out = try Tensor(scalar: base, dtype: dt).pow(exponent.data)
+        let logBase = Tensor(scalar: libmLog(base), dtype: dt)
         return make(out, "PowBackward2", [exponent], savesOutput: true) { g, _ in
             [base == 0 ? try Tensor.zerosLike(g) : try g.mul(out).mul(logBase)]
         }
     }
 
-    // MARK: Number shorthands (float32 scalars)
+    // MARK: Number shorthands (0-d scalars: float64 for a float64 tensor, else float32)
+
+    /// A Python float meeting this tensor, as PyTorch wraps it.
+    func number(_ s: Double) -> Variable { Variable(Tensor(scalar: s, dtype: dtype == .float64 ? .float64 : .float32)) }
 
     /// `a + s` with a float number.
-    public func add(_ s: Double) throws -> Variable { try add(Variable(Tensor.float(s))) }
+    public func add(_ s: Double) throws -> Variable { try add(number(s)) }
     /// `a - s` with a float number.
-    public func sub(_ s: Double) throws -> Variable { try sub(Variable(Tensor.float(s))) }
+    public func sub(_ s: Double) throws -> Variable { try sub(number(s)) }
     /// `a * s` with a float number.
-    public func mul(_ s: Double) throws -> Variable { try mul(Variable(Tensor.float(s))) }
+    public func mul(_ s: Double) throws -> Variable { try mul(number(s)) }
     /// `a / s` with a float number.
-    public func div(_ s: Double) throws -> Variable { try div(Variable(Tensor.float(s))) }
+    public func div(_ s: Double) throws -> Variable { try div(number(s)) }
 
     /// For a product: each operand is read by the other's gradient.
     func crossSaved(_ other: Variable) -> [Variable] {

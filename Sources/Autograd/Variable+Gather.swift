@@ -13,8 +13,9 @@ extension Variable {
     public func picked(dim: Int, index: Tensor, name: String, out: Tensor) throws -> Variable {
         let s = shape
         return Variable.make(out, name, [self]) { g, _ in
-            let gx = try Tensor(zeros: s, dtype: .float32)
-            try gx.scatter_(dim: dim, index: index, src: g.to(.float32), accumulate: true)
+            let gd = g.dtype.floatingResult
+            let gx = try Tensor(zeros: s, dtype: gd)
+            try gx.scatter_(dim: dim, index: index, src: g.to(gd), accumulate: true)
             return [gx]
         }
     }
@@ -28,6 +29,9 @@ extension Variable {
     /// `lerp(end, weight)` with a number weight (LerpBackward0): `self + w * (end - self)`,
     /// computed as PyTorch does (from `end` when `w >= 0.5`).
     public func lerp(_ end: Variable, weight: Double) throws -> Variable {
+        if data.dtype == .float64 || end.data.dtype == .float64 {
+            throw TensorError.notImplemented("lerp of float64 tensors is not supported in nnbook yet; use float32")
+        }
         let w = Float(weight)
         let shape = try Tensor.broadcastShapes(data.shape, end.data.shape)
         let a = try data.broadcast(to: shape).contiguous(), b = try end.data.broadcast(to: shape).contiguous()

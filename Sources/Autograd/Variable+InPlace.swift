@@ -33,7 +33,7 @@ extension Variable {
         if let base = viewBase { return try inPlaceThroughView(base, recorded) }
         let old = Variable(try data.clone(), requiresGrad: requiresGrad)
         old.gradFn = gradFn
-        let r = try recorded(old)
+        let r = try Variable.castWithin(try recorded(old), to: dtype)
         if r.dtype != dtype {
             throw TensorError.runtime("result type \(Tensor.typeNameForMessages(r.dtype)) can't be cast to the desired output type \(Tensor.typeNameForMessages(dtype))")
         }
@@ -48,7 +48,7 @@ extension Variable {
         let positions = try Variable.positions(of: data, in: base.data, forWriting: true)
         let oldView = Variable(try data.clone(), requiresGrad: requiresGrad)
         oldView.gradFn = gradFn
-        let r = try recorded(oldView)
+        let r = try Variable.castWithin(try recorded(oldView), to: dtype)
         if r.dtype != dtype {
             throw TensorError.runtime("result type \(Tensor.typeNameForMessages(r.dtype)) can't be cast to the desired output type \(Tensor.typeNameForMessages(dtype))")
         }
@@ -57,19 +57,19 @@ extension Variable {
         try data.copy_(r.data)
         let baseShape = base.shape, viewShape = shape
         base.gradFn = Node(name: "CopySlices", next: [Variable.edge(to: oldBase), Variable.edge(to: r)]) { g, needs in
-            let gc = try g.contiguous().to(.float32)
+            let gc = try g.contiguous().to(g.dtype.floatingResult)
             var gOld: Tensor? = nil
             if needs[0] {
                 let z = try gc.clone()
-                let p = z.storage.floats
-                for i in positions { p[i] = 0 }
+                for i in positions { z.setElement(atStorageIndex: i, 0) }
                 gOld = z
             }
             var gNew: Tensor? = nil
             if needs[1] {
-                let out = try Tensor.zeros(viewShape)
-                let src = gc.storage.floats + gc.offset, dst = out.storage.floats
-                for (k, i) in positions.enumerated() { dst[k] = src[i] }
+                let out = try Tensor.zeros(viewShape, dtype: gc.dtype)
+                for (k, i) in positions.enumerated() {
+                    out.setElement(atStorageIndex: k, gc.element(atStorageIndex: gc.offset + i))
+                }
                 gNew = out
             }
             return [gOld, gNew]
@@ -82,6 +82,13 @@ extension Variable {
             [try Variable.scatterAdd(g, into: baseShape, at: positionTensor)]
         }
         requiresGrad = true
+    }
+
+    /// An in-place result converted back to the written tensor's float dtype (`x32 += y64`
+    /// computes in float64 and writes float32, as PyTorch does); other dtypes are left for
+    /// the caller's cast error.
+    static func castWithin(_ r: Variable, to dtype: DType) throws -> Variable {
+        r.dtype != dtype && r.dtype.isFloatingPoint && dtype.isFloatingPoint ? try r.to(dtype) : r
     }
 
     /// For each element of `view` (row-major), its row-major position in `base`.
@@ -218,6 +225,7 @@ extension Tensor {
     static func typeNameForMessages(_ d: DType) -> String {
         switch d {
         case .float32: "Float"
+        case .float64: "Double"
         case .int64: "Long"
         case .bool: "Bool"
         }

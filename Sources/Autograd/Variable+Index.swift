@@ -69,10 +69,17 @@ extension Variable {
 
     /// Zeros of `shape` with `g[i]` added at flat position `positions[i]`.
     static func scatterAdd(_ g: Tensor, into shape: [Int], at positions: Tensor) throws -> Tensor {
+        let pos = positions.storage.ints + positions.offset
+        if g.dtype == .float64 {
+            let out = try Tensor.zeros(shape, dtype: .float64)
+            let gc = try g.contiguous()
+            let src = gc.storage.doubles + gc.offset, dst = out.storage.doubles
+            for i in 0..<positions.numel { dst[Int(pos[i])] += src[i] }
+            return out
+        }
         let out = try Tensor.zeros(shape, dtype: .float32)
         let gc = try g.contiguous().to(.float32)
         let src = gc.storage.floats + gc.offset, dst = out.storage.floats
-        let pos = positions.storage.ints + positions.offset
         for i in 0..<positions.numel { dst[Int(pos[i])] += src[i] }
         return out
     }

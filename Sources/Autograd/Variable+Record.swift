@@ -29,6 +29,18 @@ extension Variable {
                      rule: @escaping (Tensor, [Bool]) throws -> [Tensor?]) -> Variable {
         let out = Variable(data)
         if isRecording(inputs) {
+            var rule = rule
+            if inputs.contains(where: { $0.dtype != data.dtype && $0.dtype.isFloatingPoint }) {
+                // Mixed float dtypes (float32 * float64): each input's gradient arrives in that
+                // input's dtype, as PyTorch's engine converts them.
+                let dtypes = inputs.map(\.dtype), inner = rule
+                rule = { g, needs in
+                    try inner(g, needs).enumerated().map { i, gi in
+                        guard let gi, i < dtypes.count, dtypes[i].isFloatingPoint, gi.dtype != dtypes[i] else { return gi }
+                        return try gi.to(dtypes[i])
+                    }
+                }
+            }
             let node = Node(name: name, next: inputs.map(edge(to:)), rule: rule)
             if !saves.isEmpty || savesOutput {
                 node.saved = saves.map(SavedVersion.init)

@@ -40,9 +40,12 @@ extension Variable {
         let out = try data.mean(dims: dims, keepdim: keepdim)
         let all = dims == nil || dims?.isEmpty == true
         let ds = try reducedDims(dims), s = shape
-        let n = Tensor.float(1 / Double(count(over: ds)))
+        let count = Double(count(over: ds))
+        let n = Tensor.float(1 / count)
         return Variable.make(out, all ? "MeanBackward0" : "MeanBackward1", [self]) { g, _ in
-            [try Variable.spread(g.mul(n), over: ds, keepdim: keepdim || all, to: s)]
+            // float64 divides by N, as PyTorch's rule does, keeping every digit.
+            let scaled = g.dtype == .float64 ? try g.div(Tensor(scalar: count, dtype: .float64)) : try g.mul(n)
+            return [try Variable.spread(scaled, over: ds, keepdim: keepdim || all, to: s)]
         }
     }
 
@@ -52,9 +55,15 @@ extension Variable {
         let out = try data.var(dims: dims, keepdim: keepdim, correction: correction)
         let all = dims == nil || dims?.isEmpty == true
         let ds = try reducedDims(dims), a = data
-        let scale = Tensor.float(2 / Double(count(over: ds) - correction))
+        let dof = Double(count(over: ds) - correction)
+        let scale = Tensor.float(2 / dof)
         return Variable.make(out, "VarBackward0", [self], saves: [self]) { g, _ in
             let centered = try a.sub(a.mean(dims: ds, keepdim: true))
+            if g.dtype == .float64 {
+                // PyTorch's order: (2 / dof) * grad * (x - mean), the scale in double.
+                let sg = try g.mul(Tensor(scalar: 2 / dof, dtype: .float64))
+                return [try Variable.spread(sg, over: ds, keepdim: keepdim || all, to: a.shape).mul(centered)]
+            }
             return [try Variable.spread(g, over: ds, keepdim: keepdim || all, to: a.shape).mul(centered).mul(scale)]
         }
     }
@@ -65,9 +74,15 @@ extension Variable {
         let out = try data.std(dims: dims, keepdim: keepdim, correction: correction)
         let all = dims == nil || dims?.isEmpty == true
         let ds = try reducedDims(dims), a = data
-        let scale = Tensor.float(1 / Double(count(over: ds) - correction))
+        let dof = Double(count(over: ds) - correction)
+        let scale = Tensor.float(1 / dof)
         return Variable.make(out, "StdBackward0", [self], saves: [self], savesOutput: true) { g, _ in
             let centered = try a.sub(a.mean(dims: ds, keepdim: true))
+            if g.dtype == .float64 {
+                // PyTorch: the var rule applied to grad / (2 std), the scale 2 / dof in double.
+                let gv = try g.div(out.mul(Tensor(scalar: 2, dtype: .float64))).mul(Tensor(scalar: 2 / dof, dtype: .float64))
+                return [try Variable.spread(gv, over: ds, keepdim: keepdim || all, to: a.shape).mul(centered)]
+            }
             let gOverStd = try g.div(out)
             return [try Variable.spread(gOverStd, over: ds, keepdim: keepdim || all, to: a.shape).mul(centered).mul(scale)]
         }

@@ -33,7 +33,7 @@ extension Variable {
         return Variable.make(out, "LogsumexpBackward0", [self], saves: [self], savesOutput: true) { g, _ in
             var gk = g, ok = out
             if !keepdim { for d in wrapped { gk = try gk.unsqueeze(d); ok = try ok.unsqueeze(d) } }
-            return [try gk.expand(s).mul(a.to(.float32).sub(ok).exp())]
+            return [try gk.expand(s).mul(a.to(out.dtype).sub(ok).exp())]
         }
     }
 

@@ -25,7 +25,7 @@ extension Variable {
     public func sqrt() throws -> Variable {
         let out = try data.sqrt()
         return Variable.make(out, "SqrtBackward0", [self], savesOutput: true) { g, _ in
-            [try g.zipFloats(out) { gi, o in gi / (2 * o) }]
+            [try g.zipFloats(out) { gi, o in gi / (2 * o) } double: { gi, o in gi / (2 * o) }]
         }
     }
 
@@ -33,7 +33,7 @@ extension Variable {
     public func abs() throws -> Variable {
         let a = data
         return Variable.make(try a.absolute(), "AbsBackward0", [self], saves: [self]) { g, _ in
-            [try g.zipFloats(a) { gi, x in x > 0 ? gi : x < 0 ? -gi : 0 }]
+            [try g.zipFloats(a) { gi, x in x > 0 ? gi : x < 0 ? -gi : 0 } double: { gi, x in x > 0 ? gi : x < 0 ? -gi : 0 }]
         }
     }
 
@@ -41,7 +41,7 @@ extension Variable {
     public func sigmoid() throws -> Variable {
         let out = try data.sigmoid()
         return Variable.make(out, "SigmoidBackward0", [self], savesOutput: true) { g, _ in
-            [try g.zipFloats(out) { gi, o in gi * o * (1 - o) }]
+            [try g.zipFloats(out) { gi, o in gi * o * (1 - o) } double: { gi, o in gi * o * (1 - o) }]
         }
     }
 
@@ -49,7 +49,7 @@ extension Variable {
     public func tanh() throws -> Variable {
         let out = try data.tanh()
         return Variable.make(out, "TanhBackward0", [self], savesOutput: true) { g, _ in
-            [try g.zipFloats(out) { gi, o in gi * (1 - o * o) }]
+            [try g.zipFloats(out) { gi, o in gi * (1 - o * o) } double: { gi, o in gi * (1 - o * o) }]
         }
     }
 
@@ -57,7 +57,7 @@ extension Variable {
     public func relu() throws -> Variable {
         let out = try data.relu()
         return Variable.make(out, "ReluBackward0", [self], savesOutput: true) { g, _ in
-            [try g.zipFloats(out) { gi, o in o > 0 ? gi : 0 }]
+            [try g.zipFloats(out) { gi, o in o > 0 ? gi : 0 } double: { gi, o in o > 0 ? gi : 0 }]
         }
     }
 
@@ -71,8 +71,9 @@ extension Variable {
         let out = try a.clamp(min: lo.map { Tensor(scalar: $0, dtype: a.dtype) },
                               max: hi.map { Tensor(scalar: $0, dtype: a.dtype) })
         let l = Float(lo ?? -.infinity), h = Float(hi ?? .infinity)
+        let ld = lo ?? -.infinity, hd = hi ?? .infinity
         return Variable.make(out, "ClampBackward1", [self], saves: [self]) { g, _ in
-            [try g.zipFloats(a) { gi, x in x >= l && x <= h ? gi : 0 }]
+            [try g.zipFloats(a) { gi, x in x >= l && x <= h ? gi : 0 } double: { gi, x in x >= ld && x <= hd ? gi : 0 }]
         }
     }
 
@@ -82,7 +83,7 @@ extension Variable {
         let out = try a.clampMin(Tensor(scalar: lo, dtype: a.dtype))
         let l = Float(lo)
         return Variable.make(out, "ClampMinBackward0", [self], saves: [self]) { g, _ in
-            [try g.zipFloats(a) { gi, x in x >= l ? gi : 0 }]
+            [try g.zipFloats(a) { gi, x in x >= l ? gi : 0 } double: { gi, x in x >= lo ? gi : 0 }]
         }
     }
 
@@ -92,7 +93,7 @@ extension Variable {
         let out = try a.clampMax(Tensor(scalar: hi, dtype: a.dtype))
         let h = Float(hi)
         return Variable.make(out, "ClampMaxBackward0", [self], saves: [self]) { g, _ in
-            [try g.zipFloats(a) { gi, x in x <= h ? gi : 0 }]
+            [try g.zipFloats(a) { gi, x in x <= h ? gi : 0 } double: { gi, x in x <= hi ? gi : 0 }]
         }
     }
 
@@ -101,15 +102,22 @@ extension Variable {
         Variable.make(try data.clone(), "CloneBackward0", [self]) { g, _ in [g] }
     }
 
-    /// `a.float()`: `self` when already float32; otherwise a copy that cannot require grad
-    /// (only float tensors carry gradients here).
-    public func float() throws -> Variable {
-        dtype == .float32 ? self : Variable(try data.float())
-    }
+    /// `a.float()`: `self` when already float32; otherwise a converted copy (recorded as
+    /// ToCopyBackward0 from float64, whose gradient converts back).
+    public func float() throws -> Variable { try to(.float32) }
 
-    /// `a.to(dtype)` for a non-float dtype (`long()`, `bool()`): never differentiable.
+    /// `a.double()`: `self` when already float64; otherwise a converted copy.
+    public func double() throws -> Variable { try to(.float64) }
+
+    /// `a.to(dtype)`: `self` when it already has the dtype. Between float dtypes the copy is
+    /// differentiable (ToCopyBackward0, the gradient converted back); to int64 or bool, or from
+    /// them, it never is.
     public func to(_ dtype: DType) throws -> Variable {
-        dtype == self.dtype ? self : Variable(try data.to(dtype))
+        if dtype == self.dtype { return self }
+        let out = try data.to(dtype)
+        guard dtype.isFloatingPoint && self.dtype.isFloatingPoint else { return Variable(out) }
+        let from = self.dtype
+        return Variable.make(out, "ToCopyBackward0", [self]) { g, _ in [try g.to(from)] }
     }
 
     /// `a.long()`.

@@ -12,13 +12,23 @@ import Tensors
 ///     w.grad?.data                            // tensor([2., 4.])
 public final class Variable {
     /// The values. Views of one Variable's data share its storage, as in PyTorch.
-    public var data: Tensor
+    public var data: Tensor {
+        didSet { elements = ElementView(data) }
+    }
+    /// `data`'s element addressing, kept in step with it (the interpreter's element loops).
+    public private(set) var elements: ElementView
+    /// `elements` when reading or writing single elements needs no autograd (no gradient is
+    /// required), else nil. Cheap for tensors that are not views.
+    @inlinable public var elementsWithoutGrad: ElementView? {
+        if viewBase == nil { return storedRequiresGrad ? nil : elements }
+        return requiresGrad ? nil : elements
+    }
     /// True for leaves the user asked gradients for, and for results computed from them.
     public var requiresGrad: Bool {
         get { refreshIfStale(); return storedRequiresGrad }
         set { storedRequiresGrad = newValue }
     }
-    private var storedRequiresGrad: Bool
+    @usableFromInline var storedRequiresGrad: Bool
     /// The accumulated gradient (leaves only, as in PyTorch), or nil. Assign through
     /// `setGrad(_:)` to get PyTorch's shape check.
     public var grad: Variable?
@@ -49,6 +59,7 @@ public final class Variable {
     /// PyTorch's error for other dtypes).
     public init(_ data: Tensor, requiresGrad: Bool = false) {
         self.data = data
+        self.elements = ElementView(data)
         self.storedRequiresGrad = requiresGrad
     }
 

@@ -43,6 +43,9 @@ public final class Console: @unchecked Sendable {
     public func out(_ text: String) { lock.withLock { clearStatus(); write(1, text) } }
     /// Writes to stderr.
     public func err(_ text: String) { lock.withLock { clearStatus(); write(2, text) } }
+    /// Writes to stderr without waiting for the console: for the Ctrl-C handler, which must
+    /// not block behind a write stuck on a full pipe (a run whose stdout nobody reads).
+    public func errNow(_ text: String) { write(2, text) }
 
     /// Draws (or with "" erases) a one-line status on stderr, only when it is a terminal.
     func setStatus(_ text: String) {

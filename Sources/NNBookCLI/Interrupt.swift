@@ -23,12 +23,15 @@ public enum Interrupt {
         signal(SIGINT, SIG_IGN)
         let s = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "nnbook.interrupt"))
         s.setEventHandler {
-            if Interpreter.isInterrupted {
-                // The second Ctrl-C: the user wants out now.
-                _exit(exitStatus)
-            }
+            // The second Ctrl-C (two that came together arrive as one event of two): the user
+            // wants out now.
+            if Interpreter.isInterrupted || s.data > 1 { _exit(exitStatus) }
             Interpreter.interruptAll()
-            console.err("\nnnbook: interrupted: stopping the running cells (Ctrl-C again to quit at once)\n")
+            // Off this queue and past the console's lock: a cell blocked writing to a full
+            // stdout holds it, and this queue must stay free for the second Ctrl-C.
+            DispatchQueue.global().async {
+                console.errNow("\nnnbook: interrupted: stopping the running cells (Ctrl-C again to quit at once)\n")
+            }
         }
         s.resume()
         source = s

@@ -31,6 +31,12 @@ public final class Interpreter {
         runtime.memoryBudget = memoryLimit.map { MemoryBudget(limit: $0) }
     }
 
+    /// The evaluator's identity, part of every run-cache key: bump it with any change to the
+    /// compiler, the VM or the output format that may change what a cell prints, so cached
+    /// outputs of an older engine are never reused (a rebuilt `nnbook` also changes the key
+    /// through its binary's stamp; this holds where that stamp is unknown, and for libraries).
+    public static let engineVersion = "nn-vm 1"
+
     /// The default memory cap of one of `jobs` notebooks run at once (3/4 of RAM shared).
     public static func defaultMemoryLimit(jobs: Int) -> Int { MemoryBudget.defaultLimit(jobs: jobs) }
 
@@ -43,42 +49,24 @@ public final class Interpreter {
 
     public func run(cell source: String, firstLine: Int, echoResult: Bool = true,
                     timeout: Double? = nil, onOutput: ((String) -> Void)? = nil) -> CellResult {
-        final class Box: @unchecked Sendable {
-            var result = CellResult()
-            let work: () -> CellResult
-            init(_ w: @escaping () -> CellResult) { work = w }
-        }
-        let box = Box { [self] in
+        onCellThread { [self] in
             self.runtime.runCell(source, file: self.file, firstLine: firstLine, echoResult: echoResult,
                                  showResult: echoResult && !IPythonRules.suppressesResult(source),
                                  timeout: timeout, onOutput: onOutput)
         }
-        let done = DispatchSemaphore(value: 0)
-        let budget = runtime.memoryBudget, cancellation = runtime.cancellation
-        let thread = Thread {
-            budget?.makeCurrent()
-            cancellation.makeCurrent()
-            box.result = box.work()
-            MemoryBudget.clearCurrent()
-            Cancellation.clearCurrent()
-            done.signal()
-        }
-        thread.stackSize = Interpreter.stackSize
-        thread.start()
-        done.wait()
-        return box.result
     }
 
     /// Calls the global function `name` with no arguments (on the interpreter's big-stack
     /// thread, as cells run) and returns the repr of its result. For benchmarks: no output
     /// capture.
     public func callGlobal(_ name: String) throws -> String {
-        final class Box: @unchecked Sendable {
-            var result: Result<String, CellError> = .success("")
-            let work: () -> Result<String, CellError>
-            init(_ w: @escaping () -> Result<String, CellError>) { work = w }
-        }
-        let box = Box { [self] in self.runtime.callGlobalRepr(name) }
+        try onCellThread { [self] in self.runtime.callGlobalRepr(name) }.get()
+    }
+
+    /// Runs `work` on a new thread with the deep stack cells need and this interpreter's memory
+    /// budget and cancellation current there (kernels find them per thread), and waits for it.
+    private func onCellThread<T>(_ work: @escaping () -> T) -> T {
+        let box = CellThreadBox(work)
         let done = DispatchSemaphore(value: 0)
         let budget = runtime.memoryBudget, cancellation = runtime.cancellation
         let thread = Thread {
@@ -92,6 +80,15 @@ public final class Interpreter {
         thread.stackSize = Interpreter.stackSize
         thread.start()
         done.wait()
-        return try box.result.get()
+        guard let result = box.result else { preconditionFailure("the cell thread ended without a result") }
+        return result
     }
+}
+
+/// The work a cell thread runs and its result, handed between the two threads (the caller
+/// waits on a semaphore until the result is set, so the access is ordered).
+private final class CellThreadBox<T>: @unchecked Sendable {
+    var result: T?
+    let work: () -> T
+    init(_ work: @escaping () -> T) { self.work = work }
 }

@@ -122,23 +122,12 @@ private struct NotebookParser {
             words.append((String(decoding: lineText[start..<i], as: UTF8.self), start + 1))
         }
         for (word, column) in words.dropFirst() {  // the first word is `nn`
-            switch word {
-            case "hide": options.hide = true
-            case "skip": options.skip = true
-            case "volatile": options.volatile = true
-            case "raises": options.raises = .any
-            default:
-                if word.hasPrefix("raises=") {
-                    let name = word.dropFirst("raises=".count)
-                    if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) {
-                        options.raises = .type(String(name))
-                    } else {
-                        error("invalid exception type '\(name)' in cell option 'raises='", line: line, column: column)
-                    }
-                } else {
-                    error("unknown cell option '\(word)'",
-                          line: line, column: column)
-                }
+            switch options.set(word) {
+            case nil: break
+            case .invalidRaisesType(let name):
+                error("invalid exception type '\(name)' in cell option 'raises='", line: line, column: column)
+            case .unknown:
+                error("unknown cell option '\(word)'", line: line, column: column)
             }
         }
         return options

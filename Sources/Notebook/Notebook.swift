@@ -87,6 +87,33 @@ public struct CellOptions: Sendable, Equatable {
     /// Options with everything off.
     public init() {}
 
+    /// Why `set(_:)` refused a word.
+    public enum WordProblem: Sendable, Equatable {
+        /// No option has that name.
+        case unknown
+        /// `raises=` followed by something that is not a dotted name.
+        case invalidRaisesType(String)
+    }
+
+    /// Turns on the option one word after `nn` names (`hide`, `skip`, `volatile`, `raises`,
+    /// `raises=TypeName`); returns what is wrong with the word instead when it names none.
+    public mutating func set(_ word: String) -> WordProblem? {
+        switch word {
+        case "hide": hide = true
+        case "skip": skip = true
+        case "volatile": volatile = true
+        case "raises": raises = .any
+        default:
+            guard word.hasPrefix("raises=") else { return .unknown }
+            let name = word.dropFirst("raises=".count)
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
+                return .invalidRaisesType(String(name))
+            }
+            raises = .type(String(name))
+        }
+        return nil
+    }
+
     /// The options as written after `nn` (`hide raises=TypeError`).
     public var description: String {
         var words: [String] = []

@@ -3,7 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import NNLang
+import Tensors
 
 extension Notebook {
     /// Reads the notebook at `path`; an unreadable file becomes a notebook with no content
@@ -69,8 +71,58 @@ public struct NotebookBatch: Sendable {
             }
         }
         let threads = min(jobs, paths.count)
-        if threads <= 1 { work(0) } else { onThreads(threads, work) }
+        if threads <= 1 {
+            work(0)
+        } else {
+            // Each running notebook gets its share of the cores for its matrix products.
+            let share = NotebookBatch.blasThreadsPerJob(jobs: threads, cores: processorCount,
+                                                        environment: ProcessInfo.processInfo.environment)
+            if let share { BLASShares.shared.enter(share) }
+            onThreads(threads, work)
+            if let share { BLASShares.shared.leave(share) }
+        }
         return state.results.compactMap { $0 }
+    }
+
+    /// The BLAS threads each notebook's matrix products should use while `jobs` notebooks run
+    /// at once on `cores` cores: `cores / jobs`, at least 1. Nil (leave BLAS as it is) for a
+    /// single job, or when the user chose a count with `OPENBLAS_NUM_THREADS` (or
+    /// `GOTO_NUM_THREADS` / `OMP_NUM_THREADS`, which OpenBLAS reads too).
+    ///
+    /// Without this, two notebooks on two cores each asked OpenBLAS for two threads, and its
+    /// one shared thread pool made them wait on each other: `nnbook test Notebooks` took 37 s
+    /// here, 11 s with one BLAS thread per notebook.
+    public static func blasThreadsPerJob(jobs: Int, cores: Int, environment: [String: String]) -> Int? {
+        for name in ["OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"] {
+            if let value = environment[name], !value.allSatisfy(\.isWhitespace) { return nil }
+        }
+        guard jobs > 1 else { return nil }
+        return max(1, cores / jobs)
+    }
+}
+
+/// The process has one BLAS thread setting, and batches may overlap (the watcher, tests): while
+/// any batch runs, BLAS uses the smallest share any of them asked for, and the setting from
+/// before the first comes back when the last one ends.
+private final class BLASShares: @unchecked Sendable {
+    static let shared = BLASShares()
+    private let lock = Lock()
+    private var active: [Int] = []
+    private var saved = 1
+
+    func enter(_ share: Int) {
+        lock.withLock {
+            if active.isEmpty { saved = BLAS.threads }
+            active.append(share)
+            BLAS.setThreads(active.min() ?? share)
+        }
+    }
+
+    func leave(_ share: Int) {
+        lock.withLock {
+            if let i = active.firstIndex(of: share) { active.remove(at: i) }
+            BLAS.setThreads(active.min() ?? saved)
+        }
     }
 }
 

@@ -6,7 +6,7 @@ import NNLang
 /// `update` never consults it.
 ///
 /// An entry's key is the notebook's path and bytes, nnbook's own identity (version and binary),
-/// and the options that change outputs; the entry then records the size, modification time and
+/// the engine's version (`Interpreter.engineVersion`) and the options that change outputs; the entry then records the size, modification time and
 /// inode of every file the notebook read (`get_data()`, `read_idx`), and is a hit only while
 /// they all still match. Entries are JSON files written to a temporary name and renamed into
 /// place, so a crash or a concurrent run never leaves half an entry under a real name; an entry
@@ -27,18 +27,22 @@ public struct RunCache: Sendable {
     /// The name of the folder placed beside the notebooks.
     public static let folderName = ".nnbook-cache"
     /// Bumped when the entry layout changes: older entries are then misses.
-    static let format = 1
+    static let format = 2
 
     /// Where entries live.
     public var location: Location
     /// nnbook's identity: its version and the binary's stamp (see `toolIdentity(version:)`).
     public var tool: String
+    /// The engine that ran the cells (`Interpreter.engineVersion`): entries of another engine
+    /// are misses.
+    public var engine: String
     /// Upper bound of the folder's size in bytes; the oldest entries go first.
     public var maxBytes: Int
 
-    /// A cache at `location` for the nnbook identified by `tool`.
-    public init(location: Location = .besideNotebooks, tool: String, maxBytes: Int = 256 << 20) {
-        self.location = location; self.tool = tool; self.maxBytes = max(0, maxBytes)
+    /// A cache at `location` for the nnbook identified by `tool`, running `engine`.
+    public init(location: Location = .besideNotebooks, tool: String, engine: String = Interpreter.engineVersion,
+                maxBytes: Int = 256 << 20) {
+        self.location = location; self.tool = tool; self.engine = engine; self.maxBytes = max(0, maxBytes)
     }
 
     /// `version` plus the size, modification time and inode of the running executable, so a
@@ -65,7 +69,7 @@ public struct RunCache: Sendable {
 
     /// The entry file for `notebook` run by `runner`.
     func entryPath(_ notebook: Notebook, runner: NotebookRunner) -> String {
-        let material = [notebook.path, tool, Self.options(of: runner), notebook.text].joined(separator: "\u{0}")
+        let material = [notebook.path, tool, engine, Self.options(of: runner), notebook.text].joined(separator: "\u{0}")
         let stem = (notebook.path as NSString).lastPathComponent
         return directory(for: notebook.path) + "/" + stem + "-" + StableHash.hex128(material) + ".json"
     }
@@ -79,7 +83,7 @@ public struct RunCache: Sendable {
         let path = entryPath(notebook, runner: runner)
         guard let data = FileManager.default.contents(atPath: path),
               let entry = try? JSONDecoder().decode(CacheEntry.self, from: data),
-              entry.format == Self.format, entry.path == notebook.path, entry.tool == tool,
+              entry.format == Self.format, entry.path == notebook.path, entry.tool == tool, entry.engine == engine,
               entry.options == Self.options(of: runner), entry.text == notebook.text,
               entry.cells.count == notebook.cells.count,
               entry.files.allSatisfy({ FileStamp.of($0.path) == $0 })
@@ -125,7 +129,7 @@ public struct RunCache: Sendable {
             guard let stamp = FileStamp.of(path) else { return }
             files.append(stamp)
         }
-        let entry = CacheEntry(format: Self.format, path: run.notebook.path, tool: tool, options: Self.options(of: runner),
+        let entry = CacheEntry(format: Self.format, path: run.notebook.path, tool: tool, engine: engine, options: Self.options(of: runner),
                                text: run.notebook.text, files: files, seconds: run.seconds,
                                cells: run.cells.map { CacheEntry.Cell(result: $0.result, seconds: $0.seconds) })
         guard let data = try? JSONEncoder().encode(entry) else { return }
@@ -178,6 +182,7 @@ struct CacheEntry: Codable {
     var format: Int
     var path: String
     var tool: String
+    var engine: String
     var options: String
     var text: String
     var files: [FileStamp]

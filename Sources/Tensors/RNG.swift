@@ -139,6 +139,7 @@ extension Tensor {
     static func scalarTypeName(_ dtype: DType) -> String {
         switch dtype {
         case .float32: "Float"
+        case .float64: "Double"
         case .int64: "Long"
         case .bool: "Bool"
         }

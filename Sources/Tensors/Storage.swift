@@ -113,6 +113,8 @@ public final class Storage: @unchecked Sendable {
 
     /// The buffer as float32 elements (only meaningful when `dtype` is float32).
     @inlinable public var floats: UnsafeMutablePointer<Float> { raw.assumingMemoryBound(to: Float.self) }
+    /// The buffer as float64 elements (only meaningful when `dtype` is float64).
+    @inlinable public var doubles: UnsafeMutablePointer<Double> { raw.assumingMemoryBound(to: Double.self) }
     /// The buffer as int64 elements (only meaningful when `dtype` is int64).
     @inlinable public var ints: UnsafeMutablePointer<Int64> { raw.assumingMemoryBound(to: Int64.self) }
     /// The buffer as bool elements (only meaningful when `dtype` is bool).

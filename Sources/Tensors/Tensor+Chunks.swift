@@ -17,7 +17,8 @@ extension Tensor {
     /// `inBlocks` without the throw: false when the work stopped early.
     private static func eachBlock(_ tensors: [Tensor], _ body: ([Tensor]) -> Void) -> Bool {
         let shape = tensors[0].shape
-        guard let d = shape.firstIndex(where: { $0 > 1 }) else {
+        // Nothing to split (an empty tensor may still have a dim of 2^62 to walk).
+        guard !shape.contains(0), let d = shape.firstIndex(where: { $0 > 1 }) else {
             body(tensors)
             return true
         }

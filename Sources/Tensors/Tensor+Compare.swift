@@ -29,16 +29,17 @@ extension Tensor {
             throw TensorError.runtime("\(Tensor.typeName(dtype)) did not match \(Tensor.typeName(other.dtype))")
         }
         let shape = try Tensor.broadcastShapes(self.shape, other.shape)
-        let a = try float().expand(shape), b = try other.float().expand(shape)
+        // Compared in double: exact for float32 elements, and float64 keeps its digits.
+        let a = try to(.float64).expand(shape), b = try other.to(.float64).expand(shape)
         var ok = true
-        let ap = a.storage.floats, bp = b.storage.floats
+        let ap = a.storage.doubles, bp = b.storage.doubles
         let nest = LoopNest(shape: shape, strides: [a.strides, b.strides])
         let sa = nest.strides[0].last!, sb = nest.strides[1].last!
         var cursor = RowCursor(nest, offsets: [a.offset, b.offset])
         while cursor.next() {
             let pos = cursor.pos, n = cursor.count
             for i in 0..<n where ok {
-                let x = Double(ap[pos[0] + i * sa]), y = Double(bp[pos[1] + i * sb])
+                let x = ap[pos[0] + i * sa], y = bp[pos[1] + i * sb]
                 if x == y { continue }
                 if x.isNaN || y.isNaN {
                     ok = equalNan && x.isNaN && y.isNaN

@@ -34,6 +34,7 @@ extension Tensor: CustomStringConvertible {
         } else {
             // float32, int64 and bool are all "default" dtypes in PyTorch's sense: no dtype=.
             body = TensorPrinter(self).render(indent: indent)
+            if dtype == .float64 { suffixes.append("dtype=\(dtype)") }
         }
         suffixes += extra
         return Tensor.addSuffixes(prefix + body, suffixes, indent: indent)
@@ -138,15 +139,14 @@ struct TensorPrinter {
     /// Decides the mode and the common width, as `_Formatter.__init__` does.
     mutating func measure() {
         let indices = shownStorageIndices()
-        guard t.dtype == .float32 else {
+        guard t.dtype.isFloatingPoint else {
             mode = .exact
             for i in indices { maxWidth = max(maxWidth, exactString(i).utf8.count) }
             return
         }
-        let p = t.storage.floats
         var values = [Double]()
         for i in indices {
-            let v = Double(p[i])
+            let v = t.element(atStorageIndex: i)
             if v.isFinite && v != 0 { values.append(v) }
         }
         mode = .integer
@@ -181,6 +181,7 @@ struct TensorPrinter {
         case .int64: String(t.storage.ints[i])
         case .bool: t.storage.bools[i] ? "True" : "False"
         case .float32: String(t.storage.floats[i])
+        case .float64: String(t.storage.doubles[i])
         }
     }
 
@@ -191,12 +192,12 @@ struct TensorPrinter {
         case .exact:
             s = exactString(i)
         case .scientific:
-            s = PyFormat.format(Double(t.storage.floats[i]), precision: TensorPrinter.precision, style: "e")
+            s = PyFormat.format(t.element(atStorageIndex: i), precision: TensorPrinter.precision, style: "e")
         case .integer:
-            let v = Double(t.storage.floats[i])
+            let v = t.element(atStorageIndex: i)
             s = PyFormat.format(v, precision: 0, style: "f") + (v.isFinite ? "." : "")
         case .fixed:
-            s = PyFormat.format(Double(t.storage.floats[i]), precision: TensorPrinter.precision, style: "f")
+            s = PyFormat.format(t.element(atStorageIndex: i), precision: TensorPrinter.precision, style: "f")
         }
         return PyFormat.leftPad(s, to: maxWidth)
     }

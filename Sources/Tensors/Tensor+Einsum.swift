@@ -330,7 +330,7 @@ struct EinsumSpec {
                     untilPoll = 1 << 20
                     try Cancellation.check()
                 }
-                if dtype == .float32 {
+                if dtype.isFloatingPoint {
                     var p = 1.0
                     for (j, op) in ops.enumerated() { p *= op.tensor.element(atStorageIndex: pos[j]) }
                     acc += p
@@ -351,6 +351,7 @@ struct EinsumSpec {
             }
             switch dtype {
             case .float32: out.storage.floats[o] = Float(acc)
+            case .float64: out.storage.doubles[o] = acc
             case .int64: out.storage.ints[o] = accInt
             case .bool: out.storage.bools[o] = accInt != 0
             }
@@ -372,6 +373,7 @@ struct EinsumSpec {
         case .int64: t.storage.ints[i]
         case .bool: t.storage.bools[i] ? 1 : 0
         case .float32: Int64(exactly: t.storage.floats[i].rounded(.towardZero)) ?? 0
+        case .float64: Int64(exactly: t.storage.doubles[i].rounded(.towardZero)) ?? 0
         }
     }
 }

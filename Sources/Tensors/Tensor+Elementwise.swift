@@ -7,26 +7,41 @@ import Darwin
 // Binary elementwise ops with broadcasting and PyTorch's type promotion.
 //
 // Python numbers are passed as 0-d tensors: `Tensor(scalar: 2, dtype: .int64)` for an int,
-// `.float32` for a float, `.bool` for a bool. With our three dtypes (one per category) PyTorch's
-// "wrapped number" and 0-d rules reduce to the highest category winning: int tensor * 2.5 ->
-// float32, int tensor + 2 -> int64, bool tensor + 1 -> int64, float tensor + 2 -> float32.
+// `.float32` for a float (`.float64` when it meets a float64 tensor, so it keeps its digits),
+// `.bool` for a bool. PyTorch's rule (`resultType`): tensors with dims decide among themselves,
+// and a 0-d operand only wins when it is of a higher category: int tensor * 2.5 -> float32,
+// int tensor + 2 -> int64, float32 tensor + 0-d float64 -> float32, float32 + float64 -> float64.
 
 /// A kernel writing `out = op(a, b)`; `a` and `b` are broadcast to `out` and hold the compute dtype.
 typealias BinaryKernel = (Tensor, Tensor, Tensor) throws -> Void
 
 extension DType {
-    /// bool 0 < int64 1 < float32 2: a result may be written into a tensor of equal or
-    /// higher category only.
+    /// bool 0 < int64 1 < float32 = float64 2: a result may be written into a tensor of equal
+    /// or higher category only (`x32 += y64` computes in float64 and writes float32).
     var category: Int {
         switch self {
         case .bool: 0
         case .int64: 1
-        case .float32: 2
+        case .float32, .float64: 2
         }
     }
 }
 
+extension DType {
+    /// The dtype of a result that is always floating point (true division, `mean`, `exp`):
+    /// itself when floating, else the default float32.
+    public var floatingResult: DType { isFloatingPoint ? self : .float32 }
+}
+
+/// libm's double `pow` (inside `extension Tensor` the name means the tensor method).
+@inline(__always) func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+
 extension Tensor {
+    /// PyTorch's result type of `self op other` (see ``DType/result(_:zeroDim:_:zeroDim:)``).
+    public func resultType(_ other: Tensor) -> DType {
+        DType.result(dtype, zeroDim: ndim == 0, other.dtype, zeroDim: other.ndim == 0)
+    }
+
     /// Broadcasts, converts both operands to `compute`, and runs `kernel` into a new tensor.
     func binary(_ other: Tensor, compute: DType, result: DType, _ kernel: BinaryKernel) throws -> Tensor {
         let shape = try Tensor.broadcastShapes(self.shape, other.shape)
@@ -105,6 +120,7 @@ extension Tensor {
     static func addKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
         case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x + y }
+        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in x + y }
         case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in x &+ y }
         case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
         }
@@ -113,6 +129,7 @@ extension Tensor {
     static func subKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
         case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x - y }
+        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in x - y }
         case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in x &- y }
         case .bool: throw boolSubtractionError()
         }
@@ -121,12 +138,14 @@ extension Tensor {
     static func mulKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
         case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x * y }
+        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in x * y }
         case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in x &* y }
         case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
         }
     }
 
     static func divKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
+        if a.dtype == .float64 { return try map2(a, b, into: o) { (x: Double, y: Double) in x / y } }
         try map2(a, b, into: o) { (x: Float, y: Float) in x / y }
     }
 
@@ -140,6 +159,7 @@ extension Tensor {
     static func floorDivideKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
         case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in floorDiv(x, y) }
+        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in floorDiv(x, y) }
         case .int64:
             try checkNoIntZero(b)
             try map2(a, b, into: o) { (x: Int64, y: Int64) in
@@ -149,6 +169,20 @@ extension Tensor {
             }
         case .bool: throw unsupportedDType("div_floor_cpu", .bool)
         }
+    }
+
+    /// Python's `//` on doubles, as PyTorch computes it (see the float version).
+    @inline(__always) static func floorDiv(_ a: Double, _ b: Double) -> Double {
+        if b == 0 { return a / b }
+        let mod = fmod(a, b)
+        var div = (a - mod) / b
+        if mod != 0 && (b < 0) != (mod < 0) { div -= 1 }
+        if div != 0 {
+            var f = div.rounded(.down)
+            if div - f > 0.5 { f += 1 }
+            return f
+        }
+        return Double(signOf: a / b, magnitudeOf: 0)
     }
 
     /// Python's `//` on floats, as PyTorch computes it (fmod-based, rounded quotient).
@@ -170,6 +204,12 @@ extension Tensor {
         case .float32:
             try map2(a, b, into: o) { (x: Float, y: Float) in
                 var m = fmodf(x, y)
+                if m != 0 && (y < 0) != (m < 0) { m += y }
+                return m
+            }
+        case .float64:
+            try map2(a, b, into: o) { (x: Double, y: Double) in
+                var m = fmod(x, y)
                 if m != 0 && (y < 0) != (m < 0) { m += y }
                 return m
             }
@@ -202,6 +242,21 @@ extension Tensor {
                 return
             }
             try map2(a, b, into: o) { (x: Float, y: Float) in powf(x, y) }
+        case .float64:
+            if b.strides.allSatisfy({ $0 == 0 }) && b.numel > 0 {
+                let e = b.storage.doubles[b.offset]
+                switch e {
+                case 2: try map1(a, into: o) { (x: Double) in x * x }
+                case 3: try map1(a, into: o) { (x: Double) in x * x * x }
+                case 0.5: try map1(a, into: o) { (x: Double) in x.squareRoot() }
+                case -0.5: try map1(a, into: o) { (x: Double) in 1 / x.squareRoot() }
+                case -1: try map1(a, into: o) { (x: Double) in 1 / x }
+                case -2: try map1(a, into: o) { (x: Double) in 1 / (x * x) }
+                default: try map1(a, into: o) { (x: Double) in libmPow(x, e) }
+                }
+                return
+            }
+            try map2(a, b, into: o) { (x: Double, y: Double) in libmPow(x, y) }
         case .int64:
             // Integer pow wraps like PyTorch's; a negative exponent gives 1 for base 1, +-1 for
             // base -1 and 0 otherwise (a Python-int exponent < 0 is refused by the caller).
@@ -222,6 +277,7 @@ extension Tensor {
     static func maximumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
         case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.max(x, y) }
+        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in x.isNaN || y.isNaN ? Double.nan : Swift.max(x, y) }
         case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.max(x, y) }
         case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
         }
@@ -230,6 +286,7 @@ extension Tensor {
     static func minimumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
         case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.min(x, y) }
+        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in x.isNaN || y.isNaN ? Double.nan : Swift.min(x, y) }
         case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.min(x, y) }
         case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
         }
@@ -249,6 +306,15 @@ extension Tensor {
                 case .le: try map2(a, b, into: o) { (x: Float, y: Float) in x <= y }
                 case .gt: try map2(a, b, into: o) { (x: Float, y: Float) in x > y }
                 case .ge: try map2(a, b, into: o) { (x: Float, y: Float) in x >= y }
+                }
+            case .float64:
+                switch op {
+                case .eq: try map2(a, b, into: o) { (x: Double, y: Double) in x == y }
+                case .ne: try map2(a, b, into: o) { (x: Double, y: Double) in x != y }
+                case .lt: try map2(a, b, into: o) { (x: Double, y: Double) in x < y }
+                case .le: try map2(a, b, into: o) { (x: Double, y: Double) in x <= y }
+                case .gt: try map2(a, b, into: o) { (x: Double, y: Double) in x > y }
+                case .ge: try map2(a, b, into: o) { (x: Double, y: Double) in x >= y }
                 }
             case .int64:
                 switch op {
@@ -277,9 +343,9 @@ extension Tensor {
     static func bitwiseKernel(_ op: Bitwise) -> BinaryKernel {
         { a, b, o in
             switch a.dtype {
-            case .float32:
+            case .float32, .float64:
                 let name = op == .and ? "bitwise_and_cpu" : op == .or ? "bitwise_or_cpu" : "bitwise_xor_cpu"
-                throw unsupportedDType(name, .float32)
+                throw unsupportedDType(name, a.dtype)
             case .int64:
                 switch op {
                 case .and: try map2(a, b, into: o) { (x: Int64, y: Int64) in x & y }
@@ -300,65 +366,66 @@ extension Tensor {
 
     /// `self + other` (`add`), broadcasting; bool + bool is logical or.
     public func add(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c) { try Tensor.addKernel($0, $1, $2) }
     }
 
     /// `self - other` (`sub`); two bool tensors are PyTorch's error.
     public func sub(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         if c == .bool { throw Tensor.boolSubtractionError() }
         return try binary(other, compute: c, result: c, Tensor.subKernel)
     }
 
     /// `self * other` (`mul`); bool * bool is logical and.
     public func mul(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c) { try Tensor.mulKernel($0, $1, $2) }
     }
 
-    /// `self / other`: true division, always float32 (int / int included).
+    /// `self / other`: true division, always floating point (int / int gives float32).
     public func div(_ other: Tensor) throws -> Tensor {
-        try binary(other, compute: .float32, result: .float32) { try Tensor.divKernel($0, $1, $2) }
+        let c = resultType(other).floatingResult
+        return try binary(other, compute: c, result: c) { try Tensor.divKernel($0, $1, $2) }
     }
 
     /// `self // other` (`floor_divide`) with Python's rounding toward negative infinity.
     public func floorDivide(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c, Tensor.floorDivideKernel)
     }
 
     /// `self % other` (`remainder`): the result has the divisor's sign, as in Python.
     public func remainder(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c, Tensor.remainderKernel)
     }
 
     /// `self ** other` (`pow`); integer pow wraps, negative integer exponents follow PyTorch.
     public func pow(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c, Tensor.powKernel)
     }
 
-    /// `self ** exponent` for a Python float exponent (the result is float32).
+    /// `self ** exponent` for a Python float exponent (float32, or float64 for a float64 tensor).
     public func pow(_ exponent: Double) throws -> Tensor {
-        try pow(Tensor(scalar: exponent, dtype: .float32))
+        try pow(Tensor(scalar: exponent, dtype: dtype == .float64 ? .float64 : .float32))
     }
 
     /// Elementwise maximum (`maximum`); NaN propagates.
     public func maximum(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c) { try Tensor.maximumKernel($0, $1, $2) }
     }
 
     /// Elementwise minimum (`minimum`); NaN propagates.
     public func minimum(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c) { try Tensor.minimumKernel($0, $1, $2) }
     }
 
     func compare(_ other: Tensor, _ op: Comparison) throws -> Tensor {
-        try binary(other, compute: DType.promote(dtype, other.dtype), result: .bool, Tensor.compareKernel(op))
+        try binary(other, compute: resultType(other), result: .bool, Tensor.compareKernel(op))
     }
 
     /// `self == other` elementwise (`eq`), a bool tensor.
@@ -376,19 +443,19 @@ extension Tensor {
 
     /// `self & other` (`bitwise_and`): logical and on bools, bitwise on int64.
     public func bitwiseAnd(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c, Tensor.bitwiseKernel(.and))
     }
 
     /// `self | other` (`bitwise_or`): logical or on bools, bitwise on int64.
     public func bitwiseOr(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c, Tensor.bitwiseKernel(.or))
     }
 
     /// `self ^ other` (`bitwise_xor`): logical xor on bools, bitwise on int64.
     public func bitwiseXor(_ other: Tensor) throws -> Tensor {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         return try binary(other, compute: c, result: c, Tensor.bitwiseKernel(.xor))
     }
 
@@ -396,39 +463,39 @@ extension Tensor {
 
     /// `self += other` (`add_`).
     public func add_(_ other: Tensor) throws {
-        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype)) { try Tensor.addKernel($0, $1, $2) }
+        try binaryInPlace(other, compute: resultType(other)) { try Tensor.addKernel($0, $1, $2) }
     }
 
     /// `self -= other` (`sub_`).
     public func sub_(_ other: Tensor) throws {
-        let c = DType.promote(dtype, other.dtype)
+        let c = resultType(other)
         if c == .bool { throw Tensor.boolSubtractionError() }
         try binaryInPlace(other, compute: c, Tensor.subKernel)
     }
 
     /// `self *= other` (`mul_`).
     public func mul_(_ other: Tensor) throws {
-        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype)) { try Tensor.mulKernel($0, $1, $2) }
+        try binaryInPlace(other, compute: resultType(other)) { try Tensor.mulKernel($0, $1, $2) }
     }
 
     /// `self /= other` (`div_`): true division, so an int64 tensor is PyTorch's cast error.
     public func div_(_ other: Tensor) throws {
-        try binaryInPlace(other, compute: .float32) { try Tensor.divKernel($0, $1, $2) }
+        try binaryInPlace(other, compute: resultType(other).floatingResult) { try Tensor.divKernel($0, $1, $2) }
     }
 
     /// `self **= other` (`pow_`).
     public func pow_(_ other: Tensor) throws {
-        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype), Tensor.powKernel)
+        try binaryInPlace(other, compute: resultType(other), Tensor.powKernel)
     }
 
     /// `self //= other` (`floor_divide_`).
     public func floorDivide_(_ other: Tensor) throws {
-        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype), Tensor.floorDivideKernel)
+        try binaryInPlace(other, compute: resultType(other), Tensor.floorDivideKernel)
     }
 
     /// `self %= other` (`remainder_`).
     public func remainder_(_ other: Tensor) throws {
-        try binaryInPlace(other, compute: DType.promote(dtype, other.dtype), Tensor.remainderKernel)
+        try binaryInPlace(other, compute: resultType(other), Tensor.remainderKernel)
     }
 
     /// `zero_()`: sets every element (through views) to zero.

@@ -47,6 +47,9 @@ extension Tensor {
         case .float32:
             let p = t.storage.floats
             for i in 0..<n { p[i] = Float(values[i]) }
+        case .float64:
+            let p = t.storage.doubles
+            for i in 0..<n { p[i] = values[i] }
         case .int64:
             let p = t.storage.ints
             for i in 0..<n { p[i] = Tensor.toInt64(values[i]) }
@@ -63,6 +66,8 @@ extension Tensor {
         case .float32:
             let v = Float(value)
             try Tensor.map1(self, into: self) { (_: Float) in v }
+        case .float64:
+            try Tensor.map1(self, into: self) { (_: Double) in value }
         case .int64:
             let v = Tensor.toInt64(value)
             try Tensor.map1(self, into: self) { (_: Int64) in v }
@@ -118,8 +123,21 @@ extension Tensor {
 
     /// `linspace(start, end, steps)`: float32, computed like PyTorch's kernel (from `start` for
     /// the first half, from `end` for the second) so values match bit for bit.
-    public static func linspace(_ start: Double, _ end: Double, _ steps: Int) throws -> Tensor {
+    public static func linspace(_ start: Double, _ end: Double, _ steps: Int, dtype: DType = .float32) throws -> Tensor {
         guard steps >= 0 else { throw TensorError.runtime("number of steps must be non-negative") }
+        if dtype == .float64 {
+            let t = try Tensor.empty([steps], .float64)
+            let p = t.storage.doubles
+            if steps == 1 { p[0] = start }
+            if steps > 1 {
+                let step = (end - start) / Double(steps - 1)
+                let half = steps / 2
+                for i in 0..<steps {
+                    p[i] = i < half ? start.addingProduct(step, Double(i)) : end.addingProduct(-step, Double(steps - i - 1))
+                }
+            }
+            return t
+        }
         let t = try Tensor.empty([steps], .float32)
         let p = t.storage.floats
         if steps == 1 { p[0] = Float(start) }

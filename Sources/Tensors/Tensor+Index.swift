@@ -30,6 +30,7 @@ extension Tensor {
         let out = try Tensor.empty(shape, dtype)
         switch dtype {
         case .float32: Tensor.gather(Float.self, from: self, positions, into: out)
+        case .float64: Tensor.gather(Double.self, from: self, positions, into: out)
         case .int64: Tensor.gather(Int64.self, from: self, positions, into: out)
         case .bool: Tensor.gather(Bool.self, from: self, positions, into: out)
         }
@@ -59,6 +60,7 @@ extension Tensor {
         let src = try stripped.expand(shape).copy(to: dtype)
         switch dtype {
         case .float32: Tensor.scatter(Float.self, src, positions, into: self)
+        case .float64: Tensor.scatter(Double.self, src, positions, into: self)
         case .int64: Tensor.scatter(Int64.self, src, positions, into: self)
         case .bool: Tensor.scatter(Bool.self, src, positions, into: self)
         }
@@ -182,7 +184,7 @@ extension Tensor {
                 d += 1
             case .tensor(let t):
                 switch t.dtype {
-                case .float32:
+                case .float32, .float64:
                     throw TensorError.index("tensors used as indices must be long, int, byte or bool tensors")
                 case .int64:
                     adv.append(AdvancedIndex(dim: newShape.count, index: t))

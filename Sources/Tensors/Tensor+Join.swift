@@ -61,12 +61,13 @@ extension Tensor {
             throw TensorError.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(typeName(condition.dtype))")
         }
         let shape = try broadcastShapes(broadcastShapes(condition.shape, a.shape), b.shape)
-        let dtype = DType.promote(a.dtype, b.dtype)
+        let dtype = DType.result(a.dtype, zeroDim: a.ndim == 0, b.dtype, zeroDim: b.ndim == 0)
         let c = try condition.expand(shape)
         let x = try a.to(dtype).expand(shape), y = try b.to(dtype).expand(shape)
         let out = try Tensor.empty(shape, dtype, like: [c, x, y])
         switch dtype {
         case .float32: try map3(c, x, y, into: out) { (k: Bool, p: Float, q: Float) in k ? p : q }
+        case .float64: try map3(c, x, y, into: out) { (k: Bool, p: Double, q: Double) in k ? p : q }
         case .int64: try map3(c, x, y, into: out) { (k: Bool, p: Int64, q: Int64) in k ? p : q }
         case .bool: try map3(c, x, y, into: out) { (k: Bool, p: Bool, q: Bool) in k ? p : q }
         }

@@ -372,13 +372,20 @@ extension Tensor {
     @usableFromInline static func copyElements(from src: Tensor, into dst: Tensor) throws {
         switch (src.dtype, dst.dtype) {
         case (.float32, .float32): try map1(src, into: dst) { (x: Float) in x }
+        case (.float64, .float64): try map1(src, into: dst) { (x: Double) in x }
         case (.int64, .int64): try map1(src, into: dst) { (x: Int64) in x }
         case (.bool, .bool): try map1(src, into: dst) { (x: Bool) in x }
+        case (.float32, .float64): try map1(src, into: dst) { (x: Float) in Double(x) }
         case (.float32, .int64): try map1(src, into: dst) { (x: Float) in toInt64(x) }
         case (.float32, .bool): try map1(src, into: dst) { (x: Float) in x != 0 }
+        case (.float64, .float32): try map1(src, into: dst) { (x: Double) in Float(x) }
+        case (.float64, .int64): try map1(src, into: dst) { (x: Double) in toInt64(x) }
+        case (.float64, .bool): try map1(src, into: dst) { (x: Double) in x != 0 }
         case (.int64, .float32): try map1(src, into: dst) { (x: Int64) in Float(x) }
+        case (.int64, .float64): try map1(src, into: dst) { (x: Int64) in Double(x) }
         case (.int64, .bool): try map1(src, into: dst) { (x: Int64) in x != 0 }
         case (.bool, .float32): try map1(src, into: dst) { (x: Bool) in x ? Float(1) : 0 }
+        case (.bool, .float64): try map1(src, into: dst) { (x: Bool) in x ? Double(1) : 0 }
         case (.bool, .int64): try map1(src, into: dst) { (x: Bool) in x ? Int64(1) : 0 }
         }
     }

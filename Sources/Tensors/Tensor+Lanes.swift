@@ -4,11 +4,15 @@ import Glibc
 import Darwin
 #endif
 
+/// libm's double exp and log (inside `extension Tensor` the names mean tensor methods).
+@inline(__always) private func libmExp(_ x: Double) -> Double { exp(x) }
+@inline(__always) private func libmLog(_ x: Double) -> Double { log(x) }
+
 // Ops that work lane by lane along one dim: softmax, log_softmax, cumsum, sort, topk. Each
 // swaps the dim to the end, works on contiguous rows, and swaps the result back.
 
 extension Tensor {
-    /// This tensor with `dim` swapped to the last position, as a contiguous float32 or int64
+    /// This tensor with `dim` swapped to the last position, as a contiguous `dtype`
     /// copy (rows of `length` elements), and the swapped dim for undoing it.
     func lanes(_ dim: Int, as dtype: DType) throws -> (rows: Tensor, length: Int, count: Int, dim: Int) {
         let d = try Tensor.wrapDim(dim, rank: Swift.max(ndim, 1))
@@ -25,18 +29,20 @@ extension Tensor {
         return original.ndim == 0 ? try back.reshape([]) : back
     }
 
-    /// `softmax(dim)`: `exp(x - max) / sum(exp(x - max))` along `dim` (float32); along the
+    /// `softmax(dim)`: `exp(x - max) / sum(exp(x - max))` along `dim` (float32, or float64 in
+    /// double for float64; PyTorch's vectorised exp may differ there in the last bit); along the
     /// last dim PyTorch's kernel multiplies by the reciprocal of the sum instead, and so do we.
     public func softmax(dim: Int) throws -> Tensor {
         try normalizedLanes(dim: dim, log: false)
     }
 
-    /// `log_softmax(dim)`: `(x - max) - log(sum(exp(x - max)))` along `dim` (float32).
+    /// `log_softmax(dim)`: `(x - max) - log(sum(exp(x - max)))` along `dim` (float32 or float64).
     public func logSoftmax(dim: Int) throws -> Tensor {
         try normalizedLanes(dim: dim, log: true)
     }
 
     private func normalizedLanes(dim: Int, log isLog: Bool) throws -> Tensor {
+        if dtype == .float64 { return try normalizedDoubleLanes(dim: dim, log: isLog) }
         let (rows, n, count, d) = try lanes(dim, as: .float32)
         let lastDim = d == Swift.max(ndim, 1) - 1
         let p = rows.storage.floats
@@ -66,11 +72,36 @@ extension Tensor {
         return try fromLanes(rows, dim: d, like: self)
     }
 
+    /// `normalizedLanes` in double, for float64 tensors.
+    private func normalizedDoubleLanes(dim: Int, log isLog: Bool) throws -> Tensor {
+        let (rows, n, count, d) = try lanes(dim, as: .float64)
+        let p = rows.storage.doubles
+        for r in 0..<count {
+            let row = p + r * n
+            var m = -Double.infinity
+            for i in 0..<n where row[i] > m || row[i].isNaN { m = row[i]; if m.isNaN { break } }
+            var s = 0.0
+            if isLog {
+                for i in 0..<n { s += libmExp(row[i] - m) }
+                let logSum = libmLog(s)
+                for i in 0..<n { row[i] = (row[i] - m) - logSum }
+            } else {
+                for i in 0..<n {
+                    let e = libmExp(row[i] - m)
+                    row[i] = e
+                    s += e
+                }
+                for i in 0..<n { row[i] /= s }
+            }
+        }
+        return try fromLanes(rows, dim: d, like: self)
+    }
+
     /// `logsumexp(dims, keepdim)`: `log(sum(exp(x)))` computed stably around the max (an
     /// infinite max is replaced by 0, as PyTorch does). Integer inputs give float32.
     public func logsumexp(dims: [Int], keepdim: Bool = false) throws -> Tensor {
-        let x = try to(.float32)
-        let m = try x.amax(dims: dims, keepdim: true).floatUnary { $0.isInfinite ? 0 : $0 }
+        let x = try to(dtype.floatingResult)
+        let m = try x.amax(dims: dims, keepdim: true).floatUnary({ $0.isInfinite ? 0 : $0 }, { $0.isInfinite ? 0 : $0 })
         let s = try x.sub(m).exp().sum(dims: dims, keepdim: keepdim).log()
         let wrapped = try dims.map { try Tensor.wrapDim($0, rank: Swift.max(ndim, 1)) }
         return try s.add(keepdim || ndim == 0 ? m : m.squeeze(wrapped))
@@ -79,11 +110,15 @@ extension Tensor {
     /// `cumsum(dim)` (or, with `reverse`, the sums from each element to the end): float32
     /// accumulates in double and int64/bool in int64, as PyTorch's CPU kernel does.
     public func cumsum(dim: Int, reverse: Bool = false) throws -> Tensor {
-        let outType: DType = dtype == .float32 ? .float32 : .int64
+        let outType: DType = dtype.isFloatingPoint ? dtype : .int64
         let (rows, n, count, d) = try lanes(dim, as: outType)
         for r in 0..<count {
             let order = reverse ? Array((0..<n).reversed()) : Array(0..<n)
-            if outType == .float32 {
+            if outType == .float64 {
+                let row = rows.storage.doubles + r * n
+                var acc = 0.0
+                for i in order { acc += row[i]; row[i] = acc }
+            } else if outType == .float32 {
                 let row = rows.storage.floats + r * n
                 var acc = 0.0
                 for i in order { acc += Double(row[i]); row[i] = Float(acc) }
@@ -111,7 +146,7 @@ extension Tensor {
 
     private func sortedLanes(dim: Int, k: Int?, largest: Bool) throws -> (values: Tensor, indices: Tensor) {
         if dtype == .bool && k != nil { throw TensorError.runtime("\"topk_cpu\" not implemented for 'Bool'") }
-        let work: DType = dtype == .float32 ? .float32 : .int64
+        let work: DType = dtype.isFloatingPoint ? dtype : .int64
         let (rows, n, count, d) = try lanes(dim, as: work)
         let kk = k ?? n
         var outShape = rows.shape

@@ -7,6 +7,9 @@ extension Tensor {
         guard ["mean", "sum", "none"].contains(reduction) else {
             throw TensorError.value("\(reduction) is not a valid value for reduction")
         }
+        if dtype == .float64 {
+            throw TensorError.notImplemented("nll_loss (and cross_entropy) of float64 input is not supported in nnbook yet; use float32")
+        }
         guard dtype == .float32 else { throw TensorError.runtime("\"nll_loss_out_frame\" not implemented for '\(Tensor.scalarTypeName(dtype))'") }
         guard target.dtype == .int64 else {
             throw TensorError.runtime("expected target dtype to be Long or Byte, but got \(Tensor.scalarTypeName(target.dtype))")

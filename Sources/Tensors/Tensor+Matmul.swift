@@ -5,7 +5,8 @@ import CGemm
 // (sgemm/sgemv/sdot), passing transposed operands as BLAS transpose flags rather than copying
 // them, except that big products on AVX-512 CPUs run our own kernel (Sources/CGemm): Debian's
 // OpenBLAS 0.3.21 has to use its AVX2 kernels there (OPENBLAS_CORETYPE=Haswell), at half the
-// machine's multiply-add width. int64 uses a plain loop (BLAS has no integer GEMM, and PyTorch
+// machine's multiply-add width. float64 goes to OpenBLAS's dgemm/dgemv/ddot the same way.
+// int64 uses a plain loop (BLAS has no integer GEMM, and PyTorch
 // wraps on overflow too).
 
 extension Tensor {
@@ -113,6 +114,7 @@ extension Tensor {
     static func cTypeName(_ dtype: DType) -> String {
         switch dtype {
         case .float32: "float"
+        case .float64: "double"
         case .int64: "long int"
         case .bool: "bool"
         }
@@ -172,65 +174,99 @@ extension Tensor {
         // Every element is written below (BLAS paths zero their output first), so skip the memset.
         let out = try Tensor.empty(outShape, a.dtype)
 
-        var aOffsets = [Int](), bOffsets = [Int]()
-        aOffsets.reserveCapacity(batchCount)
-        bOffsets.reserveCapacity(batchCount)
+        // The storage offsets of every batch's a and b, held in a tensor storage so that a
+        // broadcast batch of billions (offsets can outweigh the output) is charged to the
+        // notebook's memory cap like any tensor.
+        let (offsetCount, tooMany) = batchCount.multipliedReportingOverflow(by: 2)
+        if tooMany { throw TensorError(.memoryError, Storage.oomMessage(count: batchCount, dtype: .int64)) }
+        let offsetStorage = try Storage(uninitialized: .int64, count: offsetCount)
+        let aOffsets = offsetStorage.raw.assumingMemoryBound(to: Int.self), bOffsets = aOffsets + batchCount
+        var filled = 0
         Tensor.forEachBatchOffset(batch, aBatchStrides, bBatchStrides, a.offset, b.offset) {
-            aOffsets.append($0)
-            bOffsets.append($1)
+            aOffsets[filled] = $0
+            bOffsets[filled] = $1
+            filled += 1
         }
 
         if a.dtype == .int64 {
-            let pa = a.storage.ints, pb = b.storage.ints, pc = out.storage.ints
-            // Polls the cell's deadline every ~16M multiply-adds (between rows).
-            var work = 0
-            for bi in 0..<batchCount {
-                let c = pc + bi * m * n
-                for i in 0..<m {
-                    work &+= n &* k &+ 1
-                    if work >= 1 << 24 {
-                        work = 0
-                        try Cancellation.check()
-                    }
-                    for j in 0..<n {
-                        var acc: Int64 = 0
-                        var ia = aOffsets[bi] + i * aRow, ib = bOffsets[bi] + j * bCol
-                        for _ in 0..<k {
-                            acc = acc &+ pa[ia] &* pb[ib]
-                            ia += aCol
-                            ib += bRow
-                        }
-                        c[i * n + j] = acc
-                    }
-                }
+            try withExtendedLifetime(offsetStorage) {
+                try Tensor.int64Product(a.storage.ints, aOffsets, aRow, aCol, b.storage.ints, bOffsets, bRow, bCol,
+                                        out.storage.ints, batchCount: batchCount, m: m, n: n, k: k)
             }
             return out
         }
 
-        // float32 through BLAS. A batch whose rows all live at one stride from each other with a
+        // Floats through BLAS. A batch whose rows all live at one stride from each other with a
         // shared right operand (x @ W with x of rank >= 3) folds into one tall GEMM.
-        let pa = a.storage.floats, pb = b.storage.floats, pc = out.storage.floats
-        if batchCount > 1, bBatchStrides.allSatisfy({ $0 == 0 }),
-           let foldedRowStride = Tensor.foldedRowStride(batch: batch, strides: aBatchStrides, m: m, rowStride: aRow) {
-            let opA = GemmOperand(rows: batchCount * m, cols: k, rowStride: foldedRowStride, colStride: aCol)
-            let opB = GemmOperand(rows: k, cols: n, rowStride: bRow, colStride: bCol)
-            try gemmInPanels(pa + aOffsets[0], opA, pb + bOffsets[0], opB, pc)
-            return out
-        }
-        let opA = GemmOperand(rows: m, cols: k, rowStride: aRow, colStride: aCol)
+        let folded = batchCount > 1 && bBatchStrides.allSatisfy({ $0 == 0 })
+            ? Tensor.foldedRowStride(batch: batch, strides: aBatchStrides, m: m, rowStride: aRow) : nil
+        let opA = GemmOperand(rows: folded == nil ? m : batchCount * m, cols: k,
+                              rowStride: folded ?? aRow, colStride: aCol)
         let opB = GemmOperand(rows: k, cols: n, rowStride: bRow, colStride: bCol)
-        for bi in 0..<batchCount {
-            try gemmInPanels(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n)
+        let products = folded == nil ? batchCount : 1
+        try withExtendedLifetime(offsetStorage) {
+            if a.dtype == .float64 {
+                let pa = a.storage.doubles, pb = b.storage.doubles, pc = out.storage.doubles
+                for bi in 0..<products {
+                    try gemmInPanels(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n, dgemm)
+                }
+                return
+            }
+            let pa = a.storage.floats, pb = b.storage.floats, pc = out.storage.floats
+            for bi in 0..<products {
+                try gemmInPanels(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n, gemm)
+            }
         }
         return out
+    }
+
+    /// Multiply-adds between two polls of the cell's deadline in the int64 product.
+    static let int64PollWork = 1 << 24
+
+    /// The int64 product (no BLAS has one; wraps on overflow as PyTorch does), polling the
+    /// cell's deadline every `int64PollWork` multiply-adds: between rows, between columns, and
+    /// inside one long dot product (a single row of an expanded operand can be 10^11 long).
+    static func int64Product(_ pa: UnsafeMutablePointer<Int64>, _ aOffsets: UnsafeMutablePointer<Int>,
+                             _ aRow: Int, _ aCol: Int,
+                             _ pb: UnsafeMutablePointer<Int64>, _ bOffsets: UnsafeMutablePointer<Int>,
+                             _ bRow: Int, _ bCol: Int,
+                             _ pc: UnsafeMutablePointer<Int64>, batchCount: Int, m: Int, n: Int, k: Int) throws {
+        var work = 0
+        for bi in 0..<batchCount {
+            let c = pc + bi * m * n
+            for i in 0..<m {
+                for j in 0..<n {
+                    var acc: Int64 = 0
+                    var ia = aOffsets[bi] + i * aRow, ib = bOffsets[bi] + j * bCol
+                    var left = k
+                    while left > 0 {
+                        let span = Swift.min(left, int64PollWork)
+                        for _ in 0..<span {
+                            acc = acc &+ pa[ia] &* pb[ib]
+                            ia += aCol
+                            ib += bRow
+                        }
+                        left -= span
+                        work &+= span &+ 1
+                        if work >= int64PollWork {
+                            work = 0
+                            try Cancellation.check()
+                        }
+                    }
+                    c[i * n + j] = acc
+                }
+            }
+        }
     }
 
     /// `gemm`, with a product of more than ~2 GFLOP split into panels of A's rows so the
     /// cell's deadline is checked between them (a 20000^3 product would otherwise run on for
     /// minutes past `--timeout`). Small products take one call, as before.
-    static func gemmInPanels(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
-                             _ pb: UnsafeMutablePointer<Float>, _ b: GemmOperand,
-                             _ pc: UnsafeMutablePointer<Float>) throws {
+    static func gemmInPanels<T>(_ pa: UnsafeMutablePointer<T>, _ a: GemmOperand,
+                                _ pb: UnsafeMutablePointer<T>, _ b: GemmOperand,
+                                _ pc: UnsafeMutablePointer<T>,
+                                _ gemm: (UnsafeMutablePointer<T>, GemmOperand, UnsafeMutablePointer<T>,
+                                         GemmOperand, UnsafeMutablePointer<T>) throws -> Void) throws {
         let work = a.rows.multipliedReportingOverflow(by: a.cols).partialValue.multipliedReportingOverflow(by: b.cols)
         let perRow = Swift.max(1, a.cols &* b.cols)
         let panel = Swift.max(64, (1 << 31) / perRow)
@@ -378,9 +414,62 @@ private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
     }
 }
 
+/// C (row-major, contiguous, rows x cols) = A @ B in double: dgemm, dgemv or ddot (no kernel
+/// of our own: float64 is for checking, not for speed).
+private func dgemm(_ pa: UnsafeMutablePointer<Double>, _ a: GemmOperand,
+                   _ pb: UnsafeMutablePointer<Double>, _ b: GemmOperand,
+                   _ pc: UnsafeMutablePointer<Double>) throws {
+    let m = a.rows, k = a.cols, n = b.cols
+    let limit = Int(Int32.max)
+    guard m <= limit, n <= limit, k <= limit, abs(a.rowStride) <= limit, abs(a.colStride) <= limit,
+          abs(b.rowStride) <= limit, abs(b.colStride) <= limit else {
+        throw TensorError.runtime("matmul: a matrix dimension exceeds the BLAS limit of \(limit)")
+    }
+    var packedA: [Double] = [], packedB: [Double] = []
+    var opA = a, opB = b
+    var baseA = UnsafePointer(pa), baseB = UnsafePointer(pb)
+    if a.blasLayout == nil {
+        packedA = pack(pa, a)
+        opA = GemmOperand(rows: m, cols: k, rowStride: k, colStride: 1)
+    }
+    if b.blasLayout == nil {
+        packedB = pack(pb, b)
+        opB = GemmOperand(rows: k, cols: n, rowStride: n, colStride: 1)
+    }
+    pc.update(repeating: 0, count: m * n)
+    packedA.withUnsafeBufferPointer { bufA in
+        packedB.withUnsafeBufferPointer { bufB in
+            if !packedA.isEmpty, let p = bufA.baseAddress { baseA = p }
+            if !packedB.isEmpty, let p = bufB.baseAddress { baseB = p }
+            guard let la = opA.blasLayout, let lb = opB.blasLayout else {
+                preconditionFailure("packed operands are contiguous")
+            }
+            if m == 1 && n == 1 {
+                let incA = la.transposed ? la.ld : 1, incB = lb.transposed ? 1 : lb.ld
+                pc[0] = cblas_ddot(Int32(k), baseA, Int32(incA), baseB, Int32(incB))
+            } else if n == 1 {
+                let incB = lb.transposed ? 1 : lb.ld
+                cblas_dgemv(CblasRowMajor, la.transposed ? CblasTrans : CblasNoTrans,
+                            Int32(la.transposed ? k : m), Int32(la.transposed ? m : k), 1,
+                            baseA, Int32(la.ld), baseB, Int32(incB), 0, pc, 1)
+            } else if m == 1 {
+                let incA = la.transposed ? la.ld : 1
+                cblas_dgemv(CblasRowMajor, lb.transposed ? CblasNoTrans : CblasTrans,
+                            Int32(lb.transposed ? n : k), Int32(lb.transposed ? k : n), 1,
+                            baseB, Int32(lb.ld), baseA, Int32(incA), 0, pc, 1)
+            } else {
+                cblas_dgemm(CblasRowMajor, la.transposed ? CblasTrans : CblasNoTrans,
+                            lb.transposed ? CblasTrans : CblasNoTrans,
+                            Int32(m), Int32(n), Int32(k), 1, baseA, Int32(la.ld), baseB, Int32(lb.ld),
+                            0, pc, Int32(n))
+            }
+        }
+    }
+}
+
 /// A row-major copy of a strided matrix.
-private func pack(_ p: UnsafeMutablePointer<Float>, _ op: GemmOperand) -> [Float] {
-    var out = [Float](repeating: 0, count: op.rows * op.cols)
+private func pack<T: Numeric>(_ p: UnsafeMutablePointer<T>, _ op: GemmOperand) -> [T] {
+    var out = [T](repeating: 0, count: op.rows * op.cols)
     for i in 0..<op.rows {
         for j in 0..<op.cols { out[i * op.cols + j] = p[i * op.rowStride + j * op.colStride] }
     }

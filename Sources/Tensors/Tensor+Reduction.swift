@@ -50,12 +50,20 @@ extension Tensor {
     /// with `mean`, adds squared deviations from `mean[slot]` instead (for var/std).
     func accumulateFloats(into acc: UnsafeMutablePointer<Double>, accStrides: [Int], mean: UnsafePointer<Double>? = nil) {
         let p = storage.floats
+        forEachRowBlock(accStrides: accStrides) { src, si, dst, sa, n in
+            accumulateRow(p + src, si, acc + dst, sa, n, mean.map { $0 + dst })
+        }
+    }
+
+    /// Walks this tensor row by row against an accumulator laid out by `accStrides`, calling
+    /// `body(source offset, source stride, accumulator offset, accumulator stride, count)` on
+    /// blocks of at most 2^20 elements. Every ~1M elements the cell's deadline is polled
+    /// (`expand(10**11).sum()` is one row of 1e11): past it the walk stops, and the op that
+    /// called this throws TimeoutError (`Cancellation.check()`).
+    @inline(__always) private func forEachRowBlock(accStrides: [Int], _ body: (Int, Int, Int, Int, Int) -> Void) {
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
         let si = nest.strides[0].last!, sa = nest.strides[1].last!
         var cursor = RowCursor(nest, offsets: [offset, 0])
-        // Long rows go in blocks, and every ~1M elements the cell's deadline is polled
-        // (`expand(10**11).sum()` is one row of 1e11): past it the sum stops, and the op
-        // that called this throws TimeoutError (`Cancellation.check()`).
         let block = 1 << 20
         var untilPoll = block
         while cursor.next() {
@@ -63,8 +71,7 @@ extension Tensor {
             var start = 0
             while start < total {
                 let n = Swift.min(total - start, block)
-                accumulateRow(p + pos[0] + start * si, si, acc + pos[1] + start * sa, sa, n,
-                              mean.map { $0 + pos[1] + start * sa })
+                body(pos[0] + start * si, si, pos[1] + start * sa, sa, n)
                 start += n
                 untilPoll -= n
                 if untilPoll <= 0 {
@@ -99,10 +106,105 @@ extension Tensor {
         }
     }
 
+    /// Adds this float64 tensor's elements into `acc` (one slot per output element); with
+    /// `mean`, adds squared deviations from `mean[slot]` instead (for var/std). Plain loops:
+    /// float64 is for checking results, not for speed.
+    func accumulateDoubles(into acc: UnsafeMutablePointer<Double>, accStrides: [Int], mean: UnsafePointer<Double>? = nil) {
+        let p = storage.doubles
+        let nest = LoopNest(shape: shape, strides: [strides, accStrides])
+        let si = nest.strides[0].last!, sa = nest.strides[1].last!
+        var cursor = RowCursor(nest, offsets: [offset, 0])
+        let block = 1 << 20
+        var untilPoll = block
+        while cursor.next() {
+            let pos = cursor.pos, total = cursor.count
+            var start = 0
+            while start < total {
+                let n = Swift.min(total - start, block)
+                let src = p + pos[0] + start * si, dst = acc + pos[1] + start * sa
+                if let m = mean.map({ $0 + pos[1] + start * sa }) {
+                    for i in 0..<n { let d = src[i * si] - m[i * sa]; dst[i * sa] += d * d }
+                } else if sa == 0 && si == 1 {
+                    dst[0] += Tensor.sumDoubles(src, n)
+                } else {
+                    for i in 0..<n { dst[i * sa] += src[i * si] }
+                }
+                start += n
+                untilPoll -= n
+                if untilPoll <= 0 {
+                    untilPoll = block
+                    if Cancellation.shouldStop() { return }
+                }
+            }
+        }
+    }
+
+    /// Sum of `n` contiguous doubles in PyTorch's CPU order (its cascade sum on AVX2, a row
+    /// read as vectors of 4), so a float64 `sum()` or `mean()` prints the same last digit:
+    /// the vectors go to 4 interleaved cascade accumulators, the leftover vectors into the
+    /// first, the 4 are folded, then the scalar tail is summed and the 4 lanes added to it.
+    /// (PyTorch splits a whole-tensor sum of 32768+ elements over its threads; there the
+    /// last bits may differ.)
+    static func sumDoubles(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
+        let lanes = 4, ilp = 4
+        let raw = UnsafeRawPointer(p)
+        @inline(__always) func vec(_ v: Int) -> SIMD4<Double> {
+            raw.loadUnaligned(fromByteOffset: v * lanes * 8, as: SIMD4<Double>.self)
+        }
+        guard n >= lanes else {
+            var total = 0.0
+            for i in 0..<n { total += p[i] }
+            return total
+        }
+        let vectors = n / lanes, rows = vectors / ilp
+        // multi_row_sum: 4 levels of partial sums, flushed upwards every 2^power rows.
+        let power = Swift.max(4, torchCeilLog2(rows) / 4), step = 1 << power, mask = step - 1
+        var acc = [[SIMD4<Double>]](repeating: [SIMD4<Double>](repeating: .zero, count: ilp), count: 4)
+        var i = 0
+        while i + step <= rows {
+            for _ in 0..<step {
+                for k in 0..<ilp { acc[0][k] += vec(i * ilp + k) }
+                i += 1
+            }
+            for level in 1..<4 {
+                for k in 0..<ilp {
+                    acc[level][k] += acc[level - 1][k]
+                    acc[level - 1][k] = .zero
+                }
+                if i & (mask << (level * power)) != 0 { break }
+            }
+        }
+        while i < rows {
+            for k in 0..<ilp { acc[0][k] += vec(i * ilp + k) }
+            i += 1
+        }
+        for level in 1..<4 { for k in 0..<ilp { acc[0][k] += acc[level][k] } }
+        var partial = acc[0]
+        for v in (rows * ilp)..<vectors { partial[0] += vec(v) }
+        for k in 1..<ilp { partial[0] += partial[k] }
+        var total = 0.0
+        for t in (vectors * lanes)..<n { total += p[t] }
+        for lane in 0..<lanes { total += partial[0][lane] }
+        return total
+    }
+
+    /// PyTorch's `CeilLog2`: 1 up to 2, else the bits of `x - 1`.
+    static func torchCeilLog2(_ x: Int) -> Int {
+        x <= 2 ? 1 : Int.bitWidth - (x - 1).leadingZeroBitCount
+    }
+
     /// Per-output sums in double (floats) or wrapping int64 (ints, bools), row-major outputs.
     func sums(_ reduced: [Bool], keepdim: Bool) throws -> (shape: [Int], float: [Double]?, int: [Int64]?, count: Int) {
         let (shapeOut, accStrides, count) = try reductionLayout(reduced, keepdim: keepdim)
         let outN = try Tensor.count(of: shapeOut)
+        if dtype == .float64 {
+            var acc = [Double](repeating: 0, count: outN)
+            acc.withUnsafeMutableBufferPointer { b in
+                if let a = b.baseAddress { accumulateDoubles(into: a, accStrides: accStrides) }
+            }
+            try Cancellation.check()
+            return (shapeOut, acc, nil, count)
+        }
         if dtype == .float32 {
             var acc = [Double](repeating: 0, count: outN)
             let leading = reduced.firstIndex(of: false) ?? ndim
@@ -138,32 +240,16 @@ extension Tensor {
     /// `accumulate` for int64 with wrapping adds (overflow wraps as in PyTorch, never traps).
     func accumulateWrapping<T>(_: T.Type, into acc: UnsafeMutablePointer<Int64>, accStrides: [Int], _ f: (T) -> Int64) {
         let p = base(T.self)
-        let nest = LoopNest(shape: shape, strides: [strides, accStrides])
-        let si = nest.strides[0].last!, sa = nest.strides[1].last!
-        var cursor = RowCursor(nest, offsets: [offset, 0])
-        let block = 1 << 20
-        var untilPoll = block
-        while cursor.next() {
-            let pos = cursor.pos, total = cursor.count
-            var start = 0
-            while start < total {
-                let n = Swift.min(total - start, block)
-                let src = p + pos[0] + start * si, dst = acc + pos[1] + start * sa
-                for i in 0..<n { dst[i * sa] = dst[i * sa] &+ f(src[i * si]) }
-                start += n
-                untilPoll -= n
-                if untilPoll <= 0 {
-                    untilPoll = block
-                    if Cancellation.shouldStop() { return }
-                }
-            }
+        forEachRowBlock(accStrides: accStrides) { s, si, d, sa, n in
+            let src = p + s, dst = acc + d
+            for i in 0..<n { dst[i * sa] = dst[i * sa] &+ f(src[i * si]) }
         }
     }
 
     /// `sum(dim=dims, keepdim=)`; nil or empty dims sum everything. Ints and bools give int64.
     public func sum(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
         let r = try sums(try reductionDims(dims), keepdim: keepdim)
-        if let f = r.float { return try Tensor(f, shape: r.shape, dtype: .float32) }
+        if let f = r.float { return try Tensor(f, shape: r.shape, dtype: dtype) }
         return try Tensor(ints: r.int ?? [], shape: r.shape)
     }
 
@@ -186,7 +272,7 @@ extension Tensor {
     public func sum(dim: Int, keepdim: Bool = false) throws -> Tensor { try sum(dims: [dim], keepdim: keepdim) }
 
     func requireFloat(_ op: String) throws {
-        guard dtype == .float32 else {
+        guard dtype.isFloatingPoint else {
             throw TensorError.notImplemented("\(op)(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(Tensor.typeName(dtype))")
         }
     }
@@ -196,7 +282,7 @@ extension Tensor {
         try requireFloat("mean")
         let r = try sums(try reductionDims(dims), keepdim: keepdim)
         let c = Double(r.count)
-        return try Tensor((r.float ?? []).map { $0 / c }, shape: r.shape, dtype: .float32)
+        return try Tensor((r.float ?? []).map { $0 / c }, shape: r.shape, dtype: dtype)
     }
 
     /// `mean(dim=dim, keepdim=)` over one dim.
@@ -204,7 +290,7 @@ extension Tensor {
 
     /// `var(dim=dims, keepdim=, correction=1)`: unbiased by default (divides by N - correction).
     public func `var`(dims: [Int]? = nil, keepdim: Bool = false, correction: Int = 1) throws -> Tensor {
-        guard dtype == .float32 else {
+        guard dtype.isFloatingPoint else {
             throw TensorError.notImplemented("std and var only support floating point and complex dtypes")
         }
         let reduced = try reductionDims(dims)
@@ -216,11 +302,15 @@ extension Tensor {
         means.withUnsafeBufferPointer { m in
             sq.withUnsafeMutableBufferPointer { out in
                 guard let mp = m.baseAddress, let op = out.baseAddress else { return }
-                accumulateFloats(into: op, accStrides: accStrides, mean: mp)
+                if dtype == .float64 {
+                    accumulateDoubles(into: op, accStrides: accStrides, mean: mp)
+                } else {
+                    accumulateFloats(into: op, accStrides: accStrides, mean: mp)
+                }
             }
         }
         let denom = max(n - Double(correction), 0)
-        return try Tensor(sq.map { $0 / denom }, shape: r.shape, dtype: .float32)
+        return try Tensor(sq.map { $0 / denom }, shape: r.shape, dtype: dtype)
     }
 
     /// `var(dim=dim)` over one dim.
@@ -302,6 +392,10 @@ extension Tensor {
             return isMax
                 ? try extremum(Float.self, dim: d, keepdim: keepdim) { v, b in v > b || (v.isNaN && !b.isNaN) }
                 : try extremum(Float.self, dim: d, keepdim: keepdim) { v, b in v < b || (v.isNaN && !b.isNaN) }
+        case .float64:
+            return isMax
+                ? try extremum(Double.self, dim: d, keepdim: keepdim) { v, b in v > b || (v.isNaN && !b.isNaN) }
+                : try extremum(Double.self, dim: d, keepdim: keepdim) { v, b in v < b || (v.isNaN && !b.isNaN) }
         case .int64:
             return isMax
                 ? try extremum(Int64.self, dim: d, keepdim: keepdim) { $0 > $1 }

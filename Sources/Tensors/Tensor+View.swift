@@ -15,6 +15,7 @@ extension Tensor {
     static func typeName(_ dtype: DType) -> String {
         switch dtype {
         case .float32: "Float"
+        case .float64: "Double"
         case .int64: "Long"
         case .bool: "Bool"
         }
@@ -269,6 +270,8 @@ extension Tensor {
 
     /// `.float()`: converted to float32.
     public func float() throws -> Tensor { try to(.float32) }
+    /// `.double()`: converted to float64.
+    public func double() throws -> Tensor { try to(.float64) }
     /// `.long()`: converted to int64 (floats truncate toward zero).
     public func long() throws -> Tensor { try to(.int64) }
     /// `.bool()`: converted to bool (non-zero is true).

@@ -34,34 +34,29 @@ public struct Tensor: @unchecked Sendable {
 
     /// A new contiguous float32 tensor holding `floats` in row-major order.
     public init(floats: [Float], shape: [Int]) throws {
-        try self.init(zeros: shape, dtype: .float32)
-        guard floats.count == numel else {
-            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(floats.count)")
-        }
-        floats.withUnsafeBufferPointer { src in
-            if let base = src.baseAddress { storage.floats.update(from: base, count: floats.count) }
-        }
+        try self.init(elements: floats, shape: shape, dtype: .float32)
     }
 
     /// A new contiguous int64 tensor holding `ints` in row-major order.
     public init(ints: [Int64], shape: [Int]) throws {
-        try self.init(zeros: shape, dtype: .int64)
-        guard ints.count == numel else {
-            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(ints.count)")
-        }
-        ints.withUnsafeBufferPointer { src in
-            if let base = src.baseAddress { storage.ints.update(from: base, count: ints.count) }
-        }
+        try self.init(elements: ints, shape: shape, dtype: .int64)
     }
 
     /// A new contiguous bool tensor holding `bools` in row-major order.
     public init(bools: [Bool], shape: [Int]) throws {
-        try self.init(zeros: shape, dtype: .bool)
-        guard bools.count == numel else {
-            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(bools.count)")
+        try self.init(elements: bools, shape: shape, dtype: .bool)
+    }
+
+    /// A new contiguous tensor of `dtype` holding `elements` (of that dtype's Swift type) in
+    /// row-major order.
+    private init<T>(elements: [T], shape: [Int], dtype: DType) throws {
+        try self.init(zeros: shape, dtype: dtype)
+        guard elements.count == numel else {
+            throw TensorError.runtime("shape '\(Tensor.describe(shape))' is invalid for input of size \(elements.count)")
         }
-        bools.withUnsafeBufferPointer { src in
-            if let base = src.baseAddress { storage.bools.update(from: base, count: bools.count) }
+        precondition(MemoryLayout<T>.stride == dtype.itemSize, "elements of the dtype's own size")
+        elements.withUnsafeBytes { src in
+            if let base = src.baseAddress { storage.raw.copyMemory(from: base, byteCount: src.count) }
         }
     }
 
@@ -174,6 +169,7 @@ public struct Tensor: @unchecked Sendable {
     @inlinable public func element(atStorageIndex i: Int) -> Double {
         switch storage.dtype {
         case .float32: Double(storage.floats[i])
+        case .float64: storage.doubles[i]
         case .int64: Double(storage.ints[i])
         case .bool: storage.bools[i] ? 1 : 0
         }
@@ -183,6 +179,7 @@ public struct Tensor: @unchecked Sendable {
     @inlinable public func setElement(atStorageIndex i: Int, _ value: Double) {
         switch storage.dtype {
         case .float32: storage.floats[i] = Float(value)
+        case .float64: storage.doubles[i] = value
         case .int64: storage.ints[i] = value.isFinite ? Int64(exactly: value.rounded(.towardZero)) ?? Int64.min : Int64.min
         case .bool: storage.bools[i] = value != 0
         }

@@ -66,6 +66,9 @@ let twoCells = "# Cached\n\n```nn\nprint one\n```\n```output\none\n```\n\n```nn\
     #expect(!ran())
     // nnbook's identity.
     #expect(ran(RunCache(tool: "test 2")))
+    // The engine's version (a new compiler or VM never reuses an older one's outputs).
+    #expect(ran(RunCache(tool: "test 1", engine: "an older engine")))
+    #expect(!ran(RunCache(tool: "test 1", engine: "an older engine")))
     // An option that changes output.
     #expect(ran(timeout: 5))
     #expect(!ran(timeout: 5))
@@ -94,6 +97,26 @@ let twoCells = "# Cached\n\n```nn\nprint one\n```\n```output\none\n```\n\n```nn\
     try FileManager.default.removeItem(atPath: "\(dir)/data.idx")
     #expect(ran())
     _ = cache
+}
+
+@Test func anEntryOfAnotherEngineIsAMiss() throws {
+    #expect(RunCache(tool: "test 1").engine == Interpreter.engineVersion)
+    let dir = try tempFolder(["01.md": twoCells])
+    let path = "\(dir)/01.md"
+    let cache = RunCache(tool: "test 1")
+    let counter = CellCounter()
+    runCached(path, cache: cache, counter: counter)
+    #expect(runCached(path, cache: cache, counter: counter).fromCache)
+    // The same entry file, as an older engine would have written it: its field is compared too.
+    let folder = "\(dir)/.nnbook-cache"
+    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".json") })
+    let entry = "\(folder)/\(name)"
+    let text = try String(contentsOfFile: entry, encoding: .utf8)
+    let engineField = "\"engine\":\"\(Interpreter.engineVersion)\""
+    #expect(text.contains(engineField))
+    try text.replacingOccurrences(of: engineField, with: "\"engine\":\"nn-vm 0\"")
+        .write(toFile: entry, atomically: true, encoding: .utf8)
+    #expect(!runCached(path, cache: cache, counter: counter).fromCache)
 }
 
 @Test func aTruncatedOrGarbledEntryIsAMiss() throws {

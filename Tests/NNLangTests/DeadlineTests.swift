@@ -59,3 +59,40 @@ func longStringWorkIsStillRight() {
     #expect(r.error == nil, "\(String(describing: r.error))")
     #expect(r.items == [.stdout("1200000 ababa\n2400000 axyzaxyz 600000\n1199994 QQabab\n1199999 ab-ab-a\n700000 eee\n")])
 }
+
+/// Runs `setup` without a deadline, then `cell` in the same interpreter with a deadline that
+/// has passed before its first instruction: straight-line code reaches no check of the VM's
+/// own, so a TimeoutError can only come from inside the operation the cell calls.
+private func afterTheDeadline(_ setup: String, _ cell: String) -> CellResult {
+    let interp = Interpreter(file: "a.nn")
+    let ready = interp.run(cell: setup, firstLine: 1, echoResult: false)
+    #expect(ready.error == nil, "\(String(describing: ready.error))")
+    return interp.run(cell: cell, firstLine: 10, echoResult: false, timeout: 1e-9)
+}
+
+@Test
+func longStringOperationsPollTheDeadline() {
+    // Each walks 8 MB, polling every 1 MB; none may run to the end past the deadline.
+    let setup = "s = 'ab ' * 2800000\nw = ' ' * 8400000\nc = 'a,' * 4200000\n"
+    for cell in ["r = s.replace('', '-')", "r = s.replace('', '-', 5000000)", "r = s.split()",
+                 "r = s.rsplit()", "r = c.split(',')", "r = c.rsplit(',')",
+                 "r = s.split('zz')", "r = s.rsplit('zz')", "r = w.strip()", "r = w.lstrip()", "r = w.rstrip()",
+                 "r = s.strip('ab ')"] {
+        #expect(afterTheDeadline(setup, cell).error?.summary == timeout, "\(cell)")
+    }
+    // Without a deadline the same work ends, with CPython's results.
+    let interp = Interpreter(file: "a.nn")
+    let r = interp.run(cell: setup + """
+    print(len(s.replace('', '-')), len(s.split()), len(c.split(',')), len(c.rsplit(',', 3)), len(w.strip()))
+    print(s.rsplit(None, 1)[1], len(s.strip('ab ')), s.split('zz') == [s], s.replace('', '-', 3)[:9])
+    """, firstLine: 1, echoResult: false)
+    #expect(r.items == [.stdout("16800001 2800000 4200001 4 0\nab 0 True -a-b- ab \n")], "\(r)")
+}
+
+@Test
+func oneHugeRowOfTheIntProductStops() {
+    // A single dot product 10^11 long, and one row of 10^5 outputs each 10^5 long: both far
+    // longer than the deadline, and neither has a row boundary to poll at.
+    #expect(run("x = ones(1).long().expand(10**11)\ny = x @ x").error?.summary == timeout)
+    #expect(run("y = ones(1, 10**5).long() @ ones(1, 1).long().expand(10**5, 10**5)").error?.summary == timeout)
+}

@@ -19,20 +19,16 @@ struct DisassemblerTests {
                  3      loadConst          1 (10)
                  4      call               1
                  5      getIter
-                 6      forIter            to 14
-                 7      storeGlobal        2 (i)
-            3    8      loadGlobal         0 (s)
-                 9      loadGlobal         2 (i)
-                 10     binaryConst        2 (* 0.5)
-                 11     inplace            0 (+)
-                 12     storeGlobal        0 (s)
-            2    13     jumpBack           to 6
-            4    14     loadGlobal         3 (print)
-                 15     loadGlobal         0 (s)
-                 16     call               1
-                 17     pop
-                 18     loadConst          3 (None)
-                 19     returnValue
+                 6      forIterStore       to 10, into global 2 (i)
+            3    7      binaryVarConst     global 2 (i) * 0.5
+                 8      inplaceLocal       0 (+=), into global 0 (s)
+            2    9      forIterBack        to 10, into global 2 (i), then to 7
+            4    10     loadGlobal         3 (print)
+                 11     loadGlobal         0 (s)
+                 12     call               1
+                 13     pop
+                 14     loadConst          3 (None)
+                 15     returnValue
 
 
             """#),
@@ -65,10 +61,9 @@ struct DisassemblerTests {
             Disassembly of make:
             2    0      makeFunction       0 (make.<locals>.mul)
                  1      storeLocal         2 (mul)
-            4    2      loadLocal          2 (mul)
-                 3      returnValue
-                 4      loadConst          0 (None)
-                 5      returnValue
+            4    2      returnLocal        2 (mul)
+                 3      loadConst          0 (None)
+                 4      returnValue
 
             Disassembly of make.<locals>.mul:
             3    0      loadLocal          1 (x)
@@ -158,21 +153,18 @@ struct DisassemblerTests {
                  4      loadConst          0 (None)
                  5      yieldFrom
                  6      pop
-            3    7      loadLocal          1 (n)
-                 8      returnValue
-                 9      loadConst          0 (None)
-                 10     returnValue
+            3    7      returnLocal        1 (n)
+                 8      loadConst          0 (None)
+                 9      returnValue
 
             Disassembly of <genexpr>:
-            4    0      forIterStore       to 7, into 1 (x#1)
-                 1      loadLocal          1 (x#1)
-                 2      loadLocal          1 (x#1)
-                 3      binary             2 (*)
-                 4      yieldValue
-                 5      pop
-                 6      jumpBack           to 0
-                 7      loadConst          0 (None)
-                 8      returnValue
+            4    0      forIterStore       to 5, into 1 (x#1)
+                 1      binaryLocals       1 (x#1) * 1 (x#1)
+                 2      yieldValue
+                 3      pop
+                 4      jumpBack           to 0
+                 5      loadConst          0 (None)
+                 6      returnValue
 
 
             """#),

@@ -1,6 +1,7 @@
 import NNLang
 import Notebook
 import Synchronization
+import Tensors
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +9,8 @@ import Glibc
 /// A stand-in for the interpreter, driven by one directive per source line:
 /// `print TEXT`, `show TEXT` (a display), `value TEXT` (final expression repr),
 /// `raise Type message`, `volatile`, `sleep SECONDS`, `count` (prints how many cells this executor ran),
-/// `read PATH` (records that the cell read the file, as `read_idx` does).
+/// `read PATH` (records that the cell read the file, as `read_idx` does), `blas` (prints the
+/// BLAS thread count matrix products would use now).
 public final class FakeExecutor: CellExecutor {
     public let file: String
     public var cellsRun = 0
@@ -37,6 +39,7 @@ public final class FakeExecutor: CellExecutor {
             case "volatile": result.volatile = true
             case "sleep": usleep(UInt32((Double(rest) ?? 0) * 1e6))
             case "count": result.items.append(.stdout("\(cellsRun)\n"))
+            case "blas": result.items.append(.stdout("\(BLAS.threads)\n"))
             case "read": if !filesRead.contains(rest) { filesRead.append(rest) }
             case "timeout":
                 result.items.append(.stdout("\(timeout.map { String($0) } ?? "none")\n"))

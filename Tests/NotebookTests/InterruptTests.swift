@@ -104,3 +104,61 @@ private func interrupted(_ arguments: [String], in dir: String, signals: Int = 1
     #expect(run.status == 130, "\(run.out)\(run.err)")
     #expect(run.out.hasPrefix("1\n") && !run.out.contains("3"), "\(run.out)")
 }
+
+/// A script that writes `started` and then prints 10 MB: with nobody reading its stdout, the
+/// write blocks in the kernel once the pipe is full, where no check of the first Ctrl-C reaches.
+private let stuck = """
+with open('started', 'w') as f:
+    f.write('x')
+print('x' * 10**7)
+print('done')
+
+"""
+
+/// Waits (polling, up to `limit` seconds) for `condition`; true when it came.
+private func waitFor(_ limit: Double, _ condition: () -> Bool) -> Bool {
+    let end = Date().addingTimeInterval(limit)
+    while !condition() {
+        if Date() > end { return false }
+        usleep(50_000)
+    }
+    return true
+}
+
+@Test func aSecondCtrlCEndsAStuckRunAtOnce() throws {
+    guard evaluatorWorks else { return }
+    let dir = try tempFolder(["stuck.nn": stuck])
+    let errPath = "\(dir)/stderr.txt"
+    #expect(FileManager.default.createFile(atPath: errPath, contents: nil))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: nnbookBinary)
+    process.arguments = ["run", "stuck.nn"]
+    process.currentDirectoryURL = URL(fileURLWithPath: dir)
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+    try process.run()
+    func stderrText() -> String { (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "" }
+    func unread() -> Int32 {
+        var n: Int32 = 0
+        _ = ioctl(out.fileHandleForReading.fileDescriptor, UInt(FIONREAD), &n)
+        return n
+    }
+    // Bounds for a loaded machine, not timings: the run stays blocked until signalled.
+    // The pipe full: the print is blocked in write(2).
+    #expect(waitFor(120) { (FileManager.default.fileExists(atPath: "\(dir)/started") && unread() >= 65536) || !process.isRunning })
+    process.interrupt()
+    #expect(waitFor(60) { stderrText().contains("Ctrl-C again to quit at once") || !process.isRunning }, "\(stderrText())")
+    // The first Ctrl-C asked the script to stop; blocked in the kernel, it cannot.
+    #expect(process.isRunning, "\(stderrText())")
+    process.interrupt()
+    let ended = waitFor(60) { !process.isRunning }
+    #expect(ended, "a second Ctrl-C did not end the run")
+    // Drained after the end (or, if it never came, to let the script finish): never a hang.
+    let printed = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130, "\(stderrText())")
+    // Ended at once: the script never got past its print, and no traceback was written.
+    #expect(printed.count < 10_000_000, "\(printed.count) bytes")
+    #expect(!stderrText().contains("KeyboardInterrupt") && !stderrText().contains("Traceback"), "\(stderrText())")
+}

@@ -196,6 +196,20 @@ func textOutputs(_ cell: JupyterCell) -> String {
 
 // MARK: - export
 
+/// What `python3 ARGS` prints (stdout), for checking the Python tools.
+func pythonOutput(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "python3 \(arguments)")
+    return String(decoding: data, as: UTF8.self)
+}
+
 @Test func exportedLessonIsNbformat45WithOutputsAndPrelude() throws {
     let path = try lessonPaths().first { $0.hasSuffix("01_matmul.md") }!
     let nb = JupyterExport().export(try Notebook(contentsOf: path))
@@ -204,8 +218,10 @@ func textOutputs(_ cell: JupyterCell) -> String {
     #expect(nb.metadata["language_info"]?["name"] == .string("python"))
     let ids = nb.cells.compactMap(\.id)
     #expect(ids.count == nb.cells.count && Set(ids).count == ids.count)
-    // The prelude defines the names nn cells use, from the same text as tools/torch_prelude.py.
-    let prelude = try read("\(packageRoot)/tools/torch_prelude.py")
+    // The prelude defines the names nn cells use, from the one text tools/torch_prelude.py runs
+    // too (it reads TorchPrelude.swift): what that loader finds is what the export holds.
+    let prelude = try pythonOutput(["\(packageRoot)/tools/torch_prelude.py"])
+    #expect(prelude.hasPrefix("\"\"\"The nn names and lesson helpers") && prelude.contains("def stats(t):"))
     #expect(nb.cells[0].source == prelude + "\n_ = torch.manual_seed(0)  # nnbook seeds every lesson with 0\n")
     let code = nb.cells.dropFirst().filter { $0.kind == .code }
     #expect(code.map(\.executionCount) == (1...code.count).map { $0 })

@@ -184,3 +184,21 @@ let mnistShapedProduct: [Double] = [2.146872877188872, -1.3351637694036362, 0.90
     let c = try Tensor(zeros: [1 << 62, 0]), d = try Tensor(zeros: [0, 1 << 62])
     #expect(throws: TensorError.self) { try Tensor.einsum("ij,jk->ik", [c, d]) }
 }
+
+@Test func batchOffsetsAreChargedToTheMemoryBudget() throws {
+    // A broadcast batch of 2^20 1x1 products: a 4 MB output, and 16 MB of batch offsets.
+    let n = 1 << 20
+    let a = try Tensor.ones([1, 1, 1]).expand([n, 1, 1])
+    let tight = MemoryBudget(limit: 8 << 20)
+    tight.makeCurrent()
+    defer { MemoryBudget.clearCurrent() }
+    var kind: TensorError.Kind?
+    do { _ = try a.matmul(a) } catch let e as TensorError { kind = e.kind }
+    #expect(kind == .memoryError)
+    #expect(tight.usedBytes == 0)  // the output charged before it was refunded
+    let roomy = MemoryBudget(limit: 64 << 20)
+    roomy.makeCurrent()
+    let out = try a.matmul(a)
+    #expect(out.shape == [n, 1, 1] && out.scalars().allSatisfy { $0 == 1 })
+    #expect(roomy.usedBytes == 4 << 20)  // the offsets are refunded once the product is done
+}

@@ -1,5 +1,6 @@
 // nnbook's own single-precision GEMMs: a packed AVX-512 kernel for big products
-// (Sources/CGemm/sgemm.c) and an unpacked AVX2 kernel for small ones (small.c).
+// (Sources/CGemm/sgemm.c) and an unpacked AVX2 kernel for small ones (small.c); and the fused
+// multiply-add the optimizers step with (axpy.c).
 // Only Sources/Tensors/Tensor+Matmul.swift calls it; no pointer it takes is kept after return.
 #ifndef NNBOOK_CGEMM_H
 #define NNBOOK_CGEMM_H
@@ -34,5 +35,9 @@ int nnb_sgemm_small_supported(void);
 /// Only call when nnb_sgemm_small_supported() returned 1.
 void nnb_sgemm_small(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                      const float *b, ptrdiff_t b_row, float *c, ptrdiff_t ldc);
+
+/// out[i] = a[i] + alpha * b[i] for i < n, each a single fused multiply-add (fmaf's bits), as
+/// PyTorch's `a.add(b, alpha=alpha)`. The arrays are contiguous; out may be a or b.
+void nnb_fused_add(ptrdiff_t n, const float *a, const float *b, float alpha, float *out);
 
 #endif

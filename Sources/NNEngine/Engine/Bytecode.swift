@@ -83,21 +83,51 @@ enum Opcode: UInt8 {
     case compareJump
     /// top = top binaryOps[a] consts[b] (an operation with a constant right operand).
     case binaryConst
-    /// slot b = slot b binaryOps[a]= pop (augmented assignment of a local, when evaluating
-    /// the value cannot observe the variable).
+    /// variable b (m 0 local slot, 1 global) binaryOps[a]= pop (augmented assignment of a
+    /// variable, when evaluating the value cannot observe it).
     case inplaceLocal
     /// o[i, j] without building the index tuple (stack o, i, j); store with the stack v, o, i, j
     /// (b 0) or o, i, j, v (b 1, augmented assignment).
     case subscrPair, storeSubscrPair
     /// Pushes copies of the top a values, in order.
     case dupN
+
+    // Operands read in place. Each does what a load (or two) followed by the generic
+    // instruction does, for operands that are variables or constants: one dispatch, and a
+    // receiver read without a retain (CPython 3.12's LOAD_FAST__LOAD_FAST superinstructions).
+
+    /// push variable b (m 0 local, 1 global) binaryOps[o] consts[c].
+    case binaryVarConst
+    /// push local b binaryOps[o] local c.
+    case binaryLocals
+    /// jump to a unless variable b (m 0 local, 1 global) compareOps[o] consts[c] holds.
+    case compareJumpVarConst
+    /// jump to a unless local b compareOps[o] local c holds.
+    case compareJumpLocals
+    /// return local a.
+    case returnLocal
+    /// push local b[local c]; top = top[local b] (m 1: the object kept under the item);
+    /// pop v, local b[local c] = v; pop o and v (m 1: v and o), o[local b] = v.
+    case subscrLocals, subscrTopLocal, storeSubscrLocals, storeSubscrTopLocal
+    /// push local a[local b][local c] (the inner item read in place, without a retain).
+    case subscrLocals2
+    /// push local a[local b, local c]; pop v, local a[local b, local c] = v.
+    case subscrPairLocals, storeSubscrPairLocals
+    /// A `for` loop's back edge and next head in one: a deadline tick, then the next item into
+    /// variable b (m 0 local, 1 global, 2 pushed) and pc = c, or the iterator popped and pc = a.
+    case forIterBack
 }
 
 /// One instruction: an opcode and up to two operands.
 struct Instr {
     var op: Opcode
+    /// An operator index (binaryOps / compareOps) for the fused instructions.
+    var o: UInt8 = 0
+    /// Where a fused instruction's variable lives (0 a local slot, 1 a global box).
+    var m: UInt8 = 0
     var a: Int32 = 0
     var b: Int32 = 0
+    var c: Int32 = 0
 }
 
 /// A protected range of instructions and where exceptions raised in it go.

@@ -45,8 +45,24 @@ extension Bytecode {
         case .unary: return "\(a) (\(engineUnaryOps[a].rawValue))"
         case .compare: return "\(a) (\(engineCompareOps[a].rawValue))"
         case .binaryConst: return "\(a) (\(engineBinaryOps[a].rawValue) \(constText(consts[Int(i.b)])))"
-        case .inplaceLocal: return "\(a) (\(engineBinaryOps[a].rawValue)=), into " + slotText(Int(i.b))
-        case .forIterStore: return "to \(a), into " + slotText(Int(i.b))
+        case .inplaceLocal: return "\(a) (\(engineBinaryOps[a].rawValue)=), into " + varText(i.m, Int(i.b))
+        case .forIterStore: return "to \(a), into " + varText(i.m, Int(i.b))
+        case .forIterBack:
+            return "to \(a), " + (i.m == 2 ? "pushed" : "into " + varText(i.m, Int(i.b))) + ", then to \(i.c)"
+        case .binaryVarConst:
+            return varText(i.m, Int(i.b)) + " \(engineBinaryOps[Int(i.o)].rawValue) " + constText(consts[Int(i.c)])
+        case .binaryLocals:
+            return slotText(Int(i.b)) + " \(engineBinaryOps[Int(i.o)].rawValue) " + slotText(Int(i.c))
+        case .compareJumpVarConst:
+            return varText(i.m, Int(i.b)) + " \(engineCompareOps[Int(i.o)].rawValue) " + constText(consts[Int(i.c)]) + " else to \(a)"
+        case .compareJumpLocals:
+            return slotText(Int(i.b)) + " \(engineCompareOps[Int(i.o)].rawValue) " + slotText(Int(i.c)) + " else to \(a)"
+        case .returnLocal: return slotText(a)
+        case .subscrLocals, .storeSubscrLocals: return slotText(Int(i.b)) + "[" + slotText(Int(i.c)) + "]"
+        case .subscrTopLocal, .storeSubscrTopLocal: return "[" + slotText(Int(i.b)) + "]" + (i.m == 1 ? " (object kept under)" : "")
+        case .subscrLocals2: return slotText(a) + "[" + slotText(Int(i.b)) + "][" + slotText(Int(i.c)) + "]"
+        case .subscrPairLocals, .storeSubscrPairLocals:
+            return slotText(a) + "[" + slotText(Int(i.b)) + ", " + slotText(Int(i.c)) + "]"
         case .compareJump: return "\(engineCompareOps[Int(i.b)].rawValue) else to \(a)"
         case .jump, .jumpBack, .jumpIfFalse, .jumpIfTrue, .jumpIfFalseOrPop, .jumpIfTrueOrPop, .forIter, .excMatch:
             return "to \(a)"
@@ -73,6 +89,11 @@ extension Bytecode {
         case .storeSubscrPair: return i.b == 1 ? "value on top" : nil
         default: return nil
         }
+    }
+
+    /// A fused instruction's variable: a local slot (m 0) or a global (m 1).
+    private func varText(_ m: UInt8, _ x: Int) -> String {
+        m == 1 ? "global \(x) (\(globals[x].name))" : slotText(x)
     }
 
     private func slotText(_ s: Int) -> String {

@@ -19,6 +19,7 @@ extension Emitter {
             expr(o)
             emit(.loadAttr, nameIndex(name))
         case .subscript(let o, let index):
+            if emitSubscriptOperands(o, index) { return }
             expr(o)
             if let (i, j) = indexPair(index) {
                 expr(i); expr(j)
@@ -35,6 +36,7 @@ extension Emitter {
             expr(x)
             if op == .not { emit(.not) } else { emit(.unary, engineUnaryOps.firstIndex(of: op)!) }
         case .binary(let a, let op, let b):
+            if emitBinaryOperands(a, op, b) { return }
             expr(a)
             switch b.kind {
             case .int(let n): emit(.binaryConst, engineBinaryOps.firstIndex(of: op)!, const(.int(Int(n))))
@@ -144,6 +146,7 @@ extension Emitter {
             return out
         case .compare(let a, let cs) where cs.count == 1 && !whenTrue && engineCompareOps.firstIndex(of: cs[0].op)! < 6:
             let oi = engineCompareOps.firstIndex(of: cs[0].op)!
+            if let j = emitCompareJumpOperands(a, oi, cs[0].right) { return [j] }
             expr(a)
             expr(cs[0].right)
             return [emit(.compareJump, 0, oi)]

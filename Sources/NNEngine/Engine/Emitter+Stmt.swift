@@ -48,11 +48,12 @@ extension Emitter {
             blocks.append(b)
             block(body)
             loc = loc(s.range)
-            emit(.jumpBack, head)
+            let back = emitLoopBack(to: head)
             blocks.removeLast()
             // forIter pops the exhausted iterator.
             depth = bodyDepth - 2
             patch(fi, here)
+            if let back { patch(back, here) }
             block(orelse)
             if case .loop(let breaks, _, _, _) = b.kind { patchAll(breaks, here) }
         case .break:
@@ -62,6 +63,11 @@ extension Emitter {
         case .pass, .global, .nonlocal:
             break
         case .return(let e):
+            if let e, let x = localOperand(e), !hasExitCode {
+                // Nothing to run on the way out: the local is read by the return itself.
+                emit(.returnLocal, x)
+                return
+            }
             if let e { expr(e) } else { loadConst(.none) }
             let saved = depth
             unwind(upTo: 0, keepsValue: true)
@@ -125,8 +131,12 @@ extension Emitter {
     /// The loop head of a `for`: the next item stored into `target` (one instruction for a
     /// local name); returns the instruction whose `a` is the exit.
     func forIterAndStore(_ target: Expr) -> Int {
-        if case .name(let n) = target.kind, case .local(let s) = resolve(n) {
-            return emit(.forIterStore, 0, s)
+        if case .name(let n) = target.kind {
+            switch resolve(n) {
+            case .local(let s): return emit(.forIterStore, 0, s)
+            case .global(let box): return emit(.forIterStore, 0, globalIndex(box), m: 1)
+            default: break
+            }
         }
         let k = emit(.forIter)
         store(target)
@@ -164,6 +174,16 @@ extension Emitter {
     }
 
     func resumeAll() { for b in blocks { resume(b.region) } }
+
+    /// Whether leaving the function from here runs code (a finally body, an except or with exit).
+    var hasExitCode: Bool {
+        blocks.contains { b in
+            switch b.kind {
+            case .finally, .handler, .with: return true
+            case .loop, .tryBody: return false
+            }
+        }
+    }
 
     func exitLoop(isBreak: Bool) {
         guard let k = blocks.lastIndex(where: { if case .loop = $0.kind { return true }; return false }),
@@ -203,6 +223,7 @@ extension Emitter {
             expr(o)
             emit(.storeAttr, nameIndex(name))
         case .subscript(let o, let index):
+            if emitStoreSubscriptOperands(o, index) { return }
             expr(o)
             if let (i, j) = indexPair(index) {
                 expr(i); expr(j)
@@ -259,6 +280,13 @@ extension Emitter {
                 emit(.inplaceLocal, oi, s)
                 return
             }
+            if case .global(let box) = resolve(n), isPlain(value) {
+                // The same for a global (a user class's operator dunder in the value could
+                // rebind it; nn accepts that difference, as for locals above).
+                expr(value)
+                emit(.inplaceLocal, oi, globalIndex(box), m: 1)
+                return
+            }
             load(n)
             expr(value)
             emit(.inplace, oi)
@@ -272,6 +300,7 @@ extension Emitter {
             emit(.rotTwo)
             emit(.storeAttr, nameIndex(name))
         case .subscript(let o, let index):
+            if emitAugSubscriptOperands(o, index, oi, value) { return }
             expr(o)
             if let (i, j) = indexPair(index) {
                 expr(i); expr(j)

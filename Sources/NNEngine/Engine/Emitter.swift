@@ -80,7 +80,7 @@ final class Emitter {
     var here: Int { code.count }
 
     /// How an instruction changes the stack depth.
-    func effect(_ op: Opcode, _ a: Int, _ b: Int) -> Int {
+    func effect(_ op: Opcode, _ a: Int, _ b: Int, _ m: Int = 0) -> Int {
         switch op {
         case .nop, .jump, .jumpBack, .rotTwo, .rotThree, .unary, .not, .getIter, .loadAttr, .listConvert,
              .excCaught, .popExcept, .reraise, .withExit, .magic, .listToGenerator:
@@ -88,6 +88,11 @@ final class Emitter {
         case .importFrom: return 1
         case .yieldValue, .getYieldFromIter, .makeGenerator, .forIterStore: return 0
         case .compareJump: return -2
+        case .binaryVarConst, .binaryLocals, .subscrLocals, .subscrLocals2, .subscrPairLocals: return 1
+        case .subscrTopLocal: return m == 1 ? 1 : 0
+        case .compareJumpVarConst, .compareJumpLocals, .returnLocal, .forIterBack: return 0
+        case .storeSubscrLocals, .storeSubscrPairLocals: return -1
+        case .storeSubscrTopLocal: return -2
         case .binaryConst: return 0
         case .inplaceLocal: return -1
         case .yieldFrom: return -1
@@ -127,10 +132,10 @@ final class Emitter {
     }
 
     @discardableResult
-    func emit(_ op: Opcode, _ a: Int = 0, _ b: Int = 0) -> Int {
-        depth += effect(op, a, b)
+    func emit(_ op: Opcode, _ a: Int = 0, _ b: Int = 0, c: Int = 0, o: Int = 0, m: Int = 0) -> Int {
+        depth += effect(op, a, b, m)
         maxDepth = max(maxDepth, depth)
-        code.append(Instr(op: op, a: Int32(a), b: Int32(b)))
+        code.append(Instr(op: op, o: UInt8(o), m: UInt8(m), a: Int32(a), b: Int32(b), c: Int32(c)))
         locs.append(loc)
         return code.count - 1
     }

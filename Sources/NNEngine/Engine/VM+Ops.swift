@@ -1,5 +1,6 @@
 import NNSyntax
 import Foundation
+import Autograd
 
 // The instructions' semantics beyond moving values: each calls the Runtime's one home for it,
 // with int/float fast paths in front.
@@ -7,19 +8,29 @@ import Foundation
 /// `x + y`, `x - y`, `x * y` (op 0, 1, 2) on ints that do not overflow and floats; nil for
 /// anything else (the general path decides).
 @inline(__always) func engineArith(_ op: Int, _ px: UnsafePointer<Value>, _ py: UnsafePointer<Value>) -> Value? {
-    switch (px.pointee, py.pointee) {
-    case (.float(let x), .float(let y)): return .float(op == 0 ? x + y : op == 1 ? x - y : x * y)
-    case (.float(let x), .int(let n)):
-        let y = Double(n)
+    // One operand at a time: a switch over the pair would copy both values (an outlined copy
+    // and destroy per operand).
+    if case .float(let x) = px.pointee {
+        let y: Double
+        if case .float(let f) = py.pointee { y = f } else if case .int(let n) = py.pointee { y = Double(n) } else { return nil }
         return .float(op == 0 ? x + y : op == 1 ? x - y : x * y)
-    case (.int(let n), .float(let y)):
-        let x = Double(n)
-        return .float(op == 0 ? x + y : op == 1 ? x - y : x * y)
-    case (.int(let x), .int(let y)):
-        let (r, o) = op == 0 ? x.addingReportingOverflow(y) : op == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-        return o ? nil : .int(r)
-    default: return nil
     }
+    if case .int(let x) = px.pointee {
+        if case .int(let y) = py.pointee {
+            let (r, o) = op == 0 ? x.addingReportingOverflow(y) : op == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
+            return o ? nil : .int(r)
+        }
+        if case .float(let y) = py.pointee {
+            let xf = Double(x)
+            return .float(op == 0 ? xf + y : op == 1 ? xf - y : xf * y)
+        }
+        return nil
+    }
+    if case .tscalar(let x) = px.pointee, case .tscalar(let y) = py.pointee {
+        // Two float32 tensor elements: float32 arithmetic, as PyTorch's 0-d tensors.
+        return .tscalar(op == 0 ? x + y : op == 1 ? x - y : x * y)
+    }
+    return nil
 }
 
 /// `x op y`: float division inline, everything else in the Runtime's one home.
@@ -234,5 +245,153 @@ extension Bytecode {
             rt.write("\(formatTimespan(mean)) \u{b1} \(formatTimespan(std)) per loop (mean \u{b1} std. dev. of \(repeats) run\(repeats == 1 ? "" : "s"), \(loops) loop\(n == 1 ? "" : "s") each)\n")
             rt.markVolatile()
         }
+    }
+}
+
+/// binaryOps[o] without the table (a global array costs a lazy-initialisation check per read).
+@inline(__always) func binaryOp<I: BinaryInteger>(_ o: I) -> BinaryOp {
+    switch o {
+    case 0: .add
+    case 1: .sub
+    case 2: .mul
+    case 3: .matMul
+    case 4: .div
+    case 5: .floorDiv
+    case 6: .mod
+    case 7: .pow
+    case 8: .lShift
+    case 9: .rShift
+    case 10: .bitOr
+    case 11: .bitXor
+    default: .bitAnd
+    }
+}
+
+/// compareOps[o] without the table.
+@inline(__always) func compareOp<I: BinaryInteger>(_ o: I) -> CompareOp {
+    switch o {
+    case 0: .eq
+    case 1: .ne
+    case 2: .lt
+    case 3: .le
+    case 4: .gt
+    case 5: .ge
+    case 6: .in
+    case 7: .notIn
+    case 8: .is
+    default: .isNot
+    }
+}
+
+/// The tensor a stack or slot value holds, without a retain (the value keeps it alive).
+@inline(__always) func peekTensor(_ p: UnsafeMutablePointer<Value>) -> Unmanaged<Variable>? {
+    if case .tensor(let v) = p.pointee { return Unmanaged.passUnretained(v) }
+    return nil
+}
+
+/// The next item of the iterator `u` (ranges and lists without a dynamic call), nil at its end.
+@inline(__always) func nextItem(_ u: Unmanaged<PyObject>) throws -> Value? {
+    try u._withUnsafeGuaranteedRef { o in
+        if ObjectIdentifier(type(of: o)) == ObjectIdentifier(RangeIter.self) {
+            let r = unsafeDowncast(o, to: RangeIter.self)
+            guard r.step > 0 ? r.cur < r.stop : r.cur > r.stop else { return nil }
+            let c = r.cur
+            let (n, ov) = c.addingReportingOverflow(r.step)
+            r.cur = ov ? r.stop : n
+            return .int(c)
+        }
+        if ObjectIdentifier(type(of: o)) == ObjectIdentifier(ListIter.self) {
+            return unsafeDowncast(o, to: ListIter.self).next()
+        }
+        return try unsafeDowncast(o, to: PyIterator.self).next()
+    }
+}
+
+/// `o[n]` read in place for a list; nil when another path must run (other types, an index out
+/// of range: the Runtime raises). A tensor's `v[i]` is a view in PyTorch (it sees later writes),
+/// so it takes the general path.
+@inline(__always) func fastItem(_ po: UnsafeMutablePointer<Value>, _ n: Int) -> Value? {
+    guard let u = peekObject(po) else { return nil }
+    return u._withUnsafeGuaranteedRef { o -> Value? in
+        guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
+        let list = unsafeDowncast(o, to: PyList.self)
+        let c = list.items.count
+        let j = n < 0 ? n &+ c : n
+        return j >= 0 && j < c ? list.items[j] : nil
+    }
+}
+
+/// `o[n][m]` read in place for a list of lists: the row read without a retain, then `fastItem`.
+@inline(__always) func fastItemOfItem(_ po: UnsafeMutablePointer<Value>, _ n: Int, _ m: Int) -> Value? {
+    guard let u = peekObject(po) else { return nil }
+    return u._withUnsafeGuaranteedRef { o -> Value? in
+        guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
+        let list = unsafeDowncast(o, to: PyList.self)
+        let c = list.items.count
+        let j = n < 0 ? n &+ c : n
+        guard j >= 0 && j < c else { return nil }
+        return list.items.withUnsafeBufferPointer { buf in
+            fastItem(UnsafeMutablePointer(mutating: buf.baseAddress! + j), m)
+        }
+    }
+}
+
+/// `o[i, j]` read in place for a float32 matrix that needs no grad; nil otherwise. The element
+/// is a 0-d value (`.tscalar`), as the engine's `o[i, j]` has always read it.
+@inline(__always) func fastItem2(_ po: UnsafeMutablePointer<Value>, _ i: Int, _ j: Int) -> Value? {
+    guard let u = peekTensor(po), let p = u._withUnsafeGuaranteedRef({ $0.elementsWithoutGrad?.address(i, j) }) else { return nil }
+    return .tscalar(p.pointee)
+}
+
+/// A number as the float32 a tensor element stores, or nil for anything else.
+@inline(__always) func elementFloat(_ p: UnsafeMutablePointer<Value>) -> Float? {
+    switch p.pointee {
+    case .tscalar(let f): return f
+    case .float(let d): return Float(d)
+    case .int(let n): return Float(n)
+    default: return nil
+    }
+}
+
+/// `o[n] = v` in place for a list or a float32 vector that needs no grad. On success the value
+/// at `pv` has been consumed (moved into the list, or a number needing no destroy).
+@inline(__always) func fastStore(_ po: UnsafeMutablePointer<Value>, _ n: Int, _ pv: UnsafeMutablePointer<Value>) -> Bool {
+    if let u = peekObject(po) {
+        return u._withUnsafeGuaranteedRef { o -> Bool in
+            guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return false }
+            let list = unsafeDowncast(o, to: PyList.self)
+            let c = list.items.count
+            let j = n < 0 ? n &+ c : n
+            guard j >= 0 && j < c else { return false }
+            list.items[j] = pv.move()
+            return true
+        }
+    }
+    guard let u = peekTensor(po), let f = elementFloat(pv),
+          let p = u._withUnsafeGuaranteedRef({ $0.elementsWithoutGrad?.address(n) }) else { return false }
+    p.pointee = f
+    return true
+}
+
+/// `o[i, j] = v` in place for a float32 matrix that needs no grad (`v` a number, consumed).
+@inline(__always) func fastStore2(_ po: UnsafeMutablePointer<Value>, _ i: Int, _ j: Int, _ pv: UnsafeMutablePointer<Value>) -> Bool {
+    guard let u = peekTensor(po), let f = elementFloat(pv),
+          let p = u._withUnsafeGuaranteedRef({ $0.elementsWithoutGrad?.address(i, j) }) else { return false }
+    p.pointee = f
+    return true
+}
+
+extension Bytecode {
+    /// A fused instruction's variable (m 0 local slot, 1 global) when its fast path did not
+    /// apply: UnboundLocalError for an unbound local, a builtin or NameError for a global.
+    @inline(never) func variableValue(_ l: Frame, _ m: UInt8, _ x: Int) throws -> Value {
+        if m == 0 {
+            let v = l[x]
+            if case .undefined = v { throw unbound(slotNames[x]) }
+            return v
+        }
+        let v = globals[x].p.pointee
+        if case .undefined = v { return try globalFallbackValue(x) }
+        return v
     }
 }

@@ -29,7 +29,18 @@ extension Bytecode {
         @inline(__always) func push(_ v: __owned Value) { (stack + sp).initialize(to: v); sp &+= 1 }
         @inline(__always) func pop() -> Value { sp &-= 1; return (stack + sp).move() }
         @inline(__always) func top() -> Value { stack[sp &- 1] }
-        func clear(to d: Int) { while sp > d { sp -= 1; dropSlot(stack + sp) } }
+        @inline(__always) func clear(to d: Int) { while sp > d { sp -= 1; dropSlot(stack + sp) } }
+        /// Pushes a copy of a slot, constant or global: numbers bit for bit, references with
+        /// one retain (no outlined copy call).
+        @inline(__always) func pushCopy(_ p: UnsafeMutablePointer<Value>) {
+            switch p.pointee {
+            case .object(let o): (stack + sp).initialize(to: .object(o))
+            case .tensor(let t): (stack + sp).initialize(to: .tensor(t))
+            case .str(let t): (stack + sp).initialize(to: .str(t))
+            default: UnsafeMutableRawPointer(stack + sp).copyMemory(from: p, byteCount: MemoryLayout<Value>.size)
+            }
+            sp &+= 1
+        }
         /// Ends the innermost callee running in this loop and resumes its caller (the caller's
         /// stack is left as it was at the call).
         @inline(__always) func leave() -> InlineFrame {
@@ -59,11 +70,10 @@ extension Bytecode {
                     let a = Int(i.a)
                     switch i.op {
                     case .nop: break
-                    case .loadConst: push(k[a])
+                    case .loadConst: pushCopy(k + a)
                     case .loadLocal:
-                        let v = l[a]
-                        if case .undefined = v { throw unbound(cur.slotNames[a]) }
-                        push(v)
+                        if case .undefined = l[a] { throw unbound(cur.slotNames[a]) }
+                        pushCopy(l + a)
                     case .storeLocal: setSlot(l + a, pop())
                     case .deleteLocal:
                         if case .undefined = l[a] { throw unbound(cur.slotNames[a]) }
@@ -76,8 +86,7 @@ extension Bytecode {
                         _ = try cur.cellValue(l, a)
                         if case .object(let o) = l[a] { unsafeDowncast(o, to: PyCell.self).value = .undefined }
                     case .loadGlobal:
-                        let v = g[a].pointee
-                        if case .undefined = v { push(try cur.globalFallbackValue(a)) } else { push(v) }
+                        if case .undefined = g[a].pointee { push(try cur.globalFallbackValue(a)) } else { pushCopy(g[a]) }
                     case .storeGlobal:
                         let p = g[a]
                         let v = pop()
@@ -89,16 +98,11 @@ extension Bytecode {
                         rt.retireIfFunction(p.pointee)
                         p.pointee = .undefined
                     case .loadClassName: push(try cur.classNameValue(rt, l, a, Int(i.b)))
-                    case .storeClassName:
-                        let v = pop()
-                        if case .object(let d) = l[1] {
-                            let ns = unsafeDowncast(d, to: PyDict.self)
-                            if case .undefined = v { _ = try? ns.remove(.str(cur.names[Int(i.b)])) } else { ns.set(cur.names[Int(i.b)], v) }
-                        }
-                    case .deleteClassName:
-                        let n = cur.names[Int(i.b)]
-                        if case .object(let d) = l[1], try unsafeDowncast(d, to: PyDict.self).remove(.str(n)) != nil { break }
-                        throw PyError.name("name '\(n)' is not defined")
+                    case .buildSet, .buildMap, .buildSlice, .buildString, .listExtend, .listConvert, .dictMerge,
+                         .withEnter, .withExit, .withExitExc, .importName, .importFrom, .importStar, .formatValue,
+                         .makeGenerator, .listToGenerator, .unpack, .makeSuper, .storeClassName, .deleteClassName:
+                        // Instructions off the hot path, out of line (VM+Cold.swift).
+                        try cur.runCold(rt, i, pc, l, stack, &sp)
                     case .pop: sp &-= 1; dropSlot(stack + sp)
                     case .dup: push(top())
                     case .dupTwo:
@@ -119,14 +123,17 @@ extension Bytecode {
                         push(try engineBinary(rt, engineBinaryOps[a], x, k[Int(i.b)]))
                     case .inplaceLocal:
                         let s = Int(i.b)
-                        if case .undefined = l[s] { throw unbound(cur.slotNames[s]) }
-                        if a < 3, let r = engineArith(a, l + s, stack + (sp &- 1)) {
+                        let p = i.m == 0 ? l + s : g[s]
+                        if a < 3, let r = engineArith(a, p, stack + (sp &- 1)) {
+                            // The old value was a number: nothing to release or retire.
                             sp &-= 1
-                            setSlot(l + s, r)
+                            setSlot(p, r)
                             break
                         }
                         let y = pop()
-                        l[s] = try engineInplace(rt, engineBinaryOps[a], l[s], y)
+                        let r = try engineInplace(rt, binaryOp(a), try cur.variableValue(l, i.m, s), y)
+                        if i.m == 1 { rt.retireIfFunction(p.pointee) }
+                        p.pointee = r
                     case .binary, .inplace:
                         // Int and float add/sub/mul in place on the stack; the rest in Runtime.
                         let px = stack + (sp &- 2), py = stack + (sp &- 1)
@@ -199,28 +206,125 @@ extension Bytecode {
                     case .getIter:
                         let v = pop()
                         push(try engineIterator(rt, v))
-                    case .forIter, .forIterStore:
+                    case .forIter, .forIterStore, .forIterBack:
+                        if i.op == .forIterBack { try rt.tick() }
                         guard let u = peekObject(stack + (sp &- 1)) else { _ = pop(); pc = a; break }
-                        let v: Value? = try u._withUnsafeGuaranteedRef { o in
-                            if ObjectIdentifier(type(of: o)) == ObjectIdentifier(RangeIter.self) {
-                                let r = unsafeDowncast(o, to: RangeIter.self)
-                                guard r.step > 0 ? r.cur < r.stop : r.cur > r.stop else { return nil }
-                                let c = r.cur
-                                let (n, ov) = c.addingReportingOverflow(r.step)
-                                r.cur = ov ? r.stop : n
-                                return .int(c)
+                        if let v = try nextItem(u) {
+                            let b = Int(i.b)
+                            switch i.op == .forIter ? 2 : i.m {
+                            case 0: setSlot(l + b, v)
+                            case 1:
+                                rt.retireIfFunction(g[b].pointee)
+                                g[b].pointee = v
+                            default: push(v)
                             }
-                            if ObjectIdentifier(type(of: o)) == ObjectIdentifier(ListIter.self) {
-                                return unsafeDowncast(o, to: ListIter.self).next()
-                            }
-                            return try unsafeDowncast(o, to: PyIterator.self).next()
-                        }
-                        if let v {
-                            if i.op == .forIterStore { setSlot(l + Int(i.b), v) } else { push(v) }
+                            if i.op == .forIterBack { pc = Int(i.c) }
                         } else {
                             _ = pop()
                             pc = a
                         }
+                    case .binaryVarConst:
+                        let b = Int(i.b)
+                        if i.o < 3, let r = engineArith(Int(i.o), i.m == 0 ? l + b : g[b], k + Int(i.c)) {
+                            push(r)
+                            break
+                        }
+                        push(try engineBinary(rt, binaryOp(i.o), try cur.variableValue(l, i.m, b), k[Int(i.c)]))
+                    case .binaryLocals:
+                        let b = Int(i.b), c = Int(i.c)
+                        if i.o < 3, let r = engineArith(Int(i.o), l + b, l + c) {
+                            push(r)
+                            break
+                        }
+                        push(try engineBinary(rt, binaryOp(i.o), try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)))
+                    case .compareJumpVarConst:
+                        let b = Int(i.b)
+                        let px = i.m == 0 ? l + b : g[b], pk = k + Int(i.c)
+                        let holds: Bool
+                        if case .int(let p) = px.pointee, case .int(let q) = pk.pointee {
+                            holds = rt.cmpOrdered(compareOp(i.o), p, q)
+                        } else if case .float(let p) = px.pointee, case .float(let q) = pk.pointee {
+                            holds = rt.cmpOrdered(compareOp(i.o), p, q)
+                        } else {
+                            holds = try rt.compareTruth(compareOp(i.o), try cur.variableValue(l, i.m, b), pk.pointee)
+                        }
+                        if !holds { pc = a }
+                    case .compareJumpLocals:
+                        let b = Int(i.b), c = Int(i.c)
+                        let holds: Bool
+                        if case .int(let p) = l[b], case .int(let q) = l[c] {
+                            holds = rt.cmpOrdered(compareOp(i.o), p, q)
+                        } else {
+                            holds = try rt.compareTruth(compareOp(i.o), try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c))
+                        }
+                        if !holds { pc = a }
+                    case .subscrLocals:
+                        let b = Int(i.b), c = Int(i.c)
+                        if case .int(let n) = l[c], let r = fastItem(l + b, n) {
+                            push(r)
+                            break
+                        }
+                        push(try engineGetItem(rt, try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)))
+                    case .subscrTopLocal:
+                        let b = Int(i.b)
+                        let po = stack + (sp &- 1)
+                        if case .int(let n) = l[b], let r = fastItem(po, n) {
+                            if i.m == 1 { push(r) } else {
+                                dropSlot(po)
+                                po.initialize(to: r)
+                            }
+                            break
+                        }
+                        if i.m == 1 {
+                            push(try engineGetItem(rt, stack[sp &- 1], try cur.variableValue(l, 0, b)))
+                        } else {
+                            let o = pop()
+                            push(try engineGetItem(rt, o, try cur.variableValue(l, 0, b)))
+                        }
+                    case .subscrLocals2:
+                        let b = Int(i.b), c = Int(i.c)
+                        if case .int(let x) = l[b], case .int(let y) = l[c], let r = fastItemOfItem(l + a, x, y) {
+                            push(r)
+                            break
+                        }
+                        let row = try engineGetItem(rt, try cur.variableValue(l, 0, a), try cur.variableValue(l, 0, b))
+                        push(try engineGetItem(rt, row, try cur.variableValue(l, 0, c)))
+                    case .storeSubscrLocals:
+                        let b = Int(i.b), c = Int(i.c)
+                        if case .int(let n) = l[c], fastStore(l + b, n, stack + (sp &- 1)) {
+                            sp &-= 1
+                            break
+                        }
+                        let v = pop()
+                        try engineSetItem(rt, try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c), v)
+                    case .storeSubscrTopLocal:
+                        let b = Int(i.b)
+                        // m 0: [v, o]; m 1: [o, v].
+                        let po = stack + (sp &- (i.m == 0 ? 1 : 2)), pv = stack + (sp &- (i.m == 0 ? 2 : 1))
+                        if case .int(let n) = l[b], fastStore(po, n, pv) {
+                            dropSlot(po)
+                            sp &-= 2
+                            break
+                        }
+                        let top = pop(), under = pop()
+                        try engineSetItem(rt, i.m == 0 ? top : under, try cur.variableValue(l, 0, b), i.m == 0 ? under : top)
+                    case .subscrPairLocals:
+                        let b = Int(i.b), c = Int(i.c)
+                        if case .int(let x) = l[b], case .int(let y) = l[c], let r = fastItem2(l + a, x, y) {
+                            push(r)
+                            break
+                        }
+                        let ix = Value.object(PyTuple([try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)]))
+                        push(try engineGetItem(rt, try cur.variableValue(l, 0, a), ix))
+                    case .storeSubscrPairLocals:
+                        let b = Int(i.b), c = Int(i.c)
+                        if case .int(let x) = l[b], case .int(let y) = l[c], fastStore2(l + a, x, y, stack + (sp &- 1)) {
+                            sp &-= 1
+                            break
+                        }
+                        let v = pop()
+                        let ix = Value.object(PyTuple([try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)]))
+                        try engineSetItem(rt, try cur.variableValue(l, 0, a), ix, v)
                     case .loadAttr:
                         let o = pop()
                         push(try rt.getAttr(o, cur.names[a]))
@@ -281,23 +385,6 @@ extension Bytecode {
                         try rt.delItem(o, ix)
                     case .buildList: push(.object(PyList(take(stack, &sp, a))))
                     case .buildTuple: push(.object(PyTuple(take(stack, &sp, a))))
-                    case .buildSet:
-                        let d = PyDict()
-                        for x in take(stack, &sp, a) { try d.set(x, .none) }
-                        push(.object(PySet(d)))
-                    case .buildMap:
-                        let xs = take(stack, &sp, 2 * a)
-                        let d = PyDict()
-                        var k = 0
-                        while k < xs.count { try d.set(xs[k], xs[k + 1]); k += 2 }
-                        push(.object(d))
-                    case .buildSlice:
-                        let xs = take(stack, &sp, a)
-                        push(.object(PySlice(xs[0], xs[1], xs[2])))
-                    case .buildString:
-                        var s = ""
-                        for x in take(stack, &sp, a) { if case .str(let t) = x { s += t } }
-                        push(.str(s))
                     case .listAppend:
                         let v = pop()
                         if case .object(let o) = stack[sp - a] { unsafeDowncast(o, to: PyList.self).items.append(v) }
@@ -307,36 +394,15 @@ extension Bytecode {
                     case .mapAdd:
                         let v = pop(), k = pop()
                         if case .object(let o) = stack[sp - a] { try unsafeDowncast(o, to: PyDict.self).set(k, v) }
-                    case .listExtend:
-                        let it = pop()
-                        let items = try rt.iterateToArray(it)
-                        if case .object(let o) = top() { unsafeDowncast(o, to: PyList.self).items += items }
-                    case .listConvert:
-                        guard case .object(let o) = pop() else { break }
-                        let items = unsafeDowncast(o, to: PyList.self).items
-                        if a == 0 {
-                            push(.object(PyTuple(items)))
-                        } else {
-                            let d = PyDict()
-                            for x in items { try d.set(x, .none) }
-                            push(.object(PySet(d)))
-                        }
-                    case .dictMerge:
-                        let m = pop()
-                        guard case .object(let md as PyDict) = m else {
-                            throw PyError.type("'\(m.typeName)' object is not a mapping")
-                        }
-                        if case .object(let o) = top() {
-                            let d = unsafeDowncast(o, to: PyDict.self)
-                            for k in 0..<md.count { try d.set(md.keys[k], md.values[k]) }
-                        }
                     case .call:
                         try rt.tick()
-                        if let ufn = peekFunction(stack + (sp &- a &- 1)), let fn = Optional(ufn.takeUnretainedValue()),
-                           fn.code.simple, fn.code.nparams == a {
-                            let code = fn.code
-                            let n = code.nslots
-                            if let callee = code.engineRef {
+                        // The function and its code are kept alive by the function on the stack:
+                        // read without retains.
+                        if let ufn = peekFunction(stack + (sp &- a &- 1)),
+                           case let ucode = ufn._withUnsafeGuaranteedRef({ Unmanaged.passUnretained($0.code) }),
+                           ucode._withUnsafeGuaranteedRef({ $0.simple && $0.nparams == a }) {
+                            let n = ucode._withUnsafeGuaranteedRef { $0.nslots }
+                            if let callee = ucode._withUnsafeGuaranteedRef({ $0.engineRef }) {
                                 // A plain user function with exactly its positional arguments runs in
                                 // this loop: its frame goes on the runtime's engine stack, this one
                                 // is suspended on its frame list (CPython 3.11's inlined calls).
@@ -345,14 +411,20 @@ extension Bytecode {
                                 if base &+ need <= Runtime.engineStackCapacity && rt.counters[0] < Runtime.maxDepth {
                                     rt.counters[0] &+= 1
                                     let nl = rt.engineStack + base
+                                    // Element by element: a frame is a few slots, and the bulk
+                                    // moves call memmove and a generic fill.
                                     nl.initialize(to: .undefined)
-                                    (nl + 1).moveInitialize(from: stack + (sp &- a), count: a)
+                                    let args = stack + (sp &- a)
+                                    var j = 0
+                                    while j < a { (nl + (1 &+ j)).initialize(to: (args + j).move()); j &+= 1 }
                                     sp &-= a
-                                    (nl + 1 + a).initialize(repeating: .undefined, count: n - 1 - a)
-                                    if code.needsCells { fn.setupCells(nl) }
+                                    j = a &+ 1
+                                    while j < n { (nl + j).initialize(to: .undefined); j &+= 1 }
+                                    if ucode._withUnsafeGuaranteedRef({ $0.needsCells }) {
+                                        ufn._withUnsafeGuaranteedRef { $0.setupCells(nl) }
+                                    }
                                     rt.engineFrames[rt.engineTops[1]] = InlineFrame(
-                                        code: running, pc: pc, sp: sp, l: l, stack: stack, nslots: n,
-                                        callee: Unmanaged.passUnretained(code))
+                                        code: running, pc: pc, sp: sp, l: l, stack: stack, nslots: n, callee: ucode)
                                     rt.engineTops[1] &+= 1
                                     rt.engineTops[0] = base &+ need
                                     depth &+= 1
@@ -372,7 +444,7 @@ extension Bytecode {
                                 sp &-= a
                                 (nl + 1 + a).initialize(repeating: .undefined, count: n - 1 - a)
                                 defer { deinitFrame(nl, n) }
-                                return try fn.run(rt, nl)
+                                return try ufn._withUnsafeGuaranteedRef { try $0.run(rt, nl) }
                             }
                             sp &-= 1
                             dropSlot(stack + sp)
@@ -406,8 +478,12 @@ extension Bytecode {
                         let kws = take(stack, &sp, cur.classes[a].keywordNames.count)
                         let bases = take(stack, &sp, Int(i.b))
                         push(try cur.buildClass(rt, cur.classes[a], l, bases, kws))
-                    case .returnValue:
-                        let r = pop()
+                    case .returnValue, .returnLocal:
+                        let r: Value
+                        if i.op == .returnValue { r = pop() } else {
+                            r = l[a]
+                            if case .undefined = r { throw unbound(cur.slotNames[a]) }
+                        }
                         clear(to: 0)
                         if depth == 0 { return r }
                         // Back to the caller suspended in this loop: the callee's frame goes, the
@@ -430,58 +506,11 @@ extension Bytecode {
                         push(.object(rt.handling[rt.handling.count - 1].exc))
                     case .popExcept:
                         rt.handling.removeLast()
-                    case .withEnter:
-                        let ctx = pop()
-                        guard let enter = try rt.lookupAttr(ctx, "__enter__"), let exit = try rt.lookupAttr(ctx, "__exit__") else {
-                            throw PyError.type("'\(ctx.typeName)' object does not support the context manager protocol")
-                        }
-                        l[a] = exit
-                        push(try rt.call(enter, [], []))
-                    case .withExit:
-                        let exit = l[a]
-                        l[a] = .undefined
-                        _ = try rt.call(exit, [.none, .none, .none], [])
-                    case .withExitExc:
-                        let e = rt.handling.removeLast()
-                        let exit = l[a]
-                        l[a] = .undefined
-                        let r = try rt.call(exit, [.object(e.exc.cls), .object(e.exc), .none], [])
-                        // A cell's deadline is not swallowed by `__exit__` (as `except` cannot catch it).
-                        if !(try rt.truth(r)) || rt.isStopping(e) { throw e }
-                    case .unpack:
-                        let v = pop()
-                        let items = try rt.unpack(v, a, i.b == 0 ? nil : Int(i.b) - 1)
-                        for x in items.reversed() { push(x) }
-                    case .importName:
-                        if i.b > 0 {
-                            throw PyError(BuiltinTypes.importError, "attempted relative import with no known parent package")
-                        }
-                        push(.object(try rt.importModule(cur.names[a])))
-                    case .importFrom:
-                        guard case .object(let o) = top() else { break }
-                        push(try rt.importFrom(unsafeDowncast(o, to: PyModule.self), cur.names[a]))
-                    case .importStar:
-                        guard case .object(let o) = pop() else { break }
-                        for (k, v) in try rt.importStar(unsafeDowncast(o, to: PyModule.self)) { rt.setGlobal(k, v) }
-                    case .formatValue:
-                        var spec = ""
-                        if i.b == 1, case .str(let s) = pop() { spec = s }
-                        var v = pop()
-                        switch a {
-                        case 1: v = .str(try rt.str(v))
-                        case 2: v = .str(try rt.repr(v))
-                        default: break
-                        }
-                        push(.str(try formatValue(rt, v, spec)))
                     case .setLast:
                         rt.lastResult = pop()
                     case .assertFail:
                         let args: [Value] = a == 1 ? [pop()] : []
                         throw PyError(PyError.instance(BuiltinTypes.assertionError, args: args))
-                    case .makeSuper:
-                        let receiver = pop(), cls = pop()
-                        guard case .object(let c as PyClass) = cls else { throw PyError.runtime("super(): __class__ cell not found") }
-                        push(.object(PySuper(start: c, receiver: receiver)))
                     case .magic:
                         try cur.runMagic(rt, cur.magics[a], l)
                     case .yieldValue:
@@ -505,22 +534,6 @@ extension Bytecode {
                         if case .object(let o) = v, o is PyIterator { push(v) } else {
                             push(.object(PyIterator(try rt.makeIterator(v))))
                         }
-                    case .makeGenerator:
-                        let t = cur.genexps[a]
-                        let g = GeneratorFrame(code: t.code, rt: rt, copying: l, nslots: t.layout.nslots, name: "<genexpr>",
-                                               location: cur.locs[pc - 1])
-                        g.stack.initialize(to: pop())
-                        g.point.sp = 1
-                        push(.object(PyGenerator(g)))
-                    case .listToGenerator:
-                        guard case .object(let o) = pop() else { break }
-                        let items = unsafeDowncast(o, to: PyList.self).items
-                        var k = 0
-                        push(.object(PyIterator(kind: BuiltinTypes.generator) {
-                            guard k < items.count else { return nil }
-                            defer { k += 1 }
-                            return items[k]
-                        }))
                     }
                 }
             } catch {

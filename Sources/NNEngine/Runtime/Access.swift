@@ -123,24 +123,13 @@ extension Runtime {
 
     /// `obj.name = v`.
     public func setAttr(_ obj: Value, _ name: String, _ v: Value) throws {
-        switch obj {
-        case .object(let i as PyInstance):
-            if !i.cls.isBuiltin || i.cls.isException {
-                if let p = i.cls.lookup(name), case .object(let prop as PyProperty) = p {
-                    guard let s = prop.setter else {
-                        throw PyError.attribute("property '\(prop.name ?? name)' of '\(i.cls.name)' object has no setter")
-                    }
-                    _ = try call(s, [obj, v], [])
-                    return
-                }
-                if let m = i.cls.lookup("__setattr__"), !isObjectDefault(m) {
-                    _ = try call(m, [obj, .str(name), v], [])
-                    return
-                }
-                i.attrs[name] = v
+        // A user `__setattr__` (a property of that name still takes the store, as before).
+        if case .object(let i as PyInstance) = obj, !i.cls.isBuiltin || i.cls.isException,
+           let m = i.cls.lookup("__setattr__"), !isObjectDefault(m) {
+            if case .object(_ as PyProperty)? = i.cls.lookup(name) {} else {
+                _ = try call(m, [obj, .str(name), v], [])
                 return
             }
-        default: break
         }
         try genericSetAttr(obj, name, v)
     }

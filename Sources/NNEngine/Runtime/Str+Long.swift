@@ -46,6 +46,53 @@ extension Runtime {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// `str.replace("", new, count)`: `new` before each of the first `count` characters, and
+    /// at the end too when `count` reaches past the last (a negative count: everywhere), as
+    /// CPython does. The size is checked before anything is built; the walk is polled.
+    func replaceEmpty(_ str: String, _ new: String, count limit: Int) throws -> String {
+        if limit == 0 { return str }
+        var str = str
+        let repl = Array(new.utf8)
+        return try str.withUTF8 { h in
+            let n = h.count
+            // Code points (UTF-8 lead bytes), counted a piece at a time.
+            var scalars = 0, at = 0
+            while at < n {
+                let end = Swift.min(n, at &+ Runtime.stringPollBytes)
+                for i in at..<end where h[i] & 0xC0 != 0x80 { scalars &+= 1 }
+                at = end
+                if at < n { try checkClock() }
+            }
+            let inserts = limit < 0 ? scalars &+ 1 : Swift.min(limit, scalars &+ 1)
+            let (added, o1) = inserts.multipliedReportingOverflow(by: repl.count)
+            let (total, o2) = n.addingReportingOverflow(added)
+            if o1 || o2 { throw PyError(BuiltinTypes.memoryError, "") }
+            try checkStringSize(total, 1)
+            var out: [UInt8] = []
+            out.reserveCapacity(total)
+            var done = 0
+            at = 0
+            while at < n && done < inserts {
+                let end = Swift.min(n, at &+ Runtime.stringPollBytes)
+                var i = at
+                while i < end && done < inserts {
+                    if h[i] & 0xC0 != 0x80 {
+                        out.append(contentsOf: repl)
+                        done &+= 1
+                    }
+                    out.append(h[i])
+                    i &+= 1
+                }
+                // Past the last insertion the rest is one copy.
+                if done == inserts { out.append(contentsOf: UnsafeBufferPointer(rebasing: h[i..<n])); at = n; break }
+                at = end
+                try checkClock()
+            }
+            if done < inserts { out.append(contentsOf: repl) }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// `sep.join(parts)`, polling between pieces and checking the result's size first.
     package func joinStrings(_ parts: [String], separator: String) throws -> String {
         var total = parts.count > 0 ? (parts.count &- 1) &* separator.utf8.count : 0

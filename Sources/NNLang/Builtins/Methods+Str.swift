@@ -7,78 +7,7 @@ private func s(_ v: Value) -> String {
     return ""
 }
 
-private let pyWhitespace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{1F}", "\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{3000}"]
-
-private func isSpace(_ u: Unicode.Scalar) -> Bool { pyWhitespace.contains(u) || u.properties.isWhitespace }
-
 extension Runtime {
-    func strip(_ str: String, _ chars: Value?, left: Bool, right: Bool) throws -> String {
-        var us = Array(str.unicodeScalars)
-        let test: (Unicode.Scalar) -> Bool
-        if let c = chars, !c.isNone {
-            let set = Set(try Args.str(c, "strip arg must be None or str").unicodeScalars)
-            test = { set.contains($0) }
-        } else { test = isSpace }
-        var a = 0, b = us.count
-        if left { while a < b && test(us[a]) { a += 1 } }
-        if right { while b > a && test(us[b - 1]) { b -= 1 } }
-        us = Array(us[a..<b])
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: us)
-        return String(out)
-    }
-
-    func split(_ str: String, _ sep: Value?, _ maxsplit: Int, fromRight: Bool) throws -> [Value] {
-        if let sep, !sep.isNone {
-            let sp = try Args.str(sep, "must be str or None, not \(sep.typeName)")
-            if sp.isEmpty { throw PyError.value("empty separator") }
-            var parts = str.components(separatedBy: sp)
-            if maxsplit >= 0 && parts.count - 1 > maxsplit {
-                if fromRight {
-                    let head = parts[0..<(parts.count - maxsplit)].joined(separator: sp)
-                    parts = [head] + parts[(parts.count - maxsplit)...]
-                } else {
-                    let tail = parts[maxsplit...].joined(separator: sp)
-                    parts = Array(parts[0..<maxsplit]) + [tail]
-                }
-            }
-            return parts.map { .str($0) }
-        }
-        // Whitespace splitting.
-        let us = Array(str.unicodeScalars)
-        var words: [(Int, Int)] = []
-        var i = 0
-        while i < us.count {
-            while i < us.count && isSpace(us[i]) { i += 1 }
-            if i >= us.count { break }
-            let st = i
-            while i < us.count && !isSpace(us[i]) { i += 1 }
-            words.append((st, i))
-        }
-        func text(_ a: Int, _ b: Int) -> Value {
-            var v = String.UnicodeScalarView(); v.append(contentsOf: us[a..<b]); return .str(String(v))
-        }
-        if maxsplit >= 0 && words.count - 1 > maxsplit {
-            if fromRight {
-                let keep = words.suffix(maxsplit)
-                var end = words[words.count - maxsplit - 1].1
-                _ = end
-                end = words[words.count - maxsplit - 1].1
-                var headStart = 0
-                while headStart < us.count && isSpace(us[headStart]) { headStart += 1 }
-                return [text(headStart, end)] + keep.map { text($0.0, $0.1) }
-            }
-            var out = words.prefix(maxsplit).map { text($0.0, $0.1) }
-            var rest = words[maxsplit].0
-            while rest < us.count && isSpace(us[rest]) { rest += 1 }
-            var endTrim = us.count
-            while endTrim > rest && isSpace(us[endTrim - 1]) { endTrim -= 1 }
-            out.append(text(rest, endTrim))
-            return out
-        }
-        return words.map { text($0.0, $0.1) }
-    }
-
     func find(_ hay: String, _ needle: String, _ start: Int?, _ end: Int?, reverse: Bool) -> Int {
         let h = Array(hay.unicodeScalars), n = Array(needle.unicodeScalars)
         var a = start ?? 0, b = end ?? h.count
@@ -258,16 +187,12 @@ extension Runtime {
                 let new = try Args.str(a[1], "replace() argument 2 must be str, not \(a[1].typeName)")
                 let count = a.count > 2 ? try Args.int(a[2]) : -1
                 let str = s(v)
+                if old.isEmpty { return .str(try rt.replaceEmpty(str, new, count: count)) }
                 if count < 0 {
-                    if old.isEmpty {
-                        var out = new
-                        for ch in str.unicodeScalars { out.unicodeScalars.append(ch); out += new }
-                        return .str(out)
-                    }
                     if str.utf8.count >= Runtime.stringPollBytes { return .str(try rt.replaceBytes(str, old, new, count: -1)) }
                     return .str(str.replacingOccurrences(of: old, with: new))
                 }
-                if !old.isEmpty && str.utf8.count >= Runtime.stringPollBytes { return .str(try rt.replaceBytes(str, old, new, count: count)) }
+                if str.utf8.count >= Runtime.stringPollBytes { return .str(try rt.replaceBytes(str, old, new, count: count)) }
                 var parts = str.components(separatedBy: old)
                 if parts.count - 1 <= count { return .str(parts.joined(separator: new)) }
                 let head = parts[0...count].joined(separator: new)
@@ -340,7 +265,7 @@ extension Runtime {
             ("isnumeric", pred { $0.properties.numericType != nil }),
             ("isalpha", pred { $0.properties.isAlphabetic }),
             ("isalnum", pred { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
-            ("isspace", pred(isSpace)),
+            ("isspace", pred(isPythonSpace)),
             ("isupper", { _, v, _, _ in
                 let str = s(v)
                 return .bool(str.contains { $0.isCased } && !str.contains { $0.isLowercase })

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// `pathlib.Path`: POSIX paths (`/`, name, stem, suffix, parent, ...) and the file-system
-/// queries lessons use (exists, is_file, is_dir, read_text, glob, iterdir, mkdir).
+/// queries lessons use (exists, is_file, is_dir, read_text, glob, iterdir, mkdir, rmdir).
 extension Runtime {
     static let pathClass = nativeClass("Path", module: "pathlib")
     static let posixPathClass = nativeClass("PosixPath", module: "pathlib", base: pathClass)
@@ -238,6 +238,16 @@ extension Runtime {
                     throw PyError(BuiltinTypes.fileNotFoundError, "[Errno 2] No such file or directory: \(stringRepr(p))")
                 }
                 try? fm.removeItem(atPath: p)
+                return .none
+            }),
+            ("rmdir", { _, s, a, _ in
+                try Args.count("rmdir", a, 0, 0)
+                let p = try st(s).path
+                if rmdir(p) != 0 {
+                    let code = errno
+                    throw PyError(code == ENOENT ? BuiltinTypes.fileNotFoundError : BuiltinTypes.osError,
+                                  "[Errno \(code)] \(String(cString: strerror(code))): \(stringRepr(p))")
+                }
                 return .none
             }),
             ("open", { rt, s, a, kw in

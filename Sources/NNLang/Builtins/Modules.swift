@@ -14,6 +14,7 @@ extension Runtime {
         "time": { rt in rt.timeModule() },
         "re": { rt in rt.reModule() },
         "pathlib": { rt in rt.pathlibModule() },
+        "tempfile": { rt in rt.tempfileModule() },
         "IPython": { _ in [:] },
         "IPython.core": { _ in [:] },
         "IPython.core.debugger": { rt in rt.debuggerModule() },

@@ -71,7 +71,7 @@ enum TensorArgs {
         switch v {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
-        case .tensor(let t) where t.data.numel == 1 && t.data.dtype != .float32:
+        case .tensor(let t) where t.data.numel == 1 && !t.data.dtype.isFloatingPoint:
             return (try? t.data.item()).flatMap { Int(exactly: $0) }
         default: return nil
         }
@@ -149,7 +149,6 @@ enum TensorArgs {
     /// A dtype value (`float32`, `int64`, `bool`, ...) as a DType.
     static func dtype(_ v: Value, _ fname: String) throws -> DType {
         if let d = DTypeObjects.dtype(of: v) { return d }
-        if DTypeObjects.isFloat64(v) { throw DTypeObjects.float64Unsupported("\(fname)(dtype=float64)") }
         if case .object(let c as PyClass) = v {
             // Python's own `float`, `int` and `bool` as dtypes, as PyTorch accepts them.
             if c === BuiltinTypes.float { return .float32 }
@@ -172,6 +171,20 @@ enum TensorArgs {
         case .object(let o) where o is PyList || o is PyTuple: return try TensorData.make(v, dtype: nil)
         default: throw PyError.type("\(fname)(): argument 'input' must be Tensor, not \(v.typeName)")
         }
+    }
+
+    /// `tensor(v)`, except that a Python float meeting a float64 tensor (`partner`) becomes a
+    /// float64 0-d tensor: PyTorch keeps a wrapped number's double value, so `x64 * 0.1`
+    /// multiplies by 0.1 and not by its float32 rounding.
+    static func tensor(_ v: Value, _ fname: String = "tensor", partner: DType?) throws -> Tensor {
+        if case .float(let d) = v, partner == .float64 { return Tensor(scalar: d, dtype: .float64) }
+        return try tensor(v, fname)
+    }
+
+    /// `variable(v)` with `tensor(_:_:partner:)`'s rule for Python floats.
+    static func variable(_ v: Value, _ fname: String = "tensor", partner: DType?) throws -> Variable {
+        if case .tensor(let t) = v { return t }
+        return Variable(try tensor(v, fname, partner: partner))
     }
 
     /// The Variable behind a tensor argument (boxing numbers and lists as new constants).

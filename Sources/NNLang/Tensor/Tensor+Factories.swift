@@ -12,7 +12,7 @@ extension NNTensorBinding {
     func finish(_ t: Tensor, _ a: BoundArgs) throws -> Value {
         let v = Variable(t)
         if try a.bool("requires_grad", false) {
-            guard t.dtype == .float32 else {
+            guard t.dtype.isFloatingPoint else {
                 throw PyError.runtime("Only Tensors of floating point and complex dtype can require gradients")
             }
             v.requiresGrad = true
@@ -76,8 +76,8 @@ extension NNTensorBinding {
                 let out: Tensor = try Grad.wrap {
                     switch name {
                     case "ones_like": return try Tensor.full(t.shape, 1, dtype: dt)
-                    case "rand_like": return try Tensor.rand(t.shape, generator: self.generator).to(dt)
-                    case "randn_like": return try Tensor.randn(t.shape, generator: self.generator).to(dt)
+                    case "rand_like": return try self.random(rand: true, t.shape, dt)
+                    case "randn_like": return try self.random(rand: false, t.shape, dt)
                     default: return try Tensor.zeros(t.shape, dtype: dt)
                     }
                 }
@@ -103,7 +103,7 @@ extension NNTensorBinding {
                                              Int64(TensorArgs.intValue(step)!))
                 }
                 let r = try Tensor.arange(try TensorArgs.double(start, "arange", "start"), try TensorArgs.double(end!, "arange", "end"),
-                                          try TensorArgs.double(step, "arange", "step"))
+                                          try TensorArgs.double(step, "arange", "step"), dtype: dt == .float64 ? .float64 : .float32)
                 return try r.to(dt ?? .float32)
             }
             return try self.finish(t, a)
@@ -111,7 +111,9 @@ extension NNTensorBinding {
         rt.defineBuiltin("linspace") { _, args, kw in
             let a = try BoundArgs("linspace", args, kw, ["start", "end", "steps", "dtype", "requires_grad", "device"], required: 3)
             let t = try Grad.wrap {
-                try Tensor.linspace(try a.requiredDouble("start"), try a.requiredDouble("end"), try a.requiredInt("steps")).to(try a.dtype("dtype") ?? .float32)
+                let dt = try a.dtype("dtype") ?? .float32
+                return try Tensor.linspace(try a.requiredDouble("start"), try a.requiredDouble("end"), try a.requiredInt("steps"),
+                                           dtype: dt == .float64 ? .float64 : .float32).to(dt)
             }
             return try self.finish(t, a)
         }
@@ -121,11 +123,13 @@ extension NNTensorBinding {
         }
         rt.defineBuiltin("randn") { _, args, kw in
             let (shape, a) = try self.sizedCall("randn", args, kw)
-            return try self.finish(try Grad.wrap { try Tensor.randn(shape, generator: self.generator).to(try a.dtype("dtype") ?? .float32) }, a)
+            let dt = try a.dtype("dtype") ?? .float32
+            return try self.finish(try Grad.wrap { try self.random(rand: false, shape, dt) }, a)
         }
         rt.defineBuiltin("rand") { _, args, kw in
             let (shape, a) = try self.sizedCall("rand", args, kw)
-            return try self.finish(try Grad.wrap { try Tensor.rand(shape, generator: self.generator).to(try a.dtype("dtype") ?? .float32) }, a)
+            let dt = try a.dtype("dtype") ?? .float32
+            return try self.finish(try Grad.wrap { try self.random(rand: true, shape, dt) }, a)
         }
         rt.defineBuiltin("randint") { _, args, kw in
             // randint(high, size) or randint(low, high, size).
@@ -157,6 +161,15 @@ extension NNTensorBinding {
             self.generator.manualSeed(Int64(try a.requiredInt("seed")))
             return .none
         }
+    }
+
+    /// `rand`/`randn` of `dtype`: float64 draws PyTorch's double stream; other dtypes draw
+    /// float32 values and convert them.
+    func random(rand: Bool, _ shape: [Int], _ dtype: DType) throws -> Tensor {
+        let drawn: DType = dtype == .float64 ? .float64 : .float32
+        let t = rand ? try Tensor.rand(shape, dtype: drawn, generator: generator)
+                     : try Tensor.randn(shape, dtype: drawn, generator: generator)
+        return try t.to(dtype)
     }
 
     /// The function form of a tensor method: `f(t, ...)` (or `f(input=t, ...)`) is `t.f(...)`.
@@ -212,7 +225,10 @@ extension NNTensorBinding {
             guard c.dtype == .bool else {
                 throw PyError.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(c.dtype == .int64 ? "Long" : "Float")")
             }
-            let x = try TensorArgs.variable(a.given("input"), "where"), y = try TensorArgs.variable(a.given("other"), "where")
+            let xd = (try? TensorArgs.tensor(a.given("input"), "where"))?.dtype
+            let yd = (try? TensorArgs.tensor(a.given("other"), "where"))?.dtype
+            let x = try TensorArgs.variable(a.given("input"), "where", partner: yd)
+            let y = try TensorArgs.variable(a.given("other"), "where", partner: xd)
             return try Grad.v {
                 // Python numbers take the other operand's dtype, as PyTorch's scalar promotion does.
                 var xv = x, yv = y
@@ -258,7 +274,7 @@ extension Value {
     var isFloatValue: Bool {
         switch self {
         case .float, .tscalar: return true
-        case .tensor(let t): return t.data.dtype == .float32
+        case .tensor(let t): return t.data.dtype.isFloatingPoint
         default: return false
         }
     }
@@ -269,6 +285,7 @@ extension Runtime {
     /// `float`, `int` and `bool` keep their meaning and are also accepted as `dtype=`.
     func setDTypeNames() {
         builtins["float32"] = DTypeObjects.value(.float32)
+        builtins["float64"] = DTypeObjects.value(.float64)
         builtins["int64"] = DTypeObjects.value(.int64)
         builtins["long"] = DTypeObjects.value(.int64)
     }

@@ -77,7 +77,7 @@ extension NNTensorBinding {
         case .bool(let b): return .tensor(Tensor(scalar: b ? 1 : 0, dtype: .bool))
         case .none: return .newAxis
         case .tensor(let t):
-            if t.data.dtype == .float32 {
+            if t.data.dtype.isFloatingPoint {
                 throw PyError.index("tensors used as indices must be long, int, byte or bool tensors")
             }
             return .tensor(t.data)

@@ -171,7 +171,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     }
     m["storage_offset"] = { _, _, t, args, kw in _ = try BoundArgs("storage_offset", args, kw, []); return .int(t.data.offset) }
     m["is_contiguous"] = { _, _, t, args, kw in _ = try BoundArgs("is_contiguous", args, kw, []); return .bool(t.data.isContiguous) }
-    m["is_floating_point"] = { _, _, t, _, _ in .bool(t.data.dtype == .float32) }
+    m["is_floating_point"] = { _, _, t, _, _ in .bool(t.data.dtype.isFloatingPoint) }
     m["element_size"] = { _, _, t, _, _ in .int(t.data.dtype.itemSize) }
     m["item"] = { rt, b, t, args, kw in
         _ = try BoundArgs("item", args, kw, [])
@@ -272,7 +272,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["float"] = { rt, _, t, args, kw in _ = try BoundArgs("float", args, kw, []); return try cast(t, .float32, rt) }
     m["long"] = { rt, _, t, args, kw in _ = try BoundArgs("long", args, kw, []); return try cast(t, .int64, rt) }
     m["int"] = m["long"]
-    m["double"] = { _, _, _, _, _ in throw DTypeObjects.float64Unsupported("double()") }
+    m["double"] = { rt, _, t, args, kw in _ = try BoundArgs("double", args, kw, []); return try cast(t, .float64, rt) }
     m["bool"] = { rt, _, t, args, kw in _ = try BoundArgs("bool", args, kw, []); return try cast(t, .bool, rt) }
     m["to"] = { rt, _, t, args, kw in
         let a = try BoundArgs("to", args, kw, ["dtype", "non_blocking", "copy"])
@@ -284,7 +284,8 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["type"] = { rt, _, t, args, kw in
         let a = try BoundArgs("type", args, kw, ["dtype"])
         guard let v = a["dtype"] else {
-            return .str("torch." + (t.data.dtype == .float32 ? "FloatTensor" : t.data.dtype == .int64 ? "LongTensor" : "BoolTensor"))
+            let names: [DType: String] = [.float32: "FloatTensor", .float64: "DoubleTensor", .int64: "LongTensor", .bool: "BoolTensor"]
+            return .str("torch." + (names[t.data.dtype] ?? "Tensor"))
         }
         return try cast(t, try TensorArgs.dtype(v, "type"), rt)
     }
@@ -314,7 +315,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
         let a = try BoundArgs("round", args, kw, ["decimals"])
         let d = try a.int("decimals") ?? 0
         if d == 0 { return .tensor(try Grad.op("RoundBackward0", [t]) { try t.data.round() }) }
-        let s = Tensor(scalar: pow(10, Double(d)), dtype: .float32)
+        let s = Tensor(scalar: pow(10, Double(d)), dtype: t.data.dtype == .float64 ? .float64 : .float32)
         return .tensor(try Grad.op("RoundBackward1", [t]) { try t.data.mul(s).round().div(s) })
     }
     m["clamp"] = { rt, _, t, args, kw in
@@ -324,7 +325,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
             let lo = try a.double("min"), hi = try a.double("max")
             // An integer tensor clamped by a float is a float tensor (PyTorch promotes).
             let isFloat: (Value?) -> Bool = { if case .float? = $0 { return true }; return false }
-            if t.data.dtype != .float32 && (isFloat(a["min"]) || isFloat(a["max"])) {
+            if !t.data.dtype.isFloatingPoint && (isFloat(a["min"]) || isFloat(a["max"])) {
                 let f = Variable(try t.data.to(.float32))
                 return try Grad.v { try f.clamp(min: lo, max: hi) }
             }
@@ -335,7 +336,8 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
             }
             return try Grad.v { try t.clamp(min: lo, max: hi) }
         }
-        let lo = try a["min"].map { try TensorArgs.tensor($0, "clamp") }, hi = try a["max"].map { try TensorArgs.tensor($0, "clamp") }
+        let lo = try a["min"].map { try TensorArgs.tensor($0, "clamp", partner: t.data.dtype) }
+        let hi = try a["max"].map { try TensorArgs.tensor($0, "clamp", partner: t.data.dtype) }
         return .tensor(try Grad.op("ClampBackward0", [t]) { try t.data.clamp(min: lo, max: hi) })
     }
     m["clip"] = m["clamp"]
@@ -345,7 +347,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
             let lo = try a.requiredDouble("min")
             return try Grad.v { try t.clampMin(lo) }
         }
-        let lo = try TensorArgs.tensor(a.given("min"), "clamp_min")
+        let lo = try TensorArgs.tensor(a.given("min"), "clamp_min", partner: t.data.dtype)
         return .tensor(try Grad.op("ClampMinBackward1", [t]) { try t.data.clampMin(lo) })
     }
     m["clamp_max"] = { rt, _, t, args, kw in
@@ -354,7 +356,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
             let hi = try a.requiredDouble("max")
             return try Grad.v { try t.clampMax(hi) }
         }
-        let hi = try TensorArgs.tensor(a.given("max"), "clamp_max")
+        let hi = try TensorArgs.tensor(a.given("max"), "clamp_max", partner: t.data.dtype)
         return .tensor(try Grad.op("ClampMaxBackward1", [t]) { try t.data.clampMax(hi) })
     }
 
@@ -434,12 +436,12 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["floor_divide"] = binaryMethod(.floorDiv)
     m["maximum"] = { rt, _, t, args, kw in
         let a = try BoundArgs("maximum", args, kw, ["other"], required: 1)
-        let o = try TensorArgs.variable(a.given("other"), "maximum")
+        let o = try TensorArgs.variable(a.given("other"), "maximum", partner: t.data.dtype)
         return .tensor(try Grad.op("MaximumBackward0", [t, o]) { try t.data.maximum(o.data) })
     }
     m["minimum"] = { rt, _, t, args, kw in
         let a = try BoundArgs("minimum", args, kw, ["other"], required: 1)
-        let o = try TensorArgs.variable(a.given("other"), "minimum")
+        let o = try TensorArgs.variable(a.given("other"), "minimum", partner: t.data.dtype)
         return .tensor(try Grad.op("MinimumBackward0", [t, o]) { try t.data.minimum(o.data) })
     }
     m["eq"] = compareMethod(.eq)

@@ -9,27 +9,30 @@ import Tensors
 extension NNTensorBinding {
     /// A binary operand: tensors, Python numbers (as 0-d tensors of their kind); nil otherwise
     /// (lists and other values do not mix with tensors in operators, as in PyTorch).
-    func operand(_ v: Value) throws -> Variable? {
+    /// A Python float meeting a float64 tensor (`partner`) keeps its double value.
+    func operand(_ v: Value, partner: Value? = nil) throws -> Variable? {
         switch v {
         case .tensor(let t): return t
-        case .int, .float, .bool, .tscalar: return Variable(try TensorArgs.tensor(v))
+        case .int, .float, .bool, .tscalar:
+            if case .tensor(let p)? = partner { return Variable(try TensorArgs.tensor(v, partner: p.data.dtype)) }
+            return Variable(try TensorArgs.tensor(v))
         default: return nil
         }
     }
 
     func binary(_ rt: Runtime, _ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value? {
-        guard let x = try operand(a), let y = try operand(b) else { return nil }
+        guard let x = try operand(a, partner: b), let y = try operand(b, partner: a) else { return nil }
         if op == .pow {
             // A negative Python-int exponent of an integer tensor is PyTorch's error (a tensor
             // exponent is not: `t ** tensor([-1])` computes, as integer pow does).
-            if case .tensor = a, case .int(let e) = b, e < 0, x.data.dtype != .float32 {
+            if case .tensor = a, case .int(let e) = b, e < 0, !x.data.dtype.isFloatingPoint {
                 throw PyError.runtime("Integers to negative integer powers are not allowed.")
             }
             // Python-number exponents and bases use PowBackward0 / PowBackward2, as PyTorch does.
-            if case .tensor = a, !b.isTensorValue, x.data.dtype == .float32, let e = NNTensorBinding.number(b) {
+            if case .tensor = a, !b.isTensorValue, x.data.dtype.isFloatingPoint, let e = NNTensorBinding.number(b) {
                 return try Grad.v { try x.pow(e) }
             }
-            if case .tensor = b, !a.isTensorValue, y.data.dtype == .float32, let base = NNTensorBinding.number(a) {
+            if case .tensor = b, !a.isTensorValue, y.data.dtype.isFloatingPoint, let base = NNTensorBinding.number(a) {
                 return try Grad.v { try Variable.pow(base, y) }
             }
         }
@@ -57,7 +60,7 @@ extension NNTensorBinding {
     }
 
     func inplace(_ rt: Runtime, _ op: BinaryOp, _ a: Variable, _ b: Value) throws -> Value? {
-        guard let y = try operand(b) else { return nil }
+        guard let y = try operand(b, partner: .tensor(a)) else { return nil }
         try Grad.wrap {
             switch op {
             case .add: try a.add_(y)
@@ -70,8 +73,9 @@ extension NNTensorBinding {
                 if Variable.isRecording([a, y]) || (GradMode.isEnabled && a.isLeaf && a.requiresGrad) {
                     throw PyError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
                 }
-                if r.data.dtype == .float32 && a.data.dtype != .float32 {
-                    throw PyError.runtime("result type Float can't be cast to the desired output type \(a.data.dtype == .int64 ? "Long" : "Bool")")
+                if r.data.dtype.isFloatingPoint && !a.data.dtype.isFloatingPoint {
+                    let from = r.data.dtype == .float64 ? "Double" : "Float"
+                    throw PyError.runtime("result type \(from) can't be cast to the desired output type \(a.data.dtype == .int64 ? "Long" : "Bool")")
                 }
                 try a.data.copy_(r.data)
             case .matMul:
@@ -90,7 +94,7 @@ extension NNTensorBinding {
         case .invert:
             // Python's `~` checks the dtype before the kernel does (`bitwise_not()` keeps the
             // kernel's NotImplementedError).
-            if t.data.dtype == .float32 {
+            if t.data.dtype.isFloatingPoint {
                 throw PyError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
             }
             return .tensor(try Grad.constant { try t.data.bitwiseNot() })
@@ -101,11 +105,11 @@ extension NNTensorBinding {
     func compare(_ rt: Runtime, _ op: CompareOp, _ a: Value, _ b: Value) throws -> Value? {
         if op == .in || op == .notIn {
             // `x in t`: `(t == x).any()`.
-            guard case .tensor(let t) = a, let y = try operand(b) else { return nil }
+            guard case .tensor(let t) = a, let y = try operand(b, partner: a) else { return nil }
             let hit = try Grad.wrap { try t.data.eq(y.data).scalars().contains { $0 != 0 } }
             return .bool(op == .in ? hit : !hit)
         }
-        guard let x = try operand(a), let y = try operand(b) else {
+        guard let x = try operand(a, partner: b), let y = try operand(b, partner: a) else {
             // PyTorch: `t == None` is False, `t != None` is True; ordering raises.
             switch op {
             case .eq: return .bool(false)

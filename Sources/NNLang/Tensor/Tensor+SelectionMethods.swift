@@ -13,7 +13,7 @@ private func softmaxMethod(_ name: String, log: Bool) -> TensorMethod {
         var x = t
         if let d = try a.dtype("dtype") { x = try Grad.wrap { try t.to(d) } }
         let dim = try a.int("dim") ?? NNTensorBinding.implicitSoftmaxDim(t.data.ndim)
-        guard x.data.dtype == .float32 else {
+        guard x.data.dtype.isFloatingPoint else {
             throw PyError.runtime("\"\(log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl")\" not implemented for '\(x.data.dtype == .int64 ? "Long" : "Bool")'")
         }
         let input = x
@@ -24,7 +24,7 @@ private func softmaxMethod(_ name: String, log: Bool) -> TensorMethod {
 /// `(values, indices)` named tuples of `sort`/`topk`.
 private func valuesIndices(_ cls: PyClass, _ t: Variable, _ dim: Int, _ r: (values: Tensor, indices: Tensor), _ node: String) throws -> Value {
     let values: Variable
-    if t.data.dtype == .float32 {
+    if t.data.dtype.isFloatingPoint {
         values = try Grad.wrap { try t.picked(dim: dim, index: r.indices, name: node, out: r.values) }
     } else {
         values = Variable(r.values)
@@ -89,7 +89,7 @@ extension NNTensorBinding {
         m["gather"] = { _, _, t, args, kw in
             let a = try BoundArgs("gather", args, kw, ["dim", "index", "sparse_grad"], required: 2)
             let dim = try a.requiredInt("dim"), index = try TensorArgs.tensor(a.given("index"), "gather")
-            if t.data.dtype == .float32 { return try Grad.v { try t.gather(dim: dim, index: index) } }
+            if t.data.dtype.isFloatingPoint { return try Grad.v { try t.gather(dim: dim, index: index) } }
             return .tensor(try Grad.constant { try t.data.gather(dim: dim, index: index) })
         }
         for (name, inPlace, add) in [("scatter_", true, false), ("scatter", false, false),
@@ -130,7 +130,7 @@ extension NNTensorBinding {
             var x = t
             if let d = try a.dtype("dtype") { x = try Grad.wrap { try t.to(d) } }
             let dim = try a.requiredInt("dim"), input = x
-            if input.data.dtype == .float32 { return try Grad.v { try input.cumsum(dim: dim) } }
+            if input.data.dtype.isFloatingPoint { return try Grad.v { try input.cumsum(dim: dim) } }
             return .tensor(try Grad.constant { try input.data.cumsum(dim: dim) })
         }
         m["sort"] = { _, _, t, args, kw in
@@ -191,7 +191,7 @@ extension NNTensorBinding {
                 // A tensor weight: `self + weight * (end - self)` through the recorded ops.
                 return try Grad.v { try t.add(wt.mul(end.sub(t))) }
             }
-            guard t.data.dtype == .float32, end.data.dtype == .float32 else {
+            guard t.data.dtype.isFloatingPoint, end.data.dtype == t.data.dtype else {
                 throw PyError.runtime("expected dtype float for `end` but got dtype \(end.data.dtype == .int64 ? "long int" : "bool")")
             }
             return try Grad.v { try t.lerp(end, weight: w) }

@@ -153,24 +153,9 @@ enum DTypeObjects {
         return c
     }()
     static let float32 = make(.float32)
+    static let float64 = make(.float64)
     static let int64 = make(.int64)
     static let bool = make(.bool)
-    /// `torch.float64` (`torch.double`): named, printed and compared like the others, but
-    /// nnbook's tensors have no float64 storage, so using it to make or cast a tensor is an
-    /// explicit NotImplementedError (`float64Unsupported`), never a silent float32.
-    static let float64 = make(name: "float64", floating: true, itemSize: 8)
-
-    /// The error every float64 use raises.
-    static func float64Unsupported(_ fname: String) -> PyError {
-        PyError(BuiltinTypes.notImplementedError,
-                "\(fname): float64 tensors are not supported in nnbook (its tensors are float32, int64 or bool); use float32")
-    }
-
-    /// True for the `float64` dtype object.
-    static func isFloat64(_ v: Value) -> Bool {
-        if case .object(let o) = v { return o === float64 }
-        return false
-    }
 
     private static func make(_ d: DType) -> PyInstance {
         make(name: d.description, floating: d.isFloatingPoint, itemSize: d.itemSize)
@@ -187,6 +172,7 @@ enum DTypeObjects {
     static func value(_ d: DType) -> Value {
         switch d {
         case .float32: .object(float32)
+        case .float64: .object(float64)
         case .int64: .object(int64)
         case .bool: .object(bool)
         }
@@ -196,6 +182,7 @@ enum DTypeObjects {
         guard case .object(let i as PyInstance) = v, i.cls === cls, case .str(let s)? = i.attrs["__dtype__"] else { return nil }
         switch s {
         case "float32": return .float32
+        case "float64": return .float64
         case "int64": return .int64
         case "bool": return .bool
         default: return nil

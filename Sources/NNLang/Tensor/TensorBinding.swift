@@ -148,7 +148,7 @@ final class NNTensorBinding: TensorBinding {
         guard t.data.numel == 1 else { throw PyError.value("only one element tensors can be converted to Python scalars") }
         let x = try Grad.wrap { try t.data.item() }
         switch t.data.dtype {
-        case .float32: return .float(x)
+        case .float32, .float64: return .float(x)
         // The only element sits at the offset; read int64 exactly (a Double loses digits past 2^53).
         case .int64: return .int(Int(t.data.storage.ints[t.data.offset]))
         case .bool: return .bool(x != 0)
@@ -170,6 +170,7 @@ final class NNTensorBinding: TensorBinding {
         t.forEachStorageIndex { i in
             switch t.dtype {
             case .float32: flat.append(.float(Double(t.storage.floats[i])))
+            case .float64: flat.append(.float(t.storage.doubles[i]))
             case .int64: flat.append(.int(Int(t.storage.ints[i])))
             case .bool: flat.append(.bool(t.storage.bools[i]))
             }

@@ -441,17 +441,23 @@ extension Parser {
         return Expr(.set(items), Parser.range(start, prevEnd))
     }
 
+    /// The `targets in` after `for` (a statement's or a comprehension's): the targets.
+    mutating func parseForTarget() throws(ParseError) -> Expr {
+        let target = try parseTargetList()
+        try validateTarget(target, context: .store)
+        guard eatKeyword(.in) else {
+            if case .error(let e) = tok.kind { throw e }
+            throw error(.invalidSyntax, at: tok.range.start)
+        }
+        return target
+    }
+
     /// One or more `for targets in iter [if cond]*` clauses.
     mutating func parseComprehensionClauses() throws(ParseError) -> [Comprehension] {
         var clauses: [Comprehension] = []
         while isKeyword(.for) {
             advance()
-            let target = try parseTargetList()
-            try validateTarget(target, context: .store)
-            guard eatKeyword(.in) else {
-                if case .error(let e) = tok.kind { throw e }
-                throw error(.invalidSyntax, at: tok.range.start)
-            }
+            let target = try parseForTarget()
             let iter = try parseOr()
             var ifs: [Expr] = []
             while eatKeyword(.if) { ifs.append(try parseOr()) }

@@ -304,12 +304,7 @@ extension Parser {
     mutating func parseFor() throws(ParseError) -> Stmt {
         let start = tok.range.start
         advance()
-        let target = try parseTargetList()
-        try validateTarget(target, context: .store)
-        guard eatKeyword(.in) else {
-            if case .error(let e) = tok.kind { throw e }
-            throw error(.invalidSyntax, at: tok.range.start)
-        }
+        let target = try parseForTarget()
         let iter = try parseStarExpressions()
         let body = try parseLoopBody(after: "'for' statement", headerLine: start.line)
         let orelse = try parseElse()
@@ -366,17 +361,22 @@ extension Parser {
             return Stmt(.with(items: items, body: body), Parser.range(start, significantEnd))
         }
         repeat {
-            let context = try parseExpression()
-            var target: Expr?
-            if eatKeyword(.as) {
-                let t = try parseTargetItem()
-                try validateTarget(t, context: .store)
-                target = t
-            }
-            items.append(WithItem(context: context, target: target))
+            items.append(try parseWithItem())
         } while eatOp(.comma)
         let body = try parseBlock(after: "'with' statement", headerLine: start.line)
         return Stmt(.with(items: items, body: body), Parser.range(start, significantEnd))
+    }
+
+    /// One `context [as target]` of a `with` statement.
+    mutating func parseWithItem() throws(ParseError) -> WithItem {
+        let context = try parseExpression()
+        var target: Expr?
+        if eatKeyword(.as) {
+            let t = try parseTargetItem()
+            try validateTarget(t, context: .store)
+            target = t
+        }
+        return WithItem(context: context, target: target)
     }
 
     /// `with (a as b, c):` (Python 3.10+): the items in parentheses, or nil (position restored)
@@ -388,14 +388,7 @@ extension Parser {
         var items: [WithItem] = []
         do throws(ParseError) {
             while !isOp(.rparen) {
-                let context = try parseExpression()
-                var target: Expr?
-                if eatKeyword(.as) {
-                    let t = try parseTargetItem()
-                    try validateTarget(t, context: .store)
-                    target = t
-                }
-                items.append(WithItem(context: context, target: target))
+                items.append(try parseWithItem())
                 if !eatOp(.comma) { break }
             }
             guard eatOp(.rparen), isOp(.colon), !items.isEmpty else {

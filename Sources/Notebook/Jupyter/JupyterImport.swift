@@ -176,16 +176,8 @@ public struct JupyterImport {
     static func codeOptions(_ cell: JupyterCell, label: String, warnings: inout [String]) -> CellOptions {
         var options = CellOptions()
         if let words = cell.metadata["nnbook"]?["options"]?.stringValue {
-            for word in words.split(separator: " ") {
-                switch word {
-                case "hide": options.hide = true
-                case "skip": options.skip = true
-                case "volatile": options.volatile = true
-                case "raises": options.raises = .any
-                default:
-                    if word.hasPrefix("raises="), word.count > 7 { options.raises = .type(String(word.dropFirst(7))) }
-                    else { warnings.append("\(label): unknown nnbook option '\(word)' dropped") }
-                }
+            for word in words.split(separator: " ") where options.set(String(word)) != nil {
+                warnings.append("\(label): unknown nnbook option '\(word)' dropped")
             }
             return options
         }

@@ -1,6 +1,9 @@
-/// The Python side of nnbook's built-in names: a copy of `tools/torch_prelude.py` (a test
-/// keeps the two identical), run as the first cell of every exported notebook so its `nn`
-/// cells run unchanged under CPython + PyTorch.
+/// The Python side of nnbook's built-in names, run as the first cell of every exported
+/// notebook so its `nn` cells run unchanged under CPython + PyTorch.
+///
+/// This is the only copy of the text: `tools/torch_prelude.py` (the conformance recorder's and
+/// `torch_check.py`'s prelude) reads it from this file and runs it as its own body, so keep the
+/// `#"""` and `"""#` lines as they are (a test runs that loader and compares).
 enum TorchPrelude {
     /// The prelude's Python source.
     static let source = #"""

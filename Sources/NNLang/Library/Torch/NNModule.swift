@@ -106,7 +106,7 @@ enum NNModules {
     static func makeParameter(_ data: Tensor, requiresGrad: Bool = true) throws -> Variable {
         let p = Variable(data)
         if requiresGrad {
-            guard data.dtype == .float32 else {
+            guard data.dtype.isFloatingPoint else {
                 throw PyError.runtime("Only Tensors of floating point and complex dtype can require gradients")
             }
             p.requiresGrad = true

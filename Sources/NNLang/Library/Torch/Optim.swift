@@ -122,6 +122,36 @@ extension NNModules {
         return s
     }
 
+    /// Registers `step(closure=None)` on an optimizer class: calls the closure, then for every
+    /// parameter group reads its hyper-parameters (`readGroup`) and replaces each parameter that
+    /// has a gradient with what `update(state, hyper, param, d)` returns, `d` being the gradient
+    /// (contiguous, negated for `maximize`, plus `weight_decay * param`).
+    static func stepMethod<Hyper>(_ c: PyClass, readGroup: @escaping (Runtime, PyDict) throws -> Hyper,
+                                  update: @escaping (OptimizerState, Hyper, Variable, Tensor) throws -> Tensor) {
+        method(c, "step") { rt, o, args, kw in
+            let a = try BoundArgs("step", args, kw, ["closure"])
+            var loss: Value = .none
+            if let f = a["closure"], !f.isNone { loss = try rt.call(f, [], []) }
+            let st = state(o)
+            for g in try groups(o) {
+                let hyper = try readGroup(rt, g)
+                let wd = try number(g, "weight_decay")
+                let maximize = try g.get(.str("maximize")).map { try rt.truth($0) } ?? false
+                for (_, p) in try params(g) {
+                    guard let grad = p.grad else { continue }
+                    try Grad.wrap {
+                        var d = try grad.data.contiguous()
+                        if maximize { d = try d.neg() }
+                        if wd != 0 { d = try Tensor.fusedAdd(d, p.data, Float(wd)) }
+                        try p.data.copy_(try update(st, hyper, p, d))
+                    }
+                    p.markModifiedInPlace()
+                }
+            }
+            return loss
+        }
+    }
+
     /// `torch.optim.SGD(params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False)`.
     static let sgd: PyClass = {
         let c = PyClass(name: "SGD", base: optimizer)
@@ -147,41 +177,25 @@ extension NNModules {
             try setUpOptimizer(rt, o, a.given("params"), d)
             return .none
         }
-        method(c, "step") { rt, o, args, kw in
-            let a = try BoundArgs("step", args, kw, ["closure"])
-            var loss: Value = .none
-            if let f = a["closure"], !f.isNone { loss = try rt.call(f, [], []) }
-            let st = state(o)
-            for g in try groups(o) {
-                let lr = try number(g, "lr"), momentum = try number(g, "momentum"), damp = try number(g, "dampening")
-                let wd = try number(g, "weight_decay")
-                let nesterov = try g.get(.str("nesterov")).map { try rt.truth($0) } ?? false
-                let maximize = try g.get(.str("maximize")).map { try rt.truth($0) } ?? false
-                for (_, p) in try params(g) {
-                    guard let grad = p.grad else { continue }
-                    try Grad.wrap {
-                        var d = try grad.data.contiguous()
-                        if maximize { d = try d.neg() }
-                        if wd != 0 { d = try Tensor.fusedAdd(d, p.data, Float(wd)) }
-                        if momentum != 0 {
-                            let key = ObjectIdentifier(p)
-                            var buf: Tensor
-                            if let b = st.buffers[key]?["momentum_buffer"] {
-                                buf = try b.mul(Tensor(scalar: momentum, dtype: .float32))
-                                buf = try Tensor.fusedAdd(buf, d, Float(1 - damp))
-                            } else {
-                                buf = try d.clone()
-                            }
-                            st.buffers[key, default: [:]]["momentum_buffer"] = buf
-                            d = nesterov ? try Tensor.fusedAdd(d, buf, Float(momentum)) : buf
-                        }
-                        try p.data.copy_(try Tensor.fusedAdd(p.data, d, Float(-lr)))
-                    }
-                    p.markModifiedInPlace()
+        stepMethod(c, readGroup: { rt, g in
+            (lr: try number(g, "lr"), momentum: try number(g, "momentum"), damp: try number(g, "dampening"),
+             nesterov: try g.get(.str("nesterov")).map { try rt.truth($0) } ?? false)
+        }, update: { st, h, p, d in
+            var d = d
+            if h.momentum != 0 {
+                let key = ObjectIdentifier(p)
+                var buf: Tensor
+                if let b = st.buffers[key]?["momentum_buffer"] {
+                    buf = try b.mul(Tensor(scalar: h.momentum, dtype: .float32))
+                    buf = try Tensor.fusedAdd(buf, d, Float(1 - h.damp))
+                } else {
+                    buf = try d.clone()
                 }
+                st.buffers[key, default: [:]]["momentum_buffer"] = buf
+                d = h.nesterov ? try Tensor.fusedAdd(d, buf, Float(h.momentum)) : buf
             }
-            return loss
-        }
+            return try Tensor.fusedAdd(p.data, d, Float(-h.lr))
+        })
         return c
     }()
 
@@ -202,41 +216,25 @@ extension NNModules {
             try setUpOptimizer(rt, o, a.given("params"), d)
             return .none
         }
-        method(c, "step") { rt, o, args, kw in
-            let a = try BoundArgs("step", args, kw, ["closure"])
-            var loss: Value = .none
-            if let f = a["closure"], !f.isNone { loss = try rt.call(f, [], []) }
-            let st = state(o)
-            for g in try groups(o) {
-                let lr = try number(g, "lr"), eps = try number(g, "eps"), wd = try number(g, "weight_decay")
-                guard let bv = try g.get(.str("betas")), let betas = TensorArgs.sequence(bv), betas.count == 2 else {
-                    throw PyError.value("betas must be a pair")
-                }
-                let beta1 = try TensorArgs.double(betas[0], "Adam", "betas"), beta2 = try TensorArgs.double(betas[1], "Adam", "betas")
-                let maximize = try g.get(.str("maximize")).map { try rt.truth($0) } ?? false
-                for (_, p) in try params(g) {
-                    guard let grad = p.grad else { continue }
-                    let key = ObjectIdentifier(p)
-                    try Grad.wrap {
-                        var d = try grad.data.contiguous()
-                        if maximize { d = try d.neg() }
-                        if wd != 0 { d = try Tensor.fusedAdd(d, p.data, Float(wd)) }
-                        let m = try st.buffers[key]?["exp_avg"] ?? Tensor(zeros: p.data.shape)
-                        let v = try st.buffers[key]?["exp_avg_sq"] ?? Tensor(zeros: p.data.shape)
-                        let step = (st.steps[key] ?? 0) + 1
-                        st.steps[key] = step
-                        let m2 = try Tensor.adamMoments(m, v, d, beta1: beta1, beta2: beta2)
-                        st.buffers[key] = ["exp_avg": m2.0, "exp_avg_sq": m2.1]
-                        let bc1 = 1 - Foundation.pow(beta1, Double(step)), bc2 = 1 - Foundation.pow(beta2, Double(step))
-                        let update = try Tensor.adamUpdate(p.data.contiguous(), m2.0, m2.1, stepSize: lr / bc1,
-                                                           bc2Sqrt: bc2.squareRoot(), eps: eps)
-                        try p.data.copy_(update)
-                    }
-                    p.markModifiedInPlace()
-                }
+        stepMethod(c, readGroup: { _, g in
+            let lr = try number(g, "lr"), eps = try number(g, "eps")
+            guard let bv = try g.get(.str("betas")), let betas = TensorArgs.sequence(bv), betas.count == 2 else {
+                throw PyError.value("betas must be a pair")
             }
-            return loss
-        }
+            return (lr: lr, eps: eps, beta1: try TensorArgs.double(betas[0], "Adam", "betas"),
+                    beta2: try TensorArgs.double(betas[1], "Adam", "betas"))
+        }, update: { st, h, p, d in
+            let key = ObjectIdentifier(p)
+            let m = try st.buffers[key]?["exp_avg"] ?? Tensor(zeros: p.data.shape)
+            let v = try st.buffers[key]?["exp_avg_sq"] ?? Tensor(zeros: p.data.shape)
+            let step = (st.steps[key] ?? 0) + 1
+            st.steps[key] = step
+            let m2 = try Tensor.adamMoments(m, v, d, beta1: h.beta1, beta2: h.beta2)
+            st.buffers[key] = ["exp_avg": m2.0, "exp_avg_sq": m2.1]
+            let bc1 = 1 - Foundation.pow(h.beta1, Double(step)), bc2 = 1 - Foundation.pow(h.beta2, Double(step))
+            return try Tensor.adamUpdate(p.data.contiguous(), m2.0, m2.1, stepSize: h.lr / bc1,
+                                         bc2Sqrt: bc2.squareRoot(), eps: h.eps)
+        })
         return c
     }()
 }

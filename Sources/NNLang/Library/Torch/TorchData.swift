@@ -171,7 +171,8 @@ extension NNModules {
         case .int, .bool:
             return .tensor(Variable(try TensorData.make(.object(PyList(batch)), dtype: first.isBoolValue ? .bool : .int64)))
         case .float:
-            throw PyError(BuiltinTypes.notImplementedError, "default_collate of Python floats makes a float64 tensor, which nn does not have; return tensors from the dataset")
+            // PyTorch's `torch.tensor(batch, dtype=torch.float64)`.
+            return .tensor(Variable(try TensorData.make(.object(PyList(batch)), dtype: .float64)))
         case .str:
             return .object(PyList(batch))
         case .object(let d as PyDict):

@@ -30,8 +30,20 @@ extension NNTensorBinding {
         for (name, d) in [("float32", DType.float32), ("float", .float32), ("int64", .int64), ("long", .int64), ("bool", .bool)] {
             torch[name] = DTypeObjects.value(d)
         }
-        torch["float64"] = .object(DTypeObjects.float64)
-        torch["double"] = .object(DTypeObjects.float64)
+        torch["float64"] = DTypeObjects.value(.float64)
+        torch["double"] = DTypeObjects.value(.float64)
+        torch["get_default_dtype"] = .object(PyBuiltin("get_default_dtype", acceptsTScalar: false) { _, args, kw in
+            _ = try BoundArgs("get_default_dtype", args, kw, [])
+            return DTypeObjects.value(.float32)
+        })
+        torch["set_default_dtype"] = .object(PyBuiltin("set_default_dtype", acceptsTScalar: false) { _, args, kw in
+            let a = try BoundArgs("set_default_dtype", args, kw, ["d"], required: 1)
+            // nnbook's default stays float32: Python floats, tensor([1.5]) and randn make float32.
+            guard try TensorArgs.dtype(a.given("d"), "set_default_dtype") == .float32 else {
+                throw PyError(BuiltinTypes.notImplementedError, "set_default_dtype: nnbook's default dtype is always float32; pass dtype=float64 to each factory instead")
+            }
+            return .none
+        })
         torch["dtype"] = .object(DTypeObjects.cls)
         torch["__version__"] = .str("2.0.0+nn")
         rt.registerModule(PyModule(name: "torch", dict: torch))

@@ -1,0 +1,21 @@
+# float64 reductions print PyTorch's last digit: sum and mean add in PyTorch's order.
+import torch
+
+x = torch.tensor([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], dtype=torch.float64)
+print(x.sum().item(), x.mean().item(), x.std().item(), x.var().item())
+print(x.max().item(), x.min().item(), x.argmax().item(), x.argmin().item())
+print(x.sum(), x.mean(), x.std(), x.var(correction=0))
+torch.manual_seed(0)
+r = torch.randn(1000, dtype=torch.float64)
+print(r.sum().item(), r.mean().item(), r.std().item(), r.var().item())
+m = torch.randn(6, 37, dtype=torch.float64)
+print(m.sum(1).tolist())
+print(m.mean(1).tolist())
+print(m.sum(0)[:4].tolist())
+print(m.sum(), m.sum(0, keepdim=True).shape, m.mean(dim=(0, 1)))
+print(m.max(1).values.tolist(), m.max(1).indices.tolist())
+print(m.min(0).values[:3].tolist(), m.argmax(1).tolist(), m.amax(0)[:3].tolist())
+print(m.std(1)[:3])
+e = torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float64)
+print(e.sum(0), e.mean(1), e.max(), e.max(0))
+print(e.all(), e.any(), (e > 2).sum())
