@@ -232,7 +232,7 @@ public final class Runtime {
 
     /// Before building a list or tuple of `items` values or a string of `bytes`: small ones
     /// pass at once; large ones must fit the notebook's memory cap.
-    @inline(__always) func checkGrowth(items: Int = 0, bytes: Int = 0) throws {
+    @inline(__always) package func checkGrowth(items: Int = 0, bytes: Int = 0) throws {
         if items < 1 << 16 && bytes < 1 << 20 { return }
         try checkMemory(bytes: items &* MemoryLayout<Value>.stride &+ bytes)
     }

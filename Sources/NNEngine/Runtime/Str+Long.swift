@@ -49,7 +49,7 @@ extension Runtime {
     /// `str.replace("", new, count)`: `new` before each of the first `count` characters, and
     /// at the end too when `count` reaches past the last (a negative count: everywhere), as
     /// CPython does. The size is checked before anything is built; the walk is polled.
-    func replaceEmpty(_ str: String, _ new: String, count limit: Int) throws -> String {
+    package func replaceEmpty(_ str: String, _ new: String, count limit: Int) throws -> String {
         if limit == 0 { return str }
         var str = str
         let repl = Array(new.utf8)
