@@ -11,6 +11,14 @@ let uncheckedExclusivity: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
 ]
 
+/// The engine's dispatch loop is one function of several thousand blocks; past the optimizer's
+/// default caller limit (400 blocks) nothing but `@inline(__always)` code is inlined into it,
+/// and every generic helper it uses (a pointer's `initialize`, a closure) stays a call.
+let engineInlining: [SwiftSetting] = [
+    .unsafeFlags(["-Xllvm", "-sil-inline-overall-caller-block-limit=100000",
+                  "-Xllvm", "-sil-inline-block-limit-denominator=100000"], .when(configuration: .release))
+]
+
 let package = Package(
     name: "nnbook",
     platforms: [.macOS(.v14)],
@@ -46,7 +54,7 @@ let package = Package(
         // errors, imports), plus a cell's output types. It names no builtin, module or tensor
         // function: the library registers those into a `Runtime` at start-up.
         .target(name: "NNEngine", dependencies: ["NNSyntax", "Tensors", "Autograd"],
-                swiftSettings: uncheckedExclusivity),
+                swiftSettings: uncheckedExclusivity + engineInlining),
         // Library: builtins, standard modules, `torch`/`nn`/`optim`/`data`, pyplot, the tensor
         // binding, displays, and `Interpreter`, the face Notebook and the CLI use.
         .target(name: "NNLang", dependencies: ["NNEngine", "NNSyntax", "Tensors", "Autograd", "CZlib"],

@@ -11,17 +11,19 @@
 /// Destroys a stack or slot value; one holding no reference needs no destroy call.
 @inline(__always) func dropSlot(_ p: UnsafeMutablePointer<Value>) {
     switch p.pointee {
-    case .str, .object, .tensor: p.deinitialize(count: 1)
+    case .object, .tensor:
+        // One release of the object word (the enum's outlined destroy is a call and a switch).
+        let w = UnsafeRawPointer(p).load(as: UInt.self)
+        Unmanaged<AnyObject>.fromOpaque(UnsafeRawPointer(bitPattern: w)!).release()
+    case .str: p.deinitialize(count: 1)
     default: break
     }
 }
 
 /// Stores into a slot; an old value holding no reference needs no destroy call.
 @inline(__always) func setSlot(_ p: UnsafeMutablePointer<Value>, _ v: __owned Value) {
-    switch p.pointee {
-    case .str, .object, .tensor: p.pointee = v
-    default: p.initialize(to: v)
-    }
+    dropSlot(p)
+    p.initialize(to: v)
 }
 
 /// A caller suspended while a function it called runs in the same loop: where it resumes,
@@ -35,6 +37,8 @@ struct InlineFrame {
     let nslots: Int
     /// The callee's code object (kept alive by the function on the caller's stack).
     let callee: Unmanaged<CodeObject>
+    /// Where the callee's frame starts on the engine stack (its top again when the callee ends).
+    let base: Int
 }
 
 /// Where a frame stopped: the next instruction and the stack height; `yielded` when it stopped
@@ -54,4 +58,40 @@ struct ResumePoint {
     let out = Array(UnsafeBufferPointer(start: stack + sp, count: n))
     (stack + sp).deinitialize(count: n)
     return out
+}
+
+/// The running instruction, read field by field where the loop uses one (a copy of the whole
+/// `Instr` at dispatch loads every field on every instruction).
+struct InstrRef {
+    let p: UnsafeMutablePointer<Instr>
+    var op: Opcode { @inline(__always) get { p.pointee.op } }
+    var o: UInt8 { @inline(__always) get { p.pointee.o } }
+    var m: UInt8 { @inline(__always) get { p.pointee.m } }
+    var a: Int32 { @inline(__always) get { p.pointee.a } }
+    var b: Int32 { @inline(__always) get { p.pointee.b } }
+    var c: Int32 { @inline(__always) get { p.pointee.c } }
+}
+
+/// A `Value`'s bytes (payload words and tag), for moves the loop makes without a value-witness
+/// call: moving a value is copying its bytes, and the optimizer does not inline the generic
+/// `initialize(to:)`/`move()` into a function the size of the loop.
+struct ValueBits {
+    var w0: UInt64
+    var w1: UInt64
+    var tag: UInt8
+}
+
+/// Moves the value at `src` into uninitialised `dst` (`src` is left uninitialised).
+@inline(__always) func moveValue(_ dst: UnsafeMutablePointer<Value>, _ src: UnsafeMutablePointer<Value>) {
+    UnsafeMutableRawPointer(dst).storeBytes(of: UnsafeRawPointer(src).load(as: ValueBits.self), as: ValueBits.self)
+}
+
+/// Initialises `dst` with a value's bytes (a value holding no reference, such as `undefined`).
+@inline(__always) func storeBits(_ dst: UnsafeMutablePointer<Value>, _ bits: ValueBits) {
+    UnsafeMutableRawPointer(dst).storeBytes(of: bits, as: ValueBits.self)
+}
+
+/// The bytes of a value that holds no reference.
+func bitsOf(_ v: Value) -> ValueBits {
+    withUnsafeBytes(of: v) { $0.load(as: ValueBits.self) }
 }

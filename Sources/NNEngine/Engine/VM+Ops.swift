@@ -290,9 +290,24 @@ extension Bytecode {
 }
 
 /// The next item of the iterator `u` (ranges and lists without a dynamic call), nil at its end.
-@inline(__always) func nextItem(_ u: Unmanaged<PyObject>) throws -> Value? {
+/// Steps a range iterator into a local slot: 1 stepped, 2 exhausted, 0 not a range.
+@inline(__always) func stepRange(_ u: Unmanaged<PyObject>, _ rangeClass: ObjectIdentifier, _ slot: UnsafeMutablePointer<Value>) -> Int {
+    u._withUnsafeGuaranteedRef { o -> Int in
+        guard ObjectIdentifier(type(of: o)) == rangeClass else { return 0 }
+        let r = unsafeDowncast(o, to: RangeIter.self)
+        let c = r.cur
+        guard r.step > 0 ? c < r.stop : c > r.stop else { return 2 }
+        let (n, ov) = c.addingReportingOverflow(r.step)
+        r.cur = ov ? r.stop : n
+        dropSlot(slot)
+        slot.initialize(to: .int(c))
+        return 1
+    }
+}
+
+@inline(__always) func nextItem(_ u: Unmanaged<PyObject>, _ rt: Runtime) throws -> Value? {
     try u._withUnsafeGuaranteedRef { o in
-        if ObjectIdentifier(type(of: o)) == ObjectIdentifier(RangeIter.self) {
+        if ObjectIdentifier(type(of: o)) == rt.rangeIterClass {
             let r = unsafeDowncast(o, to: RangeIter.self)
             guard r.step > 0 ? r.cur < r.stop : r.cur > r.stop else { return nil }
             let c = r.cur
@@ -300,7 +315,7 @@ extension Bytecode {
             r.cur = ov ? r.stop : n
             return .int(c)
         }
-        if ObjectIdentifier(type(of: o)) == ObjectIdentifier(ListIter.self) {
+        if ObjectIdentifier(type(of: o)) == rt.listIterClass {
             return unsafeDowncast(o, to: ListIter.self).next()
         }
         return try unsafeDowncast(o, to: PyIterator.self).next()

@@ -16,16 +16,19 @@ extension Bytecode {
     /// The loop, from `st` (a generator's frame is re-entered where it yielded). Returns the
     /// frame's return value, or with `st.yielded` set the value it yields (its stack kept).
     func execute(_ rt: Runtime, _ l0: Frame, _ stack0: UnsafeMutablePointer<Value>, _ st: inout ResumePoint) throws -> Value {
-        var pc = st.pc, sp = st.sp
+        var sp = st.sp
         // The running body: this one, or a function it called that runs in this loop (see
         // `InlineFrame`); `depth` such callers are suspended.
         var running = Unmanaged.passUnretained(self)
         var cur: Bytecode { running.takeUnretainedValue() }
         var ins = self.ins, k = self.k, g = self.g
+        // The next instruction, as a pointer (an index costs a shift and a reload of `ins` on
+        // every dispatch).
+        var ip = ins + st.pc
         var l = l0, stack = stack0
         var depth = 0
         st.yielded = false
-        defer { st.pc = pc; st.sp = sp }
+        defer { st.pc = ip - ins; st.sp = sp }
         @inline(__always) func push(_ v: __owned Value) { (stack + sp).initialize(to: v); sp &+= 1 }
         @inline(__always) func pop() -> Value { sp &-= 1; return (stack + sp).move() }
         @inline(__always) func top() -> Value { stack[sp &- 1] }
@@ -34,10 +37,13 @@ extension Bytecode {
         /// one retain (no outlined copy call).
         @inline(__always) func pushCopy(_ p: UnsafeMutablePointer<Value>) {
             switch p.pointee {
-            case .object(let o): (stack + sp).initialize(to: .object(o))
-            case .tensor(let t): (stack + sp).initialize(to: .tensor(t))
+            case .object, .tensor:
+                // The bytes, then one retain of the object word.
+                let bits = UnsafeRawPointer(p).load(as: ValueBits.self)
+                storeBits(stack + sp, bits)
+                _ = Unmanaged<AnyObject>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(bits.w0))!).retain()
             case .str(let t): (stack + sp).initialize(to: .str(t))
-            default: UnsafeMutableRawPointer(stack + sp).copyMemory(from: p, byteCount: MemoryLayout<Value>.size)
+            default: storeBits(stack + sp, UnsafeRawPointer(p).load(as: ValueBits.self))
             }
             sp &+= 1
         }
@@ -47,13 +53,13 @@ extension Bytecode {
             rt.engineTops[1] &-= 1
             let f = rt.engineFrames[rt.engineTops[1]]
             deinitFrame(l, f.nslots)
-            rt.engineTops[0] = l - rt.engineStack
+            rt.engineTops[0] = f.base
             rt.counters[0] &-= 1
             depth &-= 1
             running = f.code
             f.code._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
             l = f.l; stack = f.stack
-            pc = f.pc
+            ip = ins + f.pc
             return f
         }
         while true {
@@ -61,12 +67,13 @@ extension Bytecode {
                 if let e = st.pendingThrow {
                     // Raised at the yield the frame stopped at (a `yield from` re-runs itself).
                     st.pendingThrow = nil
-                    if cur.code[pc].op == .yieldFrom { pc += 1 }
+                    if ip.pointee.op == .yieldFrom { ip += 1 }
                     throw e
                 }
                 while true {
-                    let i = ins[pc]
-                    pc &+= 1
+                    // Fields are read where a case uses them, not all at dispatch.
+                    let i = InstrRef(p: ip)
+                    ip += 1
                     let a = Int(i.a)
                     switch i.op {
                     case .nop: break
@@ -102,7 +109,7 @@ extension Bytecode {
                          .withEnter, .withExit, .withExitExc, .importName, .importFrom, .importStar, .formatValue,
                          .makeGenerator, .listToGenerator, .unpack, .makeSuper, .storeClassName, .deleteClassName:
                         // Instructions off the hot path, out of line (VM+Cold.swift).
-                        try cur.runCold(rt, i, pc, l, stack, &sp)
+                        try cur.runCold(rt, i.p.pointee, ip - ins, l, stack, &sp)
                     case .pop: sp &-= 1; dropSlot(stack + sp)
                     case .dup: push(top())
                     case .dupTwo:
@@ -190,26 +197,35 @@ extension Bytecode {
                         } else {
                             holds = try rt.compareTruth(engineCompareOps[Int(i.b)], x, y)
                         }
-                        if !holds { pc = a }
-                    case .jump: pc = a
+                        if !holds { ip = ins + a }
+                    case .jump: ip = ins + a
                     case .jumpBack:
                         try rt.tick()
-                        pc = a
+                        ip = ins + a
                     case .jumpIfFalse:
-                        if !(try engineTruth(rt, pop())) { pc = a }
+                        if !(try engineTruth(rt, pop())) { ip = ins + a }
                     case .jumpIfTrue:
-                        if try engineTruth(rt, pop()) { pc = a }
+                        if try engineTruth(rt, pop()) { ip = ins + a }
                     case .jumpIfFalseOrPop:
-                        if try engineTruth(rt, top()) { _ = pop() } else { pc = a }
+                        if try engineTruth(rt, top()) { _ = pop() } else { ip = ins + a }
                     case .jumpIfTrueOrPop:
-                        if try engineTruth(rt, top()) { pc = a } else { _ = pop() }
+                        if try engineTruth(rt, top()) { ip = ins + a } else { _ = pop() }
                     case .getIter:
                         let v = pop()
                         push(try engineIterator(rt, v))
                     case .forIter, .forIterStore, .forIterBack:
                         if i.op == .forIterBack { try rt.tick() }
-                        guard let u = peekObject(stack + (sp &- 1)) else { _ = pop(); pc = a; break }
-                        if let v = try nextItem(u) {
+                        guard let u = peekObject(stack + (sp &- 1)) else { _ = pop(); ip = ins + a; break }
+                        if i.m == 0 && i.op != .forIter {
+                            // A range stepped in place into a local slot: no optional, no copy.
+                            let step = stepRange(u, rt.rangeIterClass, l + Int(i.b))
+                            if step == 1 {
+                                if i.op == .forIterBack { ip = ins + Int(i.c) }
+                                break
+                            }
+                            if step == 2 { _ = pop(); ip = ins + a; break }
+                        }
+                        if let v = try nextItem(u, rt) {
                             let b = Int(i.b)
                             switch i.op == .forIter ? 2 : i.m {
                             case 0: setSlot(l + b, v)
@@ -218,10 +234,10 @@ extension Bytecode {
                                 g[b].pointee = v
                             default: push(v)
                             }
-                            if i.op == .forIterBack { pc = Int(i.c) }
+                            if i.op == .forIterBack { ip = ins + Int(i.c) }
                         } else {
                             _ = pop()
-                            pc = a
+                            ip = ins + a
                         }
                     case .binaryVarConst:
                         let b = Int(i.b)
@@ -248,7 +264,7 @@ extension Bytecode {
                         } else {
                             holds = try rt.compareTruth(compareOp(i.o), try cur.variableValue(l, i.m, b), pk.pointee)
                         }
-                        if !holds { pc = a }
+                        if !holds { ip = ins + a }
                     case .compareJumpLocals:
                         let b = Int(i.b), c = Int(i.c)
                         let holds: Bool
@@ -257,7 +273,7 @@ extension Bytecode {
                         } else {
                             holds = try rt.compareTruth(compareOp(i.o), try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c))
                         }
-                        if !holds { pc = a }
+                        if !holds { ip = ins + a }
                     case .subscrLocals:
                         let b = Int(i.b), c = Int(i.c)
                         if case .int(let n) = l[c], let r = fastItem(l + b, n) {
@@ -398,7 +414,7 @@ extension Bytecode {
                         try rt.tick()
                         // The function and its code are kept alive by the function on the stack:
                         // read without retains.
-                        if let ufn = peekFunction(stack + (sp &- a &- 1)),
+                        if let ufn = peekFunction(stack + (sp &- a &- 1), rt),
                            case let ucode = ufn._withUnsafeGuaranteedRef({ Unmanaged.passUnretained($0.code) }),
                            ucode._withUnsafeGuaranteedRef({ $0.simple && $0.nparams == a }) {
                             let n = ucode._withUnsafeGuaranteedRef { $0.nslots }
@@ -413,25 +429,26 @@ extension Bytecode {
                                     let nl = rt.engineStack + base
                                     // Element by element: a frame is a few slots, and the bulk
                                     // moves call memmove and a generic fill.
-                                    nl.initialize(to: .undefined)
+                                    let undef = rt.undefinedBits
+                                    storeBits(nl, undef)
                                     let args = stack + (sp &- a)
                                     var j = 0
-                                    while j < a { (nl + (1 &+ j)).initialize(to: (args + j).move()); j &+= 1 }
+                                    while j < a { moveValue(nl + (1 &+ j), args + j); j &+= 1 }
                                     sp &-= a
                                     j = a &+ 1
-                                    while j < n { (nl + j).initialize(to: .undefined); j &+= 1 }
+                                    while j < n { storeBits(nl + j, undef); j &+= 1 }
                                     if ucode._withUnsafeGuaranteedRef({ $0.needsCells }) {
                                         ufn._withUnsafeGuaranteedRef { $0.setupCells(nl) }
                                     }
                                     rt.engineFrames[rt.engineTops[1]] = InlineFrame(
-                                        code: running, pc: pc, sp: sp, l: l, stack: stack, nslots: n, callee: ucode)
+                                        code: running, pc: ip - ins, sp: sp, l: l, stack: stack, nslots: n, callee: ucode, base: base)
                                     rt.engineTops[1] &+= 1
                                     rt.engineTops[0] = base &+ need
                                     depth &+= 1
                                     running = callee
                                     callee._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
                                     l = nl; stack = nl + n
-                                    pc = 0; sp = 0
+                                    ip = ins; sp = 0
                                     break
                                 }
                             }
@@ -479,19 +496,28 @@ extension Bytecode {
                         let bases = take(stack, &sp, Int(i.b))
                         push(try cur.buildClass(rt, cur.classes[a], l, bases, kws))
                     case .returnValue, .returnLocal:
-                        let r: Value
-                        if i.op == .returnValue { r = pop() } else {
-                            r = l[a]
-                            if case .undefined = r { throw unbound(cur.slotNames[a]) }
+                        // The result moves out of its stack or slot place (no retain): a returned
+                        // local's slot is left unbound, so the frame's end does not release it.
+                        let src: UnsafeMutablePointer<Value>
+                        if i.op == .returnValue { sp &-= 1; src = stack + sp } else {
+                            src = l + a
+                            if case .undefined = src.pointee { throw unbound(cur.slotNames[a]) }
                         }
                         clear(to: 0)
-                        if depth == 0 { return r }
+                        if depth == 0 {
+                            let r = src.move()
+                            if i.op == .returnLocal { storeBits(src, rt.undefinedBits) }
+                            return r
+                        }
+                        let bits = UnsafeRawPointer(src).load(as: ValueBits.self)
+                        if i.op == .returnLocal { storeBits(src, rt.undefinedBits) }
                         // Back to the caller suspended in this loop: the callee's frame goes, the
                         // function object under the arguments is replaced by the result.
                         let f = leave()
                         sp = f.sp &- 1
                         dropSlot(stack + sp)
-                        push(r)
+                        storeBits(stack + sp, bits)
+                        sp &+= 1
                     case .raise:
                         try cur.raise(rt, a == 0 ? nil : a == 1 ? (pop(), nil) : { let c = pop(); return (pop(), c) }())
                     case .reraise:
@@ -499,7 +525,7 @@ extension Bytecode {
                     case .excMatch:
                         let t = pop()
                         let e = rt.handling[rt.handling.count - 1]
-                        if try rt.exceptionMatches(e.exc, t) { e.pending = nil } else { pc = a }
+                        if try rt.exceptionMatches(e.exc, t) { e.pending = nil } else { ip = ins + a }
                     case .excCaught:
                         rt.handling[rt.handling.count - 1].pending = nil
                     case .loadExc:
@@ -523,7 +549,7 @@ extension Bytecode {
                         guard case .object(let o) = top() else { break }
                         let (r, more) = try cur.yieldFromStep(rt, o, v)
                         if more {
-                            pc &-= 1
+                            ip -= 1
                             st.yielded = true
                             return r
                         }
@@ -539,7 +565,7 @@ extension Bytecode {
             } catch {
                 let e = asPyError(error)
                 while true {
-                    let at = pc - 1
+                    let at = ip - ins - 1
                     if e.pending == nil { e.pending = cur.locs[at] }
                     var target = -1
                     for h in cur.handlers where Int(h.start) <= at && at < Int(h.end) {
@@ -551,7 +577,7 @@ extension Bytecode {
                     }
                     if target >= 0 {
                         rt.handling.append(e)
-                        pc = target
+                        ip = ins + target
                         break
                     }
                     clear(to: 0)

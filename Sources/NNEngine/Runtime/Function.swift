@@ -187,10 +187,7 @@ public final class PyFunction: PyObject, @unchecked Sendable {
     var i = 0
     while i < n {
         // Slots holding no reference (ints, floats, unbound...) need no destroy call.
-        switch l[i] {
-        case .none, .bool, .int, .float, .tscalar, .undefined: break
-        case .str, .object, .tensor: (l + i).deinitialize(count: 1)
-        }
+        dropSlot(l + i)
         i += 1
     }
 }
@@ -204,8 +201,8 @@ public final class PyFunction: PyObject, @unchecked Sendable {
 }
 
 /// The plain user function a global box holds, unretained.
-@inline(__always) func peekFunction(_ p: UnsafeMutablePointer<Value>) -> Unmanaged<PyFunction>? {
-    if case .object(let o) = p.pointee, ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyFunction.self) {
+@inline(__always) func peekFunction(_ p: UnsafeMutablePointer<Value>, _ rt: Runtime) -> Unmanaged<PyFunction>? {
+    if case .object(let o) = p.pointee, ObjectIdentifier(type(of: o)) == rt.functionClass {
         return Unmanaged.passUnretained(unsafeDowncast(o, to: PyFunction.self))
     }
     return nil

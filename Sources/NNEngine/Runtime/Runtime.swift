@@ -111,6 +111,13 @@ public final class Runtime {
     let engineFrames: UnsafeMutablePointer<InlineFrame>
     let engineTops: UnsafeMutablePointer<Int>
     static let engineStackCapacity = 1 << 17
+    /// The iterator classes the loop steps in place, read once here (naming a class's
+    /// metadata in the loop is a call to its accessor on every use).
+    let rangeIterClass = ObjectIdentifier(RangeIter.self)
+    let listIterClass = ObjectIdentifier(ListIter.self)
+    let functionClass = ObjectIdentifier(PyFunction.self)
+    /// `Value.undefined`'s bytes, for filling a new frame's slots.
+    let undefinedBits = bitsOf(.undefined)
 
     deinit {
         counters.deallocate()
