@@ -95,3 +95,16 @@ struct ValueBits {
 func bitsOf(_ v: Value) -> ValueBits {
     withUnsafeBytes(of: v) { $0.load(as: ValueBits.self) }
 }
+
+/// Initialises `dst` with a copy of the value at `src`: numbers bit for bit, objects and
+/// tensors with one retain (no outlined copy call).
+@inline(__always) func copyValue(_ dst: UnsafeMutablePointer<Value>, _ src: UnsafeMutablePointer<Value>) {
+    switch src.pointee {
+    case .object, .tensor:
+        let bits = UnsafeRawPointer(src).load(as: ValueBits.self)
+        storeBits(dst, bits)
+        _ = Unmanaged<AnyObject>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(bits.w0))!).retain()
+    case .str(let t): dst.initialize(to: .str(t))
+    default: storeBits(dst, UnsafeRawPointer(src).load(as: ValueBits.self))
+    }
+}

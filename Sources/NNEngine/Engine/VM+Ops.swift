@@ -322,33 +322,24 @@ extension Bytecode {
     }
 }
 
-/// `o[n]` read in place for a list; nil when another path must run (other types, an index out
-/// of range: the Runtime raises). A tensor's `v[i]` is a view in PyTorch (it sees later writes),
-/// so it takes the general path.
-@inline(__always) func fastItem(_ po: UnsafeMutablePointer<Value>, _ n: Int) -> Value? {
+/// The address of item `n` (negative from the end) of the list at `po`, or nil when `po` holds
+/// no list or `n` is out of range (another path then runs: the Runtime raises). The address is
+/// read in place, valid until the list changes: callers copy the item at once. A tensor's
+/// `v[i]` is a view in PyTorch (it sees later writes), so it takes the general path.
+@inline(__always) func listItem(_ po: UnsafeMutablePointer<Value>, _ n: Int, _ listClass: ObjectIdentifier) -> UnsafeMutablePointer<Value>? {
     guard let u = peekObject(po) else { return nil }
-    return u._withUnsafeGuaranteedRef { o -> Value? in
-        guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
+    return u._withUnsafeGuaranteedRef { o -> UnsafeMutablePointer<Value>? in
+        guard ObjectIdentifier(type(of: o)) == listClass else { return nil }
         let list = unsafeDowncast(o, to: PyList.self)
-        let c = list.items.count
-        let j = n < 0 ? n &+ c : n
-        return j >= 0 && j < c ? list.items[j] : nil
+        guard let j = listIndex(n, list.items.count) else { return nil }
+        return list.items.withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress! + j) }
     }
 }
 
-/// `o[n][m]` read in place for a list of lists: the row read without a retain, then `fastItem`.
-@inline(__always) func fastItemOfItem(_ po: UnsafeMutablePointer<Value>, _ n: Int, _ m: Int) -> Value? {
-    guard let u = peekObject(po) else { return nil }
-    return u._withUnsafeGuaranteedRef { o -> Value? in
-        guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
-        let list = unsafeDowncast(o, to: PyList.self)
-        let c = list.items.count
-        let j = n < 0 ? n &+ c : n
-        guard j >= 0 && j < c else { return nil }
-        return list.items.withUnsafeBufferPointer { buf in
-            fastItem(UnsafeMutablePointer(mutating: buf.baseAddress! + j), m)
-        }
-    }
+/// Python's index `n` into `count` items (negative from the end), nil when out of range.
+@inline(__always) func listIndex(_ n: Int, _ count: Int) -> Int? {
+    let j = n < 0 ? n &+ count : n
+    return j >= 0 && j < count ? j : nil
 }
 
 /// `o[i, j]` read in place for a float32 matrix that needs no grad; nil otherwise. The element
@@ -370,15 +361,20 @@ extension Bytecode {
 
 /// `o[n] = v` in place for a list or a float32 vector that needs no grad. On success the value
 /// at `pv` has been consumed (moved into the list, or a number needing no destroy).
-@inline(__always) func fastStore(_ po: UnsafeMutablePointer<Value>, _ n: Int, _ pv: UnsafeMutablePointer<Value>) -> Bool {
+@inline(__always) func fastStore(_ po: UnsafeMutablePointer<Value>, _ n: Int, _ pv: UnsafeMutablePointer<Value>,
+                                  _ listClass: ObjectIdentifier) -> Bool {
     if let u = peekObject(po) {
         return u._withUnsafeGuaranteedRef { o -> Bool in
-            guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return false }
+            guard ObjectIdentifier(type(of: o)) == listClass else { return false }
             let list = unsafeDowncast(o, to: PyList.self)
-            let c = list.items.count
-            let j = n < 0 ? n &+ c : n
-            guard j >= 0 && j < c else { return false }
-            list.items[j] = pv.move()
+            guard let j = listIndex(n, list.items.count) else { return false }
+            // One uniqueness check (the list's storage may be shared copy-on-write), then the
+            // old item goes and the new one moves in.
+            list.items.withUnsafeMutableBufferPointer { buf in
+                let p = buf.baseAddress! + j
+                dropSlot(p)
+                moveValue(p, pv)
+            }
             return true
         }
     }

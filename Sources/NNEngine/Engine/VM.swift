@@ -36,15 +36,7 @@ extension Bytecode {
         /// Pushes a copy of a slot, constant or global: numbers bit for bit, references with
         /// one retain (no outlined copy call).
         @inline(__always) func pushCopy(_ p: UnsafeMutablePointer<Value>) {
-            switch p.pointee {
-            case .object, .tensor:
-                // The bytes, then one retain of the object word.
-                let bits = UnsafeRawPointer(p).load(as: ValueBits.self)
-                storeBits(stack + sp, bits)
-                _ = Unmanaged<AnyObject>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(bits.w0))!).retain()
-            case .str(let t): (stack + sp).initialize(to: .str(t))
-            default: storeBits(stack + sp, UnsafeRawPointer(p).load(as: ValueBits.self))
-            }
+            copyValue(stack + sp, p)
             sp &+= 1
         }
         /// Ends the innermost callee running in this loop and resumes its caller (the caller's
@@ -276,18 +268,21 @@ extension Bytecode {
                         if !holds { ip = ins + a }
                     case .subscrLocals:
                         let b = Int(i.b), c = Int(i.c)
-                        if case .int(let n) = l[c], let r = fastItem(l + b, n) {
-                            push(r)
+                        if case .int(let n) = l[c], let p = listItem(l + b, n, rt.listClass) {
+                            pushCopy(p)
                             break
                         }
                         push(try engineGetItem(rt, try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)))
                     case .subscrTopLocal:
                         let b = Int(i.b)
                         let po = stack + (sp &- 1)
-                        if case .int(let n) = l[b], let r = fastItem(po, n) {
-                            if i.m == 1 { push(r) } else {
+                        if case .int(let n) = l[b], let p = listItem(po, n, rt.listClass) {
+                            pushCopy(p)
+                            if i.m == 0 {
+                                // The item replaces the list (copied before the list goes).
                                 dropSlot(po)
-                                po.initialize(to: r)
+                                sp &-= 1
+                                moveValue(po, stack + sp)
                             }
                             break
                         }
@@ -299,15 +294,16 @@ extension Bytecode {
                         }
                     case .subscrLocals2:
                         let b = Int(i.b), c = Int(i.c)
-                        if case .int(let x) = l[b], case .int(let y) = l[c], let r = fastItemOfItem(l + a, x, y) {
-                            push(r)
+                        if case .int(let x) = l[b], case .int(let y) = l[c], let row = listItem(l + a, x, rt.listClass),
+                           let p = listItem(row, y, rt.listClass) {
+                            pushCopy(p)
                             break
                         }
                         let row = try engineGetItem(rt, try cur.variableValue(l, 0, a), try cur.variableValue(l, 0, b))
                         push(try engineGetItem(rt, row, try cur.variableValue(l, 0, c)))
                     case .storeSubscrLocals:
                         let b = Int(i.b), c = Int(i.c)
-                        if case .int(let n) = l[c], fastStore(l + b, n, stack + (sp &- 1)) {
+                        if case .int(let n) = l[c], fastStore(l + b, n, stack + (sp &- 1), rt.listClass) {
                             sp &-= 1
                             break
                         }
@@ -317,7 +313,7 @@ extension Bytecode {
                         let b = Int(i.b)
                         // m 0: [v, o]; m 1: [o, v].
                         let po = stack + (sp &- (i.m == 0 ? 1 : 2)), pv = stack + (sp &- (i.m == 0 ? 2 : 1))
-                        if case .int(let n) = l[b], fastStore(po, n, pv) {
+                        if case .int(let n) = l[b], fastStore(po, n, pv, rt.listClass) {
                             dropSlot(po)
                             sp &-= 2
                             break
@@ -352,16 +348,12 @@ extension Bytecode {
                     case .subscr:
                         // A list read by an int index in range: the item replaces the list on the
                         // stack (no dynamic cast, no argument copies); the rest in the Runtime.
-                        if case .int(let n) = stack[sp &- 1], let u = peekObject(stack + (sp &- 2)),
-                           let item = u._withUnsafeGuaranteedRef({ o -> Value? in
-                               guard ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
-                               let items = unsafeDowncast(o, to: PyList.self).items
-                               let j = n < 0 ? n &+ items.count : n
-                               return j >= 0 && j < items.count ? items[j] : nil
-                           }) {
-                            sp &-= 2
-                            (stack + sp).deinitialize(count: 1)
-                            push(item)
+                        if case .int(let n) = stack[sp &- 1], let p = listItem(stack + (sp &- 2), n, rt.listClass) {
+                            // [list, n] -> [item]: the item copied before the list goes.
+                            sp &-= 1
+                            copyValue(stack + sp, p)
+                            dropSlot(stack + (sp &- 1))
+                            moveValue(stack + (sp &- 1), stack + sp)
                             break
                         }
                         let ix = pop(), o = pop()

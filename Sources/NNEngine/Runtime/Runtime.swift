@@ -116,6 +116,7 @@ public final class Runtime {
     let rangeIterClass = ObjectIdentifier(RangeIter.self)
     let listIterClass = ObjectIdentifier(ListIter.self)
     let functionClass = ObjectIdentifier(PyFunction.self)
+    let listClass = ObjectIdentifier(PyList.self)
     /// `Value.undefined`'s bytes, for filling a new frame's slots.
     let undefinedBits = bitsOf(.undefined)
 
