@@ -101,6 +101,8 @@ public final class Runtime {
         engineFrames = .allocate(capacity: Runtime.maxDepth + 8)
         engineTops = .allocate(capacity: 2)
         engineTops.initialize(repeating: 0, count: 2)
+        // The loop moves values as their bytes (Engine/Frames.swift): a `Value` must fit them.
+        precondition(MemoryLayout<Value>.size <= MemoryLayout<ValueBits>.size, "ValueBits must cover Value")
         self.tensors = tensors
     }
 
