@@ -60,6 +60,15 @@ struct ResumePoint {
     return out
 }
 
+/// Moves the top `n` stack values out, in order (`top` is the next free place).
+@inline(__always) func take(_ top: inout UnsafeMutablePointer<Value>, _ n: Int) -> [Value] {
+    if n == 0 { return [] }
+    top -= n
+    let out = Array(UnsafeBufferPointer(start: top, count: n))
+    top.deinitialize(count: n)
+    return out
+}
+
 /// The running instruction, read field by field where the loop uses one (a copy of the whole
 /// `Instr` at dispatch loads every field on every instruction).
 struct InstrRef {

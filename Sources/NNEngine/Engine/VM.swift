@@ -16,7 +16,6 @@ extension Bytecode {
     /// The loop, from `st` (a generator's frame is re-entered where it yielded). Returns the
     /// frame's return value, or with `st.yielded` set the value it yields (its stack kept).
     func execute(_ rt: Runtime, _ l0: Frame, _ stack0: UnsafeMutablePointer<Value>, _ st: inout ResumePoint) throws -> Value {
-        var sp = st.sp
         // The running body: this one, or a function it called that runs in this loop (see
         // `InlineFrame`); `depth` such callers are suspended.
         var running = Unmanaged.passUnretained(self)
@@ -26,18 +25,21 @@ extension Bytecode {
         // every dispatch).
         var ip = ins + st.pc
         var l = l0, stack = stack0
+        // The next free stack place, as a pointer (an index costs a multiply and a reload of
+        // `stack` on every push and pop).
+        var top = stack0 + st.sp
         var depth = 0
         st.yielded = false
-        defer { st.pc = ip - ins; st.sp = sp }
-        @inline(__always) func push(_ v: __owned Value) { (stack + sp).initialize(to: v); sp &+= 1 }
-        @inline(__always) func pop() -> Value { sp &-= 1; return (stack + sp).move() }
-        @inline(__always) func top() -> Value { stack[sp &- 1] }
-        @inline(__always) func clear(to d: Int) { while sp > d { sp -= 1; dropSlot(stack + sp) } }
+        defer { st.pc = ip - ins; st.sp = top - stack }
+        @inline(__always) func push(_ v: __owned Value) { (top).initialize(to: v); top += 1 }
+        @inline(__always) func pop() -> Value { top -= 1; return (top).move() }
+        @inline(__always) func peek() -> Value { top[-1] }
+        @inline(__always) func clear(to d: Int) { let end = stack + d; while top > end { top -= 1; dropSlot(top) } }
         /// Pushes a copy of a slot, constant or global: numbers bit for bit, references with
         /// one retain (no outlined copy call).
         @inline(__always) func pushCopy(_ p: UnsafeMutablePointer<Value>) {
-            copyValue(stack + sp, p)
-            sp &+= 1
+            copyValue(top, p)
+            top += 1
         }
         /// Ends the innermost callee running in this loop and resumes its caller (the caller's
         /// stack is left as it was at the call).
@@ -101,19 +103,21 @@ extension Bytecode {
                          .withEnter, .withExit, .withExitExc, .importName, .importFrom, .importStar, .formatValue,
                          .makeGenerator, .listToGenerator, .unpack, .makeSuper, .storeClassName, .deleteClassName:
                         // Instructions off the hot path, out of line (VM+Cold.swift).
+                        var sp = top - stack
+                        defer { top = stack + sp }
                         try cur.runCold(rt, i.p.pointee, ip - ins, l, stack, &sp)
-                    case .pop: sp &-= 1; dropSlot(stack + sp)
-                    case .dup: push(top())
+                    case .pop: top -= 1; dropSlot(top)
+                    case .dup: push(peek())
                     case .dupTwo:
-                        let x = stack[sp - 2], y = stack[sp - 1]
+                        let x = top[-2], y = top[-1]
                         push(x); push(y)
-                    case .rotTwo: swap(&stack[sp - 1], &stack[sp - 2])
+                    case .rotTwo: swap(&top[-1], &top[-2])
                     case .rotThree:
                         // [a, b, c] -> [c, a, b]
                         let c = pop(), b = pop(), x = pop()
                         push(c); push(x); push(b)
                     case .binaryConst:
-                        let px = stack + (sp &- 1)
+                        let px = top - 1
                         if a < 3, let r = engineArith(a, px, k + Int(i.b)) {
                             px.initialize(to: r)
                             break
@@ -123,9 +127,9 @@ extension Bytecode {
                     case .inplaceLocal:
                         let s = Int(i.b)
                         let p = i.m == 0 ? l + s : g[s]
-                        if a < 3, let r = engineArith(a, p, stack + (sp &- 1)) {
+                        if a < 3, let r = engineArith(a, p, top - 1) {
                             // The old value was a number: nothing to release or retire.
-                            sp &-= 1
+                            top -= 1
                             setSlot(p, r)
                             break
                         }
@@ -135,7 +139,7 @@ extension Bytecode {
                         p.pointee = r
                     case .binary, .inplace:
                         // Int and float add/sub/mul in place on the stack; the rest in Runtime.
-                        let px = stack + (sp &- 2), py = stack + (sp &- 1)
+                        let px = top - 2, py = top - 1
                         if a < 3 {
                             if case .float(let x) = px.pointee {
                                 var y = 0.0
@@ -144,22 +148,22 @@ extension Bytecode {
                                     push(try i.op == .binary ? engineBinary(rt, engineBinaryOps[a], xv, yv) : engineInplace(rt, engineBinaryOps[a], xv, yv))
                                     break
                                 }
-                                sp &-= 1
+                                top -= 1
                                 px.initialize(to: .float(a == 0 ? x + y : a == 1 ? x - y : x * y))
                                 break
                             }
                             if case .tscalar(let x) = px.pointee, case .tscalar(let y) = py.pointee {
                                 // Two float32 tensor elements (t[i, j] reads): float32 arithmetic.
-                                sp &-= 1
+                                top -= 1
                                 px.initialize(to: .tscalar(a == 0 ? x + y : a == 1 ? x - y : x * y))
                                 break
                             }
                             if case .int(let x) = px.pointee {
                                 if case .int(let y) = py.pointee {
                                     let (r, o) = a == 0 ? x.addingReportingOverflow(y) : a == 1 ? x.subtractingReportingOverflow(y) : x.multipliedReportingOverflow(by: y)
-                                    if !o { sp &-= 1; px.initialize(to: .int(r)); break }
+                                    if !o { top -= 1; px.initialize(to: .int(r)); break }
                                 } else if case .float(let y) = py.pointee {
-                                    sp &-= 1
+                                    top -= 1
                                     let xf = Double(x)
                                     px.initialize(to: .float(a == 0 ? xf + y : a == 1 ? xf - y : xf * y))
                                     break
@@ -199,15 +203,15 @@ extension Bytecode {
                     case .jumpIfTrue:
                         if try engineTruth(rt, pop()) { ip = ins + a }
                     case .jumpIfFalseOrPop:
-                        if try engineTruth(rt, top()) { _ = pop() } else { ip = ins + a }
+                        if try engineTruth(rt, peek()) { _ = pop() } else { ip = ins + a }
                     case .jumpIfTrueOrPop:
-                        if try engineTruth(rt, top()) { ip = ins + a } else { _ = pop() }
+                        if try engineTruth(rt, peek()) { ip = ins + a } else { _ = pop() }
                     case .getIter:
                         let v = pop()
                         push(try engineIterator(rt, v))
                     case .forIter, .forIterStore, .forIterBack:
                         if i.op == .forIterBack { try rt.tick() }
-                        guard let u = peekObject(stack + (sp &- 1)) else { _ = pop(); ip = ins + a; break }
+                        guard let u = peekObject(top - 1) else { _ = pop(); ip = ins + a; break }
                         if i.m == 0 && i.op != .forIter {
                             // A range stepped in place into a local slot: no optional, no copy.
                             let step = stepRange(u, rt.rangeIterClass, l + Int(i.b))
@@ -275,19 +279,19 @@ extension Bytecode {
                         push(try engineGetItem(rt, try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)))
                     case .subscrTopLocal:
                         let b = Int(i.b)
-                        let po = stack + (sp &- 1)
+                        let po = top - 1
                         if case .int(let n) = l[b], let p = listItem(po, n, rt.listClass) {
                             pushCopy(p)
                             if i.m == 0 {
                                 // The item replaces the list (copied before the list goes).
                                 dropSlot(po)
-                                sp &-= 1
-                                moveValue(po, stack + sp)
+                                top -= 1
+                                moveValue(po, top)
                             }
                             break
                         }
                         if i.m == 1 {
-                            push(try engineGetItem(rt, stack[sp &- 1], try cur.variableValue(l, 0, b)))
+                            push(try engineGetItem(rt, top[-1], try cur.variableValue(l, 0, b)))
                         } else {
                             let o = pop()
                             push(try engineGetItem(rt, o, try cur.variableValue(l, 0, b)))
@@ -303,8 +307,8 @@ extension Bytecode {
                         push(try engineGetItem(rt, row, try cur.variableValue(l, 0, c)))
                     case .storeSubscrLocals:
                         let b = Int(i.b), c = Int(i.c)
-                        if case .int(let n) = l[c], fastStore(l + b, n, stack + (sp &- 1), rt.listClass) {
-                            sp &-= 1
+                        if case .int(let n) = l[c], fastStore(l + b, n, top - 1, rt.listClass) {
+                            top -= 1
                             break
                         }
                         let v = pop()
@@ -312,10 +316,10 @@ extension Bytecode {
                     case .storeSubscrTopLocal:
                         let b = Int(i.b)
                         // m 0: [v, o]; m 1: [o, v].
-                        let po = stack + (sp &- (i.m == 0 ? 1 : 2)), pv = stack + (sp &- (i.m == 0 ? 2 : 1))
+                        let po = top - (i.m == 0 ? 1 : 2), pv = top - (i.m == 0 ? 2 : 1)
                         if case .int(let n) = l[b], fastStore(po, n, pv, rt.listClass) {
                             dropSlot(po)
-                            sp &-= 2
+                            top -= 2
                             break
                         }
                         let top = pop(), under = pop()
@@ -330,8 +334,8 @@ extension Bytecode {
                         push(try engineGetItem(rt, try cur.variableValue(l, 0, a), ix))
                     case .storeSubscrPairLocals:
                         let b = Int(i.b), c = Int(i.c)
-                        if case .int(let x) = l[b], case .int(let y) = l[c], fastStore2(l + a, x, y, stack + (sp &- 1)) {
-                            sp &-= 1
+                        if case .int(let x) = l[b], case .int(let y) = l[c], fastStore2(l + a, x, y, top - 1) {
+                            top -= 1
                             break
                         }
                         let v = pop()
@@ -348,12 +352,12 @@ extension Bytecode {
                     case .subscr:
                         // A list read by an int index in range: the item replaces the list on the
                         // stack (no dynamic cast, no argument copies); the rest in the Runtime.
-                        if case .int(let n) = stack[sp &- 1], let p = listItem(stack + (sp &- 2), n, rt.listClass) {
+                        if case .int(let n) = top[-1], let p = listItem(top - 2, n, rt.listClass) {
                             // [list, n] -> [item]: the item copied before the list goes.
-                            sp &-= 1
-                            copyValue(stack + sp, p)
-                            dropSlot(stack + (sp &- 1))
-                            moveValue(stack + (sp &- 1), stack + sp)
+                            top -= 1
+                            copyValue(top, p)
+                            dropSlot(top - 1)
+                            moveValue(top - 1, top)
                             break
                         }
                         let ix = pop(), o = pop()
@@ -361,52 +365,52 @@ extension Bytecode {
                     case .subscrPair:
                         // A float tensor's element read straight from its storage (TensorFast);
                         // anything else is o[(i, j)].
-                        if case .int(let i) = stack[sp &- 2], case .int(let j) = stack[sp &- 1],
-                           case .tensor(let t) = stack[sp &- 3], let r = TensorFast.read2(t, i, j) {
-                            sp &-= 3
-                            dropSlot(stack + sp)
+                        if case .int(let i) = top[-2], case .int(let j) = top[-1],
+                           case .tensor(let t) = top[-3], let r = TensorFast.read2(t, i, j) {
+                            top -= 3
+                            dropSlot(top)
                             push(r)
                             break
                         }
-                        let ix = Value.object(PyTuple(take(stack, &sp, 2)))
+                        let ix = Value.object(PyTuple(take(&top, 2)))
                         let o = pop()
                         push(try engineGetItem(rt, o, ix))
                     case .storeSubscrPair:
-                        let v = i.b == 1 ? pop() : stack[sp &- 4]
-                        if case .int(let i) = stack[sp &- 2], case .int(let j) = stack[sp &- 1],
-                           case .tensor(let t) = stack[sp &- 3], TensorFast.write2(t, i, j, v) {
-                            sp &-= 3
-                            dropSlot(stack + sp)
+                        let v = i.b == 1 ? pop() : top[-4]
+                        if case .int(let i) = top[-2], case .int(let j) = top[-1],
+                           case .tensor(let t) = top[-3], TensorFast.write2(t, i, j, v) {
+                            top -= 3
+                            dropSlot(top)
                         } else {
-                            let ix = Value.object(PyTuple(take(stack, &sp, 2)))
+                            let ix = Value.object(PyTuple(take(&top, 2)))
                             let o = pop()
                             try engineSetItem(rt, o, ix, v)
                         }
                         if i.b == 0 { _ = pop() }
                     case .dupN:
-                        for _ in 0..<a { push(stack[sp &- a]) }
+                        for _ in 0..<a { push(top[-a]) }
                     case .storeSubscr:
                         let ix = pop(), o = pop(), v = pop()
                         try engineSetItem(rt, o, ix, v)
                     case .deleteSubscr:
                         let ix = pop(), o = pop()
                         try rt.delItem(o, ix)
-                    case .buildList: push(.object(PyList(take(stack, &sp, a))))
-                    case .buildTuple: push(.object(PyTuple(take(stack, &sp, a))))
+                    case .buildList: push(.object(PyList(take(&top, a))))
+                    case .buildTuple: push(.object(PyTuple(take(&top, a))))
                     case .listAppend:
                         let v = pop()
-                        if case .object(let o) = stack[sp - a] { unsafeDowncast(o, to: PyList.self).items.append(v) }
+                        if case .object(let o) = top[-a] { unsafeDowncast(o, to: PyList.self).items.append(v) }
                     case .setAdd:
                         let v = pop()
-                        if case .object(let o) = stack[sp - a] { try unsafeDowncast(o, to: PySet.self).dict.set(v, .none) }
+                        if case .object(let o) = top[-a] { try unsafeDowncast(o, to: PySet.self).dict.set(v, .none) }
                     case .mapAdd:
                         let v = pop(), k = pop()
-                        if case .object(let o) = stack[sp - a] { try unsafeDowncast(o, to: PyDict.self).set(k, v) }
+                        if case .object(let o) = top[-a] { try unsafeDowncast(o, to: PyDict.self).set(k, v) }
                     case .call:
                         try rt.tick()
                         // The function and its code are kept alive by the function on the stack:
                         // read without retains.
-                        if let ufn = peekFunction(stack + (sp &- a &- 1), rt),
+                        if let ufn = peekFunction(top - (a &+ 1), rt),
                            case let ucode = ufn._withUnsafeGuaranteedRef({ Unmanaged.passUnretained($0.code) }),
                            ucode._withUnsafeGuaranteedRef({ $0.simple && $0.nparams == a }) {
                             let n = ucode._withUnsafeGuaranteedRef { $0.nslots }
@@ -423,24 +427,24 @@ extension Bytecode {
                                     // moves call memmove and a generic fill.
                                     let undef = rt.undefinedBits
                                     storeBits(nl, undef)
-                                    let args = stack + (sp &- a)
+                                    let args = top - a
                                     var j = 0
                                     while j < a { moveValue(nl + (1 &+ j), args + j); j &+= 1 }
-                                    sp &-= a
+                                    top -= a
                                     j = a &+ 1
                                     while j < n { storeBits(nl + j, undef); j &+= 1 }
                                     if ucode._withUnsafeGuaranteedRef({ $0.needsCells }) {
                                         ufn._withUnsafeGuaranteedRef { $0.setupCells(nl) }
                                     }
                                     rt.engineFrames[rt.engineTops[1]] = InlineFrame(
-                                        code: running, pc: ip - ins, sp: sp, l: l, stack: stack, nslots: n, callee: ucode, base: base)
+                                        code: running, pc: ip - ins, sp: top - stack, l: l, stack: stack, nslots: n, callee: ucode, base: base)
                                     rt.engineTops[1] &+= 1
                                     rt.engineTops[0] = base &+ need
                                     depth &+= 1
                                     running = callee
                                     callee._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
                                     l = nl; stack = nl + n
-                                    ip = ins; sp = 0
+                                    ip = ins; top = stack
                                     break
                                 }
                             }
@@ -449,24 +453,24 @@ extension Bytecode {
                             let r = try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
                                 let nl = buf.baseAddress!
                                 nl.initialize(to: .undefined)
-                                (nl + 1).moveInitialize(from: stack + (sp &- a), count: a)
-                                sp &-= a
+                                (nl + 1).moveInitialize(from: top - a, count: a)
+                                top -= a
                                 (nl + 1 + a).initialize(repeating: .undefined, count: n - 1 - a)
                                 defer { deinitFrame(nl, n) }
                                 return try ufn._withUnsafeGuaranteedRef { try $0.run(rt, nl) }
                             }
-                            sp &-= 1
-                            dropSlot(stack + sp)
+                            top -= 1
+                            dropSlot(top)
                             push(r)
                             break
                         }
-                        let args = take(stack, &sp, a)
+                        let args = take(&top, a)
                         let f = pop()
                         push(try rt.call(f, args, []))
                     case .callKw:
                         try rt.tick()
                         let kn = cur.kwNames[Int(i.b)]
-                        let vals = take(stack, &sp, a)
+                        let vals = take(&top, a)
                         let f = pop()
                         let np = a - kn.count
                         var kw: Kwargs = []
@@ -475,23 +479,23 @@ extension Bytecode {
                     case .callEx:
                         try rt.tick()
                         let shape = cur.shapes[a]
-                        let vals = take(stack, &sp, shape.count)
+                        let vals = take(&top, shape.count)
                         let f = pop()
                         push(try cur.callWithShape(rt, f, shape, vals))
                     case .makeFunction:
                         let t = cur.functions[a]
-                        let kwVals = take(stack, &sp, t.kwDefaultNames.count)
-                        let defs = take(stack, &sp, t.nDefaults)
+                        let kwVals = take(&top, t.kwDefaultNames.count)
+                        let defs = take(&top, t.nDefaults)
                         push(.object(cur.makeFunction(t, l, defs, kwVals)))
                     case .buildClass:
-                        let kws = take(stack, &sp, cur.classes[a].keywordNames.count)
-                        let bases = take(stack, &sp, Int(i.b))
+                        let kws = take(&top, cur.classes[a].keywordNames.count)
+                        let bases = take(&top, Int(i.b))
                         push(try cur.buildClass(rt, cur.classes[a], l, bases, kws))
                     case .returnValue, .returnLocal:
                         // The result moves out of its stack or slot place (no retain): a returned
                         // local's slot is left unbound, so the frame's end does not release it.
                         let src: UnsafeMutablePointer<Value>
-                        if i.op == .returnValue { sp &-= 1; src = stack + sp } else {
+                        if i.op == .returnValue { top -= 1; src = top } else {
                             src = l + a
                             if case .undefined = src.pointee { throw unbound(cur.slotNames[a]) }
                         }
@@ -506,10 +510,10 @@ extension Bytecode {
                         // Back to the caller suspended in this loop: the callee's frame goes, the
                         // function object under the arguments is replaced by the result.
                         let f = leave()
-                        sp = f.sp &- 1
-                        dropSlot(stack + sp)
-                        storeBits(stack + sp, bits)
-                        sp &+= 1
+                        top = stack + (f.sp &- 1)
+                        dropSlot(top)
+                        storeBits(top, bits)
+                        top += 1
                     case .raise:
                         try cur.raise(rt, a == 0 ? nil : a == 1 ? (pop(), nil) : { let c = pop(); return (pop(), c) }())
                     case .reraise:
@@ -538,7 +542,7 @@ extension Bytecode {
                         // [iterator, sent value]: a value from the inner iterator is yielded and this
                         // instruction runs again on resumption; its end pushes its return value.
                         let v = pop()
-                        guard case .object(let o) = top() else { break }
+                        guard case .object(let o) = peek() else { break }
                         let (r, more) = try cur.yieldFromStep(rt, o, v)
                         if more {
                             ip -= 1
@@ -581,7 +585,7 @@ extension Bytecode {
                     e.frames.append(CellError.TraceFrame(location: loc, function: callee.name, sourceLine: rt.sourceLines[loc.line]))
                     e.pending = nil
                     let f = leave()
-                    sp = f.sp
+                    top = stack + f.sp
                 }
             }
         }
