@@ -96,3 +96,37 @@ func oneHugeRowOfTheIntProductStops() {
     #expect(run("x = ones(1).long().expand(10**11)\ny = x @ x").error?.summary == timeout)
     #expect(run("y = ones(1, 10**5).long() @ ones(1, 1).long().expand(10**5, 10**5)").error?.summary == timeout)
 }
+
+@Test
+func stringSearchesAndCaseChangesPollTheDeadline() {
+    // Each walks 8 MB, polling every 1 MB: a search that finds nothing, a count with millions
+    // of matches, bounds that must be walked to, affixes as long as the string, case changes.
+    let setup = """
+    s = 'ab ' * 2800000
+    a = 'a' * 8400000
+    u = 'AB ' * 2800000
+    n = 'a\\n' * 4200000
+    w = ' ' * 8400000
+    """
+    let cells = [
+        "r = s.splitlines()", "r = n.splitlines()", "r = n.splitlines(True)",
+        "r = s.find('zz')", "r = s.rfind('zz')", "r = s.index('zz')", "r = s.rindex('zz')",
+        "r = s.find('b', -2)", "r = s.find('b', 8000000)", "r = s.find('ab', 0, 8000000)",
+        "r = s.count('zz')", "r = a.count('a')", "r = s.count('', -1)",
+        "r = 'zz' in s", "r = s.partition('zz')", "r = s.rpartition('zz')",
+        "r = s.startswith(s)", "r = s.endswith(s)", "r = s.startswith(('x', s))", "r = s.endswith('b', 0, 8000000)",
+        "r = s.upper()", "r = s.lower()", "r = s.swapcase()", "r = s.title()", "r = s.capitalize()",
+        "r = a.isalpha()", "r = a.isalnum()", "r = w.isspace()", "r = s.islower()", "r = u.isupper()",
+    ]
+    for cell in cells {
+        #expect(afterTheDeadline(setup, cell).error?.summary == timeout, "\(cell)")
+    }
+    // Without a deadline the same work ends, with CPython's results.
+    let interp = Interpreter(file: "a.nn")
+    let r = interp.run(cell: setup + """
+
+    print(len(n.splitlines()), s.find('zz'), s.rfind('ab'), a.count('a'), 'zz' in s, s.endswith(s), len(s.upper()))
+    print(u.isupper(), s.islower(), s.title()[:7], s.find('b', -2), n.splitlines(True)[-1] == 'a\\n')
+    """, firstLine: 1, echoResult: false)
+    #expect(r.items == [.stdout("4200000 -1 8399997 8400000 False True 8400000\nTrue True Ab Ab A 8399998 True\n")], "\(r)")
+}
