@@ -130,3 +130,19 @@ func stringSearchesAndCaseChangesPollTheDeadline() {
     """, firstLine: 1, echoResult: false)
     #expect(r.items == [.stdout("4200000 -1 8399997 8400000 False True 8400000\nTrue True Ab Ab A 8399998 True\n")], "\(r)")
 }
+
+@Test
+func bigCopiesPollTheDeadline() {
+    // One concatenation or repetition of megabytes is as long as thousands of loop iterations,
+    // between which the VM polls only every 4096 back-edges: `while True: s += 'x' * 10**6`
+    // ran minutes past its deadline. Each big copy now polls.
+    let setup = "s = 'x' * 2000000\nl = [0] * 100000\nt = (0,) * 100000\n"
+    for cell in ["r = s + s", "s += s", "r = l + l", "r = t + t", "r = 'ab' * 5000000", "r = s * 3"] {
+        #expect(afterTheDeadline(setup, cell).error?.summary == timeout, "\(cell)")
+    }
+    // Without a deadline: CPython's results.
+    let r = Interpreter(file: "a.nn").run(cell: setup + """
+    print(len(s + s), len(l + l), len(t + t), len('ab' * 5000000), ('ab' * 5000000)[-3:], len('é' * 3000001))
+    """, firstLine: 1, echoResult: false)
+    #expect(r.items == [.stdout("4000000 200000 200000 10000000 bab 3000001\n")], "\(r)")
+}
