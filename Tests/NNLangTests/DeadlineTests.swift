@@ -135,14 +135,16 @@ func stringSearchesAndCaseChangesPollTheDeadline() {
 func bigCopiesPollTheDeadline() {
     // One concatenation or repetition of megabytes is as long as thousands of loop iterations,
     // between which the VM polls only every 4096 back-edges: `while True: s += 'x' * 10**6`
-    // ran minutes past its deadline. Each big copy now polls.
+    // ran minutes past its deadline, `'a'.center(2 * 10**9)` 300 s. Each big copy now polls.
     let setup = "s = 'x' * 2000000\nl = [0] * 100000\nt = (0,) * 100000\n"
-    for cell in ["r = s + s", "s += s", "r = l + l", "r = t + t", "r = 'ab' * 5000000", "r = s * 3"] {
+    for cell in ["r = s + s", "s += s", "r = l + l", "r = t + t", "r = 'ab' * 5000000", "r = s * 3",
+                 "r = 'a'.center(20000000)", "r = 'a'.ljust(20000000, 'é')", "r = 'a'.rjust(20000000)", "r = 'a'.zfill(20000000)"] {
         #expect(afterTheDeadline(setup, cell).error?.summary == timeout, "\(cell)")
     }
     // Without a deadline: CPython's results.
     let r = Interpreter(file: "a.nn").run(cell: setup + """
     print(len(s + s), len(l + l), len(t + t), len('ab' * 5000000), ('ab' * 5000000)[-3:], len('é' * 3000001))
+    print(len('a'.center(3000001, 'é')), repr('ab'.center(2000001)[999999:1000003]), len(f'{5:>3000000}'), '-5'.zfill(3000000)[:3], 'x'.rjust(2500000, 'é')[-2:])
     """, firstLine: 1, echoResult: false)
-    #expect(r.items == [.stdout("4000000 200000 200000 10000000 bab 3000001\n")], "\(r)")
+    #expect(r.items == [.stdout("4000000 200000 200000 10000000 bab 3000001\n3000001 ' ab ' 3000000 -00 éx\n")], "\(r)")
 }

@@ -128,24 +128,38 @@ extension Runtime {
     }
 
     /// `s * count` (count > 0, size already checked): a piece of about `stringPollBytes` (whole
-    /// copies of `s`) appended again and again, polled between appends. (Doubling `out += out`
-    /// and a `String(repeating:)` of the rest ran 25 s for `'ab' * 500_000_000`, unpolled.)
-    func repeatString(_ s: String, _ count: Int) throws -> String {
+    /// copies of `s`, built by doubling) appended again and again, polled between appends.
+    /// (`String(repeating:)` appends copy by copy: 300 s for two billion, unpolled.)
+    package func repeatString(_ s: String, _ count: Int) throws -> String {
         let size = s.utf8.count
-        let total = size &* count
-        if total < Runtime.stringPollBytes { return String(repeating: s, count: count) }
-        let per = Swift.max(1, Runtime.stringPollBytes / Swift.max(size, 1))
-        let piece = String(repeating: s, count: Swift.min(per, count))
+        if count <= 0 || size == 0 { return "" }
+        let inPiece = Swift.min(count, Swift.max(1, Runtime.stringPollBytes / size))
+        let piece = Runtime.repeated(s, inPiece)
+        if count == inPiece { return piece }
         var out = ""
-        out.reserveCapacity(total)
+        out.reserveCapacity(size &* count)
         var have = 0
-        while have &+ per <= count {
+        while have &+ inPiece <= count {
             out += piece
-            have &+= per
+            have &+= inPiece
             try checkClock()
         }
-        if have < count { out += String(repeating: s, count: count &- have) }
+        // The rest is fewer copies than a piece holds: a prefix of it.
+        if have < count { out += String(decoding: piece.utf8.prefix((count &- have) &* size), as: UTF8.self) }
         return out
+    }
+
+    /// `count` copies of `s` by doubling: a few large copies, where `String(repeating:)` appends
+    /// copy by copy. Not polled: for sizes already bounded (a piece, a format width).
+    package static func repeated(_ s: String, _ count: Int) -> String {
+        if count <= 0 || s.isEmpty { return "" }
+        var piece = s, n = 1
+        while n &* 2 <= count {
+            piece += piece
+            n &*= 2
+        }
+        if n == count { return piece }
+        return piece + String(decoding: piece.utf8.prefix((count &- n) &* s.utf8.count), as: UTF8.self)
     }
 
     /// Where the non-empty `needle` occurs in `h[lo..<hi]`: its first match, or with `last` its

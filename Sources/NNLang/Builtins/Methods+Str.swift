@@ -107,11 +107,11 @@ extension Runtime {
                 let n = w - str.unicodeScalars.count
                 try rt.checkStringSize(n, fill.utf8.count)
                 switch kind {
-                case "<": return .str(str + String(repeating: fill, count: n))
-                case ">": return .str(String(repeating: fill, count: n) + str)
+                case "<": return .str(str + (try rt.repeatString(fill, n)))
+                case ">": return .str((try rt.repeatString(fill, n)) + str)
                 default:
                     let left = n / 2 + (n & w & 1)
-                    return .str(String(repeating: fill, count: left) + str + String(repeating: fill, count: n - left))
+                    return .str((try rt.repeatString(fill, left)) + str + (try rt.repeatString(fill, n - left)))
                 }
             }
         }
@@ -225,7 +225,7 @@ extension Runtime {
                 try rt.checkStringSize(n, 1)
                 var sign = ""
                 if str.hasPrefix("-") || str.hasPrefix("+") { sign = String(str.removeFirst()) }
-                return .str(sign + String(repeating: "0", count: n) + str)
+                return .str(sign + (try rt.repeatString("0", n)) + str)
             }),
             ("isdigit", pred { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }),
             ("isdecimal", pred { $0.properties.numericType == .decimal }),
