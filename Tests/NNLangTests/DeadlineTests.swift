@@ -148,3 +148,13 @@ func bigCopiesPollTheDeadline() {
     """, firstLine: 1, echoResult: false)
     #expect(r.items == [.stdout("4000000 200000 200000 10000000 bab 3000001\n3000001 ' ab ' 3000000 -00 éx\n")], "\(r)")
 }
+
+@Test
+func recursionWithoutLoopsKeepsTheDeadline() {
+    // fib(37) ran 4 s under a 2 s limit: a program of calls has no back-edge to poll at, so
+    // calls check the clock too. fib(60) would run for days.
+    let fib = "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nfib(60)\n"
+    #expect(run(fib).error?.summary == timeout)
+    // Not swallowed by an `except` around the call either.
+    #expect(run(fib.replacingOccurrences(of: "fib(60)\n", with: "try:\n    fib(60)\nexcept BaseException:\n    print('caught')\n")).error?.summary == timeout)
+}
