@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NNBookCLITests", dependencies: ["NNBookCLI", "Notebook", "NotebookTestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Notebook", "Site"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "NNBookCLI", "Notebook", "Site"]),
         .testTarget(name: "LessonTests", dependencies: ["Notebook"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,30 +18,6 @@ let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appen
 /// `NotImplementedError`, so the tests that need real output are skipped, not faked.
 let evaluatorWorks: Bool = Interpreter(file: "probe.nn").run(cell: "1 + 1", firstLine: 1).items == [.result("2")]
 
-struct Result {
-    var status: Int32
-    var out: String
-    var err: String
-}
-
-/// Runs the built binary in `directory` and collects its output.
-func nnbook(_ arguments: [String], in directory: String) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: nnbookBinary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read before waiting so a full pipe cannot block the child.
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                  err: String(decoding: errData, as: UTF8.self))
-}
-
 /// A temporary folder holding copies of the named fixtures.
 func fixtureFolder(_ names: [String]) throws -> String {
     let dir = try tempFolder()

@@ -41,14 +41,8 @@ private let other = "# Other\n\n```nn\nprint(2)\n```\n\n```output\n2\n```\n"
 /// Starts `nnbook ARGS` in `dir`, sends SIGINT once cell 2 has started (`signals` times),
 /// and collects the result.
 private func interrupted(_ arguments: [String], in dir: String, signals: Int = 1) throws -> (Result, Double) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: nnbookBinary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: dir)
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
+    let child = try NnbookChild(arguments, in: dir)
+    let process = child.process
     // Wait (up to 2 minutes on a loaded machine) for the cell to be running.
     var waited = 0
     while !FileManager.default.fileExists(atPath: "\(dir)/started") && waited < 1200 && process.isRunning {
@@ -57,11 +51,8 @@ private func interrupted(_ arguments: [String], in dir: String, signals: Int = 1
     }
     let sent = Date()
     for _ in 0..<signals { process.interrupt() }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                   err: String(decoding: errData, as: UTF8.self)), Date().timeIntervalSince(sent))
+    let result = child.finish()
+    return (result, Date().timeIntervalSince(sent))
 }
 
 @Test func ctrlCStopsTestWithASummaryAndStatus130() throws {
@@ -130,14 +121,9 @@ private func waitFor(_ limit: Double, _ condition: () -> Bool) -> Bool {
     let dir = try tempFolder(["stuck.nn": stuck])
     let errPath = "\(dir)/stderr.txt"
     #expect(FileManager.default.createFile(atPath: errPath, contents: nil))
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: nnbookBinary)
-    process.arguments = ["run", "stuck.nn"]
-    process.currentDirectoryURL = URL(fileURLWithPath: dir)
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    try process.run()
+    let child = try NnbookChild(["run", "stuck.nn"], in: dir, stderr: try FileHandle(forWritingTo: URL(fileURLWithPath: errPath)))
+    let process = child.process
+    let out = child.out!
     func stderrText() -> String { (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "" }
     func unread() -> Int32 {
         var n: Int32 = 0

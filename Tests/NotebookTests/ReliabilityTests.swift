@@ -96,3 +96,15 @@ import Testing
     // The next cell runs normally.
     #expect(i.run(cell: "print(ones(3).sum())", firstLine: 1, echoResult: false, timeout: 5).items == [.stdout("tensor(3.)\n")])
 }
+
+@Test func updateRefusesAFileEditedWhileItRan() throws {
+    guard evaluatorWorks else { return }
+    // The cell itself saves an edit to its notebook, as an editor would while `update` runs:
+    // the run's outputs must not replace the edit.
+    let nb = "# T\n\n```nn\nwith open('a.md', 'a') as f:\n    f.write('Edited.\\n')\nprint(1)\n```\n"
+    let dir = try tempFolder(["a.md": nb])
+    let r = try nnbook(["update", "a.md"], in: dir)
+    #expect(r.status == 1 && r.err.contains("a.md:1: error: cannot update: the file changed while it ran; not overwritten"), "\(r.out)\(r.err)")
+    #expect(try read("\(dir)/a.md") == nb + "Edited.\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") } == [])
+}

@@ -80,26 +80,21 @@ func sweepProgram(start: Int) -> String {
 
 private func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'" }
 
-/// Runs `nnbook run FILE`, killing it once it prints nothing for `stall` seconds (a hang);
+/// Runs `nnbook run FILE`, killing it (SIGKILL) once it prints nothing for `stall` seconds (a hang);
 /// nil status when it had to be killed.
 func runChild(_ file: String, in dir: String, stall: Double) throws -> (status: Int32?, signaled: Bool, out: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: nnbookBinary)
-    process.arguments = ["run", file, "--timeout", "3000"]
-    process.currentDirectoryURL = URL(fileURLWithPath: dir)
     let outFile = "\(dir)/child.out"
     _ = FileManager.default.createFile(atPath: outFile, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
-    process.standardOutput = handle
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let child = try NnbookChild(["run", file, "--timeout", "3000"], in: dir, stdout: handle, stderr: FileHandle.nullDevice)
+    let process = child.process
     var lastSize: UInt64 = 0, lastChange = Date()
     var killed = false
     while process.isRunning {
         let size = (try? FileManager.default.attributesOfItem(atPath: outFile)[.size] as? UInt64) ?? 0
         if size != lastSize { lastSize = size; lastChange = Date() }
         if Date().timeIntervalSince(lastChange) > stall {
-            process.terminate(); killed = true; process.waitUntilExit(); break
+            child.kill(); killed = true; break
         }
         Thread.sleep(forTimeInterval: 0.05)
     }

@@ -53,7 +53,7 @@ struct FormatSpec {
         let len = prefix.count + body.count
         if len >= width { return prefix + body }
         let n = width - len
-        let fillS = { (k: Int) in String(repeating: fill, count: k) }
+        let fillS = { (k: Int) in Runtime.repeated(String(fill), k) }
         switch align ?? defaultAlign {
         case "<": return prefix + body + fillS(n)
         case "^": return fillS(n / 2) + prefix + body + fillS(n - n / 2)

@@ -505,7 +505,7 @@ extension Runtime {
             guard case .str(let sub) = item else {
                 throw PyError.type("'in <string>' requires string as left operand, not \(item.typeName)")
             }
-            return sub.isEmpty || s.contains(sub)
+            return try containsSubstring(s, sub)
         case .object(let o):
             switch o {
             case let l as PyList:

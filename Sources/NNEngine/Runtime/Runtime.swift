@@ -241,9 +241,11 @@ public final class Runtime {
     }
 
     /// Before building a list or tuple of `items` values or a string of `bytes`: small ones
-    /// pass at once; large ones must fit the notebook's memory cap.
+    /// pass at once; large ones poll the deadline (a loop of big copies, `s += t`, reaches the
+    /// VM's own check only every 4096 back-edges) and must fit the notebook's memory cap.
     @inline(__always) package func checkGrowth(items: Int = 0, bytes: Int = 0) throws {
         if items < 1 << 16 && bytes < 1 << 20 { return }
+        try checkClock()
         try checkMemory(bytes: items &* MemoryLayout<Value>.stride &+ bytes)
     }
 

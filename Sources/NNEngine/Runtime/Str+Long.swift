@@ -4,6 +4,19 @@ import Foundation
 // pieces, so a cell's deadline, a cancel or Ctrl-C stops it (`checkClock` between pieces) and
 // a result past the memory cap is a MemoryError, not an allocation failure.
 
+/// Counts steps of a walk over a string and polls the runtime's deadline every
+/// `Runtime.stringPollBytes` of them.
+package struct StringPoll {
+    private var steps = 0
+
+    package init() {}
+
+    @inline(__always) package mutating func step(_ rt: Runtime) throws {
+        steps &+= 1
+        if steps & (Runtime.stringPollBytes - 1) == 0 { try rt.checkClock() }
+    }
+}
+
 extension Runtime {
     /// Bytes (or parts) of string work between two polls of the cell's deadline.
     package static let stringPollBytes = 1 << 20
@@ -114,19 +127,64 @@ extension Runtime {
         return out
     }
 
-    /// `s * count` (count > 0, size already checked): doubling copies, polled between them.
-    func repeatString(_ s: String, _ count: Int) throws -> String {
-        let total = s.utf8.count &* count
-        if total < Runtime.stringPollBytes { return String(repeating: s, count: count) }
-        var out = s
-        out.reserveCapacity(total)
-        var have = 1
-        while have &* 2 <= count {
-            out += out
-            have &*= 2
+    /// `s * count` (count > 0, size already checked): a piece of about `stringPollBytes` (whole
+    /// copies of `s`, built by doubling) appended again and again, polled between appends.
+    /// (`String(repeating:)` appends copy by copy: 300 s for two billion, unpolled.)
+    package func repeatString(_ s: String, _ count: Int) throws -> String {
+        let size = s.utf8.count
+        if count <= 0 || size == 0 { return "" }
+        let inPiece = Swift.min(count, Swift.max(1, Runtime.stringPollBytes / size))
+        let piece = Runtime.repeated(s, inPiece)
+        if count == inPiece { return piece }
+        var out = ""
+        out.reserveCapacity(size &* count)
+        var have = 0
+        while have &+ inPiece <= count {
+            out += piece
+            have &+= inPiece
             try checkClock()
         }
-        if have < count { out += String(repeating: s, count: count - have) }
+        // The rest is fewer copies than a piece holds: a prefix of it.
+        if have < count { out += String(decoding: piece.utf8.prefix((count &- have) &* size), as: UTF8.self) }
         return out
+    }
+
+    /// `count` copies of `s` by doubling: a few large copies, where `String(repeating:)` appends
+    /// copy by copy. Not polled: for sizes already bounded (a piece, a format width).
+    package static func repeated(_ s: String, _ count: Int) -> String {
+        if count <= 0 || s.isEmpty { return "" }
+        var piece = s, n = 1
+        while n &* 2 <= count {
+            piece += piece
+            n &*= 2
+        }
+        if n == count { return piece }
+        return piece + String(decoding: piece.utf8.prefix((count &- n) &* s.utf8.count), as: UTF8.self)
+    }
+
+    /// Where the non-empty `needle` occurs in `h[lo..<hi]`: its first match, or with `last` its
+    /// last one; nil when none. Polls the deadline every `stringPollBytes` positions tried.
+    package func findBytes(_ h: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
+                   _ lo: Int, _ hi: Int, last: Bool) throws -> Int? {
+        let m = needle.count
+        guard m > 0, hi - lo >= m, let base = h.baseAddress, let nb = needle.baseAddress else { return nil }
+        let first = nb[0]
+        var i = last ? hi - m : lo
+        let step = last ? -1 : 1, stop = last ? lo - 1 : hi - m + 1
+        var poll = StringPoll()
+        while i != stop {
+            if base[i] == first && (m == 1 || memcmp(base + i, nb, m) == 0) { return i }
+            i += step
+            try poll.step(self)
+        }
+        return nil
+    }
+
+    /// `sub in s`, code point by code point as CPython compares (Foundation's `contains` would
+    /// match canonically equivalent text), polling the deadline as it walks.
+    package func containsSubstring(_ s: String, _ sub: String) throws -> Bool {
+        if sub.isEmpty { return true }
+        var s = s, sub = sub
+        return try s.withUTF8 { h in try sub.withUTF8 { n in try findBytes(h, n, 0, h.count, last: false) != nil } }
     }
 }

@@ -7,23 +7,17 @@ private func s(_ v: Value) -> String {
     return ""
 }
 
-extension Runtime {
-    func find(_ hay: String, _ needle: String, _ start: Int?, _ end: Int?, reverse: Bool) -> Int {
-        let h = Array(hay.unicodeScalars), n = Array(needle.unicodeScalars)
-        var a = start ?? 0, b = end ?? h.count
-        if a < 0 { a = max(0, a + h.count) }
-        if b < 0 { b = max(0, b + h.count) }
-        b = min(b, h.count)
-        if b - a < n.count { return -1 }
-        let range = Array(a...(b - n.count))
-        for i in (reverse ? range.reversed() : range) {
-            var ok = true
-            for k in 0..<n.count where h[i + k] != n[k] { ok = false; break }
-            if ok { return i }
-        }
-        return -1
+/// The optional `start`/`end` argument `a[i]` of a str search: nil when absent or None.
+private func bound(_ a: [Value], _ i: Int) throws -> Int? {
+    guard i < a.count, !a[i].isNone else { return nil }
+    guard case .int(let n) = a[i] else {
+        if case .bool(let b) = a[i] { return b ? 1 : 0 }
+        throw PyError.type("slice indices must be integers or None or have an __index__ method")
     }
+    return n
+}
 
+extension Runtime {
     /// `str.format(*args, **kwargs)`.
     func strFormat(_ fmt: String, _ args: [Value], _ kw: Kwargs) throws -> String {
         var out = ""
@@ -113,41 +107,44 @@ extension Runtime {
                 let n = w - str.unicodeScalars.count
                 try rt.checkStringSize(n, fill.utf8.count)
                 switch kind {
-                case "<": return .str(str + String(repeating: fill, count: n))
-                case ">": return .str(String(repeating: fill, count: n) + str)
+                case "<": return .str(str + (try rt.repeatString(fill, n)))
+                case ">": return .str((try rt.repeatString(fill, n)) + str)
                 default:
                     let left = n / 2 + (n & w & 1)
-                    return .str(String(repeating: fill, count: left) + str + String(repeating: fill, count: n - left))
+                    return .str((try rt.repeatString(fill, left)) + str + (try rt.repeatString(fill, n - left)))
                 }
             }
         }
         func pred(_ f: @escaping (Unicode.Scalar) -> Bool) -> PyMethodDescr.Fn {
-            { _, v, _, _ in
-                let us = s(v).unicodeScalars
-                return .bool(!us.isEmpty && us.allSatisfy(f))
-            }
+            { rt, v, _, _ in .bool(try rt.allScalars(s(v), f)) }
         }
-        func affix(_ name: String, _ test: @escaping (String, String) -> Bool) -> PyMethodDescr.Fn {
+        func affix(_ name: String, atEnd: Bool) -> PyMethodDescr.Fn {
             { rt, v, a, _ in
                 try Args.count(name, a, 1, 3)
-                var str = s(v)
-                if a.count > 1 {
-                    let us = Array(str.unicodeScalars)
-                    var st = try Args.int(a[1]); if st < 0 { st = max(0, st + us.count) }
-                    var en = a.count > 2 ? try Args.int(a[2]) : us.count; if en < 0 { en = max(0, en + us.count) }
-                    en = min(en, us.count)
-                    var view = String.UnicodeScalarView()
-                    if st <= en { view.append(contentsOf: us[st..<en]) }
-                    str = String(view)
-                }
+                let str = s(v), st = try bound(a, 1), en = try bound(a, 2)
                 switch a[0] {
-                case .str(let p): return .bool(test(str, p))
+                case .str(let p): return .bool(try rt.hasAffix(str, p, st, en, atEnd: atEnd))
                 case .object(let t as PyTuple):
-                    for x in t.items { if case .str(let p) = x, test(str, p) { return .True } }
+                    for x in t.items {
+                        guard case .str(let p) = x else {
+                            throw PyError.type("tuple for \(name) must only contain str, not \(x.typeName)")
+                        }
+                        if try rt.hasAffix(str, p, st, en, atEnd: atEnd) { return .True }
+                    }
                     return .False
                 default:
                     throw PyError.type("\(name) first arg must be str or a tuple of str, not \(a[0].typeName)")
                 }
+            }
+        }
+        /// `find`, `rfind`, `index`, `rindex`: `index` raises where `find` gives -1.
+        func search(_ name: String, last: Bool, raises: Bool) -> PyMethodDescr.Fn {
+            { rt, v, a, _ in
+                try Args.count(name, a, 1, 3)
+                let n = try Args.str(a[0], "must be str, not \(a[0].typeName)")
+                let r = try rt.find(s(v), n, try bound(a, 1), try bound(a, 2), reverse: last)
+                if r < 0 && raises { throw PyError.value("substring not found") }
+                return .int(r)
             }
         }
         methods(BuiltinTypes.str, [
@@ -173,10 +170,10 @@ extension Runtime {
                 let m = try (a.count > 1 ? a[1] : Args.kw(kw, "maxsplit")).map { try Args.int($0) } ?? -1
                 return .object(PyList(try rt.split(s(v), sep, m, fromRight: true)))
             }),
-            ("splitlines", { _, v, a, _ in
-                var lines = s(v).components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
-                if lines.last == "" { lines.removeLast() }
-                return .object(PyList(lines.map { .str($0) }))
+            ("splitlines", { rt, v, a, kw in
+                try Args.count("splitlines", a, 0, 1)
+                let keep = try (a.first ?? Args.kw(kw, "keepends")).map { try rt.truth($0) } ?? false
+                return .object(PyList(try rt.splitLines(s(v), keepends: keep)))
             }),
             ("strip", { rt, v, a, _ in .str(try rt.strip(s(v), a.first, left: true, right: true)) }),
             ("lstrip", { rt, v, a, _ in .str(try rt.strip(s(v), a.first, left: true, right: false)) }),
@@ -199,52 +196,22 @@ extension Runtime {
                 parts = [head] + parts[(count + 1)...]
                 return .str(parts.joined(separator: old))
             }),
-            ("startswith", affix("startswith") { $0.unicodeScalars.starts(with: $1.unicodeScalars) }),
-            ("endswith", affix("endswith") { Array($0.unicodeScalars).reversed().starts(with: Array($1.unicodeScalars).reversed()) }),
-            ("upper", { _, v, _, _ in .str(s(v).uppercased()) }),
-            ("lower", { _, v, _, _ in .str(s(v).lowercased()) }),
-            ("title", { _, v, _, _ in
-                var out = ""
-                var prevCased = false
-                for ch in s(v) {
-                    let str = String(ch)
-                    out += prevCased ? str.lowercased() : str.uppercased()
-                    prevCased = ch.isLetter
-                }
-                return .str(out)
-            }),
-            ("capitalize", { _, v, _, _ in
-                let str = s(v)
-                guard let f = str.first else { return v }
-                return .str(String(f).uppercased() + str.dropFirst().lowercased())
-            }),
-            ("swapcase", { _, v, _, _ in
-                .str(String(s(v).map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) }))
-            }),
+            ("startswith", affix("startswith", atEnd: false)),
+            ("endswith", affix("endswith", atEnd: true)),
+            ("upper", { rt, v, _, _ in .str(try rt.mapPieces(s(v)) { $0.uppercased() }) }),
+            ("lower", { rt, v, _, _ in .str(try rt.mapPieces(s(v)) { $0.lowercased() }) }),
+            ("title", { rt, v, _, _ in .str(try rt.titleCase(s(v))) }),
+            ("capitalize", { rt, v, _, _ in .str(try rt.capitalize(s(v))) }),
+            ("swapcase", { rt, v, _, _ in .str(try rt.swapCase(s(v))) }),
             ("format", { rt, v, a, kw in .str(try rt.strFormat(s(v), a, kw)) }),
-            ("find", { rt, v, a, _ in
-                try Args.count("find", a, 1, 3)
-                let n = try Args.str(a[0], "must be str, not \(a[0].typeName)")
-                return .int(rt.find(s(v), n, a.count > 1 ? try Args.int(a[1]) : nil, a.count > 2 ? try Args.int(a[2]) : nil, reverse: false))
-            }),
-            ("rfind", { rt, v, a, _ in
-                try Args.count("rfind", a, 1, 3)
-                let n = try Args.str(a[0], "must be str, not \(a[0].typeName)")
-                return .int(rt.find(s(v), n, a.count > 1 ? try Args.int(a[1]) : nil, a.count > 2 ? try Args.int(a[2]) : nil, reverse: true))
-            }),
-            ("index", { rt, v, a, _ in
-                try Args.count("index", a, 1, 3)
-                let n = try Args.str(a[0], "must be str, not \(a[0].typeName)")
-                let r = rt.find(s(v), n, a.count > 1 ? try Args.int(a[1]) : nil, a.count > 2 ? try Args.int(a[2]) : nil, reverse: false)
-                if r < 0 { throw PyError.value("substring not found") }
-                return .int(r)
-            }),
+            ("find", search("find", last: false, raises: false)),
+            ("rfind", search("rfind", last: true, raises: false)),
+            ("index", search("index", last: false, raises: true)),
+            ("rindex", search("rindex", last: true, raises: true)),
             ("count", { rt, v, a, _ in
                 try Args.count("count", a, 1, 3)
                 let n = try Args.str(a[0], "must be str, not \(a[0].typeName)")
-                let str = s(v)
-                if n.isEmpty { return .int(str.unicodeScalars.count + 1) }
-                return .int(str.components(separatedBy: n).count - 1)
+                return .int(try rt.countOccurrences(s(v), n, try bound(a, 1), try bound(a, 2)))
             }),
             ("ljust", justify("ljust", "<")),
             ("rjust", justify("rjust", ">")),
@@ -258,7 +225,7 @@ extension Runtime {
                 try rt.checkStringSize(n, 1)
                 var sign = ""
                 if str.hasPrefix("-") || str.hasPrefix("+") { sign = String(str.removeFirst()) }
-                return .str(sign + String(repeating: "0", count: n) + str)
+                return .str(sign + (try rt.repeatString("0", n)) + str)
             }),
             ("isdigit", pred { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }),
             ("isdecimal", pred { $0.properties.numericType == .decimal }),
@@ -266,22 +233,17 @@ extension Runtime {
             ("isalpha", pred { $0.properties.isAlphabetic }),
             ("isalnum", pred { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
             ("isspace", pred(isPythonSpace)),
-            ("isupper", { _, v, _, _ in
-                let str = s(v)
-                return .bool(str.contains { $0.isCased } && !str.contains { $0.isLowercase })
-            }),
-            ("islower", { _, v, _, _ in
-                let str = s(v)
-                return .bool(str.contains { $0.isCased } && !str.contains { $0.isUppercase })
-            }),
+            ("isupper", { rt, v, _, _ in .bool(try rt.isCase(s(v), lower: false)) }),
+            ("islower", { rt, v, _, _ in .bool(try rt.isCase(s(v), lower: true)) }),
             ("partition", { rt, v, a, _ in
-                let sep = try Args.str(a.first ?? .none, "must be str")
-                if sep.isEmpty { throw PyError.value("empty separator") }
-                let str = s(v)
-                if let r = str.range(of: sep) {
-                    return .object(PyTuple([.str(String(str[..<r.lowerBound])), .str(sep), .str(String(str[r.upperBound...]))]))
-                }
-                return .object(PyTuple([.str(str), .str(""), .str("")]))
+                try Args.count("partition", a, 1, 1)
+                let sep = try Args.str(a[0], "must be str, not \(a[0].typeName)")
+                return try rt.partition(s(v), sep, last: false)
+            }),
+            ("rpartition", { rt, v, a, _ in
+                try Args.count("rpartition", a, 1, 1)
+                let sep = try Args.str(a[0], "must be str, not \(a[0].typeName)")
+                return try rt.partition(s(v), sep, last: true)
             }),
             ("encode", { _, _, _, _ in throw PyError.type("bytes are not supported in nn") }),
         ])

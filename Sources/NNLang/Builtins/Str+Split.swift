@@ -13,17 +13,6 @@ import Foundation
     return c == 0x85 || c == 0xA0 || u.properties.isWhitespace
 }
 
-/// Counts steps of a walk over a string and polls the runtime's deadline every
-/// `Runtime.stringPollBytes` of them.
-struct StringPoll {
-    private var steps = 0
-
-    @inline(__always) mutating func step(_ rt: Runtime) throws {
-        steps &+= 1
-        if steps & (Runtime.stringPollBytes - 1) == 0 { try rt.checkClock() }
-    }
-}
-
 extension Runtime {
     /// `str.strip(chars)` / `lstrip` / `rstrip`: the string itself when nothing is stripped.
     func strip(_ str: String, _ chars: Value?, left: Bool, right: Bool) throws -> String {
@@ -88,7 +77,7 @@ extension Runtime {
     }
 
     /// Every 65536 parts of a split: the deadline, and the list's size against the memory cap.
-    @inline(__always) private func checkParts(_ count: Int) throws {
+    @inline(__always) func checkParts(_ count: Int) throws {
         if count & 0xFFFF != 0 { return }
         try checkClock()
         try checkGrowth(items: count, bytes: count &* 32)
@@ -143,23 +132,5 @@ extension Runtime {
             try checkParts(parts.count)
         }
         return parts
-    }
-
-    /// Where the non-empty `needle` occurs in `h[lo..<hi]`: its first match, or with `last` its
-    /// last one; nil when none. Polls the deadline every `stringPollBytes` positions tried.
-    func findBytes(_ h: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
-                   _ lo: Int, _ hi: Int, last: Bool) throws -> Int? {
-        let m = needle.count
-        guard m > 0, hi - lo >= m, let base = h.baseAddress, let nb = needle.baseAddress else { return nil }
-        let first = nb[0]
-        var i = last ? hi - m : lo
-        let step = last ? -1 : 1, stop = last ? lo - 1 : hi - m + 1
-        var poll = StringPoll()
-        while i != stop {
-            if base[i] == first && (m == 1 || memcmp(base + i, nb, m) == 0) { return i }
-            i += step
-            try poll.step(self)
-        }
-        return nil
     }
 }
