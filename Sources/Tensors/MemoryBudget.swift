@@ -97,8 +97,12 @@ public final class MemoryBudget: Sendable {
         physicalMemory / 4 * 3 / Swift.max(1, jobs)
     }
 
-    /// Resident memory of this process in bytes (0 when unknown): the backstop for memory no
-    /// budget tracks (a list grown one append at a time).
+    /// Freed tensor buffers kept for reuse (resident, charged to no budget).
+    public static var cachedBufferBytes: Int { LargeBufferCache.shared.held }
+
+    /// Private resident memory of this process in bytes (0 when unknown): resident pages less
+    /// those backed by files (mapped code, a memory-mapped `get_data` cache), which the kernel
+    /// can drop. The backstop for memory no budget tracks (a list grown one append at a time).
     public static func residentBytes() -> Int {
         #if os(Linux)
         let fd = open("/proc/self/statm", O_RDONLY)
@@ -108,8 +112,9 @@ public final class MemoryBudget: Sendable {
         let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
         if n <= 0 { return 0 }
         let fields = buf[0..<n].split(separator: UInt8(ascii: " "))
-        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
-        return pages &* Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard fields.count > 2, let pages = Int(String(decoding: fields[1], as: UTF8.self)),
+              let shared = Int(String(decoding: fields[2], as: UTF8.self)) else { return 0 }
+        return Swift.max(0, pages &- shared) &* Int(sysconf(Int32(_SC_PAGESIZE)))
         #else
         return 0
         #endif

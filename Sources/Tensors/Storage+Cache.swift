@@ -31,6 +31,13 @@ final class LargeBufferCache: @unchecked Sendable {
         pthread_mutex_init(lock, nil)
     }
 
+    /// The bytes the cache holds now (resident, and charged to no notebook's budget).
+    var held: Int {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return heldBytes
+    }
+
     /// A cached buffer of exactly `bytes`, or nil.
     func take(bytes: Int) -> UnsafeMutableRawPointer? {
         guard bytes >= minBytes else { return nil }

@@ -65,6 +65,20 @@ import Testing
     #expect(try nnbook(["run", "a.nn", "--timeout", "0", "--max-memory", "1G"], in: dir).out == "1\n")
 }
 
+@Test func listsAndDictsGrownItemByItemMeetTheMemoryCap() throws {
+    guard evaluatorWorks else { return }
+    // Neither is charged to the budget as it grows; the resident-memory backstop stops both a
+    // few hundred MB past the cap (not gigabytes later, not the OOM killer).
+    let dir = try tempFolder([
+        "list.nn": "xs = []\ni = 0\nwhile True:\n    xs.append([i, i])\n    i += 1\n",
+        "dict.nn": "d = {}\ni = 0\nwhile True:\n    d[i] = [i]\n    i += 1\n",
+    ])
+    for file in ["list.nn", "dict.nn"] {
+        let r = try nnbook(["run", file, "--max-memory", "256M", "--timeout", "300"], in: dir)
+        #expect(r.status == 1 && r.err.contains("MemoryError: the notebook holds"), "\(file): \(r.status) \(r.err)")
+    }
+}
+
 @Test func memorySizesParse() {
     #expect(MemorySize.parse("1000000") == 1_000_000)
     #expect(MemorySize.parse("512M") == 512 << 20)

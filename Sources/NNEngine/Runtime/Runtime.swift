@@ -221,16 +221,16 @@ public final class Runtime {
     /// resident memory not held by tensors (of any notebook) past this notebook's limit is a
     /// MemoryError in the running cell, well before the OOM killer would step in.
     func checkResidentMemory(_ budget: MemoryBudget) throws {
-        let untracked = MemoryBudget.residentBytes() - MemoryBudget.chargedBytes
+        let untracked = MemoryBudget.residentBytes() - MemoryBudget.chargedBytes - MemoryBudget.cachedBufferBytes
         if untracked > budget.limit - budget.usedBytes + Runtime.memorySlack {
             throw PyError(BuiltinTypes.memoryError,
                           "the notebook holds \(untracked) bytes outside tensors, past its memory limit of \(budget.limit) bytes (--max-memory)")
         }
     }
 
-    /// Resident memory allowed beyond the limit before the backstop acts: the code, the
-    /// runtime itself and the tensor kernels' cache of freed buffers (up to 1 GB).
-    static let memorySlack = 1536 << 20
+    /// Resident memory allowed beyond the limit before the backstop acts: the runtime itself
+    /// and the allocator's free lists (the kernels' cache of freed buffers is counted apart).
+    static let memorySlack = 384 << 20
 
     /// Throws MemoryError before a string of `count` pieces of `size` bytes is built past the
     /// 2 GiB ceiling of `"x" * n` or the notebook's memory cap.
