@@ -22,6 +22,8 @@
 #include "pool.h"
 
 #include <immintrin.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #define AVX __attribute__((target("avx2,fma")))
@@ -163,16 +165,60 @@ typedef struct {
     ptrdiff_t brs, bcs;
     float *c;
     ptrdiff_t ldc;
-    /// One packed panel (k x 16 floats) per thread, 32-byte aligned.
-    float *panels;
-    ptrdiff_t panel_floats;
+    /// Set by a thread whose panel buffer could not be allocated.
+    _Atomic int failed;
 } product_t;
+
+// Each thread keeps its panel buffer (k x 16 floats, at most 256 KB) for its next products: a
+// fresh 100 KB buffer per call cost ~10 us of page faults on a 64x784 @ 784x50 product (the
+// allocator hands such blocks back to the system on free). Freed when the thread exits.
+typedef struct {
+    size_t floats;
+    float *p;
+} scratch_t;
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static int scratch_ready;
+
+static void scratch_free(void *s) {
+    free(((scratch_t *)s)->p);
+    free(s);
+}
+
+static void scratch_init(void) { scratch_ready = pthread_key_create(&scratch_key, scratch_free) == 0; }
+
+/// This thread's buffer of at least `floats` floats, 64-byte aligned, or NULL.
+static float *scratch(size_t floats) {
+    pthread_once(&scratch_once, scratch_init);
+    if (!scratch_ready) return NULL;
+    scratch_t *s = pthread_getspecific(scratch_key);
+    if (!s) {
+        if (!(s = calloc(1, sizeof *s))) return NULL;
+        if (pthread_setspecific(scratch_key, s)) {
+            free(s);
+            return NULL;
+        }
+    }
+    if (s->floats < floats) {
+        float *p = aligned_alloc(64, (floats * sizeof(float) + 63) / 64 * 64);
+        if (!p) return NULL;
+        free(s->p);
+        s->p = p;
+        s->floats = floats;
+    }
+    return s->p;
+}
 
 /// Thread t of T: rows m * t / T ..< m * (t + 1) / T of C, every panel.
 AVX static void product_part(void *context, int t, int T) {
-    const product_t *job = context;
+    product_t *job = context;
     const ptrdiff_t r0 = job->m * t / T, r1 = job->m * (t + 1) / T, k = job->k;
-    float *panel = job->panels + t * job->panel_floats;
+    float *panel = scratch((size_t)k * NR);
+    if (!panel) {
+        atomic_store(&job->failed, 1);
+        return;
+    }
     for (ptrdiff_t j0 = 0; j0 < job->n; j0 += NR) {
         const ptrdiff_t nr = job->n - j0 < NR ? job->n - j0 : NR, w = nr > 8 ? 16 : 8;
         const ptrdiff_t most = w == 16 ? MR_WIDE : MR_NARROW;
@@ -194,22 +240,16 @@ AVX static void product_part(void *context, int t, int T) {
     }
 }
 
-static void run_part(void *context, int t, int T) { product_part(context, t, T); }
-
 int nnb_sgemm_medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                      const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
     if (m <= 0 || n <= 0) return 0;
     int T = threads < 1 ? 1 : threads;
     // At least one full tile of rows per thread.
     if (T > m / MR_WIDE) T = m / MR_WIDE < 1 ? 1 : (int)(m / MR_WIDE);
-    const ptrdiff_t panel_floats = (k * NR + 15) / 16 * 16;
-    float *panels = aligned_alloc(64, sizeof(float) * (size_t)(panel_floats * T));
-    if (!panels) return -1;
-    product_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, panels, panel_floats};
+    product_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, 0};
     if (T == 1) product_part(&job, 0, 1);
-    else nnb_pool_run(T, run_part, &job);
-    free(panels);
-    return 0;
+    else nnb_pool_run(T, product_part, &job);
+    return atomic_load(&job.failed) ? -1 : 0;
 }
 
 #else

@@ -42,8 +42,8 @@ void nnb_sgemm_small(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrd
 /// (i, p) at a[i * a_row + p * a_col]; B is k x n with element (p, j) at b[p * b_row + j * b_col]
 /// (any strides); C is m x n row-major with row stride ldc and is overwritten. Each element is
 /// one fused multiply-add chain over p = 0 ..< k in order, so the result does not depend on
-/// `threads` (the most threads to split C's rows between; >= 1). Returns 0, or -1 when its
-/// buffer could not be allocated (C is then untouched).
+/// `threads` (the most threads to split C's rows between; >= 1). Returns 0, or -1 when a
+/// thread's buffer could not be allocated (C is then partly written: do the product again).
 /// Only call when nnb_sgemm_small_supported() returned 1.
 int nnb_sgemm_medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                      const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads);
