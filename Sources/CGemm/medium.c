@@ -98,8 +98,9 @@ AVX static void pack_panel(const float *b, ptrdiff_t brs, ptrdiff_t bcs, ptrdiff
         for (ptrdiff_t j = 0; j < w; j++) dst[p * w + j] = j < nr ? b[p * brs + j * bcs] : 0.0f;
 }
 
-/// C(0 ..< MR, 0 ..< nr) = A(0 ..< MR, 0 ..< k) * panel, the panel NV registers wide (row stride
-/// 8 * NV). MR and NV are constants at every call, so the accumulators live in registers.
+/// C(0 ..< MR, 0 ..< nr) = A(0 ..< MR, 0 ..< k) * panel, the panel NV registers wide with row
+/// stride ldb (packed, or B itself). MR and NV are constants at every call, so the accumulators
+/// live in registers.
 AVX INLINE void tile(const int MR, const int NV, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
                      const float *bp, ptrdiff_t ldb, float *c, ptrdiff_t ldc, ptrdiff_t nr) {
     __m256 acc[MR_NARROW][2];
