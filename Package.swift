@@ -39,7 +39,8 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // Our own float32 GEMM for AVX-512 CPUs (Debian's OpenBLAS must run its AVX2 kernels there).
+        // Our own float32 GEMMs: big products on AVX-512 CPUs (Debian's OpenBLAS must run its AVX2
+        // kernels there), small and minibatch-sized ones on AVX2 CPUs.
         .target(name: "CGemm", cSettings: [.unsafeFlags(["-O3"])]),
         // MT19937 in bulk and PyTorch's AVX2 Box-Muller; no fused multiply-add but those written.
         .target(name: "CRandom", cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]),

@@ -20,6 +20,16 @@ def forward():
     return lambda: a @ b
 
 
+def linear(m, k, n):
+    """nn.Linear's forward: x [m, k] @ W.T with W [n, k]."""
+    def inner():
+        rng = np.random.default_rng(0)
+        x = rng.standard_normal((m, k), dtype=np.float32)
+        w = rng.standard_normal((n, k), dtype=np.float32)
+        return lambda: x @ w.T
+    return inner
+
+
 def minibatch(m, k, n, forward=True):
     """x [m, k] @ w [k, n], then g @ w.T and x.T @ g (the backward pass), as LinalgBenches.swift."""
     def prepare(call):
@@ -33,6 +43,7 @@ def minibatch(m, k, n, forward=True):
     out = []
     if forward:
         out.append((f"mm_{m}x{k}_{k}x{n}", 11, prepare(lambda x, w, g: x @ w)))
+        out.append((f"mm_{m}x{k}_{n}x{k}.T", 11, linear(m, k, n)))
     out.append((f"mm_{m}x{n}_{k}x{n}.T", 11, prepare(lambda x, w, g: g @ w.T)))
     out.append((f"mm_{m}x{k}.T_{m}x{n}", 11, prepare(lambda x, w, g: x.T @ g)))
     return out

@@ -21,7 +21,8 @@ private func sgemm(_ n: Int, repeats: Int) -> Bench {
     }
 }
 
-/// x [m, k] @ w [k, n], then g [m, n] @ w.T and x.T @ g, named as Benchmarks/linalg.py names them.
+/// x [m, k] @ w [k, n], then g [m, n] @ w.T and x.T @ g, named as Benchmarks/linalg.py names them;
+/// and nn.Linear's forward, x @ W.T with W [n, k].
 private func minibatch(_ m: Int, _ k: Int, _ n: Int, forward: Bool = true) -> [Bench] {
     let flops = 2 * Double(m * k * n)
     func bench(_ name: String, _ call: @escaping @Sendable (Tensor, Tensor, Tensor) throws -> Void) -> Bench {
@@ -33,7 +34,14 @@ private func minibatch(_ m: Int, _ k: Int, _ n: Int, forward: Bool = true) -> [B
         }
     }
     var out: [Bench] = []
-    if forward { out.append(bench("mm_\(m)x\(k)_\(k)x\(n)") { x, w, _ in _ = try x.matmul(w) }) }
+    if forward {
+        out.append(bench("mm_\(m)x\(k)_\(k)x\(n)") { x, w, _ in _ = try x.matmul(w) })
+        out.append(Bench(name: "mm_\(m)x\(k)_\(n)x\(k).T", target: .timeAtMost(1.0), flops: flops, repeats: 11) {
+            let gen = Generator(seed: 0)
+            let x = try Tensor.randn([m, k], generator: gen), w = try Tensor.randn([n, k], generator: gen)
+            return { _ = try x.matmul(try w.t()) }
+        })
+    }
     out.append(bench("mm_\(m)x\(n)_\(k)x\(n).T") { _, w, g in _ = try g.matmul(try w.t()) })
     out.append(bench("mm_\(m)x\(k).T_\(m)x\(n)") { x, _, g in _ = try x.t().matmul(g) })
     return out

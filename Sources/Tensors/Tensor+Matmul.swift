@@ -5,7 +5,9 @@ import CGemm
 // (sgemm/sgemv/sdot), passing transposed operands as BLAS transpose flags rather than copying
 // them, except that big products on AVX-512 CPUs run our own kernel (Sources/CGemm): Debian's
 // OpenBLAS 0.3.21 has to use its AVX2 kernels there (OPENBLAS_CORETYPE=Haswell), at half the
-// machine's multiply-add width. float64 goes to OpenBLAS's dgemm/dgemv/ddot the same way.
+// machine's multiply-add width; and on AVX2 CPUs small and medium products (up to 2^23
+// multiply-adds: a minibatch's) run our AVX2 kernels, where OpenBLAS's fixed cost per call and
+// its thread start-up outweigh the arithmetic (`BLAS` below has the thresholds). float64 goes to OpenBLAS's dgemm/dgemv/ddot the same way.
 // int64 uses a plain loop (BLAS has no integer GEMM, and PyTorch
 // wraps on overflow too).
 
@@ -361,6 +363,11 @@ private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
         nnb_sgemm_small(m, n, k, pa, a.rowStride, a.colStride, pb, b.rowStride, pc, n)
         return
     }
+    if let threads = BLAS.mediumKernelThreads(m: m, n: n, k: k),
+       nnb_sgemm_medium(m, n, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, n,
+                        Int32(clamping: threads)) == 0 {
+        return
+    }
     let limit = Int(Int32.max)
     guard m <= limit, n <= limit, k <= limit, abs(a.rowStride) <= limit, abs(a.colStride) <= limit,
           abs(b.rowStride) <= limit, abs(b.colStride) <= limit else {
@@ -513,8 +520,9 @@ public enum BLAS {
         /// Our kernel for products big enough to gain from it on a CPU with AVX-512, BLAS else.
         case automatic
         /// Our kernel for every float32 product (vectors and small matrices included) when the
-        /// CPU has AVX-512, on `threads` threads; on CPUs with AVX2 only, our small kernel for
-        /// every product whose right operand has unit column stride; BLAS else. For tests.
+        /// CPU has AVX-512, on `threads` threads; on CPUs with AVX2 only, our small kernel where
+        /// `automatic` takes it and our medium kernel for every other matrix product of depth
+        /// up to 4096, whatever its size; BLAS else. For tests.
         case own
         /// OpenBLAS only.
         case blas
@@ -554,9 +562,39 @@ public enum BLAS {
         guard hasSmallKernel, bColumnStride == 1, n > 1, m >= 1 else { return false }
         switch kernel {
         case .blas: return false
-        case .own: return !hasOwnKernel
-        case .automatic: return Double(m) * Double(n) * Double(k) <= Double(smallKernelMaximumWork)
+        case .own, .automatic:
+            if kernel == .own && hasOwnKernel { return false }
+            return Double(m) * Double(n) * Double(k) <= Double(smallKernelMaximumWork)
         }
+    }
+
+    /// Products up to this many multiply-adds (m * n * k) that the small kernel does not take
+    /// (bigger ones, or a transposed right operand such as `g @ w.T`) go to the medium kernel
+    /// (Sources/CGemm/medium.c): a minibatch's 64x784 @ 784x50 is 2.5M.
+    static let mediumKernelMaximumWork = 1 << 23
+
+    /// From this many multiply-adds on, the medium kernel splits rows between `threads`
+    /// threads; below it one thread is faster than waking another.
+    static let mediumKernelThreadedWork = 1 << 19
+
+    /// Depth (k) up to which the medium kernel runs: it packs k x 16 floats of B per thread.
+    static let mediumKernelMaximumDepth = 4096
+
+    /// The thread count the medium kernel should use for an m x k by k x n product the small
+    /// kernel did not take, or nil when another kernel should do it. Matrix-vector products
+    /// (m or n = 1) stay with sgemv.
+    static func mediumKernelThreads(m: Int, n: Int, k: Int) -> Int? {
+        guard hasSmallKernel, m > 1, n > 1, k <= mediumKernelMaximumDepth else { return nil }
+        let work = Double(m) * Double(n) * Double(k)
+        switch kernel {
+        case .blas:
+            return nil
+        case .own:
+            if hasOwnKernel { return nil }
+        case .automatic:
+            guard work <= Double(mediumKernelMaximumWork) else { return nil }
+        }
+        return work >= Double(mediumKernelThreadedWork) ? threads : 1
     }
 
     /// The thread count our kernel should use for an m x k by k x n product, or nil when BLAS

@@ -1,4 +1,5 @@
 import Testing
+import CGemm
 import Tensors
 
 // Our AVX-512 sgemm (Sources/CGemm) against a double-precision loop, over shapes that land on
@@ -191,4 +192,48 @@ func ownKernelMatchesDoubleLoop(_ s: GemmShape) throws {
     let row = try Tensor.randn([1, 30], generator: g).expand([6, 30])  // row stride 0
     let w = try Tensor.randn([30, 12], generator: g)
     expectProduct(try row.matmul(w), try row.contiguous(), w)
+}
+
+@Test func mediumProductsMatchDoubleLoop() throws {
+    // The automatic choice sends products between 2^17 and 2^23 multiply-adds, and smaller ones
+    // whose right operand is a transposed view, to the packed AVX2 kernel (on AVX2 CPUs):
+    // minibatch shapes forward and backward, every 6-row / 16- and 8-column edge, transposed
+    // (8x8 blocks packed by shuffles), strided and offset operands.
+    let g = Generator(seed: 13)
+    let shapes = [(64, 50, 784), (784, 50, 64), (64, 784, 50), (50, 784, 64), (5, 784, 10), (64, 10, 50),
+                  (13, 9, 2000), (97, 41, 300), (12, 24, 17), (7, 2, 3), (61, 130, 99)]
+    for (m, n, k) in shapes {
+        for la in GemmLayout.allCases {
+            for lb in GemmLayout.allCases {
+                let a = try operand(m, k, la, g), b = try operand(k, n, lb, g)
+                let c = try a.matmul(b)
+                #expect(c.shape == [m, n])
+                expectProduct(c, a, b)
+            }
+        }
+    }
+}
+
+@Test func mediumKernelResultsDoNotDependOnThreads() throws {
+    // Each element is one multiply-add chain over k in order: the same bits on 1, 2 or 3
+    // threads (the lessons run on one BLAS thread, `make bench` on two).
+    guard nnb_sgemm_small_supported() != 0 else { return }
+    let g = Generator(seed: 14)
+    for (m, n, k) in [(64, 50, 784), (784, 50, 64), (50, 784, 64), (29, 33, 65)] {
+        let a = try Tensor.randn([m, k], generator: g), b = try Tensor.randn([n, k], generator: g)
+        let pa = a.storage.floats, pb = b.storage.floats
+        var results: [[Float]] = []
+        for threads in [1, 2, 3] {
+            var c = [Float](repeating: .nan, count: m * n)
+            let status = c.withUnsafeMutableBufferPointer {
+                nnb_sgemm_medium(m, n, k, pa, k, 1, pb, 1, k, $0.baseAddress, n, Int32(threads))
+            }
+            #expect(status == 0)
+            results.append(c)
+        }
+        withExtendedLifetime((a, b)) {}
+        #expect(results[0].map(\.bitPattern) == results[1].map(\.bitPattern), "\(m)x\(k) @ \(k)x\(n), 2 threads")
+        #expect(results[0].map(\.bitPattern) == results[2].map(\.bitPattern), "\(m)x\(k) @ \(k)x\(n), 3 threads")
+        expectProduct(try Tensor(floats: results[0], shape: [m, n]), a, try b.t())
+    }
 }

@@ -1,6 +1,7 @@
 // nnbook's own single-precision GEMMs: a packed AVX-512 kernel for big products
-// (Sources/CGemm/sgemm.c) and an unpacked AVX2 kernel for small ones (small.c); and the fused
-// multiply-add the optimizers step with (axpy.c).
+// (Sources/CGemm/sgemm.c), an unpacked AVX2 kernel for small ones (small.c) and a B-packed AVX2
+// kernel for medium ones (medium.c, threads from pool.c); and the fused multiply-add the
+// optimizers step with (axpy.c).
 // Only Sources/Tensors/Tensor+Matmul.swift calls it; no pointer it takes is kept after return.
 #ifndef NNBOOK_CGEMM_H
 #define NNBOOK_CGEMM_H
@@ -35,6 +36,17 @@ int nnb_sgemm_small_supported(void);
 /// Only call when nnb_sgemm_small_supported() returned 1.
 void nnb_sgemm_small(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                      const float *b, ptrdiff_t b_row, float *c, ptrdiff_t ldc);
+
+/// C = A * B for float32 products of up to a few million multiply-adds (minibatch shapes), with
+/// AVX2 and FMA: B is packed 16 columns at a time, A read in place. A is m x k with element
+/// (i, p) at a[i * a_row + p * a_col]; B is k x n with element (p, j) at b[p * b_row + j * b_col]
+/// (any strides); C is m x n row-major with row stride ldc and is overwritten. Each element is
+/// one fused multiply-add chain over p = 0 ..< k in order, so the result does not depend on
+/// `threads` (the most threads to split C's rows between; >= 1). Returns 0, or -1 when a
+/// thread's buffer could not be allocated (C is then partly written: do the product again).
+/// Only call when nnb_sgemm_small_supported() returned 1.
+int nnb_sgemm_medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                     const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads);
 
 /// out[i] = a[i] + alpha * b[i] for i < n, each a single fused multiply-add (fmaf's bits), as
 /// PyTorch's `a.add(b, alpha=alpha)`. The arrays are contiguous; out may be a or b.
