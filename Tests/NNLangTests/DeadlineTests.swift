@@ -138,7 +138,8 @@ func bigCopiesPollTheDeadline() {
     // ran minutes past its deadline, `'a'.center(2 * 10**9)` 300 s. Each big copy now polls.
     let setup = "s = 'x' * 2000000\nl = [0] * 100000\nt = (0,) * 100000\n"
     for cell in ["r = s + s", "s += s", "r = l + l", "r = t + t", "r = 'ab' * 5000000", "r = s * 3",
-                 "r = 'a'.center(20000000)", "r = 'a'.ljust(20000000, 'é')", "r = 'a'.rjust(20000000)", "r = 'a'.zfill(20000000)"] {
+                 "r = 'a'.center(20000000)", "r = 'a'.ljust(20000000, 'é')", "r = 'a'.rjust(20000000)", "r = 'a'.zfill(20000000)",
+                 "r = f'{5:>20000000}'", "r = format('x', '^20000000')", "r = f'{-5:=20000000}'"] {
         #expect(afterTheDeadline(setup, cell).error?.summary == timeout, "\(cell)")
     }
     // Without a deadline: CPython's results.

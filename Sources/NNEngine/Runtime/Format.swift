@@ -48,17 +48,18 @@ struct FormatSpec {
         if zero && align == nil { fill = "0"; align = "=" }
     }
 
-    /// Pads `body` (with its sign/prefix split off for `=`) to the width.
-    func pad(_ prefix: String, _ body: String, defaultAlign: Character) -> String {
+    /// Pads `body` (with its sign/prefix split off for `=`) to the width. A wide padding is
+    /// built in pieces that poll the cell's deadline (`f'{5:>2000000000}'`).
+    func pad(_ rt: Runtime, _ prefix: String, _ body: String, defaultAlign: Character) throws -> String {
         let len = prefix.count + body.count
         if len >= width { return prefix + body }
         let n = width - len
-        let fillS = { (k: Int) in Runtime.repeated(String(fill), k) }
+        let fillS = { (k: Int) throws in try rt.repeatString(String(fill), k) }
         switch align ?? defaultAlign {
-        case "<": return prefix + body + fillS(n)
-        case "^": return fillS(n / 2) + prefix + body + fillS(n - n / 2)
-        case "=": return prefix + fillS(n) + body
-        default: return fillS(n) + prefix + body
+        case "<": return prefix + body + (try fillS(n))
+        case "^": return (try fillS(n / 2)) + prefix + body + (try fillS(n - n / 2))
+        case "=": return prefix + (try fillS(n)) + body
+        default: return (try fillS(n)) + prefix + body
         }
     }
 }
@@ -132,7 +133,7 @@ public func formatValue(_ rt: Runtime, _ v: Value, _ spec: String) throws -> Str
         if f.align == "=" { throw PyError.value("'=' alignment not allowed in string format specifier") }
         var body = s
         if let p = f.precision { body = String(body.prefix(p)) }
-        return f.pad("", body, defaultAlign: "<")
+        return try f.pad(rt, "", body, defaultAlign: "<")
     case .bool(let b):
         if spec.isEmpty { return b ? "True" : "False" }
         let f = try FormatSpec(spec)
@@ -169,7 +170,7 @@ public func formatValue(_ rt: Runtime, _ v: Value, _ spec: String) throws -> Str
             while group(digits, f.grouping!, every: every).count < target { digits = "0" + digits }
             return signS + prefix + group(digits, f.grouping!, every: every)
         }
-        return f.pad(signS + prefix, body, defaultAlign: ">")
+        return try f.pad(rt, signS + prefix, body, defaultAlign: ">")
     case .float(let d):
         if spec.isEmpty { return formatFloatRepr(d) }
         let f = try FormatSpec(spec)
@@ -186,7 +187,7 @@ public func formatValue(_ rt: Runtime, _ v: Value, _ spec: String) throws -> Str
             while group(intDigits, f.grouping!, every: 3).count < target { intDigits = "0" + intDigits }
             return signS + group(intDigits, f.grouping!, every: 3)
         }
-        return f.pad(signS, body, defaultAlign: ">")
+        return try f.pad(rt, signS, body, defaultAlign: ">")
     case .none:
         if spec.isEmpty { return "None" }
         return try formatValue(rt, .str("None"), spec)
