@@ -27,26 +27,13 @@ extension Variable {
     }
 
     /// `lerp(end, weight)` with a number weight (LerpBackward0): `self + w * (end - self)`,
-    /// computed as PyTorch does (from `end` when `w >= 0.5`).
+    /// computed as PyTorch does (from `end` when `|w| >= 0.5`).
     public func lerp(_ end: Variable, weight: Double) throws -> Variable {
-        if data.dtype == .float64 || end.data.dtype == .float64 {
-            throw TensorError.notImplemented("lerp of float64 tensors is not supported in nnbook yet; use float32")
-        }
-        let w = Float(weight)
-        let shape = try Tensor.broadcastShapes(data.shape, end.data.shape)
-        let a = try data.broadcast(to: shape).contiguous(), b = try end.data.broadcast(to: shape).contiguous()
-        let out = try Tensor(zeros: shape, dtype: .float32)
-        // PyTorch's kernel: one fused multiply-add from the nearer end.
-        let small = Swift.abs(w) < 0.5
-        for i in 0..<out.numel {
-            let x = a.storage.floats[a.offset + i], y = b.storage.floats[b.offset + i]
-            let diff = y - x
-            out.storage.floats[i] = small ? x.addingProduct(w, diff) : y.addingProduct(w - 1, diff)
-        }
+        let out = try data.lerp(end.data, weight: weight)
         let sa = self.shape, sb = end.shape
         return Variable.make(out, "LerpBackward0", [self, end]) { g, needs in
-            [needs[0] ? try g.mul(Tensor.float(1 - weight)).sumTo(sa) : nil,
-             needs[1] ? try g.mul(Tensor.float(weight)).sumTo(sb) : nil]
+            [needs[0] ? try g.mul(Tensor(scalar: 1 - weight, dtype: g.dtype)).sumTo(sa) : nil,
+             needs[1] ? try g.mul(Tensor(scalar: weight, dtype: g.dtype)).sumTo(sb) : nil]
         }
     }
 

@@ -44,15 +44,16 @@ extension Variable {
         let r = try data.nllLoss(target: target, reduction: reduction, ignoreIndex: ignoreIndex)
         let s = shape
         return Variable.make(r.loss, "NllLossBackward0", [self]) { g, _ in
-            let gx = try Tensor(zeros: s, dtype: .float32)
+            // -g / count (mean) or -g at each picked element, worked out in double: for float32
+            // that rounds as PyTorch's float arithmetic does (a quotient of two floats).
             let classes = s.count == 1 ? s[0] : s[1]
             let gs = try g.contiguous().scalars()
+            var flat = [Double](repeating: 0, count: r.picks.count * classes)
             for (i, t) in r.picks.enumerated() where t >= 0 {
                 let gi = reduction == "none" ? gs[i] : gs[0]
-                let scale = reduction == "mean" ? 1 / r.count : 1
-                gx.storage.floats[i * classes + t] = Float(-gi * scale)
+                flat[i * classes + t] = reduction == "mean" ? -gi / r.count : -gi
             }
-            return [gx]
+            return [try Tensor(doubles: flat, shape: s).to(r.loss.dtype)]
         }
     }
 

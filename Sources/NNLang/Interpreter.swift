@@ -63,16 +63,23 @@ public final class Interpreter {
         try onCellThread { [self] in self.runtime.callGlobalRepr(name) }.get()
     }
 
+    /// `torch.set_default_dtype`'s setting, carried from one cell's thread to the next.
+    private var defaultFloat = DType.float32
+
     /// Runs `work` on a new thread with the deep stack cells need and this interpreter's memory
-    /// budget and cancellation current there (kernels find them per thread), and waits for it.
+    /// budget, cancellation and default dtype current there (kernels find them per thread),
+    /// and waits for it.
     private func onCellThread<T>(_ work: @escaping () -> T) -> T {
         let box = CellThreadBox(work)
         let done = DispatchSemaphore(value: 0)
         let budget = runtime.memoryBudget, cancellation = runtime.cancellation
+        box.defaultFloat = defaultFloat
         let thread = Thread {
             budget?.makeCurrent()
             cancellation.makeCurrent()
+            DType.setDefaultFloat(box.defaultFloat)
             box.result = box.work()
+            box.defaultFloat = DType.defaultFloat
             MemoryBudget.clearCurrent()
             Cancellation.clearCurrent()
             done.signal()
@@ -80,6 +87,7 @@ public final class Interpreter {
         thread.stackSize = Interpreter.stackSize
         thread.start()
         done.wait()
+        defaultFloat = box.defaultFloat
         guard let result = box.result else { preconditionFailure("the cell thread ended without a result") }
         return result
     }
@@ -89,6 +97,7 @@ public final class Interpreter {
 /// waits on a semaphore until the result is set, so the access is ordered).
 private final class CellThreadBox<T>: @unchecked Sendable {
     var result: T?
+    var defaultFloat = DType.float32
     let work: () -> T
     init(_ work: @escaping () -> T) { self.work = work }
 }

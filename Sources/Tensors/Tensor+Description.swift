@@ -26,15 +26,16 @@ extension Tensor: CustomStringConvertible {
         var suffixes: [String] = []
         let body: String
         if numel == 0 {
-            // An empty tensor shows its shape unless it is (0,), and its dtype unless float32,
-            // since no element hints at it.
+            // An empty tensor shows its shape unless it is (0,), and its dtype unless the
+            // default float dtype, since no element hints at it.
             if ndim != 1 { suffixes.append("size=" + Tensor.pythonTuple(shape)) }
-            if dtype != .float32 { suffixes.append("dtype=\(dtype)") }
+            if dtype != .defaultFloat { suffixes.append("dtype=\(dtype)") }
             body = "[]"
         } else {
-            // float32, int64 and bool are all "default" dtypes in PyTorch's sense: no dtype=.
+            // The default float dtype (float32 unless set_default_dtype), int64 and bool are
+            // all "default" dtypes in PyTorch's sense: no dtype=.
             body = TensorPrinter(self).render(indent: indent)
-            if dtype == .float64 { suffixes.append("dtype=\(dtype)") }
+            if dtype.isFloatingPoint && dtype != .defaultFloat { suffixes.append("dtype=\(dtype)") }
         }
         suffixes += extra
         return Tensor.addSuffixes(prefix + body, suffixes, indent: indent)

@@ -29,8 +29,8 @@ extension DType {
 
 extension DType {
     /// The dtype of a result that is always floating point (true division, `mean`, `exp`):
-    /// itself when floating, else the default float32.
-    public var floatingResult: DType { isFloatingPoint ? self : .float32 }
+    /// itself when floating, else the thread's default (float32 unless `set_default_dtype`).
+    public var floatingResult: DType { isFloatingPoint ? self : .defaultFloat }
 }
 
 /// libm's double `pow` (inside `extension Tensor` the name means the tensor method).
@@ -171,10 +171,10 @@ extension Tensor {
         }
     }
 
-    /// Python's `//` on doubles, as PyTorch computes it (see the float version).
-    @inline(__always) static func floorDiv(_ a: Double, _ b: Double) -> Double {
+    /// Python's `//` on floats, as PyTorch computes it (fmod-based, rounded quotient).
+    @inline(__always) static func floorDiv<T: FloatElement>(_ a: T, _ b: T) -> T {
         if b == 0 { return a / b }
-        let mod = fmod(a, b)
+        let mod = T.fmod(a, b)
         var div = (a - mod) / b
         if mod != 0 && (b < 0) != (mod < 0) { div -= 1 }
         if div != 0 {
@@ -182,37 +182,20 @@ extension Tensor {
             if div - f > 0.5 { f += 1 }
             return f
         }
-        return Double(signOf: a / b, magnitudeOf: 0)
+        return T(signOf: a / b, magnitudeOf: 0)
     }
 
-    /// Python's `//` on floats, as PyTorch computes it (fmod-based, rounded quotient).
-    @inline(__always) static func floorDiv(_ a: Float, _ b: Float) -> Float {
-        if b == 0 { return a / b }
-        let mod = fmodf(a, b)
-        var div = (a - mod) / b
-        if mod != 0 && (b < 0) != (mod < 0) { div -= 1 }
-        if div != 0 {
-            var f = div.rounded(.down)
-            if div - f > 0.5 { f += 1 }
-            return f
-        }
-        return Float(signOf: a / b, magnitudeOf: 0)
+    /// Python's `%` on floats: fmod, moved to the divisor's sign.
+    @inline(__always) static func remainder<T: FloatElement>(_ x: T, _ y: T) -> T {
+        var m = T.fmod(x, y)
+        if m != 0 && (y < 0) != (m < 0) { m += y }
+        return m
     }
 
     static func remainderKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32:
-            try map2(a, b, into: o) { (x: Float, y: Float) in
-                var m = fmodf(x, y)
-                if m != 0 && (y < 0) != (m < 0) { m += y }
-                return m
-            }
-        case .float64:
-            try map2(a, b, into: o) { (x: Double, y: Double) in
-                var m = fmod(x, y)
-                if m != 0 && (y < 0) != (m < 0) { m += y }
-                return m
-            }
+        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in remainder(x, y) }
+        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in remainder(x, y) }
         case .int64:
             try checkNoIntZero(b)
             try map2(a, b, into: o) { (x: Int64, y: Int64) -> Int64 in
@@ -224,39 +207,28 @@ extension Tensor {
         }
     }
 
+    /// `x ** y` on floats; a scalar exponent takes PyTorch's special cases, so `x**2` is
+    /// exactly `x*x`. Other exponents go through `map2`'s scalar fast path: a closure that
+    /// captured the exponent was left unspecialised (a call per element, 40% slower).
+    static func floatPow<T: FloatElement>(_ a: Tensor, _ b: Tensor, _ o: Tensor, _: T.Type) throws {
+        if b.strides.allSatisfy({ $0 == 0 }) && b.numel > 0 {
+            switch b.base(T.self)[b.offset] {
+            case 2: return try map1(a, into: o) { (x: T) in x * x }
+            case 3: return try map1(a, into: o) { (x: T) in x * x * x }
+            case 0.5: return try map1(a, into: o) { (x: T) in x.squareRoot() }
+            case -0.5: return try map1(a, into: o) { (x: T) in 1 / x.squareRoot() }
+            case -1: return try map1(a, into: o) { (x: T) in 1 / x }
+            case -2: return try map1(a, into: o) { (x: T) in 1 / (x * x) }
+            default: break
+            }
+        }
+        try map2(a, b, into: o) { (x: T, y: T) in T.pow(x, y) }
+    }
+
     static func powKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32:
-            // A scalar exponent takes PyTorch's special cases, so x**2 is exactly x*x.
-            if b.strides.allSatisfy({ $0 == 0 }) && b.numel > 0 {
-                let e = b.storage.floats[b.offset]
-                switch e {
-                case 2: try map1(a, into: o) { (x: Float) in x * x }
-                case 3: try map1(a, into: o) { (x: Float) in x * x * x }
-                case 0.5: try map1(a, into: o) { (x: Float) in x.squareRoot() }
-                case -0.5: try map1(a, into: o) { (x: Float) in 1 / x.squareRoot() }
-                case -1: try map1(a, into: o) { (x: Float) in 1 / x }
-                case -2: try map1(a, into: o) { (x: Float) in 1 / (x * x) }
-                default: try map1(a, into: o) { (x: Float) in powf(x, e) }
-                }
-                return
-            }
-            try map2(a, b, into: o) { (x: Float, y: Float) in powf(x, y) }
-        case .float64:
-            if b.strides.allSatisfy({ $0 == 0 }) && b.numel > 0 {
-                let e = b.storage.doubles[b.offset]
-                switch e {
-                case 2: try map1(a, into: o) { (x: Double) in x * x }
-                case 3: try map1(a, into: o) { (x: Double) in x * x * x }
-                case 0.5: try map1(a, into: o) { (x: Double) in x.squareRoot() }
-                case -0.5: try map1(a, into: o) { (x: Double) in 1 / x.squareRoot() }
-                case -1: try map1(a, into: o) { (x: Double) in 1 / x }
-                case -2: try map1(a, into: o) { (x: Double) in 1 / (x * x) }
-                default: try map1(a, into: o) { (x: Double) in libmPow(x, e) }
-                }
-                return
-            }
-            try map2(a, b, into: o) { (x: Double, y: Double) in libmPow(x, y) }
+        case .float32: try floatPow(a, b, o, Float.self)
+        case .float64: try floatPow(a, b, o, Double.self)
         case .int64:
             // Integer pow wraps like PyTorch's; a negative exponent gives 1 for base 1, +-1 for
             // base -1 and 0 otherwise (a Python-int exponent < 0 is refused by the caller).
@@ -274,10 +246,15 @@ extension Tensor {
         }
     }
 
+    /// The larger of two floats, NaN when either is.
+    @inline(__always) static func nanMax<T: FloatElement>(_ x: T, _ y: T) -> T { x.isNaN || y.isNaN ? .nan : Swift.max(x, y) }
+    /// The smaller of two floats, NaN when either is.
+    @inline(__always) static func nanMin<T: FloatElement>(_ x: T, _ y: T) -> T { x.isNaN || y.isNaN ? .nan : Swift.min(x, y) }
+
     static func maximumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.max(x, y) }
-        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in x.isNaN || y.isNaN ? Double.nan : Swift.max(x, y) }
+        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in nanMax(x, y) }
+        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in nanMax(x, y) }
         case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.max(x, y) }
         case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x || y }
         }
@@ -285,8 +262,8 @@ extension Tensor {
 
     static func minimumKernel(_ a: Tensor, _ b: Tensor, _ o: Tensor) throws {
         switch a.dtype {
-        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in x.isNaN || y.isNaN ? Float.nan : Swift.min(x, y) }
-        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in x.isNaN || y.isNaN ? Double.nan : Swift.min(x, y) }
+        case .float32: try map2(a, b, into: o) { (x: Float, y: Float) in nanMin(x, y) }
+        case .float64: try map2(a, b, into: o) { (x: Double, y: Double) in nanMin(x, y) }
         case .int64: try map2(a, b, into: o) { (x: Int64, y: Int64) in Swift.min(x, y) }
         case .bool: try map2(a, b, into: o) { (x: Bool, y: Bool) in x && y }
         }
@@ -295,37 +272,26 @@ extension Tensor {
     /// The six comparisons, selected by `op` outside the element loop.
     enum Comparison { case eq, ne, lt, le, gt, ge }
 
+    /// `op` elementwise on a comparable element type (float32, float64, int64).
+    static func compareMap<T: Comparable>(_ op: Comparison, _ a: Tensor, _ b: Tensor, _ o: Tensor, _: T.Type) throws {
+        switch op {
+        case .eq: try map2(a, b, into: o) { (x: T, y: T) in x == y }
+        case .ne: try map2(a, b, into: o) { (x: T, y: T) in x != y }
+        case .lt: try map2(a, b, into: o) { (x: T, y: T) in x < y }
+        case .le: try map2(a, b, into: o) { (x: T, y: T) in x <= y }
+        case .gt: try map2(a, b, into: o) { (x: T, y: T) in x > y }
+        case .ge: try map2(a, b, into: o) { (x: T, y: T) in x >= y }
+        }
+    }
+
     static func compareKernel(_ op: Comparison) -> BinaryKernel {
         { a, b, o in
             switch a.dtype {
-            case .float32:
-                switch op {
-                case .eq: try map2(a, b, into: o) { (x: Float, y: Float) in x == y }
-                case .ne: try map2(a, b, into: o) { (x: Float, y: Float) in x != y }
-                case .lt: try map2(a, b, into: o) { (x: Float, y: Float) in x < y }
-                case .le: try map2(a, b, into: o) { (x: Float, y: Float) in x <= y }
-                case .gt: try map2(a, b, into: o) { (x: Float, y: Float) in x > y }
-                case .ge: try map2(a, b, into: o) { (x: Float, y: Float) in x >= y }
-                }
-            case .float64:
-                switch op {
-                case .eq: try map2(a, b, into: o) { (x: Double, y: Double) in x == y }
-                case .ne: try map2(a, b, into: o) { (x: Double, y: Double) in x != y }
-                case .lt: try map2(a, b, into: o) { (x: Double, y: Double) in x < y }
-                case .le: try map2(a, b, into: o) { (x: Double, y: Double) in x <= y }
-                case .gt: try map2(a, b, into: o) { (x: Double, y: Double) in x > y }
-                case .ge: try map2(a, b, into: o) { (x: Double, y: Double) in x >= y }
-                }
-            case .int64:
-                switch op {
-                case .eq: try map2(a, b, into: o) { (x: Int64, y: Int64) in x == y }
-                case .ne: try map2(a, b, into: o) { (x: Int64, y: Int64) in x != y }
-                case .lt: try map2(a, b, into: o) { (x: Int64, y: Int64) in x < y }
-                case .le: try map2(a, b, into: o) { (x: Int64, y: Int64) in x <= y }
-                case .gt: try map2(a, b, into: o) { (x: Int64, y: Int64) in x > y }
-                case .ge: try map2(a, b, into: o) { (x: Int64, y: Int64) in x >= y }
-                }
+            case .float32: try compareMap(op, a, b, o, Float.self)
+            case .float64: try compareMap(op, a, b, o, Double.self)
+            case .int64: try compareMap(op, a, b, o, Int64.self)
             case .bool:
+                // false < true, as for ints.
                 switch op {
                 case .eq: try map2(a, b, into: o) { (x: Bool, y: Bool) in x == y }
                 case .ne: try map2(a, b, into: o) { (x: Bool, y: Bool) in x != y }

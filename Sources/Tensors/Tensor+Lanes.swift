@@ -30,68 +30,48 @@ extension Tensor {
     }
 
     /// `softmax(dim)`: `exp(x - max) / sum(exp(x - max))` along `dim` (float32, or float64 in
-    /// double for float64; PyTorch's vectorised exp may differ there in the last bit); along the
-    /// last dim PyTorch's kernel multiplies by the reciprocal of the sum instead, and so do we.
+    /// double); along the last dim PyTorch's kernel multiplies by the reciprocal of the sum
+    /// instead, and so do we. float64 uses libm's exp where PyTorch's vectorised kernel uses
+    /// SLEEF's, so an element may differ from PyTorch's in the last bit.
     public func softmax(dim: Int) throws -> Tensor {
-        try normalizedLanes(dim: dim, log: false)
+        dtype == .float64 ? try normalizedLanes(Double.self, dim: dim, log: false)
+                          : try normalizedLanes(Float.self, dim: dim, log: false)
     }
 
     /// `log_softmax(dim)`: `(x - max) - log(sum(exp(x - max)))` along `dim` (float32 or float64).
     public func logSoftmax(dim: Int) throws -> Tensor {
-        try normalizedLanes(dim: dim, log: true)
+        dtype == .float64 ? try normalizedLanes(Double.self, dim: dim, log: true)
+                          : try normalizedLanes(Float.self, dim: dim, log: true)
     }
 
-    private func normalizedLanes(dim: Int, log isLog: Bool) throws -> Tensor {
-        if dtype == .float64 { return try normalizedDoubleLanes(dim: dim, log: isLog) }
-        let (rows, n, count, d) = try lanes(dim, as: .float32)
+    private func normalizedLanes<T: LaneElement>(_: T.Type, dim: Int, log isLog: Bool) throws -> Tensor {
+        let (rows, n, count, d) = try lanes(dim, as: T.dtype)
         let lastDim = d == Swift.max(ndim, 1) - 1
-        let p = rows.storage.floats
+        let p = rows.base(T.self)
         for r in 0..<count {
             let row = p + r * n
-            var m = -Float.infinity
+            var m = -T.infinity
             for i in 0..<n where row[i] > m || row[i].isNaN { m = row[i]; if m.isNaN { break } }
-            var s: Float = 0
             if isLog {
-                for i in 0..<n { s += expf(row[i] - m) }
-                let logSum = logf(s)
+                var s: T = 0
+                if lastDim {
+                    s = T.laneSum(n) { i in T.exp(row[i] - m) }
+                } else {
+                    for i in 0..<n { s += T.exp(row[i] - m) }
+                }
+                let logSum = T.log(s)
                 for i in 0..<n { row[i] = (row[i] - m) - logSum }
             } else {
-                for i in 0..<n {
-                    let e = expf(row[i] - m)
-                    row[i] = e
-                    s += e
-                }
+                var s: T = 0
+                for i in 0..<n { row[i] = T.exp(row[i] - m) }
                 if lastDim {
+                    s = T.laneSum(n) { i in row[i] }
                     let inverse = 1 / s
                     for i in 0..<n { row[i] *= inverse }
                 } else {
+                    for i in 0..<n { s += row[i] }
                     for i in 0..<n { row[i] /= s }
                 }
-            }
-        }
-        return try fromLanes(rows, dim: d, like: self)
-    }
-
-    /// `normalizedLanes` in double, for float64 tensors.
-    private func normalizedDoubleLanes(dim: Int, log isLog: Bool) throws -> Tensor {
-        let (rows, n, count, d) = try lanes(dim, as: .float64)
-        let p = rows.storage.doubles
-        for r in 0..<count {
-            let row = p + r * n
-            var m = -Double.infinity
-            for i in 0..<n where row[i] > m || row[i].isNaN { m = row[i]; if m.isNaN { break } }
-            var s = 0.0
-            if isLog {
-                for i in 0..<n { s += libmExp(row[i] - m) }
-                let logSum = libmLog(s)
-                for i in 0..<n { row[i] = (row[i] - m) - logSum }
-            } else {
-                for i in 0..<n {
-                    let e = libmExp(row[i] - m)
-                    row[i] = e
-                    s += e
-                }
-                for i in 0..<n { row[i] /= s }
             }
         }
         return try fromLanes(rows, dim: d, like: self)
@@ -174,5 +154,54 @@ extension Tensor {
         }
         let v = try fromLanes(values, dim: d, like: self)
         return (dtype == .bool ? try v.to(.bool) : v, try fromLanes(indices, dim: d, like: self))
+    }
+}
+
+/// A float element type with the libm functions and the last-dim summation order of
+/// PyTorch's softmax kernels, so one generic loop serves float32 and float64.
+protocol LaneElement: FloatElement {
+    /// `exp` (expf for Float).
+    static func exp(_ x: Self) -> Self
+    /// `log` (logf for Float).
+    static func log(_ x: Self) -> Self
+    /// The sum of `value(0) ..< value(n)` in the order PyTorch's last-dim softmax adds a row.
+    static func laneSum(_ n: Int, _ value: (Int) -> Self) -> Self
+}
+
+extension Float: LaneElement {
+    static func exp(_ x: Float) -> Float { expf(x) }
+    static func log(_ x: Float) -> Float { logf(x) }
+    /// In order, one by one (float32 keeps the order it was checked with).
+    static func laneSum(_ n: Int, _ value: (Int) -> Float) -> Float {
+        var s: Float = 0
+        for i in 0..<n { s += value(i) }
+        return s
+    }
+}
+
+extension Double: LaneElement {
+    static func exp(_ x: Double) -> Double { libmExp(x) }
+    static func log(_ x: Double) -> Double { libmLog(x) }
+    /// `vec::reduce_all` over AVX2 vectors of 4 doubles: the first vector starts 4 lane sums,
+    /// each later whole vector adds lane-wise, the tail adds into the first lanes, and the
+    /// lanes are then added left to right (a row shorter than 4 is added left to right).
+    static func laneSum(_ n: Int, _ value: (Int) -> Double) -> Double {
+        let width = 4
+        guard n >= width else {
+            var s = n > 0 ? value(0) : 0
+            for i in Swift.min(1, n)..<n { s += value(i) }
+            return s
+        }
+        var acc = (value(0), value(1), value(2), value(3))
+        var i = width
+        while i + width <= n {
+            acc.0 += value(i); acc.1 += value(i + 1); acc.2 += value(i + 2); acc.3 += value(i + 3)
+            i += width
+        }
+        let rest = n - i
+        if rest > 0 { acc.0 += value(i) }
+        if rest > 1 { acc.1 += value(i + 1) }
+        if rest > 2 { acc.2 += value(i + 2) }
+        return ((acc.0 + acc.1) + acc.2) + acc.3
     }
 }

@@ -7,10 +7,7 @@ extension Tensor {
         guard ["mean", "sum", "none"].contains(reduction) else {
             throw TensorError.value("\(reduction) is not a valid value for reduction")
         }
-        if dtype == .float64 {
-            throw TensorError.notImplemented("nll_loss (and cross_entropy) of float64 input is not supported in nnbook yet; use float32")
-        }
-        guard dtype == .float32 else { throw TensorError.runtime("\"nll_loss_out_frame\" not implemented for '\(Tensor.scalarTypeName(dtype))'") }
+        guard dtype.isFloatingPoint else { throw TensorError.runtime("\"nll_loss_out_frame\" not implemented for '\(Tensor.scalarTypeName(dtype))'") }
         guard target.dtype == .int64 else {
             throw TensorError.runtime("expected target dtype to be Long or Byte, but got \(Tensor.scalarTypeName(target.dtype))")
         }
@@ -28,23 +25,33 @@ extension Tensor {
         let x = try contiguous()
         let ts = try target.contiguous()
         var picks = [Int](repeating: -1, count: batch)
-        var losses = [Float](repeating: 0, count: batch)
         for b in 0..<batch {
             let t = Int(ts.storage.ints[ts.offset + b])
             if t == ignoreIndex { continue }
             guard t >= 0 && t < classes else { throw TensorError.index("Target \(t) is out of bounds.") }
             picks[b] = t
-            losses[b] = -x.storage.floats[x.offset + b * classes + t]
         }
-        let counted = picks.filter { $0 >= 0 }.count
+        let loss = dtype == .float64
+            ? try x.nllReduce(Double.self, picks, classes: classes, reduction: reduction, vector: ndim == 1)
+            : try x.nllReduce(Float.self, picks, classes: classes, reduction: reduction, vector: ndim == 1)
+        return (loss, picks, Double(picks.filter { $0 >= 0 }.count))
+    }
+
+    /// The losses `-x[b, picks[b]]` of this contiguous `T` tensor, per sample ("none") or
+    /// summed in PyTorch's cascade order and, for "mean", divided by the samples counted.
+    private func nllReduce<T: FloatElement>(_: T.Type, _ picks: [Int], classes: Int, reduction: String, vector: Bool) throws -> Tensor {
+        let batch = picks.count, p = base(T.self) + offset
+        var losses = [T](repeating: 0, count: batch)
+        for b in 0..<batch where picks[b] >= 0 { losses[b] = -p[b * classes + picks[b]] }
         if reduction == "none" {
-            return (ndim == 1 ? Tensor(scalar: Double(losses[0]), dtype: .float32) : try Tensor(floats: losses, shape: [batch]), picks, Double(counted))
+            if vector { return Tensor(scalar: Double(losses[0]), dtype: T.dtype) }
+            return try Tensor(elements: losses, shape: [batch])
         }
         // Cascade summation: partial sums at levels of 2^p samples keep the error small.
         let levels = 8
         let power = Swift.max(4, (Tensor.ceilLog2(batch)) / 2)
         let mask = (1 << power) - 1
-        var partial = [Float](repeating: 0, count: levels)
+        var partial = [T](repeating: 0, count: levels)
         for b in 0..<batch where picks[b] >= 0 {
             partial[0] += losses[b]
             var j = 0
@@ -55,10 +62,10 @@ extension Tensor {
                 j += 1
             }
         }
-        var total: Float = 0
-        for p in partial { total += p }
-        if reduction == "mean" { total /= Float(counted) }
-        return (Tensor(scalar: Double(total), dtype: .float32), picks, Double(counted))
+        var total: T = 0
+        for q in partial { total += q }
+        if reduction == "mean" { total /= T(picks.filter { $0 >= 0 }.count) }
+        return Tensor(scalar: Double(total), dtype: T.dtype)
     }
 
     static func ceilLog2(_ n: Int) -> Int {

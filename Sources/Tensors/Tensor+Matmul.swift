@@ -210,7 +210,7 @@ extension Tensor {
             if a.dtype == .float64 {
                 let pa = a.storage.doubles, pb = b.storage.doubles, pc = out.storage.doubles
                 for bi in 0..<products {
-                    try gemmInPanels(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n, dgemm)
+                    try gemmInPanels(pa + aOffsets[bi], opA, pb + bOffsets[bi], opB, pc + bi * m * n, blasProduct)
                 }
                 return
             }
@@ -368,13 +368,66 @@ private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
                         Int32(clamping: threads)) == 0 {
         return
     }
+    try blasProduct(pa, a, pb, b, pc)
+}
+
+/// Float and Double as BLAS takes them: the s- and d- routines behind one generic product.
+private protocol BLASElement: FloatElement {
+    /// `cblas_?dot`.
+    static func dot(_ n: Int32, _ x: UnsafePointer<Self>, _ incX: Int32, _ y: UnsafePointer<Self>, _ incY: Int32) -> Self
+    /// `cblas_?gemv`, row-major, alpha 1 and beta 0.
+    static func gemv(_ trans: CBLAS_TRANSPOSE, _ m: Int32, _ n: Int32, _ a: UnsafePointer<Self>, _ lda: Int32,
+                     _ x: UnsafePointer<Self>, _ incX: Int32, _ y: UnsafeMutablePointer<Self>)
+    /// `cblas_?gemm`, row-major, alpha 1 and beta 0.
+    static func gemm(_ transA: CBLAS_TRANSPOSE, _ transB: CBLAS_TRANSPOSE, _ m: Int32, _ n: Int32, _ k: Int32,
+                     _ a: UnsafePointer<Self>, _ lda: Int32, _ b: UnsafePointer<Self>, _ ldb: Int32,
+                     _ c: UnsafeMutablePointer<Self>, _ ldc: Int32)
+}
+
+extension Float: BLASElement {
+    fileprivate static func dot(_ n: Int32, _ x: UnsafePointer<Float>, _ incX: Int32, _ y: UnsafePointer<Float>, _ incY: Int32) -> Float {
+        cblas_sdot(n, x, incX, y, incY)
+    }
+    fileprivate static func gemv(_ trans: CBLAS_TRANSPOSE, _ m: Int32, _ n: Int32, _ a: UnsafePointer<Float>, _ lda: Int32,
+                                 _ x: UnsafePointer<Float>, _ incX: Int32, _ y: UnsafeMutablePointer<Float>) {
+        cblas_sgemv(CblasRowMajor, trans, m, n, 1, a, lda, x, incX, 0, y, 1)
+    }
+    fileprivate static func gemm(_ transA: CBLAS_TRANSPOSE, _ transB: CBLAS_TRANSPOSE, _ m: Int32, _ n: Int32, _ k: Int32,
+                                 _ a: UnsafePointer<Float>, _ lda: Int32, _ b: UnsafePointer<Float>, _ ldb: Int32,
+                                 _ c: UnsafeMutablePointer<Float>, _ ldc: Int32) {
+        cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, 1, a, lda, b, ldb, 0, c, ldc)
+    }
+}
+
+extension Double: BLASElement {
+    fileprivate static func dot(_ n: Int32, _ x: UnsafePointer<Double>, _ incX: Int32, _ y: UnsafePointer<Double>, _ incY: Int32) -> Double {
+        cblas_ddot(n, x, incX, y, incY)
+    }
+    fileprivate static func gemv(_ trans: CBLAS_TRANSPOSE, _ m: Int32, _ n: Int32, _ a: UnsafePointer<Double>, _ lda: Int32,
+                                 _ x: UnsafePointer<Double>, _ incX: Int32, _ y: UnsafeMutablePointer<Double>) {
+        cblas_dgemv(CblasRowMajor, trans, m, n, 1, a, lda, x, incX, 0, y, 1)
+    }
+    fileprivate static func gemm(_ transA: CBLAS_TRANSPOSE, _ transB: CBLAS_TRANSPOSE, _ m: Int32, _ n: Int32, _ k: Int32,
+                                 _ a: UnsafePointer<Double>, _ lda: Int32, _ b: UnsafePointer<Double>, _ ldb: Int32,
+                                 _ c: UnsafeMutablePointer<Double>, _ ldc: Int32) {
+        cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, 1, a, lda, b, ldb, 0, c, ldc)
+    }
+}
+
+/// C (row-major, contiguous, rows x cols) = A @ B through BLAS: gemm, gemv (one row or one
+/// column) or dot. float64 products come here directly (no kernel of our own: float64 is for
+/// checking, not for speed).
+private func blasProduct<T: BLASElement>(_ pa: UnsafeMutablePointer<T>, _ a: GemmOperand,
+                                         _ pb: UnsafeMutablePointer<T>, _ b: GemmOperand,
+                                         _ pc: UnsafeMutablePointer<T>) throws {
+    let m = a.rows, k = a.cols, n = b.cols
     let limit = Int(Int32.max)
     guard m <= limit, n <= limit, k <= limit, abs(a.rowStride) <= limit, abs(a.colStride) <= limit,
           abs(b.rowStride) <= limit, abs(b.colStride) <= limit else {
         throw TensorError.runtime("matmul: a matrix dimension exceeds the BLAS limit of \(limit)")
     }
     // Operands BLAS cannot address (stride 0 from expand, or other gaps) are packed first.
-    var packedA: [Float] = [], packedB: [Float] = []
+    var packedA: [T] = [], packedB: [T] = []
     var opA = a, opB = b
     var baseA = UnsafePointer(pa), baseB = UnsafePointer(pb)
     if a.blasLayout == nil {
@@ -398,77 +451,20 @@ private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
             if m == 1 && n == 1 {
                 // dot: element steps along A's row and B's column.
                 let incA = la.transposed ? la.ld : 1, incB = lb.transposed ? 1 : lb.ld
-                pc[0] = cblas_sdot(Int32(k), baseA, Int32(incA), baseB, Int32(incB))
+                pc[0] = T.dot(Int32(k), baseA, Int32(incA), baseB, Int32(incB))
             } else if n == 1 {
                 // y = A x, x read with B's row step.
                 let incB = lb.transposed ? 1 : lb.ld
-                cblas_sgemv(CblasRowMajor, la.transposed ? CblasTrans : CblasNoTrans,
-                            Int32(la.transposed ? k : m), Int32(la.transposed ? m : k), 1,
-                            baseA, Int32(la.ld), baseB, Int32(incB), 0, pc, 1)
+                T.gemv(la.transposed ? CblasTrans : CblasNoTrans, Int32(la.transposed ? k : m), Int32(la.transposed ? m : k),
+                       baseA, Int32(la.ld), baseB, Int32(incB), pc)
             } else if m == 1 {
                 // y^T = x^T B, i.e. y = B^T x.
                 let incA = la.transposed ? la.ld : 1
-                cblas_sgemv(CblasRowMajor, lb.transposed ? CblasNoTrans : CblasTrans,
-                            Int32(lb.transposed ? n : k), Int32(lb.transposed ? k : n), 1,
-                            baseB, Int32(lb.ld), baseA, Int32(incA), 0, pc, 1)
+                T.gemv(lb.transposed ? CblasNoTrans : CblasTrans, Int32(lb.transposed ? n : k), Int32(lb.transposed ? k : n),
+                       baseB, Int32(lb.ld), baseA, Int32(incA), pc)
             } else {
-                cblas_sgemm(CblasRowMajor, la.transposed ? CblasTrans : CblasNoTrans,
-                            lb.transposed ? CblasTrans : CblasNoTrans,
-                            Int32(m), Int32(n), Int32(k), 1, baseA, Int32(la.ld), baseB, Int32(lb.ld),
-                            0, pc, Int32(n))
-            }
-        }
-    }
-}
-
-/// C (row-major, contiguous, rows x cols) = A @ B in double: dgemm, dgemv or ddot (no kernel
-/// of our own: float64 is for checking, not for speed).
-private func dgemm(_ pa: UnsafeMutablePointer<Double>, _ a: GemmOperand,
-                   _ pb: UnsafeMutablePointer<Double>, _ b: GemmOperand,
-                   _ pc: UnsafeMutablePointer<Double>) throws {
-    let m = a.rows, k = a.cols, n = b.cols
-    let limit = Int(Int32.max)
-    guard m <= limit, n <= limit, k <= limit, abs(a.rowStride) <= limit, abs(a.colStride) <= limit,
-          abs(b.rowStride) <= limit, abs(b.colStride) <= limit else {
-        throw TensorError.runtime("matmul: a matrix dimension exceeds the BLAS limit of \(limit)")
-    }
-    var packedA: [Double] = [], packedB: [Double] = []
-    var opA = a, opB = b
-    var baseA = UnsafePointer(pa), baseB = UnsafePointer(pb)
-    if a.blasLayout == nil {
-        packedA = pack(pa, a)
-        opA = GemmOperand(rows: m, cols: k, rowStride: k, colStride: 1)
-    }
-    if b.blasLayout == nil {
-        packedB = pack(pb, b)
-        opB = GemmOperand(rows: k, cols: n, rowStride: n, colStride: 1)
-    }
-    pc.update(repeating: 0, count: m * n)
-    packedA.withUnsafeBufferPointer { bufA in
-        packedB.withUnsafeBufferPointer { bufB in
-            if !packedA.isEmpty, let p = bufA.baseAddress { baseA = p }
-            if !packedB.isEmpty, let p = bufB.baseAddress { baseB = p }
-            guard let la = opA.blasLayout, let lb = opB.blasLayout else {
-                preconditionFailure("packed operands are contiguous")
-            }
-            if m == 1 && n == 1 {
-                let incA = la.transposed ? la.ld : 1, incB = lb.transposed ? 1 : lb.ld
-                pc[0] = cblas_ddot(Int32(k), baseA, Int32(incA), baseB, Int32(incB))
-            } else if n == 1 {
-                let incB = lb.transposed ? 1 : lb.ld
-                cblas_dgemv(CblasRowMajor, la.transposed ? CblasTrans : CblasNoTrans,
-                            Int32(la.transposed ? k : m), Int32(la.transposed ? m : k), 1,
-                            baseA, Int32(la.ld), baseB, Int32(incB), 0, pc, 1)
-            } else if m == 1 {
-                let incA = la.transposed ? la.ld : 1
-                cblas_dgemv(CblasRowMajor, lb.transposed ? CblasNoTrans : CblasTrans,
-                            Int32(lb.transposed ? n : k), Int32(lb.transposed ? k : n), 1,
-                            baseB, Int32(lb.ld), baseA, Int32(incA), 0, pc, 1)
-            } else {
-                cblas_dgemm(CblasRowMajor, la.transposed ? CblasTrans : CblasNoTrans,
-                            lb.transposed ? CblasTrans : CblasNoTrans,
-                            Int32(m), Int32(n), Int32(k), 1, baseA, Int32(la.ld), baseB, Int32(lb.ld),
-                            0, pc, Int32(n))
+                T.gemm(la.transposed ? CblasTrans : CblasNoTrans, lb.transposed ? CblasTrans : CblasNoTrans,
+                       Int32(m), Int32(n), Int32(k), baseA, Int32(la.ld), baseB, Int32(lb.ld), pc, Int32(n))
             }
         }
     }

@@ -46,10 +46,12 @@ extension Tensor {
         return (shapeOut, acc, count)
     }
 
-    /// Adds this float32 tensor's elements into `acc` (one double slot per output element);
-    /// with `mean`, adds squared deviations from `mean[slot]` instead (for var/std).
-    func accumulateFloats(into acc: UnsafeMutablePointer<Double>, accStrides: [Int], mean: UnsafePointer<Double>? = nil) {
-        let p = storage.floats
+    /// Adds this float tensor's elements (`T` is its element type) into `acc` (one double slot
+    /// per output element); with `mean`, adds squared deviations from `mean[slot]` instead
+    /// (for var/std).
+    func accumulate<T: SummedElement>(_: T.Type, into acc: UnsafeMutablePointer<Double>, accStrides: [Int],
+                                      mean: UnsafePointer<Double>? = nil) {
+        let p = base(T.self)
         forEachRowBlock(accStrides: accStrides) { src, si, dst, sa, n in
             accumulateRow(p + src, si, acc + dst, sa, n, mean.map { $0 + dst })
         }
@@ -60,7 +62,7 @@ extension Tensor {
     /// blocks of at most 2^20 elements. Every ~1M elements the cell's deadline is polled
     /// (`expand(10**11).sum()` is one row of 1e11): past it the walk stops, and the op that
     /// called this throws TimeoutError (`Cancellation.check()`).
-    @inline(__always) private func forEachRowBlock(accStrides: [Int], _ body: (Int, Int, Int, Int, Int) -> Void) {
+    @inline(__always) func forEachRowBlock(accStrides: [Int], _ body: (Int, Int, Int, Int, Int) -> Void) {
         let nest = LoopNest(shape: shape, strides: [strides, accStrides])
         let si = nest.strides[0].last!, sa = nest.strides[1].last!
         var cursor = RowCursor(nest, offsets: [offset, 0])
@@ -82,13 +84,13 @@ extension Tensor {
         }
     }
 
-    /// One row (or block of one) of `accumulateFloats`.
-    @inline(__always) private func accumulateRow(_ src: UnsafeMutablePointer<Float>, _ si: Int,
-                                                 _ dst: UnsafeMutablePointer<Double>, _ sa: Int, _ n: Int,
-                                                 _ m: UnsafePointer<Double>?) {
+    /// One row (or block of one) of `accumulate`.
+    @inline(__always) private func accumulateRow<T: SummedElement>(_ src: UnsafeMutablePointer<T>, _ si: Int,
+                                                                   _ dst: UnsafeMutablePointer<Double>, _ sa: Int, _ n: Int,
+                                                                   _ m: UnsafePointer<Double>?) {
         if let m {
             if sa == 0 {
-                dst[0] += si == 1 ? Tensor.sumSquaredDeviations(src, n, m[0])
+                dst[0] += si == 1 ? T.sumSquaredDeviations(src, n, m[0])
                                   : (0..<n).reduce(0.0) { r, i in let d = Double(src[i * si]) - m[0]; return r + d * d }
             } else if sa == 1 && si == 1 {
                 for i in 0..<n { let d = Double(src[i]) - m[i]; dst[i] += d * d }
@@ -98,44 +100,11 @@ extension Tensor {
             return
         }
         if sa == 0 {
-            dst[0] += si == 1 ? Tensor.sumFloatsSerial(src, n) : (0..<n).reduce(0.0) { $0 + Double(src[$1 * si]) }
+            dst[0] += si == 1 ? T.sumContiguous(src, n) : (0..<n).reduce(0.0) { $0 + Double(src[$1 * si]) }
         } else if sa == 1 && si == 1 {
             for i in 0..<n { dst[i] += Double(src[i]) }
         } else {
             for i in 0..<n { dst[i * sa] += Double(src[i * si]) }
-        }
-    }
-
-    /// Adds this float64 tensor's elements into `acc` (one slot per output element); with
-    /// `mean`, adds squared deviations from `mean[slot]` instead (for var/std). Plain loops:
-    /// float64 is for checking results, not for speed.
-    func accumulateDoubles(into acc: UnsafeMutablePointer<Double>, accStrides: [Int], mean: UnsafePointer<Double>? = nil) {
-        let p = storage.doubles
-        let nest = LoopNest(shape: shape, strides: [strides, accStrides])
-        let si = nest.strides[0].last!, sa = nest.strides[1].last!
-        var cursor = RowCursor(nest, offsets: [offset, 0])
-        let block = 1 << 20
-        var untilPoll = block
-        while cursor.next() {
-            let pos = cursor.pos, total = cursor.count
-            var start = 0
-            while start < total {
-                let n = Swift.min(total - start, block)
-                let src = p + pos[0] + start * si, dst = acc + pos[1] + start * sa
-                if let m = mean.map({ $0 + pos[1] + start * sa }) {
-                    for i in 0..<n { let d = src[i * si] - m[i * sa]; dst[i * sa] += d * d }
-                } else if sa == 0 && si == 1 {
-                    dst[0] += Tensor.sumDoubles(src, n)
-                } else {
-                    for i in 0..<n { dst[i * sa] += src[i * si] }
-                }
-                start += n
-                untilPoll -= n
-                if untilPoll <= 0 {
-                    untilPoll = block
-                    if Cancellation.shouldStop() { return }
-                }
-            }
         }
     }
 
@@ -200,7 +169,7 @@ extension Tensor {
         if dtype == .float64 {
             var acc = [Double](repeating: 0, count: outN)
             acc.withUnsafeMutableBufferPointer { b in
-                if let a = b.baseAddress { accumulateDoubles(into: a, accStrides: accStrides) }
+                if let a = b.baseAddress { accumulate(Double.self, into: a, accStrides: accStrides) }
             }
             try Cancellation.check()
             return (shapeOut, acc, nil, count)
@@ -218,7 +187,7 @@ extension Tensor {
                 }
             } else {
                 acc.withUnsafeMutableBufferPointer { b in
-                    if let a = b.baseAddress { accumulateFloats(into: a, accStrides: accStrides) }
+                    if let a = b.baseAddress { accumulate(Float.self, into: a, accStrides: accStrides) }
                 }
             }
             try Cancellation.check()
@@ -294,6 +263,11 @@ extension Tensor {
             throw TensorError.notImplemented("std and var only support floating point and complex dtypes")
         }
         let reduced = try reductionDims(dims)
+        let (shapeOut, _, _) = try reductionLayout(reduced, keepdim: keepdim)
+        let outputs = try Tensor.count(of: shapeOut)
+        if dtype == .float64 && outputs > 1 {
+            return try welfordVariance(reduced, keepdim: keepdim, correction: correction)
+        }
         let r = try sums(reduced, keepdim: keepdim)
         let n = Double(r.count)
         let means = (r.float ?? []).map { $0 / n }
@@ -303,14 +277,44 @@ extension Tensor {
             sq.withUnsafeMutableBufferPointer { out in
                 guard let mp = m.baseAddress, let op = out.baseAddress else { return }
                 if dtype == .float64 {
-                    accumulateDoubles(into: op, accStrides: accStrides, mean: mp)
+                    accumulate(Double.self, into: op, accStrides: accStrides, mean: mp)
                 } else {
-                    accumulateFloats(into: op, accStrides: accStrides, mean: mp)
+                    accumulate(Float.self, into: op, accStrides: accStrides, mean: mp)
                 }
             }
         }
         let denom = max(n - Double(correction), 0)
         return try Tensor(sq.map { $0 / denom }, shape: r.shape, dtype: dtype)
+    }
+
+    /// float64 `var` with more than one output, in PyTorch's CPU order: Welford's update in
+    /// double over each output's elements in row-major order (PyTorch's all-reduce, one
+    /// output, takes the two-pass path above instead). The input is read as a contiguous copy,
+    /// so a transposed view may differ from PyTorch's (stride-ordered) walk in the last bit.
+    private func welfordVariance(_ reduced: [Bool], keepdim: Bool, correction: Int) throws -> Tensor {
+        let x = try contiguous()
+        let (shapeOut, accStrides, _) = try x.reductionLayout(reduced, keepdim: keepdim)
+        let outN = try Tensor.count(of: shapeOut)
+        var mean = [Double](repeating: 0, count: outN), m2 = mean, seen = mean
+        let p = x.storage.doubles
+        mean.withUnsafeMutableBufferPointer { mb in
+            m2.withUnsafeMutableBufferPointer { qb in
+                seen.withUnsafeMutableBufferPointer { nb in
+                    guard let mp = mb.baseAddress, let qp = qb.baseAddress, let np = nb.baseAddress else { return }
+                    x.forEachRowBlock(accStrides: accStrides) { src, si, dst, sa, n in
+                        for i in 0..<n {
+                            let o = dst + i * sa, v = p[src + i * si]
+                            np[o] += 1
+                            let delta = v - mp[o]
+                            mp[o] += delta / np[o]
+                            qp[o] += delta * (v - mp[o])
+                        }
+                    }
+                }
+            }
+        }
+        try Cancellation.check()
+        return try Tensor(zip(m2, seen).map { q, n in q / Swift.max(n - Double(correction), 0) }, shape: shapeOut, dtype: .float64)
     }
 
     /// `var(dim=dim)` over one dim.

@@ -170,3 +170,32 @@ extension Tensor {
         return sawNaN ? .nan : best
     }
 }
+
+/// A float element type with its contiguous-row kernels for sum/mean/var, so one generic walk
+/// (`Tensor.accumulate`) serves float32 and float64.
+protocol SummedElement: FloatElement {
+    /// Sum of `n` contiguous elements, in double.
+    static func sumContiguous(_ p: UnsafeMutablePointer<Self>, _ n: Int) -> Double
+    /// Sum of `(x - mean)^2` over `n` contiguous elements, in double.
+    static func sumSquaredDeviations(_ p: UnsafeMutablePointer<Self>, _ n: Int, _ mean: Double) -> Double
+}
+
+extension Float: SummedElement {
+    /// float SIMD lanes over short blocks, blocks in double.
+    static func sumContiguous(_ p: UnsafeMutablePointer<Float>, _ n: Int) -> Double { Tensor.sumFloatsSerial(p, n) }
+    /// float SIMD lanes around the float-rounded mean, corrected in double.
+    static func sumSquaredDeviations(_ p: UnsafeMutablePointer<Float>, _ n: Int, _ mean: Double) -> Double {
+        Tensor.sumSquaredDeviations(p, n, mean)
+    }
+}
+
+extension Double: SummedElement {
+    /// PyTorch's cascade order (`Tensor.sumDoubles`).
+    static func sumContiguous(_ p: UnsafeMutablePointer<Double>, _ n: Int) -> Double { Tensor.sumDoubles(p, n) }
+    /// One sequential sum, as PyTorch's two-pass all-reduce variance adds them.
+    static func sumSquaredDeviations(_ p: UnsafeMutablePointer<Double>, _ n: Int, _ mean: Double) -> Double {
+        var total = 0.0
+        for i in 0..<n { let d = p[i] - mean; total += d * d }
+        return total
+    }
+}

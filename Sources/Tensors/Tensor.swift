@@ -37,6 +37,16 @@ public struct Tensor: @unchecked Sendable {
         try self.init(elements: floats, shape: shape, dtype: .float32)
     }
 
+    /// A new contiguous float64 tensor holding `doubles` in row-major order.
+    public init(doubles: [Double], shape: [Int]) throws {
+        try self.init(elements: doubles, shape: shape, dtype: .float64)
+    }
+
+    /// A new contiguous float32 or float64 tensor (`T`'s dtype) holding `elements`.
+    public init<T: FloatElement>(elements: [T], shape: [Int]) throws {
+        try self.init(elements: elements, shape: shape, dtype: T.dtype)
+    }
+
     /// A new contiguous int64 tensor holding `ints` in row-major order.
     public init(ints: [Int64], shape: [Int]) throws {
         try self.init(elements: ints, shape: shape, dtype: .int64)

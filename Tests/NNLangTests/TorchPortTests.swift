@@ -45,14 +45,28 @@ struct TorchPortTests {
     }
 
     @Test
-    func float64OpsNotYetSupportedSayWhichOpAndNeverComputeInFloat32() {
+    func float64LossLerpAndDefaultDtypeRunInDouble() {
         #expect(output("import torch\nprint(torch.float64, torch.double is torch.float64, torch.float64.itemsize)")
             == "float64 True 8\n")
-        #expect(error("import torch\nimport torch.nn.functional as F\nF.cross_entropy(torch.zeros(2, 3, dtype=torch.float64), torch.tensor([0, 1]))")
-            == "NotImplementedError: nll_loss (and cross_entropy) of float64 input is not supported in nnbook yet; use float32")
-        #expect(error("import torch\ntorch.zeros(2, dtype=torch.float64).lerp(torch.ones(2, dtype=torch.float64), 0.5)")
-            == "NotImplementedError: lerp of float64 tensors is not supported in nnbook yet; use float32")
-        #expect(error("import torch\ntorch.set_default_dtype(torch.float64)")
-            == "NotImplementedError: set_default_dtype: nnbook's default dtype is always float32; pass dtype=float64 to each factory instead")
+        #expect(output("import torch\nimport torch.nn.functional as F\nprint(F.cross_entropy(torch.zeros(2, 3, dtype=torch.float64), torch.tensor([0, 1])))")
+            == "tensor(1.0986, dtype=float64)\n")
+        #expect(output("import torch\nprint(torch.zeros(2, dtype=torch.float64).lerp(torch.ones(2, dtype=torch.float64), 0.1).tolist())")
+            == "[0.1, 0.1]\n")
+        #expect(error("import torch\ntorch.set_default_dtype(torch.int64)")
+            == "TypeError: only floating-point types are supported as the default type")
+    }
+
+    @Test
+    func defaultDtypeLastsAcrossCellsOfOneInterpreterOnly() {
+        let a = Interpreter(file: "a.nn"), b = Interpreter(file: "b.nn")
+        func out(_ i: Interpreter, _ src: String) -> String {
+            i.run(cell: src, firstLine: 1, echoResult: false).items.map { item -> String in
+                if case .stdout(let s) = item { return s }
+                return ""
+            }.joined()
+        }
+        #expect(out(a, "import torch\ntorch.set_default_dtype(torch.float64)") == "")
+        #expect(out(a, "import torch\nprint(torch.get_default_dtype(), torch.tensor([0.5]).dtype)") == "float64 float64\n")
+        #expect(out(b, "import torch\nprint(torch.get_default_dtype(), torch.tensor([0.5]).dtype)") == "float32 float32\n")
     }
 }

@@ -151,7 +151,7 @@ enum TensorArgs {
         if let d = DTypeObjects.dtype(of: v) { return d }
         if case .object(let c as PyClass) = v {
             // Python's own `float`, `int` and `bool` as dtypes, as PyTorch accepts them.
-            if c === BuiltinTypes.float { return .float32 }
+            if c === BuiltinTypes.float { return .float64 }
             if c === BuiltinTypes.int { return .int64 }
             if c === BuiltinTypes.bool { return .bool }
         }
@@ -159,14 +159,14 @@ enum TensorArgs {
     }
 
     /// A tensor operand: tensors as they are, Python numbers as 0-d tensors of their kind
-    /// (bool, int64, float32), lists through `tensor(...)`.
+    /// (bool, int64, the default float dtype), lists through `tensor(...)`.
     static func tensor(_ v: Value, _ fname: String = "tensor") throws -> Tensor {
         switch v {
         case .tensor(let t): return t.data
         case .tscalar(let f): return Tensor(scalar: Double(f), dtype: .float32)
         // Exact: a Double would round ints past 2**53 (`t + (2**62 + 1)`).
         case .int(let i): return try Tensor(ints: [Int64(i)], shape: [])
-        case .float(let d): return Tensor(scalar: d, dtype: .float32)
+        case .float(let d): return Tensor(scalar: d, dtype: .defaultFloat)
         case .bool(let b): return Tensor(scalar: b ? 1 : 0, dtype: .bool)
         case .object(let o) where o is PyList || o is PyTuple: return try TensorData.make(v, dtype: nil)
         default: throw PyError.type("\(fname)(): argument 'input' must be Tensor, not \(v.typeName)")
@@ -233,10 +233,10 @@ enum TensorData {
                 if kind == .bool { kind = .int64 }
             case .float(let d):
                 flat.append(d)
-                kind = .float32
+                kind = DType.promote(kind, .defaultFloat)
             case .tscalar(let f):
                 flat.append(Double(f))
-                kind = .float32
+                kind = DType.promote(kind, .float32)
             case .tensor(let t):
                 guard t.data.numel == 1 else {
                     throw PyError.value("only one element tensors can be converted to Python scalars")
@@ -249,7 +249,7 @@ enum TensorData {
         }
         try walk(data, 0)
         // An empty list makes a float tensor, as in PyTorch.
-        let dt = dtype ?? (sawAny ? kind : .float32)
+        let dt = dtype ?? (sawAny ? kind : .defaultFloat)
         if dt == .int64 && exact.count == flat.count { return try Tensor(ints: exact, shape: shape) }
         return try Tensor(flat, shape: shape, dtype: dt)
     }

@@ -42,12 +42,12 @@ extension NNTensorBinding {
                 if name == "zeros" && shape.contains(where: { $0 < 0 }) {
                     throw PyError.runtime("zeros: Dimension size must be non-negative.")
                 }
-                return try self.finish(try Grad.wrap { try Tensor.full(shape, fill, dtype: try a.dtype("dtype") ?? .float32) }, a)
+                return try self.finish(try Grad.wrap { try Tensor.full(shape, fill, dtype: try a.dtype("dtype") ?? .defaultFloat) }, a)
             }
         }
         rt.defineBuiltin("empty") { _, args, kw in
             let (shape, a) = try self.sizedCall("empty", args, kw)
-            return try self.finish(try Grad.wrap { try Tensor.zeros(shape, dtype: try a.dtype("dtype") ?? .float32) }, a)
+            return try self.finish(try Grad.wrap { try Tensor.zeros(shape, dtype: try a.dtype("dtype") ?? .defaultFloat) }, a)
         }
         rt.defineBuiltin("full") { _, args, kw in
             let a = try BoundArgs("full", args, kw, ["size", "fill_value", "dtype", "requires_grad", "device"], required: 2)
@@ -57,7 +57,7 @@ extension NNTensorBinding {
                 switch fill {
                 case .bool: return .bool
                 case .int: return .int64
-                default: return .float32
+                default: return .defaultFloat
                 }
             }()
             let x = try TensorArgs.double(fill, "full", "fill_value")
@@ -103,15 +103,15 @@ extension NNTensorBinding {
                                              Int64(TensorArgs.intValue(step)!))
                 }
                 let r = try Tensor.arange(try TensorArgs.double(start, "arange", "start"), try TensorArgs.double(end!, "arange", "end"),
-                                          try TensorArgs.double(step, "arange", "step"), dtype: dt == .float64 ? .float64 : .float32)
-                return try r.to(dt ?? .float32)
+                                          try TensorArgs.double(step, "arange", "step"), dtype: (dt ?? .defaultFloat) == .float64 ? .float64 : .float32)
+                return try r.to(dt ?? .defaultFloat)
             }
             return try self.finish(t, a)
         }
         rt.defineBuiltin("linspace") { _, args, kw in
             let a = try BoundArgs("linspace", args, kw, ["start", "end", "steps", "dtype", "requires_grad", "device"], required: 3)
             let t = try Grad.wrap {
-                let dt = try a.dtype("dtype") ?? .float32
+                let dt = try a.dtype("dtype") ?? .defaultFloat
                 return try Tensor.linspace(try a.requiredDouble("start"), try a.requiredDouble("end"), try a.requiredInt("steps"),
                                            dtype: dt == .float64 ? .float64 : .float32).to(dt)
             }
@@ -119,16 +119,16 @@ extension NNTensorBinding {
         }
         rt.defineBuiltin("eye") { _, args, kw in
             let a = try BoundArgs("eye", args, kw, ["n", "m", "dtype", "requires_grad", "device"], required: 1)
-            return try self.finish(try Grad.wrap { try Tensor.eye(try a.requiredInt("n"), try a.int("m"), dtype: try a.dtype("dtype") ?? .float32) }, a)
+            return try self.finish(try Grad.wrap { try Tensor.eye(try a.requiredInt("n"), try a.int("m"), dtype: try a.dtype("dtype") ?? .defaultFloat) }, a)
         }
         rt.defineBuiltin("randn") { _, args, kw in
             let (shape, a) = try self.sizedCall("randn", args, kw)
-            let dt = try a.dtype("dtype") ?? .float32
+            let dt = try a.dtype("dtype") ?? .defaultFloat
             return try self.finish(try Grad.wrap { try self.random(rand: false, shape, dt) }, a)
         }
         rt.defineBuiltin("rand") { _, args, kw in
             let (shape, a) = try self.sizedCall("rand", args, kw)
-            let dt = try a.dtype("dtype") ?? .float32
+            let dt = try a.dtype("dtype") ?? .defaultFloat
             return try self.finish(try Grad.wrap { try self.random(rand: true, shape, dt) }, a)
         }
         rt.defineBuiltin("randint") { _, args, kw in

@@ -191,9 +191,6 @@ extension NNTensorBinding {
                 // A tensor weight: `self + weight * (end - self)` through the recorded ops.
                 return try Grad.v { try t.add(wt.mul(end.sub(t))) }
             }
-            guard t.data.dtype.isFloatingPoint, end.data.dtype == t.data.dtype else {
-                throw PyError.runtime("expected dtype float for `end` but got dtype \(end.data.dtype == .int64 ? "long int" : "bool")")
-            }
             return try Grad.v { try t.lerp(end, weight: w) }
         }
         let lerp = m["lerp"]!

@@ -41,9 +41,9 @@ extension NNModules {
             try initModule(rt, m)
             m.attrs["in_features"] = .int(nIn)
             m.attrs["out_features"] = .int(nOut)
-            try rt.setAttr(.object(m), "weight", .tensor(try makeParameter(try Tensor(zeros: [nOut, nIn]))))
+            try rt.setAttr(.object(m), "weight", .tensor(try makeParameter(try Tensor(zeros: [nOut, nIn], dtype: .defaultFloat))))
             if try a.bool("bias", true) {
-                try rt.setAttr(.object(m), "bias", .tensor(try makeParameter(try Tensor(zeros: [nOut]))))
+                try rt.setAttr(.object(m), "bias", .tensor(try makeParameter(try Tensor(zeros: [nOut], dtype: .defaultFloat))))
             } else {
                 registry(m, parametersKey).set("bias", Value.none)
                 m.attrs["bias"] = Value.none

@@ -239,6 +239,20 @@ enum NNModules {
             for (_, x) in namedModules(m) { x.attrs["training"] = .bool(false) }
             return .object(m)
         }
+        // `double()`/`float()`: every floating parameter (and its gradient) cast in place.
+        for (name, dtype) in [("double", DType.float64), ("float", .float32)] {
+            method(c, name) { _, m, args, kw in
+                _ = try BoundArgs(name, args, kw, [])
+                for (_, p) in namedParameters(m) {
+                    guard case .tensor(let t) = p, t.data.dtype.isFloatingPoint else { continue }
+                    try Grad.wrap {
+                        t.data = try t.data.to(dtype)
+                        if let g = t.grad { g.data = try g.data.to(dtype) }
+                    }
+                }
+                return .object(m)
+            }
+        }
         method(c, "requires_grad_") { _, m, args, kw in
             let a = try BoundArgs("requires_grad_", args, kw, ["requires_grad"])
             let flag = try a.bool("requires_grad", true)
@@ -254,7 +268,7 @@ enum NNModules {
     static let parameter: PyClass = {
         let c = PyClass(name: "Parameter", base: BuiltinTypes.tensor, isBuiltin: true) { rt, args, kw in
             let a = try BoundArgs("Parameter", args.map { rt.materialize($0) }, kw, ["data", "requires_grad"])
-            let data = try a["data"].map { try TensorArgs.tensor($0, "Parameter") } ?? Tensor(zeros: [0])
+            let data = try a["data"].map { try TensorArgs.tensor($0, "Parameter") } ?? Tensor(zeros: [0], dtype: .defaultFloat)
             return .tensor(try makeParameter(data, requiresGrad: try a.bool("requires_grad", true)))
         }
         c.dict["__module__"] = .str("torch.nn.parameter")

@@ -142,7 +142,7 @@ extension NNModules {
                     try Grad.wrap {
                         var d = try grad.data.contiguous()
                         if maximize { d = try d.neg() }
-                        if wd != 0 { d = try Tensor.fusedAdd(d, p.data, Float(wd)) }
+                        if wd != 0 { d = try Tensor.fusedAdd(d, p.data, wd) }
                         try p.data.copy_(try update(st, hyper, p, d))
                     }
                     p.markModifiedInPlace()
@@ -186,15 +186,15 @@ extension NNModules {
                 let key = ObjectIdentifier(p)
                 var buf: Tensor
                 if let b = st.buffers[key]?["momentum_buffer"] {
-                    buf = try b.mul(Tensor(scalar: h.momentum, dtype: .float32))
-                    buf = try Tensor.fusedAdd(buf, d, Float(1 - h.damp))
+                    buf = try b.mul(Tensor(scalar: h.momentum, dtype: b.dtype))
+                    buf = try Tensor.fusedAdd(buf, d, 1 - h.damp)
                 } else {
                     buf = try d.clone()
                 }
                 st.buffers[key, default: [:]]["momentum_buffer"] = buf
-                d = h.nesterov ? try Tensor.fusedAdd(d, buf, Float(h.momentum)) : buf
+                d = h.nesterov ? try Tensor.fusedAdd(d, buf, h.momentum) : buf
             }
-            return try Tensor.fusedAdd(p.data, d, Float(-h.lr))
+            return try Tensor.fusedAdd(p.data, d, -h.lr)
         })
         return c
     }()
@@ -225,8 +225,8 @@ extension NNModules {
                     beta2: try TensorArgs.double(betas[1], "Adam", "betas"))
         }, update: { st, h, p, d in
             let key = ObjectIdentifier(p)
-            let m = try st.buffers[key]?["exp_avg"] ?? Tensor(zeros: p.data.shape)
-            let v = try st.buffers[key]?["exp_avg_sq"] ?? Tensor(zeros: p.data.shape)
+            let m = try st.buffers[key]?["exp_avg"] ?? Tensor(zeros: p.data.shape, dtype: p.data.dtype)
+            let v = try st.buffers[key]?["exp_avg_sq"] ?? Tensor(zeros: p.data.shape, dtype: p.data.dtype)
             let step = (st.steps[key] ?? 0) + 1
             st.steps[key] = step
             let m2 = try Tensor.adamMoments(m, v, d, beta1: h.beta1, beta2: h.beta2)

@@ -34,14 +34,15 @@ extension NNTensorBinding {
         torch["double"] = DTypeObjects.value(.float64)
         torch["get_default_dtype"] = .object(PyBuiltin("get_default_dtype", acceptsTScalar: false) { _, args, kw in
             _ = try BoundArgs("get_default_dtype", args, kw, [])
-            return DTypeObjects.value(.float32)
+            return DTypeObjects.value(.defaultFloat)
         })
         torch["set_default_dtype"] = .object(PyBuiltin("set_default_dtype", acceptsTScalar: false) { _, args, kw in
             let a = try BoundArgs("set_default_dtype", args, kw, ["d"], required: 1)
-            // nnbook's default stays float32: Python floats, tensor([1.5]) and randn make float32.
-            guard try TensorArgs.dtype(a.given("d"), "set_default_dtype") == .float32 else {
-                throw PyError(BuiltinTypes.notImplementedError, "set_default_dtype: nnbook's default dtype is always float32; pass dtype=float64 to each factory instead")
-            }
+            // Per thread (the interpreter carries it from cell to cell): Python floats,
+            // tensor([1.5]), randn, zeros and nn.Linear's parameters then make this dtype.
+            let d = try TensorArgs.dtype(a.given("d"), "set_default_dtype")
+            guard d.isFloatingPoint else { throw PyError.type("only floating-point types are supported as the default type") }
+            DType.setDefaultFloat(d)
             return .none
         })
         torch["dtype"] = .object(DTypeObjects.cls)
