@@ -86,8 +86,7 @@ extension Variable {
             return try b.map { try y.add($0) } ?? y
         }
         let xd = x.data, wd = w.data
-        let prod = try xd.matmul(wd.t())
-        let out = try b.map { try prod.add($0.data) } ?? prod
+        let out = try b.map { try xd.addmm(bias: $0.data, wd.t()) } ?? xd.matmul(wd.t())
         let bShape = b?.shape
         let inputs = [x, w] + (b.map { [$0] } ?? [])
         return Variable.make(out, b == nil ? "MmBackward0" : "AddmmBackward0", inputs, saves: [x, w]) { g, needs in

@@ -12,9 +12,10 @@
 //       keep the tile of C in up to 12 AVX registers, one fused multiply-add chain per element
 //       over p = 0, 1, ..., k-1, reading A in place with any strides (a broadcast per row and p)
 //
-// So each element of C is the plain left-to-right FMA sum of its k products, whatever the
-// shape, strides or thread count. Threads (pool.c) split the rows of C; each packs the panels
-// it uses. No blocking of k: the callers keep k small enough for a panel to sit in L2.
+// So each element of C is the left-to-right FMA sum of its k products in blocks of KC = 192
+// (each block a chain from zero, the blocks added to C in order, as MKL's AVX2 sgemm does),
+// whatever the shape, strides or thread count. Threads (pool.c) split the rows of C; each packs the panels
+// it uses. The callers keep k small enough for a panel to sit in L2.
 #include "CGemm.h"
 
 #if defined(__x86_64__)
@@ -32,6 +33,10 @@
 #define NR 16
 #define MR_WIDE 6
 #define MR_NARROW 8
+/// Depth of one multiply-add chain: a longer k is summed in blocks of KC, each chain added to C
+/// in turn. MKL's AVX2 sgemm (PyTorch's x86 float32 products) blocks k so, bias first for addmm:
+/// with the same blocks a minibatch's 64x784 @ 784x50 equals PyTorch's bit for bit.
+#define KC 192
 
 static const int mask_table[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
 
@@ -98,55 +103,66 @@ AVX static void pack_panel(const float *b, ptrdiff_t brs, ptrdiff_t bcs, ptrdiff
         for (ptrdiff_t j = 0; j < w; j++) dst[p * w + j] = j < nr ? b[p * brs + j * bcs] : 0.0f;
 }
 
-/// C(0 ..< MR, 0 ..< nr) = A(0 ..< MR, 0 ..< k) * panel, the panel NV registers wide with row
-/// stride ldb (packed, or B itself). MR and NV are constants at every call, so the accumulators
-/// live in registers.
+/// C(0 ..< MR, 0 ..< nr) = A(0 ..< MR, 0 ..< k) * panel (plus C when `add`), the panel NV
+/// registers wide with row stride ldb (packed, or B itself). MR and NV are constants at every
+/// call, so the accumulators live in registers. k is walked in blocks of KC: each block is its
+/// own fused multiply-add chain from zero, added to C (the first one stored when not `add`).
 AVX INLINE void tile(const int MR, const int NV, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-                     const float *bp, ptrdiff_t ldb, float *c, ptrdiff_t ldc, ptrdiff_t nr) {
+                     const float *bp, ptrdiff_t ldb, float *c, ptrdiff_t ldc, ptrdiff_t nr, int add) {
     __m256 acc[MR_NARROW][2];
     // Fixed row pointers and one moving offset: no chain of pointer bumps inside the loop.
     const float *row[MR_NARROW];
-    for (int r = 0; r < MR; r++) {
-        row[r] = a + r * ars;
-        for (int v = 0; v < NV; v++) acc[r][v] = _mm256_setzero_ps();
-    }
-    ptrdiff_t at = 0;
-    for (ptrdiff_t p = 0; p < k; p++) {
-        __m256 b0 = _mm256_loadu_ps(bp), b1 = NV == 2 ? _mm256_loadu_ps(bp + 8) : b0;
-        for (int r = 0; r < MR; r++) {
-            __m256 x = _mm256_broadcast_ss(row[r] + at);
-            acc[r][0] = _mm256_fmadd_ps(x, b0, acc[r][0]);
-            if (NV == 2) acc[r][1] = _mm256_fmadd_ps(x, b1, acc[r][1]);
-        }
-        at += acs;
-        bp += ldb;
-    }
-    if (nr == 8 * NV) {
+    for (int r = 0; r < MR; r++) row[r] = a + r * ars;
+    ptrdiff_t at = 0, k0 = 0;
+    const __m256i m0 = lanes(nr), m1 = lanes(nr - 8);
+    do {
+        const ptrdiff_t kb = k - k0 < KC ? k - k0 : KC;
         for (int r = 0; r < MR; r++)
-            for (int v = 0; v < NV; v++) _mm256_storeu_ps(c + r * ldc + 8 * v, acc[r][v]);
-        return;
-    }
-    for (int r = 0; r < MR; r++) {
-        store_lanes(c + r * ldc, nr, acc[r][0]);
-        if (NV == 2 && nr > 8) store_lanes(c + r * ldc + 8, nr - 8, acc[r][1]);
-    }
+            for (int v = 0; v < NV; v++) acc[r][v] = _mm256_setzero_ps();
+        for (ptrdiff_t p = 0; p < kb; p++) {
+            __m256 b0 = _mm256_loadu_ps(bp), b1 = NV == 2 ? _mm256_loadu_ps(bp + 8) : b0;
+            for (int r = 0; r < MR; r++) {
+                __m256 x = _mm256_broadcast_ss(row[r] + at);
+                acc[r][0] = _mm256_fmadd_ps(x, b0, acc[r][0]);
+                if (NV == 2) acc[r][1] = _mm256_fmadd_ps(x, b1, acc[r][1]);
+            }
+            at += acs;
+            bp += ldb;
+        }
+        if (add || k0 > 0) {
+            for (int r = 0; r < MR; r++) {
+                acc[r][0] = _mm256_add_ps(_mm256_maskload_ps(c + r * ldc, m0), acc[r][0]);
+                if (NV == 2) acc[r][1] = _mm256_add_ps(_mm256_maskload_ps(c + r * ldc + 8, m1), acc[r][1]);
+            }
+        }
+        if (nr == 8 * NV) {
+            for (int r = 0; r < MR; r++)
+                for (int v = 0; v < NV; v++) _mm256_storeu_ps(c + r * ldc + 8 * v, acc[r][v]);
+        } else {
+            for (int r = 0; r < MR; r++) {
+                store_lanes(c + r * ldc, nr, acc[r][0]);
+                if (NV == 2 && nr > 8) store_lanes(c + r * ldc + 8, nr - 8, acc[r][1]);
+            }
+        }
+        k0 += kb;
+    } while (k0 < k);
 }
 
-#define WIDE(R) case R: tile(R, 2, k, a, ARS, acs, bp, ldb, c, ldc, nr); break;
-#define NARROW(R) case R: tile(R, 1, k, a, ARS, acs, bp, ldb, c, ldc, nr); break;
+#define WIDE(R) case R: tile(R, 2, k, a, ARS, acs, bp, ldb, c, ldc, nr, add); break;
+#define NARROW(R) case R: tile(R, 1, k, a, ARS, acs, bp, ldb, c, ldc, nr, add); break;
 #define TILES                                                                                                 \
     if (w == 16) {                                                                                            \
-        switch (mr) { WIDE(6) WIDE(5) WIDE(4) WIDE(3) WIDE(2) default: tile(1, 2, k, a, ARS, acs, bp, ldb, c, ldc, nr); } \
+        switch (mr) { WIDE(6) WIDE(5) WIDE(4) WIDE(3) WIDE(2) default: tile(1, 2, k, a, ARS, acs, bp, ldb, c, ldc, nr, add); } \
         return;                                                                                               \
     }                                                                                                         \
     switch (mr) { NARROW(8) NARROW(7) NARROW(6) NARROW(5) NARROW(4) NARROW(3) NARROW(2)                       \
-                  default: tile(1, 1, k, a, ARS, acs, bp, ldb, c, ldc, nr); }
+                  default: tile(1, 1, k, a, ARS, acs, bp, ldb, c, ldc, nr, add); }
 
 /// One tile of mr rows (1 ... MR_WIDE for a 16-wide panel, 1 ... MR_NARROW for an 8-wide one).
 /// A transposed view (ars == 1, as `x.T @ g` has) gets its own copies: its rows are then
 /// neighbours in memory, one pointer reaches them all.
 AVX static void tile_any(ptrdiff_t mr, ptrdiff_t w, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-                         const float *bp, ptrdiff_t ldb, float *c, ptrdiff_t ldc, ptrdiff_t nr) {
+                         const float *bp, ptrdiff_t ldb, float *c, ptrdiff_t ldc, ptrdiff_t nr, int add) {
     if (ars == 1) {
 #define ARS 1
         TILES
@@ -166,6 +182,8 @@ typedef struct {
     ptrdiff_t brs, bcs;
     float *c;
     ptrdiff_t ldc;
+    /// 1: C += A * B (C holds its start, e.g. a broadcast bias); 0: C = A * B.
+    int add;
     /// Set by a thread whose panel buffer could not be allocated.
     _Atomic int failed;
 } product_t;
@@ -235,22 +253,32 @@ AVX static void product_part(void *context, int t, int T) {
             ptrdiff_t left = r1 - i, mr = left;
             if (left > most) mr = left < most + 4 ? (left + 1) / 2 : most;
             tile_any(mr, w, k, job->a + i * job->ars, job->ars, job->acs, bp, ldb, job->c + i * job->ldc + j0,
-                     job->ldc, nr);
+                     job->ldc, nr, job->add);
             i += mr;
         }
     }
 }
 
-int nnb_sgemm_medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
-                     const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+static int medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                  const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads, int add) {
     if (m <= 0 || n <= 0) return 0;
     int T = threads < 1 ? 1 : threads;
     // At least one full tile of rows per thread.
     if (T > m / MR_WIDE) T = m / MR_WIDE < 1 ? 1 : (int)(m / MR_WIDE);
-    product_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, 0};
+    product_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, add, 0};
     if (T == 1) product_part(&job, 0, 1);
     else nnb_pool_run(T, product_part, &job);
     return atomic_load(&job.failed) ? -1 : 0;
+}
+
+int nnb_sgemm_medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                     const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+    return medium(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, 0);
+}
+
+int nnb_sgemm_medium_add(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                         const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+    return medium(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, 1);
 }
 
 #else
@@ -260,6 +288,11 @@ int nnb_sgemm_medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrd
     (void)m, (void)n, (void)k, (void)a, (void)a_row, (void)a_col, (void)b, (void)b_row, (void)b_col, (void)c;
     (void)ldc, (void)threads;
     return -1;
+}
+
+int nnb_sgemm_medium_add(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                         const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+    return nnb_sgemm_medium(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads);
 }
 
 #endif

@@ -610,3 +610,31 @@ public enum BLAS {
         }
     }
 }
+
+extension Tensor {
+    /// `bias + self @ other` as PyTorch's `addmm` computes it for `nn.Linear`: where the medium
+    /// kernel takes the float32 product (a minibatch's), the output starts as the bias broadcast
+    /// over the rows and each 192-deep multiply-add chain is added to it in turn, MKL's order, so
+    /// the bits equal PyTorch's; elsewhere the product, then the bias added.
+    public func addmm(bias: Tensor, _ other: Tensor) throws -> Tensor {
+        guard ndim == 2, other.ndim == 2, dtype == .float32, other.dtype == .float32, bias.dtype == .float32,
+              bias.ndim == 1, shape[1] == other.shape[0], bias.shape[0] == other.shape[1] else {
+            return try mm(other).add(bias)
+        }
+        let m = shape[0], k = shape[1], n = other.shape[1]
+        guard m > 0, n > 0, k > 0, BLAS.ownKernelThreads(m: m, n: n, k: k) == nil,
+              !BLAS.usesSmallKernel(m: m, n: n, k: k, bColumnStride: other.strides[1]),
+              let threads = BLAS.mediumKernelThreads(m: m, n: n, k: k) else {
+            return try mm(other).add(bias)
+        }
+        let out = try Tensor.empty([m, n], .float32)
+        let pc = out.storage.floats, pbias = bias.storage.floats + bias.offset, bs = bias.strides[0]
+        for i in 0..<m {
+            for j in 0..<n { pc[i * n + j] = pbias[j * bs] }
+        }
+        let done = nnb_sgemm_medium_add(m, n, k, storage.floats + offset, strides[0], strides[1],
+                                        other.storage.floats + other.offset, other.strides[0], other.strides[1],
+                                        pc, n, Int32(clamping: threads)) == 0
+        return done ? out : try mm(other).add(bias)
+    }
+}

@@ -41,12 +41,18 @@ void nnb_sgemm_small(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrd
 /// AVX2 and FMA: B is packed 16 columns at a time, A read in place. A is m x k with element
 /// (i, p) at a[i * a_row + p * a_col]; B is k x n with element (p, j) at b[p * b_row + j * b_col]
 /// (any strides); C is m x n row-major with row stride ldc and is overwritten. Each element is
-/// one fused multiply-add chain over p = 0 ..< k in order, so the result does not depend on
-/// `threads` (the most threads to split C's rows between; >= 1). Returns 0, or -1 when a
+/// a fused multiply-add chain over p = 0 ..< k in order, restarted from zero every 192 p with
+/// the chains added up in order (MKL's AVX2 sgemm blocking, so PyTorch's bits), so the result
+/// does not depend on `threads` (the most threads to split C's rows between; >= 1). Returns 0, or -1 when a
 /// thread's buffer could not be allocated (C is then partly written: do the product again).
 /// Only call when nnb_sgemm_small_supported() returned 1.
 int nnb_sgemm_medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                      const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads);
+
+/// nnb_sgemm_medium's C += A * B: C holds the start of every element (addmm's broadcast bias,
+/// which MKL adds first), each 192-deep chain is added to it in turn.
+int nnb_sgemm_medium_add(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                         const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads);
 
 /// out[i] = a[i] + alpha * b[i] for i < n, each a single fused multiply-add (fmaf's bits), as
 /// PyTorch's `a.add(b, alpha=alpha)`. The arrays are contiguous; out may be a or b.

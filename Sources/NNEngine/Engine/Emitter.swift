@@ -147,7 +147,7 @@ final class Emitter {
         case .int(let n):
             if let k = consts.firstIndex(where: { if case .int(let m) = $0 { return m == n }; return false }) { return k }
         case .str(let s):
-            if let k = consts.firstIndex(where: { if case .str(let t) = $0 { return t == s }; return false }) { return k }
+            if let k = consts.firstIndex(where: { if case .str(let t) = $0 { return pyStrEqual(t, s) }; return false }) { return k }
         case .none:
             if let k = consts.firstIndex(where: { if case .none = $0 { return true }; return false }) { return k }
         default: break

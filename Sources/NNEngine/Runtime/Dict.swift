@@ -14,7 +14,7 @@ package struct HashKey: Hashable {
         case .int(let i): h.combine(i)
         case .float(let d):
             if d.rounded() == d, let i = Int(exactly: d) { h.combine(i) } else { h.combine(d) }
-        case .str(let s): h.combine(s)
+        case .str(let s): pyStrHash(s, into: &h)
         case .tscalar(let f): h.combine(f)
         case .tensor(let t): h.combine(ObjectIdentifier(t))
         case .object(let o):
@@ -36,7 +36,7 @@ package struct HashKey: Hashable {
         if case .object(let x) = a, case .object(let y) = b, x === y { return true }
         if let r = userEqual(a, b) ?? userEqual(b, a) { return r }
         switch (a, b) {
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return pyStrEqual(x, y)
         case (.none, .none): return true
         case (.object(let x), .object(let y)):
             if x === y { return true }

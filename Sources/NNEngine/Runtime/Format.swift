@@ -51,7 +51,8 @@ struct FormatSpec {
     /// Pads `body` (with its sign/prefix split off for `=`) to the width. A wide padding is
     /// built in pieces that poll the cell's deadline (`f'{5:>2000000000}'`).
     func pad(_ rt: Runtime, _ prefix: String, _ body: String, defaultAlign: Character) throws -> String {
-        let len = prefix.count + body.count
+        // Widths count code points, as CPython (Swift's `count` is of grapheme clusters).
+        let len = prefix.unicodeScalars.count + body.unicodeScalars.count
         if len >= width { return prefix + body }
         let n = width - len
         let fillS = { (k: Int) throws in try rt.repeatString(String(fill), k) }
@@ -132,7 +133,7 @@ public func formatValue(_ rt: Runtime, _ v: Value, _ spec: String) throws -> Str
         if f.sign != "-" { throw PyError.value("Sign not allowed in string format specifier") }
         if f.align == "=" { throw PyError.value("'=' alignment not allowed in string format specifier") }
         var body = s
-        if let p = f.precision { body = String(body.prefix(p)) }
+        if let p = f.precision { body = String(body.unicodeScalars.prefix(p)) }
         return try f.pad(rt, "", body, defaultAlign: "<")
     case .bool(let b):
         if spec.isEmpty { return b ? "True" : "False" }

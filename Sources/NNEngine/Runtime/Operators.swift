@@ -314,7 +314,7 @@ extension Runtime {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
         case (.float(let x), .float(let y)): return x == y
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return pyStrEqual(x, y)
         case (.none, .none): return true
         case (.none, _), (_, .none):
             if case .object(let o as PyInstance) = a, o.cls.lookup("__eq__") != nil { break }
@@ -341,8 +341,8 @@ extension Runtime {
         case (.int(let x), .int(let y)): return .bool(cmpOrdered(op, x, y))
         case (.float(let x), .float(let y)): return .bool(cmpOrdered(op, x, y))
         case (.str(let x), .str(let y)):
-            if op == .eq { return .bool(x == y) }
-            if op == .ne { return .bool(x != y) }
+            if op == .eq { return .bool(pyStrEqual(x, y)) }
+            if op == .ne { return .bool(!pyStrEqual(x, y)) }
             return .bool(cmpStrings(op, x, y))
         case (.tscalar, _), (_, .tscalar), (.tensor, _), (_, .tensor):
             if let r = try tensors.compare(self, op, materialize(a), materialize(b)) { return r }
@@ -445,17 +445,8 @@ extension Runtime {
     }
 
     package func cmpStrings(_ op: CompareOp, _ x: String, _ y: String) -> Bool {
-        // Python compares code points.
-        var c = 0
-        var i = x.unicodeScalars.makeIterator(), j = y.unicodeScalars.makeIterator()
-        while true {
-            let a = i.next(), b = j.next()
-            if a == nil && b == nil { break }
-            guard let a else { c = -1; break }
-            guard let b else { c = 1; break }
-            if a != b { c = a.value < b.value ? -1 : 1; break }
-        }
-        return cmpOrdered(op, c, 0)
+        // Python compares code points: UTF-8 byte order.
+        cmpOrdered(op, pyStrCompare(x, y), 0)
     }
 
     /// Counts one level of a container comparison: deep or self-containing containers end in
@@ -491,7 +482,7 @@ extension Runtime {
         case (.bool(let x), .bool(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
         case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return pyStrEqual(x, y)
         case (.object(let x), .object(let y)): return x === y
         case (.tensor(let x), .tensor(let y)): return x === y
         default: return false

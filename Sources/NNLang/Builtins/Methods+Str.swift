@@ -185,16 +185,23 @@ extension Runtime {
                 let count = a.count > 2 ? try Args.int(a[2]) : -1
                 let str = s(v)
                 if old.isEmpty { return .str(try rt.replaceEmpty(str, new, count: count)) }
-                if count < 0 {
-                    if str.utf8.count >= Runtime.stringPollBytes { return .str(try rt.replaceBytes(str, old, new, count: -1)) }
-                    return .str(str.replacingOccurrences(of: old, with: new))
-                }
-                if str.utf8.count >= Runtime.stringPollBytes { return .str(try rt.replaceBytes(str, old, new, count: count)) }
-                var parts = str.components(separatedBy: old)
-                if parts.count - 1 <= count { return .str(parts.joined(separator: new)) }
-                let head = parts[0...count].joined(separator: new)
-                parts = [head] + parts[(count + 1)...]
-                return .str(parts.joined(separator: old))
+                // On code points (Foundation's search would match canonically equivalent text).
+                return .str(try rt.replaceBytes(str, old, new, count: count < 0 ? -1 : count))
+            }),
+            ("removeprefix", { rt, v, a, _ in
+                try Args.count("removeprefix", a, 1, 1)
+                let p = try Args.str(a[0], "removeprefix() argument must be str, not \(a[0].typeName)")
+                let str = s(v)
+                // Code points, as `startswith`: Swift's `hasPrefix` would match equivalent text.
+                guard !p.isEmpty, str.utf8.starts(with: p.utf8) else { return v }
+                return .str(String(decoding: str.utf8.dropFirst(p.utf8.count), as: UTF8.self))
+            }),
+            ("removesuffix", { rt, v, a, _ in
+                try Args.count("removesuffix", a, 1, 1)
+                let p = try Args.str(a[0], "removesuffix() argument must be str, not \(a[0].typeName)")
+                let str = s(v)
+                guard !p.isEmpty, str.utf8.reversed().starts(with: p.utf8.reversed()) else { return v }
+                return .str(String(decoding: str.utf8.dropLast(p.utf8.count), as: UTF8.self))
             }),
             ("startswith", affix("startswith", atEnd: false)),
             ("endswith", affix("endswith", atEnd: true)),
@@ -224,7 +231,10 @@ extension Runtime {
                 let n = w - str.unicodeScalars.count
                 try rt.checkStringSize(n, 1)
                 var sign = ""
-                if str.hasPrefix("-") || str.hasPrefix("+") { sign = String(str.removeFirst()) }
+                if let c = str.unicodeScalars.first, c == "-" || c == "+" {
+                    sign = String(c)
+                    str = String(str.unicodeScalars.dropFirst())
+                }
                 return .str(sign + (try rt.repeatString("0", n)) + str)
             }),
             ("isdigit", pred { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }),
