@@ -79,7 +79,7 @@ let package = Package(
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors", "NNLang"]),
-        .testTarget(name: "NNLangTests", dependencies: ["NNLang"], exclude: ["Conformance"]),
+        .testTarget(name: "NNLangTests", dependencies: ["NNLang", "Tensors"], exclude: ["Conformance"]),
         // A stand-in executor shared by the runner's and the CLI's tests.
         .target(name: "NotebookTestSupport", dependencies: ["Notebook", "NNLang"], path: "Tests/NotebookTestSupport"),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookTestSupport"], exclude: ["Fixtures"]),

@@ -2,6 +2,7 @@
 # AVX2 sgemm: k summed in 192-deep multiply-add chains added up in order, addmm's bias first).
 # Each value below is a running checksum over every element's exact value: one differing bit in
 # one element changes it.
+# requires: avx2-kernels (x86-64 with AVX2 and FMA: our medium kernel; BLAS elsewhere sums otherwise)
 import torch
 import torch.nn.functional as F
 
