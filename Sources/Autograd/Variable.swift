@@ -13,10 +13,14 @@ import Tensors
 public final class Variable {
     /// The values. Views of one Variable's data share its storage, as in PyTorch.
     public var data: Tensor {
-        didSet { elements = ElementView(data) }
+        didSet { elements = ElementView(data); plainElements = Variable.plain(elements, viewBase, storedRequiresGrad) }
     }
     /// `data`'s element addressing, kept in step with it (the interpreter's element loops).
     public private(set) var elements: ElementView
+    /// `elements` for a tensor that is not a view and needs no gradient, else `elements.closed`
+    /// (no element in reach): the interpreter's first try, one bounds check deciding. Views
+    /// go on to `elementsWithoutGrad`, which may refresh their history.
+    public private(set) var plainElements: ElementView
     /// `elements` when reading or writing single elements needs no autograd (no gradient is
     /// required), else nil. Cheap for tensors that are not views.
     @inlinable public var elementsWithoutGrad: ElementView? {
@@ -28,7 +32,15 @@ public final class Variable {
         get { refreshIfStale(); return storedRequiresGrad }
         set { storedRequiresGrad = newValue }
     }
-    @usableFromInline var storedRequiresGrad: Bool
+    @usableFromInline var storedRequiresGrad: Bool {
+        didSet { plainElements = Variable.plain(elements, viewBase, storedRequiresGrad) }
+    }
+
+    /// What `plainElements` holds for these elements, view base and gradient flag.
+    static func plain(_ e: ElementView, _ viewBase: Variable?, _ requiresGrad: Bool) -> ElementView {
+        viewBase == nil && !requiresGrad ? e : e.closed
+    }
+
     /// The accumulated gradient (leaves only, as in PyTorch), or nil. Assign through
     /// `setGrad(_:)` to get PyTorch's shape check.
     public var grad: Variable?
@@ -43,7 +55,10 @@ public final class Variable {
     /// For a view produced by a differentiable view op: the Variable owning the storage.
     /// In-place ops that record history refuse to write through views (see `add_`).
     public internal(set) var viewBase: Variable? {
-        didSet { viewVersion = viewBase?.historyVersion ?? 0 }
+        didSet {
+            viewVersion = viewBase?.historyVersion ?? 0
+            plainElements = Variable.plain(elements, viewBase, storedRequiresGrad)
+        }
     }
     /// Bumped whenever an in-place op rewrites this Variable's history; a view whose
     /// `viewVersion` lags its base's regenerates its own history (AsStridedBackward0) when next
@@ -61,6 +76,7 @@ public final class Variable {
         self.data = data
         self.elements = ElementView(data)
         self.storedRequiresGrad = requiresGrad
+        self.plainElements = Variable.plain(elements, nil, requiresGrad)
     }
 
     /// A view whose base was written in place with recording gets a history that reads the

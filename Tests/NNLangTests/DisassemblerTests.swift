@@ -223,6 +223,44 @@ struct DisassemblerTests {
 
 
             """#),
+        // augmented assignments to items with local operands: the item read, the value, then
+        // the operation and the store in one instruction
+        ("items.nn", #"""
+            def update(c, t, xs, i, j, v):
+                c[i][j] += v * 2
+                t[i, j] -= c[i][j]
+                xs[i] *= t[j, i]
+                c[i][j][0] /= v
+            """#, #"""
+            Disassembly of <module>:
+            1    0      makeFunction       0 (update)
+                 1      storeGlobal        0 (update)
+                 2      loadConst          0 (None)
+                 3      returnValue
+
+            Disassembly of update:
+            2    0      subscrLocals2      1 (c)[4 (i)][5 (j)] (object kept under)
+                 1      binaryVarConst     6 (v) * 2
+                 2      inplaceStoreSubscrTopLocal [5 (j)] +=
+            3    3      subscrPairLocals   2 (t)[4 (i), 5 (j)]
+                 4      subscrLocals2      1 (c)[4 (i)][5 (j)]
+                 5      inplaceStoreSubscrPairLocals 2 (t)[4 (i), 5 (j)] -=
+            4    6      subscrLocals       3 (xs)[4 (i)]
+                 7      subscrPairLocals   2 (t)[5 (j), 4 (i)]
+                 8      inplaceStoreSubscrLocals 3 (xs)[4 (i)] *=
+            5    9      subscrLocals2      1 (c)[4 (i)][5 (j)]
+                 10     loadConst          1 (0)
+                 11     dupTwo
+                 12     subscr
+                 13     loadLocal          6 (v)
+                 14     inplace            4 (/)
+                 15     rotThree
+                 16     storeSubscr
+                 17     loadConst          2 (None)
+                 18     returnValue
+
+
+            """#),
     ]
 
     @Test(arguments: 0..<DisassemblerTests.cases.count)

@@ -109,10 +109,17 @@ enum Opcode: UInt8 {
     /// push local b[local c]; top = top[local b] (m 1: the object kept under the item);
     /// pop v, local b[local c] = v; pop o and v (m 1: v and o), o[local b] = v.
     case subscrLocals, subscrTopLocal, storeSubscrLocals, storeSubscrTopLocal
-    /// push local a[local b][local c] (the inner item read in place, without a retain).
+    /// push local a[local b][local c] (the inner item read in place, without a retain); m 1:
+    /// push local a[local b], then its [local c] (the object kept under the item, for the store
+    /// of an augmented assignment).
     case subscrLocals2
     /// push local a[local b, local c]; pop v, local a[local b, local c] = v.
     case subscrPairLocals, storeSubscrPairLocals
+    /// The end of an augmented assignment to an item, its operation and its store in one (the
+    /// item was read before the value, as CPython does): pop v, x; local b[local c] = x
+    /// binaryOps[o]= v. Pop v, x, o; o[local b] = x binaryOps[o]= v. Pop v, x; local a[local b,
+    /// local c] = x binaryOps[o]= v.
+    case inplaceStoreSubscrLocals, inplaceStoreSubscrTopLocal, inplaceStoreSubscrPairLocals
     /// A `for` loop's back edge and next head in one: a deadline tick, then the next item into
     /// variable b (m 0 local, 1 global, 2 pushed) and pc = c, or the iterator popped and pc = a.
     case forIterBack

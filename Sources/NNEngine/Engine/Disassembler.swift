@@ -60,9 +60,15 @@ extension Bytecode {
         case .returnLocal: return slotText(a)
         case .subscrLocals, .storeSubscrLocals: return slotText(Int(i.b)) + "[" + slotText(Int(i.c)) + "]"
         case .subscrTopLocal, .storeSubscrTopLocal: return "[" + slotText(Int(i.b)) + "]" + (i.m == 1 ? " (object kept under)" : "")
-        case .subscrLocals2: return slotText(a) + "[" + slotText(Int(i.b)) + "][" + slotText(Int(i.c)) + "]"
+        case .subscrLocals2:
+            return slotText(a) + "[" + slotText(Int(i.b)) + "][" + slotText(Int(i.c)) + "]" + (i.m == 1 ? " (object kept under)" : "")
         case .subscrPairLocals, .storeSubscrPairLocals:
             return slotText(a) + "[" + slotText(Int(i.b)) + ", " + slotText(Int(i.c)) + "]"
+        case .inplaceStoreSubscrLocals:
+            return slotText(Int(i.b)) + "[" + slotText(Int(i.c)) + "] \(engineBinaryOps[Int(i.o)].rawValue)="
+        case .inplaceStoreSubscrTopLocal: return "[" + slotText(Int(i.b)) + "] \(engineBinaryOps[Int(i.o)].rawValue)="
+        case .inplaceStoreSubscrPairLocals:
+            return slotText(a) + "[" + slotText(Int(i.b)) + ", " + slotText(Int(i.c)) + "] \(engineBinaryOps[Int(i.o)].rawValue)="
         case .compareJump: return "\(engineCompareOps[Int(i.b)].rawValue) else to \(a)"
         case .jump, .jumpBack, .jumpIfFalse, .jumpIfTrue, .jumpIfFalseOrPop, .jumpIfTrueOrPop, .forIter, .excMatch:
             return "to \(a)"

@@ -95,29 +95,32 @@ extension Emitter {
         return true
     }
 
-    /// `o[index] op= value` with local operands: the item read, the value, the operation, the
-    /// store (CPython's order, as no step can rebind a local); false when the form does not apply.
+    /// `o[index] op= value` with local operands: the item read, the value, then the operation
+    /// and the store in one instruction (CPython's order, as no step can rebind a local); false
+    /// when the form does not apply.
     func emitAugSubscriptOperands(_ o: Expr, _ index: Expr, _ oi: Int, _ value: Expr) -> Bool {
         if let (i, j) = indexPair(index) {
             guard let os = localOperand(o), let si = localOperand(i), let sj = localOperand(j) else { return false }
             emit(.subscrPairLocals, os, si, c: sj)
             expr(value)
-            emit(.inplace, oi)
-            emit(.storeSubscrPairLocals, os, si, c: sj)
+            emit(.inplaceStoreSubscrPairLocals, os, si, c: sj, o: oi)
             return true
         }
         guard let si = localOperand(index) else { return false }
         if let os = localOperand(o) {
             emit(.subscrLocals, 0, os, c: si)
             expr(value)
-            emit(.inplace, oi)
-            emit(.storeSubscrLocals, 0, os, c: si)
+            emit(.inplaceStoreSubscrLocals, 0, os, c: si, o: oi)
         } else {
-            expr(o)
-            emit(.subscrTopLocal, 0, si, m: 1)
+            if case .subscript(let inner, let innerIndex) = o.kind, indexPair(innerIndex) == nil,
+               let xs = localOperand(inner), let xi = localOperand(innerIndex) {
+                emit(.subscrLocals2, xs, xi, c: si, m: 1)
+            } else {
+                expr(o)
+                emit(.subscrTopLocal, 0, si, m: 1)
+            }
             expr(value)
-            emit(.inplace, oi)
-            emit(.storeSubscrTopLocal, 0, si, m: 1)
+            emit(.inplaceStoreSubscrTopLocal, 0, si, o: oi)
         }
         return true
     }

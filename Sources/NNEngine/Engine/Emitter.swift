@@ -88,7 +88,10 @@ final class Emitter {
         case .importFrom: return 1
         case .yieldValue, .getYieldFromIter, .makeGenerator, .forIterStore: return 0
         case .compareJump: return -2
-        case .binaryVarConst, .binaryLocals, .subscrLocals, .subscrLocals2, .subscrPairLocals: return 1
+        case .binaryVarConst, .binaryLocals, .subscrLocals, .subscrPairLocals: return 1
+        case .subscrLocals2: return m == 1 ? 2 : 1
+        case .inplaceStoreSubscrLocals, .inplaceStoreSubscrPairLocals: return -2
+        case .inplaceStoreSubscrTopLocal: return -3
         case .subscrTopLocal: return m == 1 ? 1 : 0
         case .compareJumpVarConst, .compareJumpLocals, .returnLocal, .forIterBack: return 0
         case .storeSubscrLocals, .storeSubscrPairLocals: return -1

@@ -338,15 +338,39 @@ extension Bytecode {
 
 /// Python's index `n` into `count` items (negative from the end), nil when out of range.
 @inline(__always) func listIndex(_ n: Int, _ count: Int) -> Int? {
-    let j = n < 0 ? n &+ count : n
-    return j >= 0 && j < count ? j : nil
+    // An index in range costs one unsigned comparison (a negative one compares as huge).
+    if UInt(bitPattern: n) < UInt(bitPattern: count) { return n }
+    let j = n &+ count
+    return n < 0 && j >= 0 ? j : nil
 }
 
 /// `o[i, j]` read in place for a float32 matrix that needs no grad; nil otherwise. The element
 /// is a 0-d value (`.tscalar`), as the engine's `o[i, j]` has always read it.
 @inline(__always) func fastItem2(_ po: UnsafeMutablePointer<Value>, _ i: Int, _ j: Int) -> Value? {
-    guard let u = peekTensor(po), let p = u._withUnsafeGuaranteedRef({ $0.elementsWithoutGrad?.address(i, j) }) else { return nil }
+    guard let u = peekTensor(po), let p = elementAddress(u, i, j) else { return nil }
     return .tscalar(p.pointee)
+}
+
+/// The address of element `[i, j]` of a float32 matrix that needs no grad, or nil. A plain
+/// tensor (no view, no grad) is decided by two bounds checks; views ask their base.
+@inline(__always) func elementAddress(_ u: Unmanaged<Variable>, _ i: Int, _ j: Int) -> UnsafeMutablePointer<Float>? {
+    if let p = u._withUnsafeGuaranteedRef({ $0.plainElements.address(i, j) }) { return p }
+    return viewElementAddress(u.takeUnretainedValue(), i, j)
+}
+
+/// `elementAddress` for what `plainElements` does not reach: views (and misses, again nil).
+@inline(never) func viewElementAddress(_ v: Variable, _ i: Int, _ j: Int) -> UnsafeMutablePointer<Float>? {
+    v.elementsWithoutGrad?.address(i, j)
+}
+
+/// `elementAddress` for element `[i]` of a float32 vector.
+@inline(__always) func elementAddress(_ u: Unmanaged<Variable>, _ i: Int) -> UnsafeMutablePointer<Float>? {
+    if let p = u._withUnsafeGuaranteedRef({ $0.plainElements.address(i) }) { return p }
+    return viewElementAddress(u.takeUnretainedValue(), i)
+}
+
+@inline(never) func viewElementAddress(_ v: Variable, _ i: Int) -> UnsafeMutablePointer<Float>? {
+    v.elementsWithoutGrad?.address(i)
 }
 
 /// A number as the float32 a tensor element stores, or nil for anything else.
@@ -378,16 +402,14 @@ extension Bytecode {
             return true
         }
     }
-    guard let u = peekTensor(po), let f = elementFloat(pv),
-          let p = u._withUnsafeGuaranteedRef({ $0.elementsWithoutGrad?.address(n) }) else { return false }
+    guard let u = peekTensor(po), let f = elementFloat(pv), let p = elementAddress(u, n) else { return false }
     p.pointee = f
     return true
 }
 
 /// `o[i, j] = v` in place for a float32 matrix that needs no grad (`v` a number, consumed).
 @inline(__always) func fastStore2(_ po: UnsafeMutablePointer<Value>, _ i: Int, _ j: Int, _ pv: UnsafeMutablePointer<Value>) -> Bool {
-    guard let u = peekTensor(po), let f = elementFloat(pv),
-          let p = u._withUnsafeGuaranteedRef({ $0.elementsWithoutGrad?.address(i, j) }) else { return false }
+    guard let u = peekTensor(po), let f = elementFloat(pv), let p = elementAddress(u, i, j) else { return false }
     p.pointee = f
     return true
 }

@@ -300,10 +300,12 @@ extension Bytecode {
                         let b = Int(i.b), c = Int(i.c)
                         if case .int(let x) = l[b], case .int(let y) = l[c], let row = listItem(l + a, x, rt.listClass),
                            let p = listItem(row, y, rt.listClass) {
+                            if i.m == 1 { pushCopy(row) }
                             pushCopy(p)
                             break
                         }
                         let row = try engineGetItem(rt, try cur.variableValue(l, 0, a), try cur.variableValue(l, 0, b))
+                        if i.m == 1 { push(row) }
                         push(try engineGetItem(rt, row, try cur.variableValue(l, 0, c)))
                     case .storeSubscrLocals:
                         let b = Int(i.b), c = Int(i.c)
@@ -324,6 +326,46 @@ extension Bytecode {
                         }
                         let top = pop(), under = pop()
                         try engineSetItem(rt, i.m == 0 ? top : under, try cur.variableValue(l, 0, b), i.m == 0 ? under : top)
+                    case .inplaceStoreSubscrLocals, .inplaceStoreSubscrTopLocal, .inplaceStoreSubscrPairLocals:
+                        // [x, v] -> [x op= v]: numbers in place (nothing to release), the rest in
+                        // the Runtime; then the store.
+                        let px = top - 2
+                        if i.o < 3, let r = engineArith(Int(i.o), px, top - 1) {
+                            top -= 1
+                            px.initialize(to: r)
+                        } else {
+                            let y = pop(), x = pop()
+                            push(try engineInplace(rt, binaryOp(i.o), x, y))
+                        }
+                        let b = Int(i.b), c = Int(i.c)
+                        if i.op == .inplaceStoreSubscrPairLocals {
+                            // local a[local b, local c] = result
+                            if case .int(let x) = l[b], case .int(let y) = l[c], fastStore2(l + a, x, y, top - 1) {
+                                top -= 1
+                                break
+                            }
+                            let v = pop()
+                            let ix = Value.object(PyTuple([try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)]))
+                            try engineSetItem(rt, try cur.variableValue(l, 0, a), ix, v)
+                        } else if i.op == .inplaceStoreSubscrLocals {
+                            // local b[local c] = result
+                            if case .int(let n) = l[c], fastStore(l + b, n, top - 1, rt.listClass) {
+                                top -= 1
+                                break
+                            }
+                            let v = pop()
+                            try engineSetItem(rt, try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c), v)
+                        } else {
+                            // [o, result] -> o[local b] = result
+                            let po = top - 2
+                            if case .int(let n) = l[b], fastStore(po, n, top - 1, rt.listClass) {
+                                dropSlot(po)
+                                top -= 2
+                                break
+                            }
+                            let v = pop(), o = pop()
+                            try engineSetItem(rt, o, try cur.variableValue(l, 0, b), v)
+                        }
                     case .subscrPairLocals:
                         let b = Int(i.b), c = Int(i.c)
                         if case .int(let x) = l[b], case .int(let y) = l[c], let r = fastItem2(l + a, x, y) {
