@@ -43,6 +43,17 @@ extension Bytecode {
         }
         /// Ends the innermost callee running in this loop and resumes its caller (the caller's
         /// stack is left as it was at the call).
+        /// `local a[local b, local c] = top`: a float tensor's element written in place, anything
+        /// else through the Runtime (`o[(i, j)] = v`).
+        @inline(__always) func storePairLocals(_ a: Int, _ b: Int, _ c: Int) throws {
+            if case .int(let x) = l[b], case .int(let y) = l[c], fastStore2(l + a, x, y, top - 1) {
+                top -= 1
+                return
+            }
+            let v = pop()
+            let ix = Value.object(PyTuple([try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)]))
+            try engineSetItem(rt, try cur.variableValue(l, 0, a), ix, v)
+        }
         @inline(__always) func leave() -> InlineFrame {
             rt.engineTops[1] &-= 1
             let f = rt.engineFrames[rt.engineTops[1]]
@@ -340,13 +351,7 @@ extension Bytecode {
                         let b = Int(i.b), c = Int(i.c)
                         if i.op == .inplaceStoreSubscrPairLocals {
                             // local a[local b, local c] = result
-                            if case .int(let x) = l[b], case .int(let y) = l[c], fastStore2(l + a, x, y, top - 1) {
-                                top -= 1
-                                break
-                            }
-                            let v = pop()
-                            let ix = Value.object(PyTuple([try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)]))
-                            try engineSetItem(rt, try cur.variableValue(l, 0, a), ix, v)
+                            try storePairLocals(a, b, c)
                         } else if i.op == .inplaceStoreSubscrLocals {
                             // local b[local c] = result
                             if case .int(let n) = l[c], fastStore(l + b, n, top - 1, rt.listClass) {
@@ -375,14 +380,7 @@ extension Bytecode {
                         let ix = Value.object(PyTuple([try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)]))
                         push(try engineGetItem(rt, try cur.variableValue(l, 0, a), ix))
                     case .storeSubscrPairLocals:
-                        let b = Int(i.b), c = Int(i.c)
-                        if case .int(let x) = l[b], case .int(let y) = l[c], fastStore2(l + a, x, y, top - 1) {
-                            top -= 1
-                            break
-                        }
-                        let v = pop()
-                        let ix = Value.object(PyTuple([try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)]))
-                        try engineSetItem(rt, try cur.variableValue(l, 0, a), ix, v)
+                        try storePairLocals(a, Int(i.b), Int(i.c))
                     case .loadAttr:
                         let o = pop()
                         push(try rt.getAttr(o, cur.names[a]))
