@@ -125,7 +125,78 @@ extension Bytecode {
                     defer { k += 1 }
                     return items[k]
                 }))
+        case .callKw:
+            try rt.tick()
+            let kn = kwNames[Int(i.b)]
+            let vals = take(stack, &sp, a)
+            let f = pop()
+            let np = a - kn.count
+            var kw: Kwargs = []
+            for (k, n) in kn.enumerated() { kw.append((n, vals[np + k])) }
+            push(try rt.call(f, Array(vals[..<np]), kw))
+        case .callEx:
+            try rt.tick()
+            let shape = shapes[a]
+            let vals = take(stack, &sp, shape.count)
+            let f = pop()
+            push(try callWithShape(rt, f, shape, vals))
+        case .makeFunction:
+            let t = functions[a]
+            let kwVals = take(stack, &sp, t.kwDefaultNames.count)
+            let defs = take(stack, &sp, t.nDefaults)
+            push(.object(makeFunction(t, l, defs, kwVals)))
+        case .buildClass:
+            let kws = take(stack, &sp, classes[a].keywordNames.count)
+            let bases = take(stack, &sp, Int(i.b))
+            push(try buildClass(rt, classes[a], l, bases, kws))
+        case .assertFail:
+            let args: [Value] = a == 1 ? [pop()] : []
+            throw PyError(PyError.instance(BuiltinTypes.assertionError, args: args))
+        case .getYieldFromIter:
+            let v = pop()
+            if case .object(let o) = v, o is PyIterator { push(v) } else {
+                push(.object(PyIterator(try rt.makeIterator(v))))
+            }
         default: break
         }
     }
+
+    @inline(never) func cellValue(_ l: Frame, _ a: Int) throws -> Value {
+        guard case .object(let o) = l[a] else { throw PyError.name("free variable '\(slotNames[a])' is not bound") }
+        let v = unsafeDowncast(o, to: PyCell.self).value
+        if case .undefined = v {
+            throw PyError.name("cannot access free variable '\(slotNames[a])' where it is not associated with a value in enclosing scope")
+        }
+        return v
+    }
+
+    @inline(never) func globalFallbackValue(_ g: Int) throws -> Value {
+        if let v = globalFallback[g] { return v }
+        throw PyError.name("name '\(globals[g].name)' is not defined")
+    }
+
+    @inline(never) func classNameValue(_ rt: Runtime, _ l: Frame, _ g: Int, _ n: Int) throws -> Value {
+        if case .object(let d) = l[1], let v = try unsafeDowncast(d, to: PyDict.self).get(.str(names[n])) { return v }
+        let v = globals[g].p.pointee
+        if case .undefined = v {
+            if let bv = rt.builtins[names[n]] { return bv }
+            throw PyError.name("name '\(names[n])' is not defined")
+        }
+        return v
+    }
 }
+
+/// Runs a plain user function in a frame of its own (when it cannot run in the caller's loop):
+/// the `a` arguments at `args` move into slots 1...a (no argument array, no binding).
+@inline(never)
+func runInOwnFrame(_ rt: Runtime, _ ufn: Unmanaged<PyFunction>, _ n: Int, _ args: UnsafeMutablePointer<Value>, _ a: Int) throws -> Value {
+    try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
+        let nl = buf.baseAddress!
+        nl.initialize(to: .undefined)
+        (nl + 1).moveInitialize(from: args, count: a)
+        (nl + 1 + a).initialize(repeating: .undefined, count: n - 1 - a)
+        defer { deinitFrame(nl, n) }
+        return try ufn._withUnsafeGuaranteedRef { try $0.run(rt, nl) }
+    }
+}
+

@@ -112,7 +112,8 @@ extension Bytecode {
                     case .loadClassName: push(try cur.classNameValue(rt, l, a, Int(i.b)))
                     case .buildSet, .buildMap, .buildSlice, .buildString, .listExtend, .listConvert, .dictMerge,
                          .withEnter, .withExit, .withExitExc, .importName, .importFrom, .importStar, .formatValue,
-                         .makeGenerator, .listToGenerator, .unpack, .makeSuper, .storeClassName, .deleteClassName:
+                         .makeGenerator, .listToGenerator, .unpack, .makeSuper, .storeClassName, .deleteClassName,
+                         .callKw, .callEx, .makeFunction, .buildClass, .assertFail, .getYieldFromIter:
                         // Instructions off the hot path, out of line (VM+Cold.swift).
                         var sp = top - stack
                         defer { top = stack + sp }
@@ -490,15 +491,8 @@ extension Bytecode {
                             }
                             // Otherwise the arguments move into a frame of their own (no argument
                             // array, no binding).
-                            let r = try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { buf in
-                                let nl = buf.baseAddress!
-                                nl.initialize(to: .undefined)
-                                (nl + 1).moveInitialize(from: top - a, count: a)
-                                top -= a
-                                (nl + 1 + a).initialize(repeating: .undefined, count: n - 1 - a)
-                                defer { deinitFrame(nl, n) }
-                                return try ufn._withUnsafeGuaranteedRef { try $0.run(rt, nl) }
-                            }
+                            top -= a
+                            let r = try runInOwnFrame(rt, ufn, n, top, a)
                             top -= 1
                             dropSlot(top)
                             push(r)
@@ -507,30 +501,6 @@ extension Bytecode {
                         let args = take(&top, a)
                         let f = pop()
                         push(try rt.call(f, args, []))
-                    case .callKw:
-                        try rt.tick()
-                        let kn = cur.kwNames[Int(i.b)]
-                        let vals = take(&top, a)
-                        let f = pop()
-                        let np = a - kn.count
-                        var kw: Kwargs = []
-                        for (k, n) in kn.enumerated() { kw.append((n, vals[np + k])) }
-                        push(try rt.call(f, Array(vals[..<np]), kw))
-                    case .callEx:
-                        try rt.tick()
-                        let shape = cur.shapes[a]
-                        let vals = take(&top, shape.count)
-                        let f = pop()
-                        push(try cur.callWithShape(rt, f, shape, vals))
-                    case .makeFunction:
-                        let t = cur.functions[a]
-                        let kwVals = take(&top, t.kwDefaultNames.count)
-                        let defs = take(&top, t.nDefaults)
-                        push(.object(cur.makeFunction(t, l, defs, kwVals)))
-                    case .buildClass:
-                        let kws = take(&top, cur.classes[a].keywordNames.count)
-                        let bases = take(&top, Int(i.b))
-                        push(try cur.buildClass(rt, cur.classes[a], l, bases, kws))
                     case .returnValue, .returnLocal:
                         // The result moves out of its stack or slot place (no retain): a returned
                         // local's slot is left unbound, so the frame's end does not release it.
@@ -570,9 +540,6 @@ extension Bytecode {
                         rt.handling.removeLast()
                     case .setLast:
                         rt.lastResult = pop()
-                    case .assertFail:
-                        let args: [Value] = a == 1 ? [pop()] : []
-                        throw PyError(PyError.instance(BuiltinTypes.assertionError, args: args))
                     case .magic:
                         try cur.runMagic(rt, cur.magics[a], l)
                     case .yieldValue:
@@ -591,11 +558,6 @@ extension Bytecode {
                         }
                         _ = pop()
                         push(r)
-                    case .getYieldFromIter:
-                        let v = pop()
-                        if case .object(let o) = v, o is PyIterator { push(v) } else {
-                            push(.object(PyIterator(try rt.makeIterator(v))))
-                        }
                     }
                 }
             } catch {
@@ -629,29 +591,5 @@ extension Bytecode {
                 }
             }
         }
-    }
-
-    @inline(never) func cellValue(_ l: Frame, _ a: Int) throws -> Value {
-        guard case .object(let o) = l[a] else { throw PyError.name("free variable '\(slotNames[a])' is not bound") }
-        let v = unsafeDowncast(o, to: PyCell.self).value
-        if case .undefined = v {
-            throw PyError.name("cannot access free variable '\(slotNames[a])' where it is not associated with a value in enclosing scope")
-        }
-        return v
-    }
-
-    @inline(never) func globalFallbackValue(_ g: Int) throws -> Value {
-        if let v = globalFallback[g] { return v }
-        throw PyError.name("name '\(globals[g].name)' is not defined")
-    }
-
-    @inline(never) func classNameValue(_ rt: Runtime, _ l: Frame, _ g: Int, _ n: Int) throws -> Value {
-        if case .object(let d) = l[1], let v = try unsafeDowncast(d, to: PyDict.self).get(.str(names[n])) { return v }
-        let v = globals[g].p.pointee
-        if case .undefined = v {
-            if let bv = rt.builtins[names[n]] { return bv }
-            throw PyError.name("name '\(names[n])' is not defined")
-        }
-        return v
     }
 }
