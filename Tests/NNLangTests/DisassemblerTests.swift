@@ -15,7 +15,7 @@ struct DisassemblerTests {
             Disassembly of <module>:
             1    0      loadConst          0 (0.0)
                  1      storeGlobal        0 (s)
-            2    2      loadGlobal         1 (range)
+            2    2      loadGlobalCallee   1 (range)
                  3      loadConst          1 (10)
                  4      call               1
                  5      getIter
@@ -23,7 +23,7 @@ struct DisassemblerTests {
             3    7      binaryVarConst     global 2 (i) * 0.5
                  8      inplaceLocal       0 (+=), into global 0 (s)
             2    9      forIterBack        to 10, into global 2 (i), then to 7
-            4    10     loadGlobal         3 (print)
+            4    10     loadGlobalCallee   3 (print)
                  11     loadGlobal         0 (s)
                  12     call               1
                  13     pop
@@ -44,10 +44,10 @@ struct DisassemblerTests {
             1    0      loadConst          0 (2)
                  1      makeFunction       0 (make)
                  2      storeGlobal        0 (make)
-            5    3      loadGlobal         1 (print)
+            5    3      loadGlobalCallee   1 (print)
                  4      loadGlobal         0 (make)
                  5      jumpIfFalse        to 11
-                 6      loadGlobal         0 (make)
+                 6      loadGlobalCallee   0 (make)
                  7      call               0
                  8      loadConst          1 (3)
                  9      call               1
@@ -93,7 +93,7 @@ struct DisassemblerTests {
                  5      excMatch           to 16
                  6      loadExc
                  7      storeGlobal        2 (e)
-            4    8      loadGlobal         3 (print)
+            4    8      loadGlobalCallee   3 (print)
                  9      loadGlobal         2 (e)
                  10     call               1
                  11     pop
@@ -102,12 +102,12 @@ struct DisassemblerTests {
                  14     storeGlobal        2 (e)
                  15     jump               to 17
             1    16     reraise
-            6    17     loadGlobal         3 (print)
+            6    17     loadGlobalCallee   3 (print)
                  18     loadConst          3 ('done')
                  19     call               1
                  20     pop
                  21     jump               to 27
-                 22     loadGlobal         3 (print)
+                 22     loadGlobalCallee   3 (print)
                  23     loadConst          3 ('done')
                  24     call               1
                  25     pop
@@ -132,9 +132,9 @@ struct DisassemblerTests {
             Disassembly of <module>:
             1    0      makeFunction       0 (gen)
                  1      storeGlobal        0 (gen)
-            4    2      loadGlobal         1 (print)
-                 3      loadGlobal         2 (sum)
-                 4      loadGlobal         0 (gen)
+            4    2      loadGlobalCallee   1 (print)
+                 3      loadGlobalCallee   2 (sum)
+                 4      loadGlobalCallee   0 (gen)
                  5      loadConst          0 (3)
                  6      call               1
                  7      getIter
@@ -180,7 +180,7 @@ struct DisassemblerTests {
             Disassembly of <module>:
             1    0      buildClass         0 (A, 0 bases)
                  1      storeGlobal        0 (A)
-            5    2      loadGlobal         1 (open)
+            5    2      loadGlobalCallee   1 (open)
                  3      loadConst          0 ('f')
                  4      call               1
                  5      withEnter          1

@@ -123,6 +123,11 @@ enum Opcode: UInt8 {
     /// A `for` loop's back edge and next head in one: a deadline tick, then the next item into
     /// variable b (m 0 local, 1 global, 2 pushed) and pc = c, or the iterator popped and pc = a.
     case forIterBack
+    /// push globals[a] as the callee of a `call` (its arguments follow): a function as
+    /// `Value.callee`, without a retain - a global's function stays alive while the cell runs,
+    /// `Runtime.retired` keeping one the code unbinds - and anything else as loadGlobal does.
+    /// Not in generators, whose frames outlive the cell.
+    case loadGlobalCallee
 }
 
 /// One instruction: an opcode and up to two operands.

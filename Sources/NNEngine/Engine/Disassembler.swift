@@ -37,7 +37,7 @@ extension Bytecode {
         case .loadConst: return "\(a) (\(constText(consts[a])))"
         case .loadLocal, .storeLocal, .deleteLocal, .loadCell, .storeCell, .deleteCell, .withEnter, .withExit, .withExitExc:
             return slotText(a)
-        case .loadGlobal, .storeGlobal, .deleteGlobal: return "\(a) (\(globals[a].name))"
+        case .loadGlobal, .loadGlobalCallee, .storeGlobal, .deleteGlobal: return "\(a) (\(globals[a].name))"
         case .loadClassName, .storeClassName, .deleteClassName: return "\(i.b) (\(names[Int(i.b)]))"
         case .loadAttr, .storeAttr, .deleteAttr, .importFrom: return "\(a) (\(names[a]))"
         case .importName: return "\(a) (\(names[a]))" + (i.b > 0 ? " level \(i.b)" : "")

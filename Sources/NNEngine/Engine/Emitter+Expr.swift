@@ -204,8 +204,12 @@ extension Emitter {
             superCall()
             return
         }
-        expr(f)
         let simple = args.allSatisfy { if case .positional = $0 { return true }; return false }
+        if simple, !layout.info.isGenerator, case .name(let n) = f.kind, case .global(let box) = resolve(n) {
+            emit(.loadGlobalCallee, globalIndex(box))
+        } else {
+            expr(f)
+        }
         if simple {
             for a in args { if case .positional(let e) = a { expr(e) } }
             emit(.call, args.count)

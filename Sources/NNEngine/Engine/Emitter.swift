@@ -100,7 +100,7 @@ final class Emitter {
         case .inplaceLocal: return -1
         case .yieldFrom: return -1
         case .formatValue: return -b
-        case .loadConst, .loadLocal, .loadCell, .loadGlobal, .loadClassName, .dup, .loadExc, .importName: return 1
+        case .loadConst, .loadLocal, .loadCell, .loadGlobal, .loadGlobalCallee, .loadClassName, .dup, .loadExc, .importName: return 1
         case .storeLocal, .storeCell, .storeGlobal, .storeClassName, .pop, .jumpIfFalse, .jumpIfTrue,
              .binary, .inplace, .compare, .listAppend, .setAdd, .listExtend, .dictMerge, .setLast, .excMatch,
              .importStar, .makeSuper: return -1

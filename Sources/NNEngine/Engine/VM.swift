@@ -99,6 +99,11 @@ extension Bytecode {
                         if case .object(let o) = l[a] { unsafeDowncast(o, to: PyCell.self).value = .undefined }
                     case .loadGlobal:
                         if case .undefined = g[a].pointee { push(try cur.globalFallbackValue(a)) } else { pushCopy(g[a]) }
+                    case .loadGlobalCallee:
+                        if let f = peekFunction(g[a], rt) {
+                            top.initialize(to: .callee(f))
+                            top += 1
+                        } else if case .undefined = g[a].pointee { push(try cur.globalFallbackValue(a)) } else { pushCopy(g[a]) }
                     case .storeGlobal:
                         let p = g[a]
                         let v = pop()
@@ -451,7 +456,7 @@ extension Bytecode {
                         try rt.tick()
                         // The function and its code are kept alive by the function on the stack:
                         // read without retains.
-                        if let ufn = peekFunction(top - (a &+ 1), rt),
+                        if let ufn = calleeFunction(top - (a &+ 1), rt),
                            case let ucode = ufn._withUnsafeGuaranteedRef({ Unmanaged.passUnretained($0.code) }),
                            ucode._withUnsafeGuaranteedRef({ $0.simple && $0.nparams == a }) {
                             let n = ucode._withUnsafeGuaranteedRef { $0.nslots }
@@ -499,7 +504,8 @@ extension Bytecode {
                             break
                         }
                         let args = take(&top, a)
-                        let f = pop()
+                        var f = pop()
+                        if case .callee(let u) = f { f = .object(u.takeUnretainedValue()) }
                         push(try rt.call(f, args, []))
                     case .returnValue, .returnLocal:
                         // The result moves out of its stack or slot place (no retain): a returned

@@ -17,6 +17,7 @@ package struct HashKey: Hashable {
         case .str(let s): pyStrHash(s, into: &h)
         case .tscalar(let f): h.combine(f)
         case .tensor(let t): h.combine(ObjectIdentifier(t))
+        case .callee(let f): h.combine(ObjectIdentifier(f.takeUnretainedValue()))
         case .object(let o):
             if let t = o as? PyTuple {
                 h.combine(t.items.count)

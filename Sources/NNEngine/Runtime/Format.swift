@@ -205,6 +205,8 @@ public func formatValue(_ rt: Runtime, _ v: Value, _ spec: String) throws -> Str
         throw PyError.type("unsupported format string passed to \(v.typeName).__format__")
     case .undefined:
         return "None"
+    case .callee(let f):
+        return try formatValue(rt, .object(f.takeUnretainedValue()), spec)
     }
 }
 

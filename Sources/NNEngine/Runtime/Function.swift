@@ -201,6 +201,12 @@ public final class PyFunction: PyObject, @unchecked Sendable {
 }
 
 /// The plain user function a global box holds, unretained.
+/// The function a `call` finds under its arguments: borrowed (`Value.callee`) or held.
+@inline(__always) func calleeFunction(_ p: UnsafeMutablePointer<Value>, _ rt: Runtime) -> Unmanaged<PyFunction>? {
+    if case .callee(let f) = p.pointee { return f }
+    return peekFunction(p, rt)
+}
+
 @inline(__always) func peekFunction(_ p: UnsafeMutablePointer<Value>, _ rt: Runtime) -> Unmanaged<PyFunction>? {
     if case .object(let o) = p.pointee, ObjectIdentifier(type(of: o)) == rt.functionClass {
         return Unmanaged.passUnretained(unsafeDowncast(o, to: PyFunction.self))

@@ -275,6 +275,7 @@ extension Runtime {
         case .str(let s): return !s.isEmpty
         case .tscalar(let f): return f != 0
         case .tensor(let t): return try tensors.truth(self, t)
+        case .callee: return true
         case .object(let o):
             switch o {
             case let l as PyList: return !l.items.isEmpty

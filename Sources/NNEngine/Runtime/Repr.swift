@@ -99,6 +99,7 @@ extension Runtime {
         case .tensor(let t): return try tensors.repr(self, t)
         case .tscalar: return try repr(materialize(v))
         case .object(let o): return try reprObject(o)
+        case .callee(let f): return try reprObject(f.takeUnretainedValue())
         }
     }
 

@@ -20,6 +20,9 @@ public enum Value {
     case tscalar(Float)
     /// Internal marker of an unbound variable slot; never visible to nn code.
     case undefined
+    /// Internal: a function a global holds, on the VM's stack as a call's callee without a
+    /// reference of its own (`loadGlobalCallee`, Engine/Frames.swift); never visible to nn code.
+    case callee(Unmanaged<PyFunction>)
 }
 
 /// Base class of every boxed nn value.
@@ -45,6 +48,7 @@ extension Value {
         case .object(let o): o.pyType
         case .tensor, .tscalar: BuiltinTypes.tensor
         case .undefined: BuiltinTypes.noneType
+        case .callee(let f): f.takeUnretainedValue().pyType
         }
     }
 
