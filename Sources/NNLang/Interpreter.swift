@@ -63,6 +63,13 @@ public final class Interpreter {
         try onCellThread { [self] in self.runtime.callGlobalRepr(name) }.get()
     }
 
+    /// `callGlobal` on the calling thread, which must have a stack as deep as a cell thread's
+    /// (`stackSize`): a benchmark that times many calls runs them all on one such thread
+    /// instead of starting a thread per call.
+    public func callGlobalOnThisThread(_ name: String) throws -> String {
+        try runtime.callGlobalRepr(name).get()
+    }
+
     /// `torch.set_default_dtype`'s setting, carried from one cell's thread to the next.
     private var defaultFloat = DType.float32
 
