@@ -267,6 +267,15 @@ extension Bytecode {
     }
 }
 
+/// `x compareOps[o] y` for two ints and an ordering operator (o < 6), without a jump table:
+/// which of <, ==, > holds is one bit of three, tested against the operator's mask (eq 2,
+/// ne 5, lt 1, le 3, gt 4, ge 6 - one octal digit each, eq lowest). Ints only: a float NaN
+/// is none of the three, yet `!=` holds for it.
+@inline(__always) func intCompareHolds(_ o: UInt8, _ x: Int, _ y: Int) -> Bool {
+    let state = (x < y ? 1 : 0) | (x == y ? 2 : 0) | (x > y ? 4 : 0)
+    return state & (0o643152 &>> (Int(o) &* 3)) != 0
+}
+
 /// compareOps[o] without the table.
 @inline(__always) func compareOp<I: BinaryInteger>(_ o: I) -> CompareOp {
     switch o {

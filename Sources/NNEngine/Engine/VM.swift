@@ -271,7 +271,7 @@ extension Bytecode {
                         let px = i.m == 0 ? l + b : g[b], pk = k + Int(i.c)
                         let holds: Bool
                         if case .int(let p) = px.pointee, case .int(let q) = pk.pointee {
-                            holds = rt.cmpOrdered(compareOp(i.o), p, q)
+                            holds = intCompareHolds(i.o, p, q)
                         } else if case .float(let p) = px.pointee, case .float(let q) = pk.pointee {
                             holds = rt.cmpOrdered(compareOp(i.o), p, q)
                         } else {
@@ -282,7 +282,7 @@ extension Bytecode {
                         let b = Int(i.b), c = Int(i.c)
                         let holds: Bool
                         if case .int(let p) = l[b], case .int(let q) = l[c] {
-                            holds = rt.cmpOrdered(compareOp(i.o), p, q)
+                            holds = intCompareHolds(i.o, p, q)
                         } else {
                             holds = try rt.compareTruth(compareOp(i.o), try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c))
                         }
