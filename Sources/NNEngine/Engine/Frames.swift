@@ -31,13 +31,16 @@
 struct InlineFrame {
     let code: Unmanaged<Bytecode>
     let pc: Int
+    /// The caller's stack height under the function it called (the function and its
+    /// arguments became the callee's slots 0...a); the result goes there.
     let sp: Int
     let l: Frame
     let stack: UnsafeMutablePointer<Value>
     let nslots: Int
-    /// The callee's code object (kept alive by the function on the caller's stack).
+    /// The callee's code object (kept alive by the function in the callee's slot 0, or by the
+    /// global a borrowed callee came from).
     let callee: Unmanaged<CodeObject>
-    /// Where the callee's frame starts on the engine stack (its top again when the callee ends).
+    /// The engine stack's top before the call (its top again when the callee ends).
     let base: Int
 }
 

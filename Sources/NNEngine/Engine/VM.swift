@@ -462,30 +462,33 @@ extension Bytecode {
                             let n = ucode._withUnsafeGuaranteedRef { $0.nslots }
                             if let callee = ucode._withUnsafeGuaranteedRef({ $0.engineRef }) {
                                 // A plain user function with exactly its positional arguments runs in
-                                // this loop: its frame goes on the runtime's engine stack, this one
-                                // is suspended on its frame list (CPython 3.11's inlined calls).
+                                // this loop (CPython 3.11's inlined calls): its frame goes on the
+                                // runtime's engine stack, this one is suspended on its frame list.
+                                // The function and its arguments become the callee's slots 0...a:
+                                // in place when this frame's stack is on the engine stack (a callee
+                                // already), else moved to the engine stack's top.
+                                let fn = top - (a &+ 1)
                                 let base = rt.engineTops[0]
-                                let need = n &+ callee._withUnsafeGuaranteedRef { $0.maxStack }
-                                if base &+ need <= Runtime.engineStackCapacity && rt.counters[0] < Runtime.maxDepth {
+                                let nl = depth > 0 ? fn : rt.engineStack + base
+                                let end = (nl - rt.engineStack) &+ n &+ callee._withUnsafeGuaranteedRef { $0.maxStack }
+                                if end <= Runtime.engineStackCapacity && rt.counters[0] < Runtime.maxDepth {
                                     rt.counters[0] &+= 1
-                                    let nl = rt.engineStack + base
-                                    // Element by element: a frame is a few slots, and the bulk
-                                    // moves call memmove and a generic fill.
+                                    if depth == 0 {
+                                        // Element by element: a frame is a few slots, and the bulk
+                                        // moves call memmove.
+                                        var j = 0
+                                        while j <= a { moveValue(nl + j, fn + j); j &+= 1 }
+                                    }
                                     let undef = rt.undefinedBits
-                                    storeBits(nl, undef)
-                                    let args = top - a
-                                    var j = 0
-                                    while j < a { moveValue(nl + (1 &+ j), args + j); j &+= 1 }
-                                    top -= a
-                                    j = a &+ 1
+                                    var j = a &+ 1
                                     while j < n { storeBits(nl + j, undef); j &+= 1 }
                                     if ucode._withUnsafeGuaranteedRef({ $0.needsCells }) {
                                         ufn._withUnsafeGuaranteedRef { $0.setupCells(nl) }
                                     }
                                     rt.engineFrames[rt.engineTops[1]] = InlineFrame(
-                                        code: running, pc: ip - ins, sp: top - stack, l: l, stack: stack, nslots: n, callee: ucode, base: base)
+                                        code: running, pc: ip - ins, sp: fn - stack, l: l, stack: stack, nslots: n, callee: ucode, base: base)
                                     rt.engineTops[1] &+= 1
-                                    rt.engineTops[0] = base &+ need
+                                    rt.engineTops[0] = end > base ? end : base
                                     depth &+= 1
                                     running = callee
                                     callee._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
@@ -523,11 +526,11 @@ extension Bytecode {
                         }
                         let bits = UnsafeRawPointer(src).load(as: ValueBits.self)
                         if i.op == .returnLocal { storeBits(src, rt.undefinedBits) }
-                        // Back to the caller suspended in this loop: the callee's frame goes, the
-                        // function object under the arguments is replaced by the result.
+                        // Back to the caller suspended in this loop: the callee's frame goes
+                        // (slot 0, the function, with it) and the result takes the function's
+                        // place on the caller's stack.
                         let f = leave()
-                        top = stack + (f.sp &- 1)
-                        dropSlot(top)
+                        top = stack + f.sp
                         storeBits(top, bits)
                         top += 1
                     case .raise:
