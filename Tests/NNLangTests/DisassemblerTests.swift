@@ -239,7 +239,7 @@ struct DisassemblerTests {
                  3      returnValue
 
             Disassembly of update:
-            2    0      subscrLocals2      1 (c)[4 (i)][5 (j)] (object kept under)
+            2    0      subscrLocals2      1 (c)[4 (i)][5 (j)] (row borrowed under)
                  1      binaryVarConst     6 (v) * 2
                  2      inplaceStoreSubscrTopLocal [5 (j)] +=
             3    3      subscrPairLocals   2 (t)[4 (i), 5 (j)]

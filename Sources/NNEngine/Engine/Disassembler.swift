@@ -61,7 +61,8 @@ extension Bytecode {
         case .subscrLocals, .storeSubscrLocals: return slotText(Int(i.b)) + "[" + slotText(Int(i.c)) + "]"
         case .subscrTopLocal, .storeSubscrTopLocal: return "[" + slotText(Int(i.b)) + "]" + (i.m == 1 ? " (object kept under)" : "")
         case .subscrLocals2:
-            return slotText(a) + "[" + slotText(Int(i.b)) + "][" + slotText(Int(i.c)) + "]" + (i.m == 1 ? " (object kept under)" : "")
+            return slotText(a) + "[" + slotText(Int(i.b)) + "][" + slotText(Int(i.c)) + "]"
+                + (i.m == 1 ? " (object kept under)" : i.m == 2 ? " (row borrowed under)" : "")
         case .subscrPairLocals, .storeSubscrPairLocals:
             return slotText(a) + "[" + slotText(Int(i.b)) + ", " + slotText(Int(i.c)) + "]"
         case .inplaceStoreSubscrLocals:

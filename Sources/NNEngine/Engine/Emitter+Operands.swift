@@ -114,15 +114,34 @@ extension Emitter {
         } else {
             if case .subscript(let inner, let innerIndex) = o.kind, indexPair(innerIndex) == nil,
                let xs = localOperand(inner), let xi = localOperand(innerIndex) {
-                emit(.subscrLocals2, xs, xi, c: si, m: 1)
+                let read = emit(.subscrLocals2, xs, xi, c: si, m: 1)
+                expr(value)
+                // The row may stay borrowed (no retain) while the value is computed when no
+                // instruction of the value can run code on its fast path; their slow paths make
+                // the row an owned reference first (VM.swift `unborrow`).
+                if code[(read + 1)...].allSatisfy({ Self.leavesRowsBorrowed($0) }) { code[read].m = 2 }
             } else {
                 expr(o)
                 emit(.subscrTopLocal, 0, si, m: 1)
+                expr(value)
             }
-            expr(value)
             emit(.inplaceStoreSubscrTopLocal, 0, si, o: oi)
         }
         return true
+    }
+
+    /// Instructions a value may consist of while a row read for `c[i][j] op= value` stays
+    /// borrowed: loads and the operators and item reads whose slow paths call `unborrow()`.
+    static func leavesRowsBorrowed(_ i: Instr) -> Bool {
+        switch i.op {
+        case .loadConst, .loadLocal, .loadCell, .loadGlobal, .binaryConst, .binary, .unary, .binaryVarConst,
+             .binaryLocals, .subscrLocals, .subscrPairLocals:
+            return true
+        case .subscrLocals2:
+            return i.m == 0
+        default:
+            return false
+        }
     }
 
     /// A `for` loop's back edge to `head`: when the head is a `forIter`/`forIterStore`, one

@@ -89,7 +89,7 @@ final class Emitter {
         case .yieldValue, .getYieldFromIter, .makeGenerator, .forIterStore: return 0
         case .compareJump: return -2
         case .binaryVarConst, .binaryLocals, .subscrLocals, .subscrPairLocals: return 1
-        case .subscrLocals2: return m == 1 ? 2 : 1
+        case .subscrLocals2: return m != 0 ? 2 : 1
         case .inplaceStoreSubscrLocals, .inplaceStoreSubscrPairLocals: return -2
         case .inplaceStoreSubscrTopLocal: return -3
         case .subscrTopLocal: return m == 1 ? 1 : 0

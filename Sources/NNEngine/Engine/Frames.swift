@@ -20,6 +20,18 @@
     }
 }
 
+/// Makes every borrowed row in `from..<to` (a frame's stack) an `object` with a reference of its
+/// own: the loop calls it before a step that may run code (a user `__mul__` could unbind the
+/// row from its parent list), so a borrowed row never outlives its owner. Borrowed callees stay
+/// borrowed: `Runtime.retired` keeps those alive.
+@inline(never) func materializeRows(_ from: UnsafeMutablePointer<Value>, _ to: UnsafeMutablePointer<Value>) {
+    var p = from
+    while p < to {
+        if case .row(let r) = p.pointee { p.initialize(to: .object(r.takeUnretainedValue())) }
+        p += 1
+    }
+}
+
 /// Stores into a slot; an old value holding no reference needs no destroy call.
 @inline(__always) func setSlot(_ p: UnsafeMutablePointer<Value>, _ v: __owned Value) {
     dropSlot(p)

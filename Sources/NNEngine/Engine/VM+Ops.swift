@@ -399,21 +399,27 @@ extension Bytecode {
     if let u = peekObject(po) {
         return u._withUnsafeGuaranteedRef { o -> Bool in
             guard ObjectIdentifier(type(of: o)) == listClass else { return false }
-            let list = unsafeDowncast(o, to: PyList.self)
-            guard let j = listIndex(n, list.items.count) else { return false }
-            // One uniqueness check (the list's storage may be shared copy-on-write), then the
-            // old item goes and the new one moves in.
-            list.items.withUnsafeMutableBufferPointer { buf in
-                let p = buf.baseAddress! + j
-                dropSlot(p)
-                moveValue(p, pv)
-            }
-            return true
+            return storeListItem(Unmanaged.passUnretained(unsafeDowncast(o, to: PyList.self)), n, pv)
         }
     }
     guard let u = peekTensor(po), let f = elementFloat(pv), let p = elementAddress(u, n) else { return false }
     p.pointee = f
     return true
+}
+
+/// `list[n] = v` in place when `n` is in range (the value at `pv` consumed).
+@inline(__always) func storeListItem(_ u: Unmanaged<PyList>, _ n: Int, _ pv: UnsafeMutablePointer<Value>) -> Bool {
+    u._withUnsafeGuaranteedRef { list -> Bool in
+        guard let j = listIndex(n, list.items.count) else { return false }
+        // One uniqueness check (the list's storage may be shared copy-on-write), then the
+        // old item goes and the new one moves in.
+        list.items.withUnsafeMutableBufferPointer { buf in
+            let p = buf.baseAddress! + j
+            dropSlot(p)
+            moveValue(p, pv)
+        }
+        return true
+    }
 }
 
 /// `o[i, j] = v` in place for a float32 matrix that needs no grad (`v` a number, consumed).

@@ -34,6 +34,8 @@ extension Bytecode {
         @inline(__always) func push(_ v: __owned Value) { (top).initialize(to: v); top += 1 }
         @inline(__always) func pop() -> Value { top -= 1; return (top).move() }
         @inline(__always) func peek() -> Value { top[-1] }
+        /// Before a step that may run code: borrowed rows on this frame's stack get references.
+        @inline(__always) func unborrow() { materializeRows(stack, top) }
         @inline(__always) func clear(to d: Int) { let end = stack + d; while top > end { top -= 1; dropSlot(top) } }
         /// Pushes a copy of a slot, constant or global: numbers bit for bit, references with
         /// one retain (no outlined copy call).
@@ -139,6 +141,7 @@ extension Bytecode {
                             px.initialize(to: r)
                             break
                         }
+                        unborrow()
                         let x = pop()
                         push(try engineBinary(rt, engineBinaryOps[a], x, k[Int(i.b)]))
                     case .inplaceLocal:
@@ -161,6 +164,7 @@ extension Bytecode {
                             if case .float(let x) = px.pointee {
                                 var y = 0.0
                                 if case .float(let f) = py.pointee { y = f } else if case .int(let n) = py.pointee { y = Double(n) } else {
+                                    unborrow()
                                     let yv = pop(), xv = pop()
                                     push(try i.op == .binary ? engineBinary(rt, engineBinaryOps[a], xv, yv) : engineInplace(rt, engineBinaryOps[a], xv, yv))
                                     break
@@ -187,6 +191,7 @@ extension Bytecode {
                                 }
                             }
                         }
+                        unborrow()
                         let y = pop(), x = pop()
                         push(try i.op == .binary ? engineBinary(rt, engineBinaryOps[a], x, y) : engineInplace(rt, engineBinaryOps[a], x, y))
                     case .unary:
@@ -194,6 +199,7 @@ extension Bytecode {
                         if case .int(let n) = v, n != Int.min, a == 0 { push(.int(-n)) } else if case .float(let d) = v, a == 0 {
                             push(.float(-d))
                         } else {
+                            unborrow()
                             push(try rt.unary(engineUnaryOps[a], v))
                         }
                     case .not:
@@ -258,6 +264,7 @@ extension Bytecode {
                             push(r)
                             break
                         }
+                        unborrow()
                         push(try engineBinary(rt, binaryOp(i.o), try cur.variableValue(l, i.m, b), k[Int(i.c)]))
                     case .binaryLocals:
                         let b = Int(i.b), c = Int(i.c)
@@ -265,6 +272,7 @@ extension Bytecode {
                             push(r)
                             break
                         }
+                        unborrow()
                         push(try engineBinary(rt, binaryOp(i.o), try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)))
                     case .compareJumpVarConst:
                         let b = Int(i.b)
@@ -293,6 +301,7 @@ extension Bytecode {
                             pushCopy(p)
                             break
                         }
+                        unborrow()
                         push(try engineGetItem(rt, try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)))
                     case .subscrTopLocal:
                         let b = Int(i.b)
@@ -317,12 +326,21 @@ extension Bytecode {
                         let b = Int(i.b), c = Int(i.c)
                         if case .int(let x) = l[b], case .int(let y) = l[c], let row = listItem(l + a, x, rt.listClass),
                            let p = listItem(row, y, rt.listClass) {
-                            if i.m == 1 { pushCopy(row) }
+                            if i.m == 1 {
+                                pushCopy(row)
+                            } else if i.m == 2 {
+                                // Borrowed: the parent list keeps the row while nothing runs code.
+                                if case .object(let o) = row.pointee {
+                                    top.initialize(to: .row(Unmanaged.passUnretained(unsafeDowncast(o, to: PyList.self))))
+                                    top += 1
+                                }
+                            }
                             pushCopy(p)
                             break
                         }
+                        unborrow()
                         let row = try engineGetItem(rt, try cur.variableValue(l, 0, a), try cur.variableValue(l, 0, b))
-                        if i.m == 1 { push(row) }
+                        if i.m != 0 { push(row) }
                         push(try engineGetItem(rt, row, try cur.variableValue(l, 0, c)))
                     case .storeSubscrLocals:
                         let b = Int(i.b), c = Int(i.c)
@@ -351,6 +369,7 @@ extension Bytecode {
                             top -= 1
                             px.initialize(to: r)
                         } else {
+                            unborrow()
                             let y = pop(), x = pop()
                             push(try engineInplace(rt, binaryOp(i.o), x, y))
                         }
@@ -369,6 +388,14 @@ extension Bytecode {
                         } else {
                             // [o, result] -> o[local b] = result
                             let po = top - 2
+                            if case .row(let r) = po.pointee {
+                                // A borrowed row: nothing to release.
+                                if case .int(let n) = l[b], storeListItem(r, n, top - 1) {
+                                    top -= 2
+                                    break
+                                }
+                                unborrow()
+                            }
                             if case .int(let n) = l[b], fastStore(po, n, top - 1, rt.listClass) {
                                 dropSlot(po)
                                 top -= 2
@@ -383,6 +410,7 @@ extension Bytecode {
                             push(r)
                             break
                         }
+                        unborrow()
                         let ix = Value.object(PyTuple([try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)]))
                         push(try engineGetItem(rt, try cur.variableValue(l, 0, a), ix))
                     case .storeSubscrPairLocals:

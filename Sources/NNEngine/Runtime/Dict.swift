@@ -18,6 +18,7 @@ package struct HashKey: Hashable {
         case .tscalar(let f): h.combine(f)
         case .tensor(let t): h.combine(ObjectIdentifier(t))
         case .callee(let f): h.combine(ObjectIdentifier(f.takeUnretainedValue()))
+        case .row(let r): feed(.object(r.takeUnretainedValue()), &h)
         case .object(let o):
             if let t = o as? PyTuple {
                 h.combine(t.items.count)

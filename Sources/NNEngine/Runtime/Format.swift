@@ -207,6 +207,8 @@ public func formatValue(_ rt: Runtime, _ v: Value, _ spec: String) throws -> Str
         return "None"
     case .callee(let f):
         return try formatValue(rt, .object(f.takeUnretainedValue()), spec)
+    case .row(let r):
+        return try formatValue(rt, .object(r.takeUnretainedValue()), spec)
     }
 }
 

@@ -276,6 +276,7 @@ extension Runtime {
         case .tscalar(let f): return f != 0
         case .tensor(let t): return try tensors.truth(self, t)
         case .callee: return true
+        case .row(let r): return !r.takeUnretainedValue().items.isEmpty
         case .object(let o):
             switch o {
             case let l as PyList: return !l.items.isEmpty

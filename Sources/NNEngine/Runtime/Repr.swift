@@ -100,6 +100,7 @@ extension Runtime {
         case .tscalar: return try repr(materialize(v))
         case .object(let o): return try reprObject(o)
         case .callee(let f): return try reprObject(f.takeUnretainedValue())
+        case .row(let r): return try reprObject(r.takeUnretainedValue())
         }
     }
 

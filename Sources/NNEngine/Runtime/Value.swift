@@ -23,6 +23,10 @@ public enum Value {
     /// Internal: a function a global holds, on the VM's stack as a call's callee without a
     /// reference of its own (`loadGlobalCallee`, Engine/Frames.swift); never visible to nn code.
     case callee(Unmanaged<PyFunction>)
+    /// Internal: a list read from its parent list (`c[i]` of `c[i][j] op= v`), on the VM's stack
+    /// without a reference of its own until its item is stored; made an `object` (retained)
+    /// before anything that may run code (Engine/Frames.swift); never visible to nn code.
+    case row(Unmanaged<PyList>)
 }
 
 /// Base class of every boxed nn value.
@@ -49,6 +53,7 @@ extension Value {
         case .tensor, .tscalar: BuiltinTypes.tensor
         case .undefined: BuiltinTypes.noneType
         case .callee(let f): f.takeUnretainedValue().pyType
+        case .row(let r): r.takeUnretainedValue().pyType
         }
     }
 
