@@ -359,6 +359,10 @@ private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
                  Int32(clamping: threads)) == 0 {
         return
     }
+    if BLAS.usesDotKernel(m: m, n: n, k: k, aColumnStride: a.colStride, bRowStride: b.rowStride) {
+        nnb_sgemm_dot(m, n, k, pa, a.rowStride, pb, b.colStride, pc, n)
+        return
+    }
     if BLAS.usesSmallKernel(m: m, n: n, k: k, bColumnStride: b.colStride) {
         nnb_sgemm_small(m, n, k, pa, a.rowStride, a.colStride, pb, b.rowStride, pc, n)
         return
@@ -491,6 +495,7 @@ extension Tensor {
         }
         let m = shape[0], k = shape[1], n = other.shape[1]
         guard m > 0, n > 0, k > 0, BLAS.ownKernelThreads(m: m, n: n, k: k) == nil,
+              !BLAS.usesDotKernel(m: m, n: n, k: k, aColumnStride: strides[1], bRowStride: other.strides[0]),
               !BLAS.usesSmallKernel(m: m, n: n, k: k, bColumnStride: other.strides[1]),
               let threads = BLAS.mediumKernelThreads(m: m, n: n, k: k) else {
             return try mm(other).add(bias)
