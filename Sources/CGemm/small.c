@@ -5,11 +5,29 @@
 // (argument checks, buffer set-up, packing both operands) than in arithmetic. This kernel packs
 // nothing: it walks A with any strides, reads rows of B in place, and keeps a 4x16 block of C in
 // eight AVX registers, so the multiply-adds are the whole cost.
+//
+// Each element is summed in the order MKL's sgemm gives it on this kind of product (PyTorch's
+// x86 float32 bits; measured against torch, see Tests/NNLangTests/Conformance/
+// narrow_products_bits.py):
+//   - with at most 11 columns, every row is "narrow": each element a plain chain of
+//     multiplies and adds over p (no fused multiply-add), except the first elements of a row of
+//     C that does not start on a 16-byte boundary, up to that boundary, when at least 4 columns
+//     follow it (`peeled`);
+//   - else with at most 11 rows, the rows in whole groups of 4 are fused multiply-add chains and
+//     the m % 4 rows after them narrow;
+//   - else every row is a fused multiply-add chain.
 #include "CGemm.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+#include <stdint.h>
 #define AVX __attribute__((target("avx2,fma")))
+
+// Narrow rows must multiply and add separately: keep the compiler from fusing them.
+#pragma clang fp contract(off)
+
+/// The widest output, and the most rows, that MKL sums in its narrow order (see above).
+#define NARROW_MAX 11
 
 static const int mask_table[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
 
@@ -35,53 +53,98 @@ AVX static inline void store16(float *p, ptrdiff_t w, __m256 lo, __m256 hi) {
     if (w > 8) store8(p + 8, w - 8, hi);
 }
 
-AVX static void small_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-                     const float *b, ptrdiff_t brs, float *c, ptrdiff_t ldc) {
+/// An element of a narrow row before its row's 16-byte boundary: p in blocks of 8, the first 4
+/// added to the sum one by one, the next 4 summed on their own and that added; the k % 8 left
+/// added one by one.
+static float peeled(ptrdiff_t k, const float *x, ptrdiff_t acs, const float *y, ptrdiff_t brs) {
+    float s = 0.0f;
+    ptrdiff_t p = 0;
+    for (; p + 8 <= k; p += 8) {
+        for (ptrdiff_t q = p; q < p + 4; q++) {
+            float t = x[q * acs] * y[q * brs];
+            s = s + t;
+        }
+        float u = x[(p + 4) * acs] * y[(p + 4) * brs];
+        for (ptrdiff_t q = p + 5; q < p + 8; q++) {
+            float t = x[q * acs] * y[q * brs];
+            u = u + t;
+        }
+        s = s + u;
+    }
+    for (; p < k; p++) {
+        float t = x[p * acs] * y[p * brs];
+        s = s + t;
+    }
+    return s;
+}
+
+/// Rows 0 ..< R (1 ... 4) of C in the narrow order: chains of multiplies and adds, 16 columns
+/// at a time, then each row's peeled elements redone.
+AVX static inline __attribute__((always_inline)) void narrow_rows(int R, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
+                            const float *b, ptrdiff_t brs, float *c, ptrdiff_t ldc) {
     for (ptrdiff_t j0 = 0; j0 < n; j0 += 16) {
-        ptrdiff_t w = n - j0 < 16 ? n - j0 : 16;
-        __m256i m0 = lanes(w), m1 = lanes(w - 8);
-        ptrdiff_t i0 = 0;
-        for (; i0 + 4 <= m; i0 += 4) {
-            __m256 c00 = _mm256_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-            const float *ap = a + i0 * ars, *bp = b + j0;
-            for (ptrdiff_t p = 0; p < k; p++) {
-                __m256 b0 = _mm256_maskload_ps(bp, m0), b1 = _mm256_maskload_ps(bp + 8, m1);
-                __m256 x = _mm256_broadcast_ss(ap);
-                c00 = _mm256_fmadd_ps(x, b0, c00); c01 = _mm256_fmadd_ps(x, b1, c01);
-                x = _mm256_broadcast_ss(ap + ars);
-                c10 = _mm256_fmadd_ps(x, b0, c10); c11 = _mm256_fmadd_ps(x, b1, c11);
-                x = _mm256_broadcast_ss(ap + 2 * ars);
-                c20 = _mm256_fmadd_ps(x, b0, c20); c21 = _mm256_fmadd_ps(x, b1, c21);
-                x = _mm256_broadcast_ss(ap + 3 * ars);
-                c30 = _mm256_fmadd_ps(x, b0, c30); c31 = _mm256_fmadd_ps(x, b1, c31);
-                ap += acs; bp += brs;
+        const ptrdiff_t w = n - j0 < 16 ? n - j0 : 16;
+        const __m256i m0 = lanes(w), m1 = lanes(w - 8);
+        __m256 acc[4][2];
+        for (int r = 0; r < R; r++) acc[r][0] = acc[r][1] = _mm256_setzero_ps();
+        const float *bp = b + j0;
+        for (ptrdiff_t p = 0; p < k; p++, bp += brs) {
+            const __m256 b0 = _mm256_maskload_ps(bp, m0), b1 = _mm256_maskload_ps(bp + 8, m1);
+            for (int r = 0; r < R; r++) {
+                const __m256 x = _mm256_broadcast_ss(a + r * ars + p * acs);
+                acc[r][0] = _mm256_add_ps(acc[r][0], _mm256_mul_ps(x, b0));
+                acc[r][1] = _mm256_add_ps(acc[r][1], _mm256_mul_ps(x, b1));
             }
-            float *cp = c + i0 * ldc + j0;
-            store16(cp, w, c00, c01);
-            store16(cp + ldc, w, c10, c11);
-            store16(cp + 2 * ldc, w, c20, c21);
-            store16(cp + 3 * ldc, w, c30, c31);
         }
-        for (; i0 < m; i0++) {
-            // One row: two accumulator pairs over alternate p hide the FMA latency.
-            __m256 e0 = _mm256_setzero_ps(), e1 = e0, o0 = e0, o1 = e0;
-            const float *ap = a + i0 * ars, *bp = b + j0;
-            ptrdiff_t p = 0;
-            for (; p + 2 <= k; p += 2) {
-                __m256 x = _mm256_broadcast_ss(ap), y = _mm256_broadcast_ss(ap + acs);
-                e0 = _mm256_fmadd_ps(x, _mm256_maskload_ps(bp, m0), e0);
-                e1 = _mm256_fmadd_ps(x, _mm256_maskload_ps(bp + 8, m1), e1);
-                o0 = _mm256_fmadd_ps(y, _mm256_maskload_ps(bp + brs, m0), o0);
-                o1 = _mm256_fmadd_ps(y, _mm256_maskload_ps(bp + brs + 8, m1), o1);
-                ap += 2 * acs; bp += 2 * brs;
+        for (int r = 0; r < R; r++) store16(c + r * ldc + j0, w, acc[r][0], acc[r][1]);
+    }
+    for (int r = 0; r < R; r++) {
+        float *row = c + r * ldc;
+        ptrdiff_t peel = (ptrdiff_t)((16 - (uintptr_t)row % 16) % 16) / 4;
+        if (n - peel < 4) peel = 0;  // no whole vector after the boundary: all plain chains
+        for (ptrdiff_t j = 0; j < peel; j++) row[j] = peeled(k, a + r * ars, acs, b + j, brs);
+    }
+}
+
+/// Rows 0 ..< R (1 ... 4) of C as fused multiply-add chains, 16 columns at a time.
+AVX static inline __attribute__((always_inline)) void fused_rows(int R, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
+                           const float *b, ptrdiff_t brs, float *c, ptrdiff_t ldc) {
+    for (ptrdiff_t j0 = 0; j0 < n; j0 += 16) {
+        const ptrdiff_t w = n - j0 < 16 ? n - j0 : 16;
+        const __m256i m0 = lanes(w), m1 = lanes(w - 8);
+        __m256 acc[4][2];
+        for (int r = 0; r < R; r++) acc[r][0] = acc[r][1] = _mm256_setzero_ps();
+        const float *bp = b + j0;
+        for (ptrdiff_t p = 0; p < k; p++, bp += brs) {
+            const __m256 b0 = _mm256_maskload_ps(bp, m0), b1 = _mm256_maskload_ps(bp + 8, m1);
+            for (int r = 0; r < R; r++) {
+                const __m256 x = _mm256_broadcast_ss(a + r * ars + p * acs);
+                acc[r][0] = _mm256_fmadd_ps(x, b0, acc[r][0]);
+                acc[r][1] = _mm256_fmadd_ps(x, b1, acc[r][1]);
             }
-            if (p < k) {
-                __m256 x = _mm256_broadcast_ss(ap);
-                e0 = _mm256_fmadd_ps(x, _mm256_maskload_ps(bp, m0), e0);
-                e1 = _mm256_fmadd_ps(x, _mm256_maskload_ps(bp + 8, m1), e1);
-            }
-            store16(c + i0 * ldc + j0, w, _mm256_add_ps(e0, o0), _mm256_add_ps(e1, o1));
         }
+        for (int r = 0; r < R; r++) store16(c + r * ldc + j0, w, acc[r][0], acc[r][1]);
+    }
+}
+
+/// Rows i0 ..< i0 + R of C, narrow or fused; R is a constant at each call.
+#define ROWS(kind, R, i0) kind##_rows(R, n, k, a + (i0) * ars, ars, acs, b, brs, c + (i0) * ldc, ldc)
+
+AVX static void small_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
+                           const float *b, ptrdiff_t brs, float *c, ptrdiff_t ldc) {
+    const int narrow = n <= NARROW_MAX;
+    ptrdiff_t i0 = 0;
+    for (; i0 + 4 <= m; i0 += 4) {
+        if (narrow) ROWS(narrow, 4, i0);
+        else ROWS(fused, 4, i0);
+    }
+    // The m % 4 rows left: narrow with few rows (MKL's remainder kernel), else fused.
+    const ptrdiff_t left = m - i0;
+    if (left == 0) return;
+    if (narrow || m <= NARROW_MAX) {
+        switch (left) { case 3: ROWS(narrow, 3, i0); break; case 2: ROWS(narrow, 2, i0); break; default: ROWS(narrow, 1, i0); }
+    } else {
+        switch (left) { case 3: ROWS(fused, 3, i0); break; case 2: ROWS(fused, 2, i0); break; default: ROWS(fused, 1, i0); }
     }
 }
 
