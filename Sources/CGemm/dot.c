@@ -52,47 +52,64 @@ AVX static inline float sum4(__m128 v) {
     return _mm_cvtss_f32(_mm_add_ss(h, _mm_shuffle_ps(h, h, 1)));
 }
 
-/// Four columns j ..< j + 4 of row x: 4 lanes each, x's loads shared.
-AVX static void four(const float *x, const float *w, ptrdiff_t ldw, ptrdiff_t k, ptrdiff_t peel, float *c) {
-    const float *y0 = w, *y1 = w + ldw, *y2 = w + 2 * ldw, *y3 = w + 3 * ldw;
-    __m128 a0 = _mm_set_ss(head(x, y0, peel)), a1 = _mm_set_ss(head(x, y1, peel));
-    __m128 a2 = _mm_set_ss(head(x, y2, peel)), a3 = _mm_set_ss(head(x, y3, peel));
-    const ptrdiff_t end = peel + (k - peel) / 4 * 4;
-    for (ptrdiff_t p = peel; p < end; p += 4) {
-        __m128 v = _mm_load_ps(x + p);
-        a0 = _mm_add_ps(a0, _mm_mul_ps(v, _mm_loadu_ps(y0 + p)));
-        a1 = _mm_add_ps(a1, _mm_mul_ps(v, _mm_loadu_ps(y1 + p)));
-        a2 = _mm_add_ps(a2, _mm_mul_ps(v, _mm_loadu_ps(y2 + p)));
-        a3 = _mm_add_ps(a3, _mm_mul_ps(v, _mm_loadu_ps(y3 + p)));
+/// Row x of C, every column at once (n <= 11: up to 2 groups of 4 columns with 4 lanes each,
+/// up to 3 more with 8): p advances 8 at a time through all the chains, so the adds of up to
+/// 11 independent chains overlap. Each chain sees its terms in the order described above.
+AVX static inline __attribute__((always_inline)) void row(const float *x, const float *w, ptrdiff_t ldw,
+                                                          const int n, ptrdiff_t k, ptrdiff_t peel, float *c) {
+    const int groups = n - n % 4, left = n - groups;
+    __m128 g[8];
+    __m256 r[3];
+    for (int j = 0; j < groups; j++) g[j] = _mm_set_ss(head(x, w + j * ldw, peel));
+    for (int t = 0; t < left; t++)
+        r[t] = _mm256_castps128_ps256(_mm_set_ss(head(x, w + (groups + t) * ldw, peel)));
+    for (int t = 0; t < left; t++) r[t] = _mm256_insertf128_ps(r[t], _mm_setzero_ps(), 1);
+    const ptrdiff_t end4 = peel + (k - peel) / 4 * 4, end8 = peel + (k - peel) / 8 * 8;
+    ptrdiff_t p = peel;
+    for (; p < end8; p += 8) {
+        const __m128 lo = _mm_load_ps(x + p), hi = _mm_load_ps(x + p + 4);
+        for (int j = 0; j < groups; j++) {
+            const float *y = w + j * ldw + p;
+            g[j] = _mm_add_ps(g[j], _mm_mul_ps(lo, _mm_loadu_ps(y)));
+            g[j] = _mm_add_ps(g[j], _mm_mul_ps(hi, _mm_loadu_ps(y + 4)));
+        }
+        const __m256 v = _mm256_set_m128(hi, lo);
+        for (int t = 0; t < left; t++)
+            r[t] = _mm256_add_ps(r[t], _mm256_mul_ps(v, _mm256_loadu_ps(w + (groups + t) * ldw + p)));
     }
-    c[0] = tail(sum4(a0), x, y0, end, k);
-    c[1] = tail(sum4(a1), x, y1, end, k);
-    c[2] = tail(sum4(a2), x, y2, end, k);
-    c[3] = tail(sum4(a3), x, y3, end, k);
+    if (p < end4) {
+        const __m128 lo = _mm_load_ps(x + p);
+        for (int j = 0; j < groups; j++) g[j] = _mm_add_ps(g[j], _mm_mul_ps(lo, _mm_loadu_ps(w + j * ldw + p)));
+    }
+    for (int j = 0; j < groups; j++) c[j] = tail(sum4(g[j]), x, w + j * ldw, end4, k);
+    for (int t = 0; t < left; t++) {
+        const __m128 h = _mm_add_ps(_mm256_castps256_ps128(r[t]), _mm256_extractf128_ps(r[t], 1));
+        c[groups + t] = tail(sum4(h), x, w + (groups + t) * ldw, end8, k);
+    }
 }
 
-/// One column of row x: 8 lanes.
-AVX static float one(const float *x, const float *y, ptrdiff_t k, ptrdiff_t peel) {
-    __m256 a = _mm256_castps128_ps256(_mm_set_ss(head(x, y, peel)));
-    a = _mm256_insertf128_ps(a, _mm_setzero_ps(), 1);
-    const ptrdiff_t end = peel + (k - peel) / 8 * 8;
-    for (ptrdiff_t p = peel; p < end; p += 8)
-        a = _mm256_add_ps(a, _mm256_mul_ps(_mm256_loadu_ps(x + p), _mm256_loadu_ps(y + p)));
-    __m128 h = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1));
-    return tail(sum4(h), x, y, end, k);
-}
-
-void nnb_sgemm_dot(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t lda, const float *w,
-                   ptrdiff_t ldw, float *c, ptrdiff_t ldc) {
-    const ptrdiff_t groups = n - n % 4;
+/// Every row of C with n a constant (so the chains live in registers).
+AVX static inline __attribute__((always_inline)) void rows(const int n, ptrdiff_t m, ptrdiff_t k, const float *a,
+                                                           ptrdiff_t lda, const float *w, ptrdiff_t ldw, float *c,
+                                                           ptrdiff_t ldc) {
     for (ptrdiff_t i = 0; i < m; i++) {
         const float *x = a + i * lda;
         ptrdiff_t peel = (ptrdiff_t)((16 - (uintptr_t)x % 16) % 16) / 4;
         if (peel > k) peel = k;
-        float *row = c + i * ldc;
-        for (ptrdiff_t j = 0; j < groups; j += 4) four(x, w + j * ldw, ldw, k, peel, row + j);
-        for (ptrdiff_t j = groups; j < n; j++) row[j] = one(x, w + j * ldw, k, peel);
+        row(x, w, ldw, n, k, peel, c + i * ldc);
     }
+}
+
+#define ROWS(N) case N: rows(N, m, k, a, lda, w, ldw, c, ldc); break;
+
+AVX static void dot_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t lda, const float *w,
+                         ptrdiff_t ldw, float *c, ptrdiff_t ldc) {
+    switch (n) { ROWS(2) ROWS(3) ROWS(4) ROWS(5) ROWS(6) ROWS(7) ROWS(8) ROWS(9) ROWS(10) ROWS(11) default: break; }
+}
+
+void nnb_sgemm_dot(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t lda, const float *w,
+                   ptrdiff_t ldw, float *c, ptrdiff_t ldc) {
+    dot_avx2(m, n, k, a, lda, w, ldw, c, ldc);
 }
 
 #else

@@ -56,6 +56,10 @@ typedef struct {
     ptrdiff_t brs, bcs;
     float *c;
     ptrdiff_t ldc;
+    /// Depth of the k slices (the last may be shorter), and 1 when the first slice is added to
+    /// what C holds rather than stored.
+    ptrdiff_t kcstep;
+    int add;
     /// Threads taking part: the caller (thread 0) and pool workers 1 ..< threads.
     int threads;
     /// 0: each thread takes a run of MR-row tiles and they share the packed B. 1: each takes a
@@ -94,11 +98,14 @@ static void barrier(job_t *job) {
 static ptrdiff_t kslices(ptrdiff_t k) { return (k + KC - 1) / KC; }
 static ptrdiff_t kslice_depth(ptrdiff_t k) { return ((k + kslices(k) - 1) / kslices(k) + 15) / 16 * 16; }
 
+/// The slice depth of nnb_sgemm_ordered: MKL's AVX2 blocking (see medium.c).
+#define ORDERED_KC 192
+
 /// Packs rows ic ..< ic+mc of A's slice and multiplies them by B panels jp0 ..< jp1 of the
 /// current slice into C.
 AVX512 static void multiply_block(job_t *job, float *apack, ptrdiff_t ic, ptrdiff_t mc, ptrdiff_t jc, ptrdiff_t nc,
                                   ptrdiff_t pc, ptrdiff_t kc, ptrdiff_t jp0, ptrdiff_t jp1) {
-    const int rows_layout = job->acs == 1, accumulate = pc > 0;
+    const int rows_layout = job->acs == 1, accumulate = pc > 0 || job->add;
     const ptrdiff_t ldc = job->ldc, apanels = (mc + MR - 1) / MR;
     float tile[MR * NR] __attribute__((aligned(64)));
     for (ptrdiff_t ip = 0; ip < apanels; ip++) {
@@ -134,7 +141,7 @@ AVX512 static void run(job_t *job, int t) {
     float *apack = job->apack + (size_t)t * MC * KCP;
     const ptrdiff_t m = job->m, n = job->n, k = job->k;
     const int T = job->threads;
-    const ptrdiff_t kcstep = kslice_depth(k), tiles = (m + MR - 1) / MR;
+    const ptrdiff_t kcstep = job->kcstep, tiles = (m + MR - 1) / MR;
     // Splitting rows: blocks of whole tiles, at most MC rows, their number a multiple of T.
     const ptrdiff_t blocks = ((tiles * MR + MC - 1) / MC + T - 1) / T * T;
     ptrdiff_t slice = 0;
@@ -253,10 +260,12 @@ static int pool_grow(int wanted) {
     return pool_size < wanted ? pool_size : wanted;
 }
 
-int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
-              const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                   const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads,
+                   ptrdiff_t kcstep, int add) {
     if (m <= 0 || n <= 0) return 0;
     if (k <= 0) {
+        if (add) return 0;
         for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(float));
         return 0;
     }
@@ -273,7 +282,7 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     T = pooled ? pool_grow(T) : 1;
     const int direct_b = b_col == 1 && (split_columns ? tiles : (tiles + T - 1) / T) <= DIRECT_TILES;
     const size_t bsize = (size_t)((ncap + NR - 1) / NR) * NR * KC, asize = (size_t)MC * KCP;
-    const ptrdiff_t slices = (n + NC - 1) / NC * kslices(k);
+    const ptrdiff_t slices = (n + NC - 1) / NC * ((k + kcstep - 1) / kcstep);
     const size_t floats = bsize + asize * (size_t)T, bytes = sizeof(float) * floats + sizeof(_Atomic int) * 2 * (size_t)slices;
     float *buffer = aligned_alloc(64, (bytes + 63) / 64 * 64);
     if (!buffer) {
@@ -281,7 +290,7 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
         return -1;
     }
     _Atomic int *counters = (_Atomic int *)(buffer + floats);
-    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, T, split_columns, direct_b, buffer,
+    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, kcstep, add, T, split_columns, direct_b, buffer,
                  buffer + bsize, counters, counters + slices, 0, 0, 0};
     for (ptrdiff_t i = 0; i < 2 * slices; i++) atomic_init(&counters[i], 0);
     for (int t = 1; t < T; t++) {
@@ -301,6 +310,16 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     return 0;
 }
 
+int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+              const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+    return product(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, kslice_depth(k), 0);
+}
+
+int nnb_sgemm_ordered(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                      const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads, int add) {
+    return product(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, ORDERED_KC, add != 0);
+}
+
 #else  // Not x86-64: no kernel here, callers use BLAS.
 
 static int thread_count = 1;
@@ -316,6 +335,12 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     (void)m, (void)n, (void)k, (void)a, (void)a_row, (void)a_col, (void)b, (void)b_row, (void)b_col;
     (void)c, (void)ldc, (void)threads;
     return -1;
+}
+
+int nnb_sgemm_ordered(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                      const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads, int add) {
+    (void)add;
+    return nnb_sgemm(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads);
 }
 
 #endif

@@ -106,6 +106,73 @@ AVX static inline __attribute__((always_inline)) void narrow_rows(int R, ptrdiff
     }
 }
 
+#define AVX512 __attribute__((target("avx512f")))
+
+/// Rows 0 ..< R (1 ... 8) of C in the narrow order on AVX-512, for n <= 16: one register per
+/// row. A row before its 16-byte boundary also keeps the peeled order's two sums (s: terms 0-3
+/// of each block of 8 and the leftovers; u: terms 4-7, added to s after each block) in the same
+/// lanes, and its first `peel` elements are taken from them.
+AVX512 static inline __attribute__((always_inline)) void narrow16(int R, ptrdiff_t n, ptrdiff_t k, const float *a,
+                                                                  ptrdiff_t ars, ptrdiff_t acs, const float *b,
+                                                                  ptrdiff_t brs, float *c, ptrdiff_t ldc) {
+    const __mmask16 mk = (__mmask16)((1u << n) - 1);
+    __m512 acc[8], sv[8], uv[8];
+    ptrdiff_t peel[8];
+    int any = 0;
+    for (int r = 0; r < R; r++) {
+        acc[r] = sv[r] = uv[r] = _mm512_setzero_ps();
+        peel[r] = (ptrdiff_t)((16 - (uintptr_t)(c + r * ldc) % 16) % 16) / 4;
+        if (n - peel[r] < 4) peel[r] = 0;
+        any |= peel[r] > 0;
+    }
+    ptrdiff_t p = 0;
+    if (any) {
+        for (; p + 8 <= k; p += 8) {
+            for (int q = 0; q < 8; q++) {
+                const __m512 bv = _mm512_maskz_loadu_ps(mk, b + (p + q) * brs);
+                for (int r = 0; r < R; r++) {
+                    const __m512 t = _mm512_mul_ps(_mm512_set1_ps(a[r * ars + (p + q) * acs]), bv);
+                    acc[r] = _mm512_add_ps(acc[r], t);
+                    if (q < 4) sv[r] = _mm512_add_ps(sv[r], t);
+                    else uv[r] = q == 4 ? t : _mm512_add_ps(uv[r], t);
+                }
+            }
+            for (int r = 0; r < R; r++) sv[r] = _mm512_add_ps(sv[r], uv[r]);
+        }
+    }
+    for (; p < k; p++) {
+        const __m512 bv = _mm512_maskz_loadu_ps(mk, b + p * brs);
+        for (int r = 0; r < R; r++) {
+            const __m512 t = _mm512_mul_ps(_mm512_set1_ps(a[r * ars + p * acs]), bv);
+            acc[r] = _mm512_add_ps(acc[r], t);
+            if (any) sv[r] = _mm512_add_ps(sv[r], t);
+        }
+    }
+    for (int r = 0; r < R; r++) {
+        const __mmask16 front = (__mmask16)((1u << peel[r]) - 1);
+        _mm512_mask_storeu_ps(c + r * ldc, mk, _mm512_mask_blend_ps(front, acc[r], sv[r]));
+    }
+}
+
+/// Every row of a product with n <= 11 columns in the narrow order, 8 rows at a time.
+AVX512 static void narrow_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t ars,
+                                 ptrdiff_t acs, const float *b, ptrdiff_t brs, float *c, ptrdiff_t ldc) {
+    ptrdiff_t i = 0;
+    for (; i + 8 <= m; i += 8) narrow16(8, n, k, a + i * ars, ars, acs, b, brs, c + i * ldc, ldc);
+    const float *ai = a + i * ars;
+    float *ci = c + i * ldc;
+    switch (m - i) {
+    case 7: narrow16(7, n, k, ai, ars, acs, b, brs, ci, ldc); break;
+    case 6: narrow16(6, n, k, ai, ars, acs, b, brs, ci, ldc); break;
+    case 5: narrow16(5, n, k, ai, ars, acs, b, brs, ci, ldc); break;
+    case 4: narrow16(4, n, k, ai, ars, acs, b, brs, ci, ldc); break;
+    case 3: narrow16(3, n, k, ai, ars, acs, b, brs, ci, ldc); break;
+    case 2: narrow16(2, n, k, ai, ars, acs, b, brs, ci, ldc); break;
+    case 1: narrow16(1, n, k, ai, ars, acs, b, brs, ci, ldc); break;
+    default: break;
+    }
+}
+
 /// Rows 0 ..< R (1 ... 4) of C as fused multiply-add chains, 16 columns at a time.
 AVX static inline __attribute__((always_inline)) void fused_rows(int R, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
                            const float *b, ptrdiff_t brs, float *c, ptrdiff_t ldc) {
@@ -155,6 +222,13 @@ int nnb_sgemm_small_supported(void) {
 
 void nnb_sgemm_small(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                      const float *b, ptrdiff_t b_row, float *c, ptrdiff_t ldc) {
+    // Narrow products on AVX-512: the same chains, one register per row (half the adds).
+    static int wide = -1;
+    if (wide < 0) wide = nnb_sgemm_supported();
+    if (n <= NARROW_MAX && wide) {
+        narrow_avx512(m, n, k, a, a_row, a_col, b, b_row, c, ldc);
+        return;
+    }
     small_avx2(m, n, k, a, a_row, a_col, b, b_row, c, ldc);
 }
 

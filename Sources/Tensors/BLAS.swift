@@ -151,9 +151,9 @@ public enum BLAS {
         case .automatic:
             // A single row or column is a matrix-vector product: sgemv reads the matrix once.
             guard m > 1, n > 1, work >= Double(ownKernelMinimumWork) else { return nil }
-            // A minibatch's products go to the medium kernel even here: it sums in MKL's AVX2
-            // order (PyTorch's bits; MKL runs its AVX2 code on AMD's AVX-512 CPUs too), and at
-            // these sizes it is as fast.
+            // A minibatch's products run in MKL's AVX2 order even here (PyTorch's bits: MKL runs
+            // its AVX2 code on AMD's AVX-512 CPUs too): the medium kernel's policy takes them,
+            // on this kernel's ordered mode (`orderedProduct`).
             if mediumKernelThreads(m: m, n: n, k: k) != nil { return nil }
             return threads
         }

@@ -368,11 +368,25 @@ private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
         return
     }
     if let threads = BLAS.mediumKernelThreads(m: m, n: n, k: k),
-       nnb_sgemm_medium(m, n, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, n,
-                        Int32(clamping: threads)) == 0 {
+       orderedProduct(m, n, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, threads, add: false) {
         return
     }
     try blasProduct(pa, a, pb, b, pc)
+}
+
+/// C (row stride n) = A @ B, or C += A @ B with `add`, with k in 192-deep fused multiply-add
+/// chains added up in order (MKL's AVX2 order, PyTorch's bits): on the AVX-512 kernel where the
+/// CPU has one (twice the medium kernel's width), else on the medium kernel. False when the
+/// kernel could not allocate its buffers.
+private func orderedProduct(_ m: Int, _ n: Int, _ k: Int, _ pa: UnsafePointer<Float>, _ ars: Int, _ acs: Int,
+                    _ pb: UnsafePointer<Float>, _ brs: Int, _ bcs: Int, _ pc: UnsafeMutablePointer<Float>,
+                    _ threads: Int, add: Bool) -> Bool {
+    let t = Int32(clamping: threads)
+    if BLAS.hasOwnKernel {
+        return nnb_sgemm_ordered(m, n, k, pa, ars, acs, pb, brs, bcs, pc, n, t, add ? 1 : 0) == 0
+    }
+    return add ? nnb_sgemm_medium_add(m, n, k, pa, ars, acs, pb, brs, bcs, pc, n, t) == 0
+               : nnb_sgemm_medium(m, n, k, pa, ars, acs, pb, brs, bcs, pc, n, t) == 0
 }
 
 /// Float and Double as BLAS takes them: the s- and d- routines behind one generic product.
@@ -505,9 +519,9 @@ extension Tensor {
         for i in 0..<m {
             for j in 0..<n { pc[i * n + j] = pbias[j * bs] }
         }
-        let done = nnb_sgemm_medium_add(m, n, k, storage.floats + offset, strides[0], strides[1],
-                                        other.storage.floats + other.offset, other.strides[0], other.strides[1],
-                                        pc, n, Int32(clamping: threads)) == 0
+        let done = orderedProduct(m, n, k, storage.floats + offset, strides[0], strides[1],
+                                  other.storage.floats + other.offset, other.strides[0], other.strides[1],
+                                  pc, threads, add: true)
         return done ? out : try mm(other).add(bias)
     }
 }

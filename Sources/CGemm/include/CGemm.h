@@ -28,6 +28,14 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                const float *b, ptrdiff_t b_row, ptrdiff_t b_col,
                float *c, ptrdiff_t ldc, int threads);
 
+/// nnb_sgemm with k cut in slices of exactly 192 (the last shorter), each a fused multiply-add
+/// chain from zero added to C in turn, so each element has nnb_sgemm_medium's bits (MKL's AVX2
+/// order), at AVX-512 speed; with `add`, C holds each element's start (addmm's bias) as in
+/// nnb_sgemm_medium_add. Returns 0, or -1 when its buffers could not be allocated (C untouched).
+/// Only call when nnb_sgemm_supported() returned 1.
+int nnb_sgemm_ordered(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                      const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads, int add);
+
 /// 1 when this CPU runs nnb_sgemm_small (x86-64 with AVX2 and FMA), else 0.
 int nnb_sgemm_small_supported(void);
 
