@@ -122,7 +122,8 @@ AVX512 static inline __attribute__((always_inline)) void narrow16(int R, ptrdiff
     for (int r = 0; r < R; r++) {
         acc[r] = sv[r] = uv[r] = _mm512_setzero_ps();
         peel[r] = (ptrdiff_t)((16 - (uintptr_t)(c + r * ldc) % 16) % 16) / 4;
-        if (n - peel[r] < 4) peel[r] = 0;
+        // Fewer than 8 terms, or no whole vector after the boundary: the plain chain.
+        if (n - peel[r] < 4 || k < 8) peel[r] = 0;
         any |= peel[r] > 0;
     }
     ptrdiff_t p = 0;
