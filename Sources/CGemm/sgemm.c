@@ -25,6 +25,7 @@
 #if defined(__x86_64__)
 
 #include "blocking.h"
+#include "order.h"
 
 #include <immintrin.h>
 #include <pthread.h>
@@ -98,8 +99,6 @@ static void barrier(job_t *job) {
 static ptrdiff_t kslices(ptrdiff_t k) { return (k + KC - 1) / KC; }
 static ptrdiff_t kslice_depth(ptrdiff_t k) { return ((k + kslices(k) - 1) / kslices(k) + 15) / 16 * 16; }
 
-/// The slice depth of nnb_sgemm_ordered: MKL's AVX2 blocking (see medium.c).
-#define ORDERED_KC 192
 
 /// Packs rows ic ..< ic+mc of A's slice and multiplies them by B panels jp0 ..< jp1 of the
 /// current slice into C.
@@ -317,7 +316,12 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
 
 int nnb_sgemm_ordered(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                       const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads, int add) {
-    return product(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, ORDERED_KC, add != 0);
+    ptrdiff_t depth, chained;
+    mkl_chains(k, &depth, &chained);
+    const int status = product(m, n, chained, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, depth, add != 0);
+    if (status == 0 && chained < k && m > 0 && n > 0)
+        nnb_add_last_term(m, n, a + chained * a_col, a_row, b + chained * b_row, b_col, c, ldc);
+    return status;
 }
 
 #else  // Not x86-64: no kernel here, callers use BLAS.

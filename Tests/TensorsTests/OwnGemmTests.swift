@@ -243,7 +243,8 @@ func ownKernelMatchesDoubleLoop(_ s: GemmShape) throws {
     // order (192-deep chains added in order, bias first): the same bits, whatever the threads.
     guard nnb_sgemm_supported() != 0, nnb_sgemm_small_supported() != 0 else { return }
     let g = Generator(seed: 15)
-    for (m, n, k) in [(64, 50, 784), (784, 50, 64), (50, 784, 64), (29, 33, 65), (64, 10, 50), (13, 9, 2000)] {
+    for (m, n, k) in [(64, 50, 784), (784, 50, 64), (50, 784, 64), (29, 33, 65), (64, 10, 50), (13, 9, 2000),
+                      (64, 50, 251), (33, 20, 300), (17, 40, 193)] {
         let a = try Tensor.randn([m, k], generator: g), b = try Tensor.randn([n, k], generator: g)
         let bias = try Tensor.randn([n], generator: g).scalars().map(Float.init)
         let pa = a.storage.floats, pb = b.storage.floats

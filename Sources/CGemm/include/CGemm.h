@@ -28,9 +28,9 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                const float *b, ptrdiff_t b_row, ptrdiff_t b_col,
                float *c, ptrdiff_t ldc, int threads);
 
-/// nnb_sgemm with k cut in slices of exactly 192 (the last shorter), each a fused multiply-add
-/// chain from zero added to C in turn, so each element has nnb_sgemm_medium's bits (MKL's AVX2
-/// order), at AVX-512 speed; with `add`, C holds each element's start (addmm's bias) as in
+/// nnb_sgemm with k cut in MKL's chains (slices of exactly 192, the last shorter; two halves
+/// and an odd last term for 192 < k < 384), each a fused multiply-add chain from zero added to C
+/// in turn, so each element has nnb_sgemm_medium's bits (MKL's AVX2 order), at AVX-512 speed; with `add`, C holds each element's start (addmm's bias) as in
 /// nnb_sgemm_medium_add. Returns 0, or -1 when its buffers could not be allocated (C untouched).
 /// Only call when nnb_sgemm_supported() returned 1.
 int nnb_sgemm_ordered(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
@@ -51,7 +51,8 @@ void nnb_sgemm_small(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrd
 /// (i, p) at a[i * a_row + p * a_col]; B is k x n with element (p, j) at b[p * b_row + j * b_col]
 /// (any strides); C is m x n row-major with row stride ldc and is overwritten. Each element is
 /// a fused multiply-add chain over p = 0 ..< k in order, restarted from zero every 192 p with
-/// the chains added up in order (MKL's AVX2 sgemm blocking, so PyTorch's bits), so the result
+/// the chains added up in order (two halves and an odd last term multiplied and added on its own
+/// for 192 < k < 384: MKL's AVX2 sgemm blocking, so PyTorch's bits), so the result
 /// does not depend on `threads` (the most threads to split C's rows between; >= 1). Returns 0, or -1 when a
 /// thread's buffer could not be allocated (C is then partly written: do the product again).
 /// Only call when nnb_sgemm_small_supported() returned 1.
