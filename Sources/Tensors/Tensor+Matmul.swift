@@ -376,13 +376,14 @@ private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
 
 /// C (row stride n) = A @ B, or C += A @ B with `add`, with k in 192-deep fused multiply-add
 /// chains added up in order (MKL's AVX2 order, PyTorch's bits): on the AVX-512 kernel where the
-/// CPU has one (twice the medium kernel's width), else on the medium kernel. False when the
-/// kernel could not allocate its buffers.
+/// CPU has one (twice the medium kernel's width) and the product is big enough for it
+/// (`BLAS.ownKernelMinimumWork`: below, its packing costs more than it saves), else on the
+/// medium kernel. False when the kernel could not allocate its buffers.
 private func orderedProduct(_ m: Int, _ n: Int, _ k: Int, _ pa: UnsafePointer<Float>, _ ars: Int, _ acs: Int,
                     _ pb: UnsafePointer<Float>, _ brs: Int, _ bcs: Int, _ pc: UnsafeMutablePointer<Float>,
                     _ threads: Int, add: Bool) -> Bool {
     let t = Int32(clamping: threads)
-    if BLAS.hasOwnKernel {
+    if BLAS.hasOwnKernel && Double(m) * Double(n) * Double(k) >= Double(BLAS.ownKernelMinimumWork) {
         return nnb_sgemm_ordered(m, n, k, pa, ars, acs, pb, brs, bcs, pc, n, t, add ? 1 : 0) == 0
     }
     return add ? nnb_sgemm_medium_add(m, n, k, pa, ars, acs, pb, brs, bcs, pc, n, t) == 0
