@@ -57,9 +57,10 @@ typedef struct {
     ptrdiff_t brs, bcs;
     float *c;
     ptrdiff_t ldc;
-    /// Depth of the k slices (the last may be shorter), and 1 when the first slice is added to
-    /// what C holds rather than stored.
-    ptrdiff_t kcstep;
+    /// Depth of the k slices (the last may be shorter), of the chains the kernel sums a slice
+    /// in (each added to C in turn), and 1 when the first chain is added to what C holds rather
+    /// than stored.
+    ptrdiff_t kcstep, chunk;
     int add;
     /// Threads taking part: the caller (thread 0) and pool workers 1 ..< threads.
     int threads;
@@ -121,15 +122,21 @@ AVX512 static void multiply_block(job_t *job, float *apack, ptrdiff_t ic, ptrdif
             const float *ap = apack + ip * MR * KCP;
             float *cp = job->c + (ic + ip * MR) * ldc + jc + jp * NR;
             if (mr == MR && nr == NR) {
-                if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, cp, ldc, accumulate);
-                else nnb_kernel_cols(kc, ap, bp, ldb, cp, ldc, accumulate);
+                if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, cp, ldc, accumulate, job->chunk);
+                else nnb_kernel_cols(kc, ap, bp, ldb, cp, ldc, accumulate, job->chunk);
                 continue;
             }
-            if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, tile, NR, 0);
-            else nnb_kernel_cols(kc, ap, bp, ldb, tile, NR, 0);
+            // An edge tile runs in a scratch tile holding C's values, so that each chain is
+            // added to C in the same order as in a full tile.
+            if (accumulate) {
+                for (ptrdiff_t r = 0; r < mr; r++)
+                    for (ptrdiff_t j = 0; j < nr; j++) tile[r * NR + j] = cp[r * ldc + j];
+            }
+            if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, tile, NR, accumulate, job->chunk);
+            else nnb_kernel_cols(kc, ap, bp, ldb, tile, NR, accumulate, job->chunk);
             for (ptrdiff_t r = 0; r < mr; r++) {
                 float *row = cp + r * ldc;
-                for (ptrdiff_t j = 0; j < nr; j++) row[j] = accumulate ? row[j] + tile[r * NR + j] : tile[r * NR + j];
+                for (ptrdiff_t j = 0; j < nr; j++) row[j] = tile[r * NR + j];
             }
         }
     }
@@ -261,7 +268,7 @@ static int pool_grow(int wanted) {
 
 static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                    const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads,
-                   ptrdiff_t kcstep, int add) {
+                   ptrdiff_t kcstep, ptrdiff_t chunk, int add) {
     if (m <= 0 || n <= 0) return 0;
     if (k <= 0) {
         if (add) return 0;
@@ -289,7 +296,7 @@ static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdif
         return -1;
     }
     _Atomic int *counters = (_Atomic int *)(buffer + floats);
-    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, kcstep, add, T, split_columns, direct_b, buffer,
+    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, kcstep, chunk, add, T, split_columns, direct_b, buffer,
                  buffer + bsize, counters, counters + slices, 0, 0, 0};
     for (ptrdiff_t i = 0; i < 2 * slices; i++) atomic_init(&counters[i], 0);
     for (int t = 1; t < T; t++) {
@@ -311,14 +318,17 @@ static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdif
 
 int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
               const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
-    return product(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, kslice_depth(k), 0);
+    return product(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, kslice_depth(k), kslice_depth(k), 0);
 }
 
 int nnb_sgemm_ordered(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
                       const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads, int add) {
     ptrdiff_t depth, chained;
     mkl_chains(k, &depth, &chained);
-    const int status = product(m, n, chained, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, depth, add != 0);
+    // Slices of whole chains (5 of 192 fit in KC), the kernel summing each chain on its own.
+    const ptrdiff_t slice = depth == MKL_KC ? KC / MKL_KC * MKL_KC : chained;
+    const int status = product(m, n, chained, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, slice, depth,
+                               add != 0);
     if (status == 0 && chained < k && m > 0 && n > 0)
         nnb_add_last_term(m, n, a + chained * a_col, a_row, b + chained * b_row, b_col, c, ldc);
     return status;
