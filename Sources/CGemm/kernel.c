@@ -61,16 +61,23 @@ kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptr
     }
 }
 
-/// A panel in row layout: A(r, p) at a[r * KCP + p].
+/// A panel in row layout: A(r, p) at a[r * KCP + p]. The kc terms are summed in chains of
+/// `chunk`, each added to the tile in turn (the first stored unless `accumulate`).
 HIDDEN AVX512 void nnb_kernel_rows(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
-                                   ptrdiff_t ldc, int accumulate) {
-    kernel_body(kc, a, KCP, 1, b, ldb, c, ldc, accumulate);
+                                   ptrdiff_t ldc, int accumulate, ptrdiff_t chunk) {
+    for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {
+        const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;
+        kernel_body(n, a + p0, KCP, 1, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);
+    }
 }
 
-/// A panel in column layout: A(r, p) at a[p * MR + r].
+/// A panel in column layout: A(r, p) at a[p * MR + r]; chains of `chunk` as above.
 HIDDEN AVX512 void nnb_kernel_cols(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
-                                   ptrdiff_t ldc, int accumulate) {
-    kernel_body(kc, a, 1, MR, b, ldb, c, ldc, accumulate);
+                                   ptrdiff_t ldc, int accumulate, ptrdiff_t chunk) {
+    for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {
+        const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;
+        kernel_body(n, a + p0 * MR, 1, MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);
+    }
 }
 
 // MARK: Packing

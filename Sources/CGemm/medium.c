@@ -12,14 +12,15 @@
 //       keep the tile of C in up to 12 AVX registers, one fused multiply-add chain per element
 //       over p = 0, 1, ..., k-1, reading A in place with any strides (a broadcast per row and p)
 //
-// So each element of C is the left-to-right FMA sum of its k products in blocks of KC = 192
-// (each block a chain from zero, the blocks added to C in order, as MKL's AVX2 sgemm does),
+// So each element of C is the left-to-right FMA sum of its k products in MKL's chains (order.h:
+// blocks of 192 from zero, added to C in order, two halves for 192 < k < 384),
 // whatever the shape, strides or thread count. Threads (pool.c) split the rows of C; each packs the panels
 // it uses. The callers keep k small enough for a panel to sit in L2.
 #include "CGemm.h"
 
 #if defined(__x86_64__)
 
+#include "order.h"
 #include "pool.h"
 
 #include <immintrin.h>
@@ -27,16 +28,15 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 
+// The odd last term is a multiply, then an add: keep the compiler from fusing them.
+#pragma clang fp contract(off)
+
 #define AVX __attribute__((target("avx2,fma")))
 #define INLINE static inline __attribute__((always_inline))
 /// Panel width of the main tiles (two registers) and rows of a tile for it and for the narrow one.
 #define NR 16
 #define MR_WIDE 6
 #define MR_NARROW 8
-/// Depth of one multiply-add chain: a longer k is summed in blocks of KC, each chain added to C
-/// in turn. MKL's AVX2 sgemm (PyTorch's x86 float32 products) blocks k so, bias first for addmm:
-/// with the same blocks a minibatch's 64x784 @ 784x50 equals PyTorch's bit for bit.
-#define KC 192
 
 static const int mask_table[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
 
@@ -105,10 +105,11 @@ AVX static void pack_panel(const float *b, ptrdiff_t brs, ptrdiff_t bcs, ptrdiff
 
 /// C(0 ..< MR, 0 ..< nr) = A(0 ..< MR, 0 ..< k) * panel (plus C when `add`), the panel NV
 /// registers wide with row stride ldb (packed, or B itself). MR and NV are constants at every
-/// call, so the accumulators live in registers. k is walked in blocks of KC: each block is its
+/// call, so the accumulators live in registers. k is walked in blocks of `depth`: each block is its
 /// own fused multiply-add chain from zero, added to C (the first one stored when not `add`).
 AVX INLINE void tile(const int MR, const int NV, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-                     const float *bp, ptrdiff_t ldb, float *c, ptrdiff_t ldc, ptrdiff_t nr, int add) {
+                     const float *bp, ptrdiff_t ldb, float *c, ptrdiff_t ldc, ptrdiff_t nr, int add,
+                     ptrdiff_t depth) {
     __m256 acc[MR_NARROW][2];
     // Fixed row pointers and one moving offset: no chain of pointer bumps inside the loop.
     const float *row[MR_NARROW];
@@ -116,7 +117,7 @@ AVX INLINE void tile(const int MR, const int NV, ptrdiff_t k, const float *a, pt
     ptrdiff_t at = 0, k0 = 0;
     const __m256i m0 = lanes(nr), m1 = lanes(nr - 8);
     do {
-        const ptrdiff_t kb = k - k0 < KC ? k - k0 : KC;
+        const ptrdiff_t kb = k - k0 < depth ? k - k0 : depth;
         for (int r = 0; r < MR; r++)
             for (int v = 0; v < NV; v++) acc[r][v] = _mm256_setzero_ps();
         for (ptrdiff_t p = 0; p < kb; p++) {
@@ -148,21 +149,22 @@ AVX INLINE void tile(const int MR, const int NV, ptrdiff_t k, const float *a, pt
     } while (k0 < k);
 }
 
-#define WIDE(R) case R: tile(R, 2, k, a, ARS, acs, bp, ldb, c, ldc, nr, add); break;
-#define NARROW(R) case R: tile(R, 1, k, a, ARS, acs, bp, ldb, c, ldc, nr, add); break;
+#define WIDE(R) case R: tile(R, 2, k, a, ARS, acs, bp, ldb, c, ldc, nr, add, depth); break;
+#define NARROW(R) case R: tile(R, 1, k, a, ARS, acs, bp, ldb, c, ldc, nr, add, depth); break;
 #define TILES                                                                                                 \
     if (w == 16) {                                                                                            \
-        switch (mr) { WIDE(6) WIDE(5) WIDE(4) WIDE(3) WIDE(2) default: tile(1, 2, k, a, ARS, acs, bp, ldb, c, ldc, nr, add); } \
+        switch (mr) { WIDE(6) WIDE(5) WIDE(4) WIDE(3) WIDE(2) default: tile(1, 2, k, a, ARS, acs, bp, ldb, c, ldc, nr, add, depth); } \
         return;                                                                                               \
     }                                                                                                         \
     switch (mr) { NARROW(8) NARROW(7) NARROW(6) NARROW(5) NARROW(4) NARROW(3) NARROW(2)                       \
-                  default: tile(1, 1, k, a, ARS, acs, bp, ldb, c, ldc, nr, add); }
+                  default: tile(1, 1, k, a, ARS, acs, bp, ldb, c, ldc, nr, add, depth); }
 
 /// One tile of mr rows (1 ... MR_WIDE for a 16-wide panel, 1 ... MR_NARROW for an 8-wide one).
 /// A transposed view (ars == 1, as `x.T @ g` has) gets its own copies: its rows are then
 /// neighbours in memory, one pointer reaches them all.
 AVX static void tile_any(ptrdiff_t mr, ptrdiff_t w, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-                         const float *bp, ptrdiff_t ldb, float *c, ptrdiff_t ldc, ptrdiff_t nr, int add) {
+                         const float *bp, ptrdiff_t ldb, float *c, ptrdiff_t ldc, ptrdiff_t nr, int add,
+                         ptrdiff_t depth) {
     if (ars == 1) {
 #define ARS 1
         TILES
@@ -184,6 +186,8 @@ typedef struct {
     ptrdiff_t ldc;
     /// 1: C += A * B (C holds its start, e.g. a broadcast bias); 0: C = A * B.
     int add;
+    /// Depth of the chains (order.h); k here is the terms they cover.
+    ptrdiff_t depth;
     /// Set by a thread whose panel buffer could not be allocated.
     _Atomic int failed;
 } product_t;
@@ -253,7 +257,7 @@ AVX static void product_part(void *context, int t, int T) {
             ptrdiff_t left = r1 - i, mr = left;
             if (left > most) mr = left < most + 4 ? (left + 1) / 2 : most;
             tile_any(mr, w, k, job->a + i * job->ars, job->ars, job->acs, bp, ldb, job->c + i * job->ldc + j0,
-                     job->ldc, nr, job->add);
+                     job->ldc, nr, job->add, job->depth);
             i += mr;
         }
     }
@@ -265,10 +269,26 @@ static int medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff
     int T = threads < 1 ? 1 : threads;
     // At least one full tile of rows per thread.
     if (T > m / MR_WIDE) T = m / MR_WIDE < 1 ? 1 : (int)(m / MR_WIDE);
-    product_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, add, 0};
+    ptrdiff_t depth, chained;
+    mkl_chains(k, &depth, &chained);
+    product_t job = {m, n, chained, a, a_row, a_col, b, b_row, b_col, c, ldc, add, depth, 0};
     if (T == 1) product_part(&job, 0, 1);
     else nnb_pool_run(T, product_part, &job);
-    return atomic_load(&job.failed) ? -1 : 0;
+    if (atomic_load(&job.failed)) return -1;
+    if (chained < k) nnb_add_last_term(m, n, a + chained * a_col, a_row, b + chained * b_row, b_col, c, ldc);
+    return 0;
+}
+
+void nnb_add_last_term(ptrdiff_t m, ptrdiff_t n, const float *a, ptrdiff_t ars, const float *b, ptrdiff_t bcs,
+                       float *c, ptrdiff_t ldc) {
+    for (ptrdiff_t i = 0; i < m; i++) {
+        const float x = a[i * ars];
+        float *row = c + i * ldc;
+        for (ptrdiff_t j = 0; j < n; j++) {
+            const float t = x * b[j * bcs];
+            row[j] = row[j] + t;
+        }
+    }
 }
 
 int nnb_sgemm_medium(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,

@@ -25,6 +25,7 @@
 #if defined(__x86_64__)
 
 #include "blocking.h"
+#include "order.h"
 
 #include <immintrin.h>
 #include <pthread.h>
@@ -56,6 +57,11 @@ typedef struct {
     ptrdiff_t brs, bcs;
     float *c;
     ptrdiff_t ldc;
+    /// Depth of the k slices (the last may be shorter), of the chains the kernel sums a slice
+    /// in (each added to C in turn), and 1 when the first chain is added to what C holds rather
+    /// than stored.
+    ptrdiff_t kcstep, chunk;
+    int add;
     /// Threads taking part: the caller (thread 0) and pool workers 1 ..< threads.
     int threads;
     /// 0: each thread takes a run of MR-row tiles and they share the packed B. 1: each takes a
@@ -94,11 +100,12 @@ static void barrier(job_t *job) {
 static ptrdiff_t kslices(ptrdiff_t k) { return (k + KC - 1) / KC; }
 static ptrdiff_t kslice_depth(ptrdiff_t k) { return ((k + kslices(k) - 1) / kslices(k) + 15) / 16 * 16; }
 
+
 /// Packs rows ic ..< ic+mc of A's slice and multiplies them by B panels jp0 ..< jp1 of the
 /// current slice into C.
 AVX512 static void multiply_block(job_t *job, float *apack, ptrdiff_t ic, ptrdiff_t mc, ptrdiff_t jc, ptrdiff_t nc,
                                   ptrdiff_t pc, ptrdiff_t kc, ptrdiff_t jp0, ptrdiff_t jp1) {
-    const int rows_layout = job->acs == 1, accumulate = pc > 0;
+    const int rows_layout = job->acs == 1, accumulate = pc > 0 || job->add;
     const ptrdiff_t ldc = job->ldc, apanels = (mc + MR - 1) / MR;
     float tile[MR * NR] __attribute__((aligned(64)));
     for (ptrdiff_t ip = 0; ip < apanels; ip++) {
@@ -115,15 +122,21 @@ AVX512 static void multiply_block(job_t *job, float *apack, ptrdiff_t ic, ptrdif
             const float *ap = apack + ip * MR * KCP;
             float *cp = job->c + (ic + ip * MR) * ldc + jc + jp * NR;
             if (mr == MR && nr == NR) {
-                if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, cp, ldc, accumulate);
-                else nnb_kernel_cols(kc, ap, bp, ldb, cp, ldc, accumulate);
+                if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, cp, ldc, accumulate, job->chunk);
+                else nnb_kernel_cols(kc, ap, bp, ldb, cp, ldc, accumulate, job->chunk);
                 continue;
             }
-            if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, tile, NR, 0);
-            else nnb_kernel_cols(kc, ap, bp, ldb, tile, NR, 0);
+            // An edge tile runs in a scratch tile holding C's values, so that each chain is
+            // added to C in the same order as in a full tile.
+            if (accumulate) {
+                for (ptrdiff_t r = 0; r < mr; r++)
+                    for (ptrdiff_t j = 0; j < nr; j++) tile[r * NR + j] = cp[r * ldc + j];
+            }
+            if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, tile, NR, accumulate, job->chunk);
+            else nnb_kernel_cols(kc, ap, bp, ldb, tile, NR, accumulate, job->chunk);
             for (ptrdiff_t r = 0; r < mr; r++) {
                 float *row = cp + r * ldc;
-                for (ptrdiff_t j = 0; j < nr; j++) row[j] = accumulate ? row[j] + tile[r * NR + j] : tile[r * NR + j];
+                for (ptrdiff_t j = 0; j < nr; j++) row[j] = tile[r * NR + j];
             }
         }
     }
@@ -134,7 +147,7 @@ AVX512 static void run(job_t *job, int t) {
     float *apack = job->apack + (size_t)t * MC * KCP;
     const ptrdiff_t m = job->m, n = job->n, k = job->k;
     const int T = job->threads;
-    const ptrdiff_t kcstep = kslice_depth(k), tiles = (m + MR - 1) / MR;
+    const ptrdiff_t kcstep = job->kcstep, tiles = (m + MR - 1) / MR;
     // Splitting rows: blocks of whole tiles, at most MC rows, their number a multiple of T.
     const ptrdiff_t blocks = ((tiles * MR + MC - 1) / MC + T - 1) / T * T;
     ptrdiff_t slice = 0;
@@ -253,10 +266,12 @@ static int pool_grow(int wanted) {
     return pool_size < wanted ? pool_size : wanted;
 }
 
-int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
-              const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                   const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads,
+                   ptrdiff_t kcstep, ptrdiff_t chunk, int add) {
     if (m <= 0 || n <= 0) return 0;
     if (k <= 0) {
+        if (add) return 0;
         for (ptrdiff_t i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(float));
         return 0;
     }
@@ -273,7 +288,7 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     T = pooled ? pool_grow(T) : 1;
     const int direct_b = b_col == 1 && (split_columns ? tiles : (tiles + T - 1) / T) <= DIRECT_TILES;
     const size_t bsize = (size_t)((ncap + NR - 1) / NR) * NR * KC, asize = (size_t)MC * KCP;
-    const ptrdiff_t slices = (n + NC - 1) / NC * kslices(k);
+    const ptrdiff_t slices = (n + NC - 1) / NC * ((k + kcstep - 1) / kcstep);
     const size_t floats = bsize + asize * (size_t)T, bytes = sizeof(float) * floats + sizeof(_Atomic int) * 2 * (size_t)slices;
     float *buffer = aligned_alloc(64, (bytes + 63) / 64 * 64);
     if (!buffer) {
@@ -281,7 +296,7 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
         return -1;
     }
     _Atomic int *counters = (_Atomic int *)(buffer + floats);
-    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, T, split_columns, direct_b, buffer,
+    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, kcstep, chunk, add, T, split_columns, direct_b, buffer,
                  buffer + bsize, counters, counters + slices, 0, 0, 0};
     for (ptrdiff_t i = 0; i < 2 * slices; i++) atomic_init(&counters[i], 0);
     for (int t = 1; t < T; t++) {
@@ -301,6 +316,24 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     return 0;
 }
 
+int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+              const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads) {
+    return product(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, kslice_depth(k), kslice_depth(k), 0);
+}
+
+int nnb_sgemm_ordered(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                      const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads, int add) {
+    ptrdiff_t depth, chained;
+    mkl_chains(k, &depth, &chained);
+    // Slices of whole chains (5 of 192 fit in KC), the kernel summing each chain on its own.
+    const ptrdiff_t slice = depth == MKL_KC ? KC / MKL_KC * MKL_KC : chained;
+    const int status = product(m, n, chained, a, a_row, a_col, b, b_row, b_col, c, ldc, threads, slice, depth,
+                               add != 0);
+    if (status == 0 && chained < k && m > 0 && n > 0)
+        nnb_add_last_term(m, n, a + chained * a_col, a_row, b + chained * b_row, b_col, c, ldc);
+    return status;
+}
+
 #else  // Not x86-64: no kernel here, callers use BLAS.
 
 static int thread_count = 1;
@@ -316,6 +349,12 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     (void)m, (void)n, (void)k, (void)a, (void)a_row, (void)a_col, (void)b, (void)b_row, (void)b_col;
     (void)c, (void)ldc, (void)threads;
     return -1;
+}
+
+int nnb_sgemm_ordered(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a_row, ptrdiff_t a_col,
+                      const float *b, ptrdiff_t b_row, ptrdiff_t b_col, float *c, ptrdiff_t ldc, int threads, int add) {
+    (void)add;
+    return nnb_sgemm(m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, threads);
 }
 
 #endif

@@ -91,6 +91,24 @@ public enum BLAS {
         }
     }
 
+    /// The widest output (n) of `x @ w.T` that MKL, and so the dot kernel, sums as dot products.
+    static let dotKernelMaximumColumns = 11
+
+    /// Whether an m x k by k x n product runs on the dot kernel (Sources/CGemm/dot.c): A's rows
+    /// and B's columns contiguous (`x @ w.T`), 2 ... 11 columns, up to `mediumKernelMaximumWork`
+    /// multiply-adds. MKL computes such products as dot products in an order of its own (PyTorch's
+    /// bits for a classifier's last Linear); bigger ones keep the faster kernels.
+    static func usesDotKernel(m: Int, n: Int, k: Int, aColumnStride: Int, bRowStride: Int) -> Bool {
+        guard hasSmallKernel, aColumnStride == 1, bRowStride == 1, m > 1, n > 1,
+              n <= dotKernelMaximumColumns else { return false }
+        switch kernel {
+        case .blas: return false
+        case .own, .automatic:
+            if kernel == .own && hasOwnKernel { return false }
+            return Double(m) * Double(n) * Double(k) <= Double(mediumKernelMaximumWork)
+        }
+    }
+
     /// Products up to this many multiply-adds (m * n * k) that the small kernel does not take
     /// (bigger ones, or a transposed right operand such as `g @ w.T`) go to the medium kernel
     /// (Sources/CGemm/medium.c): a minibatch's 64x784 @ 784x50 is 2.5M.
@@ -133,6 +151,10 @@ public enum BLAS {
         case .automatic:
             // A single row or column is a matrix-vector product: sgemv reads the matrix once.
             guard m > 1, n > 1, work >= Double(ownKernelMinimumWork) else { return nil }
+            // A minibatch's products run in MKL's AVX2 order even here (PyTorch's bits: MKL runs
+            // its AVX2 code on AMD's AVX-512 CPUs too): the medium kernel's policy takes them,
+            // on this kernel's ordered mode (`orderedProduct`).
+            if mediumKernelThreads(m: m, n: n, k: k) != nil { return nil }
             return threads
         }
     }

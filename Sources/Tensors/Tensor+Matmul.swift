@@ -359,16 +359,35 @@ private func gemm(_ pa: UnsafeMutablePointer<Float>, _ a: GemmOperand,
                  Int32(clamping: threads)) == 0 {
         return
     }
+    if BLAS.usesDotKernel(m: m, n: n, k: k, aColumnStride: a.colStride, bRowStride: b.rowStride) {
+        nnb_sgemm_dot(m, n, k, pa, a.rowStride, pb, b.colStride, pc, n)
+        return
+    }
     if BLAS.usesSmallKernel(m: m, n: n, k: k, bColumnStride: b.colStride) {
         nnb_sgemm_small(m, n, k, pa, a.rowStride, a.colStride, pb, b.rowStride, pc, n)
         return
     }
     if let threads = BLAS.mediumKernelThreads(m: m, n: n, k: k),
-       nnb_sgemm_medium(m, n, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, n,
-                        Int32(clamping: threads)) == 0 {
+       orderedProduct(m, n, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, threads, add: false) {
         return
     }
     try blasProduct(pa, a, pb, b, pc)
+}
+
+/// C (row stride n) = A @ B, or C += A @ B with `add`, with k in 192-deep fused multiply-add
+/// chains added up in order (MKL's AVX2 order, PyTorch's bits): on the AVX-512 kernel where the
+/// CPU has one (twice the medium kernel's width) and the product is big enough for it
+/// (`BLAS.ownKernelMinimumWork`: below, its packing costs more than it saves), else on the
+/// medium kernel. False when the kernel could not allocate its buffers.
+private func orderedProduct(_ m: Int, _ n: Int, _ k: Int, _ pa: UnsafePointer<Float>, _ ars: Int, _ acs: Int,
+                    _ pb: UnsafePointer<Float>, _ brs: Int, _ bcs: Int, _ pc: UnsafeMutablePointer<Float>,
+                    _ threads: Int, add: Bool) -> Bool {
+    let t = Int32(clamping: threads)
+    if BLAS.hasOwnKernel && Double(m) * Double(n) * Double(k) >= Double(BLAS.ownKernelMinimumWork) {
+        return nnb_sgemm_ordered(m, n, k, pa, ars, acs, pb, brs, bcs, pc, n, t, add ? 1 : 0) == 0
+    }
+    return add ? nnb_sgemm_medium_add(m, n, k, pa, ars, acs, pb, brs, bcs, pc, n, t) == 0
+               : nnb_sgemm_medium(m, n, k, pa, ars, acs, pb, brs, bcs, pc, n, t) == 0
 }
 
 /// Float and Double as BLAS takes them: the s- and d- routines behind one generic product.
@@ -491,6 +510,7 @@ extension Tensor {
         }
         let m = shape[0], k = shape[1], n = other.shape[1]
         guard m > 0, n > 0, k > 0, BLAS.ownKernelThreads(m: m, n: n, k: k) == nil,
+              !BLAS.usesDotKernel(m: m, n: n, k: k, aColumnStride: strides[1], bRowStride: other.strides[0]),
               !BLAS.usesSmallKernel(m: m, n: n, k: k, bColumnStride: other.strides[1]),
               let threads = BLAS.mediumKernelThreads(m: m, n: n, k: k) else {
             return try mm(other).add(bias)
@@ -500,9 +520,9 @@ extension Tensor {
         for i in 0..<m {
             for j in 0..<n { pc[i * n + j] = pbias[j * bs] }
         }
-        let done = nnb_sgemm_medium_add(m, n, k, storage.floats + offset, strides[0], strides[1],
-                                        other.storage.floats + other.offset, other.strides[0], other.strides[1],
-                                        pc, n, Int32(clamping: threads)) == 0
+        let done = orderedProduct(m, n, k, storage.floats + offset, strides[0], strides[1],
+                                  other.storage.floats + other.offset, other.strides[0], other.strides[1],
+                                  pc, threads, add: true)
         return done ? out : try mm(other).add(bias)
     }
 }

@@ -182,8 +182,14 @@ extension Tensor {
             } else if isContiguous && numel > 0 && leading > 0 && !reduced[leading...].contains(true) {
                 // Column sums of a row-major [rows, cols] block (`x.sum(0)`).
                 let cols = outN, rows = numel / outN
+                let small = numel <= Tensor.torchColumnSumMaximumCount
                 acc.withUnsafeMutableBufferPointer { b in
-                    if let a = b.baseAddress { Tensor.sumColumns(storage.floats + offset, rows: rows, cols: cols, into: a) }
+                    guard let a = b.baseAddress else { return }
+                    if small {
+                        Tensor.sumColumnsTorchOrder(storage.floats + offset, rows: rows, cols: cols, into: a)
+                    } else {
+                        Tensor.sumColumns(storage.floats + offset, rows: rows, cols: cols, into: a)
+                    }
                 }
             } else {
                 acc.withUnsafeMutableBufferPointer { b in

@@ -237,3 +237,39 @@ func ownKernelMatchesDoubleLoop(_ s: GemmShape) throws {
         expectProduct(try Tensor(floats: results[0], shape: [m, n]), a, try b.t())
     }
 }
+
+@Test func orderedKernelMatchesMediumKernelBits() throws {
+    // On AVX-512 CPUs the minibatch products run the AVX-512 kernel in the medium kernel's
+    // order (192-deep chains added in order, bias first): the same bits, whatever the threads.
+    guard nnb_sgemm_supported() != 0, nnb_sgemm_small_supported() != 0 else { return }
+    let g = Generator(seed: 15)
+    for (m, n, k) in [(64, 50, 784), (784, 50, 64), (50, 784, 64), (29, 33, 65), (64, 10, 50), (13, 9, 2000),
+                      (64, 50, 251), (33, 20, 300), (17, 40, 193)] {
+        let a = try Tensor.randn([m, k], generator: g), b = try Tensor.randn([n, k], generator: g)
+        let bias = try Tensor.randn([n], generator: g).scalars().map(Float.init)
+        let pa = a.storage.floats, pb = b.storage.floats
+        for add in [false, true] {
+            var expected = [Float](repeating: 0, count: m * n)
+            for i in 0..<m { for j in 0..<n { expected[i * n + j] = bias[j] } }
+            var results: [[Float]] = []
+            let status = expected.withUnsafeMutableBufferPointer {
+                add ? nnb_sgemm_medium_add(m, n, k, pa, k, 1, pb, 1, k, $0.baseAddress, n, 1)
+                    : nnb_sgemm_medium(m, n, k, pa, k, 1, pb, 1, k, $0.baseAddress, n, 1)
+            }
+            #expect(status == 0)
+            for threads in [1, 2] {
+                var c = [Float](repeating: 0, count: m * n)
+                for i in 0..<m { for j in 0..<n { c[i * n + j] = bias[j] } }
+                let s = c.withUnsafeMutableBufferPointer {
+                    nnb_sgemm_ordered(m, n, k, pa, k, 1, pb, 1, k, $0.baseAddress, n, Int32(threads), add ? 1 : 0)
+                }
+                #expect(s == 0)
+                results.append(c)
+            }
+            withExtendedLifetime((a, b)) {}
+            for (t, r) in results.enumerated() {
+                #expect(r.map(\.bitPattern) == expected.map(\.bitPattern), "\(m)x\(k) @ \(k)x\(n), add \(add), \(t + 1) threads")
+            }
+        }
+    }
+}
