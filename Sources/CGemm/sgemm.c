@@ -25,6 +25,7 @@
 #if defined(__x86_64__)
 
 #include "blocking.h"
+#include "pool.h"
 
 #include <immintrin.h>
 #include <pthread.h>
@@ -275,7 +276,7 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
     const size_t bsize = (size_t)((ncap + NR - 1) / NR) * NR * KC, asize = (size_t)MC * KCP;
     const ptrdiff_t slices = (n + NC - 1) / NC * kslices(k);
     const size_t floats = bsize + asize * (size_t)T, bytes = sizeof(float) * floats + sizeof(_Atomic int) * 2 * (size_t)slices;
-    float *buffer = aligned_alloc(64, (bytes + 63) / 64 * 64);
+    float *buffer = nnb_thread_scratch((bytes + sizeof(float) - 1) / sizeof(float));
     if (!buffer) {
         if (pooled) pthread_mutex_unlock(&pool_lock);
         return -1;
@@ -297,7 +298,6 @@ int nnb_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t a
         else sched_yield();
     }
     if (pooled) pthread_mutex_unlock(&pool_lock);
-    free(buffer);
     return 0;
 }
 
