@@ -1,5 +1,5 @@
-// Internal to CGemm: a small pool of worker threads for the AVX2 kernel (medium.c). Not part of
-// the module's interface.
+// Internal to CGemm: a small pool of worker threads for the AVX2 kernel (medium.c), and the
+// per-thread scratch buffers of both kernels. Not part of the module's interface.
 #ifndef NNBOOK_CGEMM_POOL_H
 #define NNBOOK_CGEMM_POOL_H
 
