@@ -74,8 +74,10 @@ public final class Storage: @unchecked Sendable {
     /// measured on, a huge page the hypervisor has taken back (free page reporting) costs
     /// 2.9-3.2 s per GB to fault in, against 0.07 s when it is still backed and 0.36-0.58 s for
     /// 4 KB pages either way; 03_backward took 1.7-2.3 s with it after a pause (0.4-1.7 s back
-    /// to back) and 0.7 s without, every time. Reuse (``LargeBufferCache``) is what saves
-    /// faults. `MADV_POPULATE_WRITE` (one call instead of a trap per page) was no faster.
+    /// to back) and 0.7 s without, every time. The price is the back-to-back case: 04_refactor
+    /// run right after another run went from 0.56-0.63 s to 0.75-0.85 s (after a pause: from
+    /// 0.54-1.76 s to 0.84-0.98 s). Reuse (``LargeBufferCache``) is what saves faults.
+    /// `MADV_POPULATE_WRITE` (one call instead of a trap per page) was no faster.
     static func allocate(size: Int, count: Int, dtype: DType) throws -> UnsafeMutableRawPointer {
         var p: UnsafeMutableRawPointer? = nil
         guard posix_memalign(&p, size >= 4 << 20 ? 2 << 20 : 64, size) == 0, let base = p else {
