@@ -84,10 +84,12 @@ enum Engine {
             }
             for (i, edge) in n.next.enumerated() {
                 guard let edge else { continue }
-                let gi = i < inputGrads.count ? inputGrads[i] : nil
+                // Taken out of the list, so a gradient that nothing else kept is held here alone.
+                var gi: Tensor? = nil
+                if i < inputGrads.count { swap(&gi, &inputGrads[i]) }
                 switch edge {
                 case .leaf(let v):
-                    if let gi { try accumulate(gi, into: v) }
+                    if gi != nil { try accumulate(taking: &gi!, into: v) }
                 case .node(let m):
                     let mid = ObjectIdentifier(m)
                     if let gi {
@@ -107,6 +109,16 @@ enum Engine {
         guard v.requiresGrad else { throw TensorError.runtime("can't retain_grad on Tensor that has requires_grad=False") }
         guard let n = v.gradFn else { return }
         if !n.retained.contains(where: { $0.variable === v }) { n.retained.append(WeakVariable(variable: v)) }
+    }
+
+    /// `accumulate(g, into: v)`, except that a first gradient held by nothing else becomes
+    /// `v.grad` as it is, not a copy (a 50000x784 input's gradient is 157 MB).
+    static func accumulate(taking g: inout Tensor, into v: Variable) throws {
+        if v.grad == nil && g.isSoleDenseOwner() {
+            v.grad = Variable(g)
+        } else {
+            try accumulate(g, into: v)
+        }
     }
 
     /// Adds `g` into `v.grad` (in place after the first time, like PyTorch).

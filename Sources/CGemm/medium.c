@@ -192,52 +192,11 @@ typedef struct {
     _Atomic int failed;
 } product_t;
 
-// Each thread keeps its panel buffer (k x 16 floats, at most 256 KB) for its next products: a
-// fresh 100 KB buffer per call cost ~10 us of page faults on a 64x784 @ 784x50 product (the
-// allocator hands such blocks back to the system on free). Freed when the thread exits.
-typedef struct {
-    size_t floats;
-    float *p;
-} scratch_t;
-
-static pthread_key_t scratch_key;
-static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
-static int scratch_ready;
-
-static void scratch_free(void *s) {
-    free(((scratch_t *)s)->p);
-    free(s);
-}
-
-static void scratch_init(void) { scratch_ready = pthread_key_create(&scratch_key, scratch_free) == 0; }
-
-/// This thread's buffer of at least `floats` floats, 64-byte aligned, or NULL.
-static float *scratch(size_t floats) {
-    pthread_once(&scratch_once, scratch_init);
-    if (!scratch_ready) return NULL;
-    scratch_t *s = pthread_getspecific(scratch_key);
-    if (!s) {
-        if (!(s = calloc(1, sizeof *s))) return NULL;
-        if (pthread_setspecific(scratch_key, s)) {
-            free(s);
-            return NULL;
-        }
-    }
-    if (s->floats < floats) {
-        float *p = aligned_alloc(64, (floats * sizeof(float) + 63) / 64 * 64);
-        if (!p) return NULL;
-        free(s->p);
-        s->p = p;
-        s->floats = floats;
-    }
-    return s->p;
-}
-
 /// Thread t of T: rows m * t / T ..< m * (t + 1) / T of C, every panel.
 AVX static void product_part(void *context, int t, int T) {
     product_t *job = context;
     const ptrdiff_t r0 = job->m * t / T, r1 = job->m * (t + 1) / T, k = job->k;
-    float *panel = scratch((size_t)k * NR);
+    float *panel = nnb_thread_scratch((size_t)k * NR);
     if (!panel) {
         atomic_store(&job->failed, 1);
         return;

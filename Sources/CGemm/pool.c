@@ -6,6 +6,7 @@
 #include "pool.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <time.h>
@@ -123,4 +124,43 @@ void nnb_pool_run(int threads, void (*body)(void *, int, int), void *context) {
         else sched_yield();
     }
     if (pooled) pthread_mutex_unlock(&pool_lock);
+}
+
+// The per-thread scratch buffers (pool.h). A 64x784 @ 784x50 product's fresh 100 KB panel cost
+// ~10 us of page faults; the big kernel's 4 MB packing buffer, 177k faults in 06_minibatch.
+typedef struct {
+    size_t floats;
+    float *p;
+} scratch_t;
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static int scratch_ready;
+
+static void scratch_free(void *s) {
+    free(((scratch_t *)s)->p);
+    free(s);
+}
+
+static void scratch_init(void) { scratch_ready = pthread_key_create(&scratch_key, scratch_free) == 0; }
+
+float *nnb_thread_scratch(size_t floats) {
+    pthread_once(&scratch_once, scratch_init);
+    if (!scratch_ready) return NULL;
+    scratch_t *s = pthread_getspecific(scratch_key);
+    if (!s) {
+        if (!(s = calloc(1, sizeof *s))) return NULL;
+        if (pthread_setspecific(scratch_key, s)) {
+            free(s);
+            return NULL;
+        }
+    }
+    if (s->floats < floats) {
+        float *p = aligned_alloc(64, (floats * sizeof(float) + 63) / 64 * 64);
+        if (!p) return NULL;
+        free(s->p);
+        s->p = p;
+        s->floats = floats;
+    }
+    return s->p;
 }

@@ -26,6 +26,7 @@
 
 #include "blocking.h"
 #include "order.h"
+#include "pool.h"
 
 #include <immintrin.h>
 #include <pthread.h>
@@ -290,7 +291,7 @@ static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdif
     const size_t bsize = (size_t)((ncap + NR - 1) / NR) * NR * KC, asize = (size_t)MC * KCP;
     const ptrdiff_t slices = (n + NC - 1) / NC * ((k + kcstep - 1) / kcstep);
     const size_t floats = bsize + asize * (size_t)T, bytes = sizeof(float) * floats + sizeof(_Atomic int) * 2 * (size_t)slices;
-    float *buffer = aligned_alloc(64, (bytes + 63) / 64 * 64);
+    float *buffer = nnb_thread_scratch((bytes + sizeof(float) - 1) / sizeof(float));
     if (!buffer) {
         if (pooled) pthread_mutex_unlock(&pool_lock);
         return -1;
@@ -312,7 +313,6 @@ static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdif
         else sched_yield();
     }
     if (pooled) pthread_mutex_unlock(&pool_lock);
-    free(buffer);
     return 0;
 }
 

@@ -6,8 +6,8 @@ import Darwin
 
 /// Keeps a few recently freed large buffers for reuse by the next allocation of the same size.
 ///
-/// A fresh 40 MB buffer costs the kernel ~20 huge-page faults and zeroing 40 MB, about as much
-/// as the elementwise kernel that fills it; loops like `for ...: y = x * w` allocate the same
+/// A fresh 40 MB buffer costs the kernel ~10k page faults and zeroing 40 MB, several times the
+/// elementwise kernel that fills it; loops like `for ...: y = x * w` allocate the same
 /// sizes over and over. Only buffers of 1 MB and more are kept, at most 8 of them and 256 MB
 /// to 1 GB in all (a sixteenth of RAM), so the memory held back stays bounded; the upper end
 /// lets `y = (x - m) / s` on a 157 MB MNIST-sized tensor keep both of its outputs (the

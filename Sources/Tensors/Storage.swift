@@ -24,7 +24,7 @@ public final class Storage: @unchecked Sendable {
         memset(raw, 0, max(count * dtype.itemSize, 1))
     }
 
-    /// Bytes actually reserved (large buffers are rounded up to 2 MB for huge pages).
+    /// Bytes actually reserved (large buffers are rounded up to whole 2 MB).
     let allocatedBytes: Int
     /// Set for storage that maps a file (``init(mapping:dtype:count:offset:)``): the mapping's
     /// length, unmapped on deinit instead of freed.
@@ -61,22 +61,28 @@ public final class Storage: @unchecked Sendable {
         }
     }
 
-    /// Large blocks (>= 4 MB) round up to whole 2 MB huge pages; small ones to 64 bytes.
+    /// Large blocks (>= 4 MB) round up to whole 2 MB pages, so near sizes share cache entries
+    /// (``LargeBufferCache``); small ones to 64 bytes.
     static func roundedSize(_ bytes: Int) -> Int {
         bytes >= 4 << 20 ? (bytes + (2 << 20) - 1) & ~((2 << 20) - 1) : max(bytes, 64)
     }
 
-    /// 64-byte aligned memory; large blocks are 2 MB aligned and advised as huge pages (as
-    /// numpy does), which cuts the page faults of a fresh 40 MB output from ~10k to ~20.
+    /// 64-byte aligned memory; large blocks 2 MB aligned (where the system gives huge pages to
+    /// every aligned block, `transparent_hugepage=always`, they get them).
+    ///
+    /// No `MADV_HUGEPAGE` (numpy asks for it; PyTorch does not): on the VM the lessons are
+    /// measured on, a huge page the hypervisor has taken back (free page reporting) costs
+    /// 2.9-3.2 s per GB to fault in, against 0.07 s when it is still backed and 0.36-0.58 s for
+    /// 4 KB pages either way; 03_backward took 1.7-2.3 s with it after a pause (0.4-1.7 s back
+    /// to back) and 0.7 s without, every time. The price is the back-to-back case: 04_refactor
+    /// run right after another run went from 0.56-0.63 s to 0.75-0.85 s (after a pause: from
+    /// 0.54-1.76 s to 0.84-0.98 s). Reuse (``LargeBufferCache``) is what saves faults.
+    /// `MADV_POPULATE_WRITE` (one call instead of a trap per page) was no faster.
     static func allocate(size: Int, count: Int, dtype: DType) throws -> UnsafeMutableRawPointer {
-        let huge = size >= 4 << 20
         var p: UnsafeMutableRawPointer? = nil
-        guard posix_memalign(&p, huge ? 2 << 20 : 64, size) == 0, let base = p else {
+        guard posix_memalign(&p, size >= 4 << 20 ? 2 << 20 : 64, size) == 0, let base = p else {
             throw TensorError(.memoryError, Storage.oomMessage(count: count, dtype: dtype))
         }
-        #if os(Linux)
-        if huge { _ = madvise(base, size, MADV_HUGEPAGE) }
-        #endif
         return base
     }
 

@@ -9,7 +9,8 @@
 ///     x.strides  // [2, 1]
 public struct Tensor: @unchecked Sendable {
     /// The buffer this view reads and writes, shared with every other view of it.
-    public let storage: Storage
+    /// (`private(set) var` only so ``isSoleDenseOwner()`` can ask whether it is shared.)
+    public private(set) var storage: Storage
     /// The size of each dim (`x.shape`).
     public internal(set) var shape: [Int]
     /// Elements to skip per step along each dim (`x.stride()`); 0 on expanded dims.
@@ -24,6 +25,13 @@ public struct Tensor: @unchecked Sendable {
         self.shape = shape
         self.strides = strides
         self.offset = offset
+    }
+
+    /// True when this tensor covers all of its storage in row-major order and no other tensor
+    /// (view, copy or saved value) holds that storage: it can then be handed over instead of
+    /// copied, as PyTorch's AccumulateGrad steals a gradient nobody else references.
+    public mutating func isSoleDenseOwner() -> Bool {
+        offset == 0 && storage.count == numel && isContiguous && isKnownUniquelyReferenced(&storage)
     }
 
     /// A new zero-filled contiguous tensor.
@@ -187,11 +195,12 @@ public struct Tensor: @unchecked Sendable {
 
     /// Writes `value` (converted to this dtype, as PyTorch's `fill_` would) at a storage index.
     @inlinable public func setElement(atStorageIndex i: Int, _ value: Double) {
-        switch storage.dtype {
-        case .float32: storage.floats[i] = Float(value)
-        case .float64: storage.doubles[i] = value
-        case .int64: storage.ints[i] = value.isFinite ? Int64(exactly: value.rounded(.towardZero)) ?? Int64.min : Int64.min
-        case .bool: storage.bools[i] = value != 0
+        let s = storage  // a read: writing through `storage.floats` would name its setter
+        switch s.dtype {
+        case .float32: s.floats[i] = Float(value)
+        case .float64: s.doubles[i] = value
+        case .int64: s.ints[i] = value.isFinite ? Int64(exactly: value.rounded(.towardZero)) ?? Int64.min : Int64.min
+        case .bool: s.bools[i] = value != 0
         }
     }
 

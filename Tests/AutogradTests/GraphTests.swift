@@ -156,6 +156,25 @@ private func message(_ body: () throws -> Void) -> String? {
         #expect(x.grad?.data.scalars() == [3, 41])
     }
 
+    @Test func firstGradientIsNeverAnotherTensorsStorage() throws {
+        // A leaf's first gradient is handed over when nothing else holds it, copied otherwise:
+        // here it is the caller's `gradient`, then one tensor that add's rule gives both inputs.
+        let x = Variable(try floats([1, 2], [2]), requiresGrad: true)
+        let g = Variable(try floats([5, 7], [2]))
+        try x.add(Variable(Tensor(scalar: 1, dtype: .float32))).backward(gradient: g)
+        try g.data.fill_(0)
+        #expect(x.grad?.data.scalars() == [5, 7])
+        let a = Variable(try floats([1, 2], [2]), requiresGrad: true)
+        let b = Variable(try floats([3, 4], [2]), requiresGrad: true)
+        try a.add(b).backward(gradient: Variable(try floats([1, 1], [2])))
+        try a.grad?.data.fill_(9)
+        #expect(b.grad?.data.scalars() == [1, 1])
+        // The same leaf twice: the second gradient adds into the first, whichever was taken.
+        let w = Variable(try floats([1, 2, 3, 4], [2, 2]), requiresGrad: true)
+        try w.matmul(w).sum().backward()
+        #expect(w.grad?.data.scalars() == [7, 11, 9, 13])
+    }
+
     @Test func errorsWordedLikePyTorch() throws {
         let x = leaf([3, 4])
         #expect(message { try x.sum(dims: [0]).backward() } == "grad can be implicitly created only for scalar outputs")

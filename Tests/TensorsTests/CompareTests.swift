@@ -27,6 +27,31 @@ import Tensors
         #expect(try i64([1, 2]).equal(f32([1, 2])))
     }
 
+    @Test func iscloseFlagsInRowMajorOrder() throws {
+        // A transposed operand and a broadcast one: flags follow the broadcast shape row by row.
+        let m = try f32([1, 2, 3, 4, 5, 6], [2, 3])
+        let t = try f32([1, 4, 2, 5.5, 3, 6], [3, 2]).t()
+        expectTensor(try m.isclose(t), .bool, [2, 3], [1, 1, 1, 1, 0, 1])
+        expectTensor(try m.isclose(f32([1, 9, 6])), .bool, [2, 3], [1, 0, 0, 0, 0, 1])
+        // |x - y| must be finite: inf is close only to itself.
+        expectTensor(try f32([1, .infinity, .infinity]).isclose(f32([.infinity, .infinity, -.infinity])),
+                     .bool, [3], [0, 1, 0])
+        expectTensor(try i64([1, 2]).isclose(i64([1, 3])), .bool, [2], [1, 0])
+    }
+
+    @Test func allcloseOverTwoHalves() throws {
+        // Past 2^18 elements the flat scan runs on two threads; a miss in either half counts.
+        let n = 300_000
+        let x = try f32((0..<n).map { Double($0) })
+        for miss in [5, n - 1] {
+            let y = try x.clone()
+            try y.indexPut([.int(miss)], -1.0)
+            #expect(try !x.allclose(y))
+            #expect(try x.isclose(y).sum().item() == Double(n - 1))
+        }
+        #expect(try x.allclose(x.clone()))
+    }
+
     @Test func flattenAndSumToSize() throws {
         let t = try Tensor.zeros([2, 3, 4])
         #expect(try t.flatten().shape == [24])

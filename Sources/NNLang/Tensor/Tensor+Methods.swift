@@ -124,20 +124,6 @@ private func cast(_ t: Variable, _ d: DType, _ rt: Runtime) throws -> Value {
     return try Grad.v { try t.to(d) }
 }
 
-/// Elementwise `|a - b| <= atol + rtol * |b|` (NaNs never close unless `equalNaN`), broadcast.
-func closeness(_ x: Tensor, _ y: Tensor, rtol: Double, atol: Double, equalNaN: Bool = false) throws -> (shape: [Int], flags: [Bool]) {
-    let shape = try Tensor.broadcastShapes(x.shape, y.shape)
-    let xs = try x.broadcast(to: shape).scalars(), ys = try y.broadcast(to: shape).scalars()
-    var flags = [Bool](repeating: false, count: xs.count)
-    for i in 0..<xs.count {
-        let p = xs[i], q = ys[i]
-        if p.isNaN || q.isNaN { flags[i] = equalNaN && p.isNaN && q.isNaN; continue }
-        if p == q { flags[i] = true; continue }
-        flags[i] = Swift.abs(p - q) <= atol + rtol * Swift.abs(q)
-    }
-    return (shape, flags)
-}
-
 private func tolerances(_ name: String, _ args: [Value], _ kw: Kwargs) throws -> (Value, Double, Double, Bool) {
     let a = try BoundArgs(name, args, kw, ["other", "rtol", "atol", "equal_nan"], required: 1)
     return (a.given("other"), try a.double("rtol") ?? 1e-5, try a.double("atol") ?? 1e-8, try a.bool("equal_nan", false))
@@ -453,17 +439,17 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     m["equal"] = { _, _, t, args, kw in
         let a = try BoundArgs("equal", args, kw, ["other"], required: 1)
         let o = try TensorArgs.tensor(a.given("other"), "equal")
-        return .bool(t.data.shape == o.shape && t.data.scalars() == o.scalars())
+        return .bool(try Grad.wrap { try t.data.equal(o) })
     }
     m["allclose"] = { _, _, t, args, kw in
         let (o, rtol, atol, en) = try tolerances("allclose", args, kw)
-        let r = try Grad.wrap { try closeness(t.data, try TensorArgs.tensor(o, "allclose"), rtol: rtol, atol: atol, equalNaN: en) }
-        return .bool(r.flags.allSatisfy { $0 })
+        let other = try TensorArgs.tensor(o, "allclose")
+        return .bool(try Grad.wrap { try t.data.allclose(other, rtol: rtol, atol: atol, equalNan: en) })
     }
     m["isclose"] = { _, _, t, args, kw in
         let (o, rtol, atol, en) = try tolerances("isclose", args, kw)
-        let r = try Grad.wrap { try closeness(t.data, try TensorArgs.tensor(o, "isclose"), rtol: rtol, atol: atol, equalNaN: en) }
-        return .tensor(Variable(try Tensor(bools: r.flags, shape: r.shape)))
+        let other = try TensorArgs.tensor(o, "isclose")
+        return .tensor(Variable(try Grad.wrap { try t.data.isclose(other, rtol: rtol, atol: atol, equalNan: en) }))
     }
 
     // In place.
