@@ -484,22 +484,22 @@ extension Bytecode {
                         try rt.tick()
                         // The function and its code are kept alive by the function on the stack:
                         // read without retains.
-                        if let ufn = calleeFunction(top - (a &+ 1), rt),
-                           case let ucode = ufn._withUnsafeGuaranteedRef({ Unmanaged.passUnretained($0.code) }),
-                           ucode._withUnsafeGuaranteedRef({ $0.simple && $0.nparams == a }) {
-                            let n = ucode._withUnsafeGuaranteedRef { $0.nslots }
-                            if let callee = ucode._withUnsafeGuaranteedRef({ $0.engineRef }) {
+                        if let ufn = calleeFunction(top - (a &+ 1), rt) {
+                            let ucode = ufn._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.code) }
+                            if ucode._withUnsafeGuaranteedRef({ $0.inlineArity == a }) {
                                 // A plain user function with exactly its positional arguments runs in
                                 // this loop (CPython 3.11's inlined calls): its frame goes on the
                                 // runtime's engine stack, this one is suspended on its frame list.
                                 // The function and its arguments become the callee's slots 0...a:
                                 // in place when this frame's stack is on the engine stack (a callee
                                 // already), else moved to the engine stack's top.
+                                let n = ucode._withUnsafeGuaranteedRef { $0.nslots }
                                 let fn = top - (a &+ 1)
                                 let base = rt.engineTops[0]
                                 let nl = depth > 0 ? fn : rt.engineStack + base
-                                let end = (nl - rt.engineStack) &+ n &+ callee._withUnsafeGuaranteedRef { $0.maxStack }
+                                let end = (nl - rt.engineStack) &+ ucode._withUnsafeGuaranteedRef { $0.inlineFrameSize }
                                 if end <= Runtime.engineStackCapacity && rt.counters[0] < Runtime.maxDepth {
+                                    let callee = ucode._withUnsafeGuaranteedRef { $0.engineRef.unsafelyUnwrapped }
                                     rt.counters[0] &+= 1
                                     if depth == 0 {
                                         // Element by element: a frame is a few slots, and the bulk
@@ -525,14 +525,17 @@ extension Bytecode {
                                     break
                                 }
                             }
-                            // Otherwise the arguments move into a frame of their own (no argument
-                            // array, no binding).
-                            top -= a
-                            let r = try runInOwnFrame(rt, ufn, n, top, a)
-                            top -= 1
-                            dropSlot(top)
-                            push(r)
-                            break
+                            if ucode._withUnsafeGuaranteedRef({ $0.simple && $0.nparams == a }) {
+                                // Otherwise (a generator function, no room left on the engine
+                                // stack) the arguments move into a frame of their own (no argument
+                                // array, no binding).
+                                top -= a
+                                let r = try runInOwnFrame(rt, ufn, ucode._withUnsafeGuaranteedRef { $0.nslots }, top, a)
+                                top -= 1
+                                dropSlot(top)
+                                push(r)
+                                break
+                            }
                         }
                         let args = take(&top, a)
                         var f = pop()

@@ -30,6 +30,12 @@ package final class CodeObject {
     /// `bytecode` unretained when the engine may run it in the caller's loop (a function body,
     /// not a generator's); the code object owns it.
     let engineRef: Unmanaged<Bytecode>?
+    /// `nparams` when a call with exactly that many positional arguments may run in the
+    /// caller's loop (only positional parameters, not a generator), else -1: one comparison at
+    /// the call site.
+    let inlineArity: Int
+    /// The slots and the body's deepest stack: what such a call takes of the engine stack.
+    let inlineFrameSize: Int
 
     init(name: String, qualname: String, params: Parameters, location: SourceLocation, nslots: Int,
          cellParams: [Int], cellLocals: [Int], freeSlots: [Int], bytecode: Bytecode) {
@@ -53,6 +59,8 @@ package final class CodeObject {
         self.bytecode = bytecode
         simple = params.varargs == nil && params.kwargs == nil && params.keywordOnly.isEmpty
         engineRef = bytecode.isGenerator ? nil : .passUnretained(bytecode)
+        inlineArity = simple && !bytecode.isGenerator ? nparams : -1
+        inlineFrameSize = nslots + bytecode.maxStack
     }
 }
 
