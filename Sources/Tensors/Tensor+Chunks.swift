@@ -16,13 +16,17 @@ extension Tensor {
 
     /// `inBlocks` without the throw: false when the work stopped early.
     private static func eachBlock(_ tensors: [Tensor], _ body: ([Tensor]) -> Void) -> Bool {
-        let shape = tensors[0].shape
+        let shape = tensors[0].shape, strides = tensors[0].strides
         // Nothing to split (an empty tensor may still have a dim of 2^62 to walk).
-        guard !shape.contains(0), let d = shape.firstIndex(where: { $0 > 1 }) else {
+        guard !shape.contains(0), var d = shape.firstIndex(where: { $0 > 1 }) else {
             body(tensors)
             return true
         }
-        let inner = shape[(d + 1)...].reduce(1, *)
+        // Split the outermost dim in the first tensor's memory order (its largest stride; dim 0
+        // when row-major), so each block is a run of memory and not a few elements of every
+        // row (`x.T + x.T` is laid out like `x.T`).
+        for e in (d + 1)..<shape.count where shape[e] > 1 && strides[e] > strides[d] { d = e }
+        let inner = tensors[0].numel / shape[d]
         if inner <= pollElements {
             let rows = Swift.max(1, pollElements / Swift.max(1, inner))
             var start = 0
