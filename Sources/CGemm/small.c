@@ -78,10 +78,12 @@ static float peeled(ptrdiff_t k, const float *x, ptrdiff_t acs, const float *y, 
     return s;
 }
 
-/// Rows 0 ..< R (1 ... 4) of C in the narrow order: chains of multiplies and adds, 16 columns
-/// at a time, then each row's peeled elements redone.
-AVX static inline __attribute__((always_inline)) void narrow_rows(int R, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-                            const float *b, ptrdiff_t brs, float *c, ptrdiff_t ldc) {
+/// Rows 0 ..< R (1 ... 4) of C, 16 columns at a time: fused multiply-add chains (`fused`), or in
+/// the narrow order, chains of multiplies and adds with each row's peeled elements redone after.
+/// R and `fused` are constants at each call.
+AVX static inline __attribute__((always_inline)) void chain_rows(int R, int fused, ptrdiff_t n, ptrdiff_t k, const float *a,
+                                                                 ptrdiff_t ars, ptrdiff_t acs, const float *b, ptrdiff_t brs,
+                                                                 float *c, ptrdiff_t ldc) {
     for (ptrdiff_t j0 = 0; j0 < n; j0 += 16) {
         const ptrdiff_t w = n - j0 < 16 ? n - j0 : 16;
         const __m256i m0 = lanes(w), m1 = lanes(w - 8);
@@ -92,12 +94,18 @@ AVX static inline __attribute__((always_inline)) void narrow_rows(int R, ptrdiff
             const __m256 b0 = _mm256_maskload_ps(bp, m0), b1 = _mm256_maskload_ps(bp + 8, m1);
             for (int r = 0; r < R; r++) {
                 const __m256 x = _mm256_broadcast_ss(a + r * ars + p * acs);
-                acc[r][0] = _mm256_add_ps(acc[r][0], _mm256_mul_ps(x, b0));
-                acc[r][1] = _mm256_add_ps(acc[r][1], _mm256_mul_ps(x, b1));
+                if (fused) {
+                    acc[r][0] = _mm256_fmadd_ps(x, b0, acc[r][0]);
+                    acc[r][1] = _mm256_fmadd_ps(x, b1, acc[r][1]);
+                } else {
+                    acc[r][0] = _mm256_add_ps(acc[r][0], _mm256_mul_ps(x, b0));
+                    acc[r][1] = _mm256_add_ps(acc[r][1], _mm256_mul_ps(x, b1));
+                }
             }
         }
         for (int r = 0; r < R; r++) store16(c + r * ldc + j0, w, acc[r][0], acc[r][1]);
     }
+    if (fused) return;
     for (int r = 0; r < R; r++) {
         float *row = c + r * ldc;
         ptrdiff_t peel = (ptrdiff_t)((16 - (uintptr_t)row % 16) % 16) / 4;
@@ -174,45 +182,25 @@ AVX512 static void narrow_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const fl
     }
 }
 
-/// Rows 0 ..< R (1 ... 4) of C as fused multiply-add chains, 16 columns at a time.
-AVX static inline __attribute__((always_inline)) void fused_rows(int R, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-                           const float *b, ptrdiff_t brs, float *c, ptrdiff_t ldc) {
-    for (ptrdiff_t j0 = 0; j0 < n; j0 += 16) {
-        const ptrdiff_t w = n - j0 < 16 ? n - j0 : 16;
-        const __m256i m0 = lanes(w), m1 = lanes(w - 8);
-        __m256 acc[4][2];
-        for (int r = 0; r < R; r++) acc[r][0] = acc[r][1] = _mm256_setzero_ps();
-        const float *bp = b + j0;
-        for (ptrdiff_t p = 0; p < k; p++, bp += brs) {
-            const __m256 b0 = _mm256_maskload_ps(bp, m0), b1 = _mm256_maskload_ps(bp + 8, m1);
-            for (int r = 0; r < R; r++) {
-                const __m256 x = _mm256_broadcast_ss(a + r * ars + p * acs);
-                acc[r][0] = _mm256_fmadd_ps(x, b0, acc[r][0]);
-                acc[r][1] = _mm256_fmadd_ps(x, b1, acc[r][1]);
-            }
-        }
-        for (int r = 0; r < R; r++) store16(c + r * ldc + j0, w, acc[r][0], acc[r][1]);
-    }
-}
-
 /// Rows i0 ..< i0 + R of C, narrow or fused; R is a constant at each call.
-#define ROWS(kind, R, i0) kind##_rows(R, n, k, a + (i0) * ars, ars, acs, b, brs, c + (i0) * ldc, ldc)
+#define ROWS(kind, R, i0) chain_rows(R, kind, n, k, a + (i0) * ars, ars, acs, b, brs, c + (i0) * ldc, ldc)
+enum { narrow_order = 0, fused_order = 1 };
 
 AVX static void small_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t ars, ptrdiff_t acs,
                            const float *b, ptrdiff_t brs, float *c, ptrdiff_t ldc) {
     const int narrow = n <= NARROW_MAX;
     ptrdiff_t i0 = 0;
     for (; i0 + 4 <= m; i0 += 4) {
-        if (narrow) ROWS(narrow, 4, i0);
-        else ROWS(fused, 4, i0);
+        if (narrow) ROWS(narrow_order, 4, i0);
+        else ROWS(fused_order, 4, i0);
     }
     // The m % 4 rows left: narrow with few rows (MKL's remainder kernel), else fused.
     const ptrdiff_t left = m - i0;
     if (left == 0) return;
     if (narrow || m <= NARROW_MAX) {
-        switch (left) { case 3: ROWS(narrow, 3, i0); break; case 2: ROWS(narrow, 2, i0); break; default: ROWS(narrow, 1, i0); }
+        switch (left) { case 3: ROWS(narrow_order, 3, i0); break; case 2: ROWS(narrow_order, 2, i0); break; default: ROWS(narrow_order, 1, i0); }
     } else {
-        switch (left) { case 3: ROWS(fused, 3, i0); break; case 2: ROWS(fused, 2, i0); break; default: ROWS(fused, 1, i0); }
+        switch (left) { case 3: ROWS(fused_order, 3, i0); break; case 2: ROWS(fused_order, 2, i0); break; default: ROWS(fused_order, 1, i0); }
     }
 }
 
