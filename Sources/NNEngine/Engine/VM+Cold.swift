@@ -2,9 +2,10 @@ import NNSyntax
 import Foundation
 
 extension Bytecode {
-    /// The instructions off the hot path (displays of sets and maps, imports, `with`, f-string
-    /// fields, unpacking, generator expressions, class-body names), run out of line so the
-    /// dispatch loop stays small. Same stack discipline as the loop in VM.swift.
+    /// The instructions off the hot path (deletes, displays of sets and maps, set and dict
+    /// comprehension items, imports, `with`, `raise` and the handler bookkeeping, f-string
+    /// fields, unpacking, generator expressions, class-body names, magics), run out of line so
+    /// the dispatch loop stays small. Same stack discipline as the loop in VM.swift.
     @inline(never)
     func runCold(_ rt: Runtime, _ i: Instr, _ pc: Int, _ l: Frame, _ stack: UnsafeMutablePointer<Value>, _ sp: inout Int) throws {
         let a = Int(i.a)
@@ -12,6 +13,47 @@ extension Bytecode {
         func pop() -> Value { sp &-= 1; return (stack + sp).move() }
         func top() -> Value { stack[sp &- 1] }
         switch i.op {
+        case .deleteLocal:
+            if case .undefined = l[a] { throw unbound(slotNames[a]) }
+            l[a] = .undefined
+        case .deleteCell:
+            _ = try cellValue(l, a)
+            if case .object(let o) = l[a] { unsafeDowncast(o, to: PyCell.self).value = .undefined }
+        case .deleteGlobal:
+            let p = globals[a].p
+            if case .undefined = p.pointee { throw PyError.name("name '\(globals[a].name)' is not defined") }
+            rt.retireIfFunction(p.pointee)
+            p.pointee = .undefined
+        case .loadClassName: push(try classNameValue(rt, l, a, Int(i.b)))
+        case .rotThree:
+            // [a, b, c] -> [c, a, b]
+            let c = pop(), b = pop(), x = pop()
+            push(c); push(x); push(b)
+        case .dupN:
+            for _ in 0..<a { push(stack[sp &- a]) }
+        case .deleteAttr:
+            try rt.delAttr(pop(), names[a])
+        case .deleteSubscr:
+            let ix = pop(), o = pop()
+            try rt.delItem(o, ix)
+        case .setAdd:
+            let v = pop()
+            if case .object(let o) = stack[sp &- a] { try unsafeDowncast(o, to: PySet.self).dict.set(v, .none) }
+        case .mapAdd:
+            let v = pop(), k = pop()
+            if case .object(let o) = stack[sp &- a] { try unsafeDowncast(o, to: PyDict.self).set(k, v) }
+        case .raise:
+            try raise(rt, a == 0 ? nil : a == 1 ? (pop(), nil) : { let c = pop(); return (pop(), c) }())
+        case .excCaught:
+            rt.handling[rt.handling.count - 1].pending = nil
+        case .loadExc:
+            push(.object(rt.handling[rt.handling.count - 1].exc))
+        case .popExcept:
+            rt.handling.removeLast()
+        case .setLast:
+            rt.lastResult = pop()
+        case .magic:
+            try runMagic(rt, magics[a], l)
         case .storeClassName:
             let v = pop()
             if case .object(let d) = l[1] {

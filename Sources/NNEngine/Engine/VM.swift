@@ -89,16 +89,10 @@ extension Bytecode {
                         if case .undefined = l[a] { throw unbound(cur.slotNames[a]) }
                         pushCopy(l + a)
                     case .storeLocal: setSlot(l + a, pop())
-                    case .deleteLocal:
-                        if case .undefined = l[a] { throw unbound(cur.slotNames[a]) }
-                        l[a] = .undefined
                     case .loadCell: push(try cur.cellValue(l, a))
                     case .storeCell:
                         let v = pop()
                         if case .object(let o) = l[a] { unsafeDowncast(o, to: PyCell.self).value = v }
-                    case .deleteCell:
-                        _ = try cur.cellValue(l, a)
-                        if case .object(let o) = l[a] { unsafeDowncast(o, to: PyCell.self).value = .undefined }
                     case .loadGlobal:
                         if case .undefined = g[a].pointee { push(try cur.globalFallbackValue(a)) } else { pushCopy(g[a]) }
                     case .loadGlobalCallee:
@@ -111,16 +105,12 @@ extension Bytecode {
                         let v = pop()
                         rt.retireIfFunction(p.pointee)
                         p.pointee = v
-                    case .deleteGlobal:
-                        let p = cur.globals[a].p
-                        if case .undefined = p.pointee { throw PyError.name("name '\(cur.globals[a].name)' is not defined") }
-                        rt.retireIfFunction(p.pointee)
-                        p.pointee = .undefined
-                    case .loadClassName: push(try cur.classNameValue(rt, l, a, Int(i.b)))
                     case .buildSet, .buildMap, .buildSlice, .buildString, .listExtend, .listConvert, .dictMerge,
                          .withEnter, .withExit, .withExitExc, .importName, .importFrom, .importStar, .formatValue,
                          .makeGenerator, .listToGenerator, .unpack, .makeSuper, .storeClassName, .deleteClassName,
-                         .callKw, .callEx, .makeFunction, .buildClass, .assertFail, .getYieldFromIter:
+                         .callKw, .callEx, .makeFunction, .buildClass, .assertFail, .getYieldFromIter,
+                         .deleteLocal, .deleteCell, .deleteGlobal, .loadClassName, .rotThree, .dupN, .deleteAttr,
+                         .deleteSubscr, .setAdd, .mapAdd, .raise, .excCaught, .loadExc, .popExcept, .setLast, .magic:
                         // Instructions off the hot path, out of line (VM+Cold.swift).
                         var sp = top - stack
                         defer { top = stack + sp }
@@ -131,10 +121,6 @@ extension Bytecode {
                         let x = top[-2], y = top[-1]
                         push(x); push(y)
                     case .rotTwo: swap(&top[-1], &top[-2])
-                    case .rotThree:
-                        // [a, b, c] -> [c, a, b]
-                        let c = pop(), b = pop(), x = pop()
-                        push(c); push(x); push(b)
                     case .binaryConst:
                         let px = top - 1
                         if a < 3, let r = engineArith(a, px, k + Int(i.b)) {
@@ -421,8 +407,6 @@ extension Bytecode {
                     case .storeAttr:
                         let o = pop(), v = pop()
                         try rt.setAttr(o, cur.names[a], v)
-                    case .deleteAttr:
-                        try rt.delAttr(pop(), cur.names[a])
                     case .subscr:
                         // A list read by an int index in range: the item replaces the list on the
                         // stack (no dynamic cast, no argument copies); the rest in the Runtime.
@@ -461,25 +445,14 @@ extension Bytecode {
                             try engineSetItem(rt, o, ix, v)
                         }
                         if i.b == 0 { _ = pop() }
-                    case .dupN:
-                        for _ in 0..<a { push(top[-a]) }
                     case .storeSubscr:
                         let ix = pop(), o = pop(), v = pop()
                         try engineSetItem(rt, o, ix, v)
-                    case .deleteSubscr:
-                        let ix = pop(), o = pop()
-                        try rt.delItem(o, ix)
                     case .buildList: push(.object(PyList(take(&top, a))))
                     case .buildTuple: push(.object(PyTuple(take(&top, a))))
                     case .listAppend:
                         let v = pop()
                         if case .object(let o) = top[-a] { unsafeDowncast(o, to: PyList.self).items.append(v) }
-                    case .setAdd:
-                        let v = pop()
-                        if case .object(let o) = top[-a] { try unsafeDowncast(o, to: PySet.self).dict.set(v, .none) }
-                    case .mapAdd:
-                        let v = pop(), k = pop()
-                        if case .object(let o) = top[-a] { try unsafeDowncast(o, to: PyDict.self).set(k, v) }
                     case .call:
                         try rt.tick()
                         // The function and its code are kept alive by the function on the stack:
@@ -564,24 +537,12 @@ extension Bytecode {
                         top = stack + f.sp
                         storeBits(top, bits)
                         top += 1
-                    case .raise:
-                        try cur.raise(rt, a == 0 ? nil : a == 1 ? (pop(), nil) : { let c = pop(); return (pop(), c) }())
                     case .reraise:
                         throw rt.handling.removeLast()
                     case .excMatch:
                         let t = pop()
                         let e = rt.handling[rt.handling.count - 1]
                         if try rt.exceptionMatches(e.exc, t) { e.pending = nil } else { ip = ins + a }
-                    case .excCaught:
-                        rt.handling[rt.handling.count - 1].pending = nil
-                    case .loadExc:
-                        push(.object(rt.handling[rt.handling.count - 1].exc))
-                    case .popExcept:
-                        rt.handling.removeLast()
-                    case .setLast:
-                        rt.lastResult = pop()
-                    case .magic:
-                        try cur.runMagic(rt, cur.magics[a], l)
                     case .yieldValue:
                         st.yielded = true
                         return pop()
