@@ -8,7 +8,7 @@
 //
 // Each element is summed in the order MKL's sgemm gives it on this kind of product (PyTorch's
 // x86 float32 bits; measured against torch, see Tests/NNLangTests/Conformance/
-// narrow_products_bits.py):
+// pytorch_bits.py, section 3):
 //   - with at most 11 columns, every row is "narrow": each element a plain chain of
 //     multiplies and adds over p (no fused multiply-add), except the first elements of a row of
 //     C that does not start on a 16-byte boundary, up to that boundary, when at least 4 columns

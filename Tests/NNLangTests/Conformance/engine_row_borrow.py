@@ -2,17 +2,7 @@
 # the value's computation does to c (the VM may keep the row without a reference of its own
 # while nothing can run code).
 
-def matmul(a, b):
-    n, m, p = len(a), len(b), len(b[0])
-    c = [[0.0] * p for _ in range(n)]
-    for i in range(n):
-        for j in range(p):
-            for k in range(m):
-                c[i][j] += a[i][k] * b[k][j]
-    return c
-
-print(matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]]))
-print(matmul([[1.5, -2.0, 0.25]], [[2.0], [4.0], [8.0]]))
+# (The plain case, a list matmul's inner loop, is vm_lists.py's.)
 
 saved = []
 
