@@ -9,6 +9,7 @@ public final class PreviewServer: Sendable {
     let server: HTTPServer
     let files: SiteFiles
     let events = EventBroadcaster()
+    let versions = PageVersions()
 
     /// A server for the site in `files`, to listen on `host` (an IPv4 or IPv6 literal, or
     /// `localhost`) and `port` (0: any free port).
@@ -27,15 +28,21 @@ public final class PreviewServer: Sendable {
 
     /// Serves until `stop()`; throws when the address cannot be bound.
     public func run() async throws {
-        let files = files, events = events
-        await server.appendRoute("GET /__nnbook/events") { _ in  // SiteFiles.eventsPath
-            HTTPResponse(statusCode: .ok,
-                         headers: [.contentType: "text/event-stream", .cacheControl: "no-cache",
-                                   HTTPHeader("X-Accel-Buffering"): "no"],
-                         body: HTTPBodySequence(from: events.subscribe()))
+        let files = files, events = events, versions = versions
+        await server.appendRoute("GET /__nnbook/events") { (request: HTTPRequest) -> HTTPResponse in  // SiteFiles.eventsPath
+            let page = request.query["page"] ?? ""
+            let since = request.query["since"].flatMap { Int($0) } ?? Int.max
+            return HTTPResponse(statusCode: .ok,
+                                headers: [.contentType: "text/event-stream", .cacheControl: "no-cache",
+                                          HTTPHeader("X-Accel-Buffering"): "no"],
+                                body: HTTPBodySequence(from: events.subscribe { stream in
+                                    // After subscribing: a change between the page's read and
+                                    // now is either seen here or sent on the stream (or both).
+                                    if versions.changed(page, after: since) { stream.yield(Array(Self.reloadEvent([page]).utf8)) }
+                                }))
         }
         await server.appendRoute("GET,HEAD *") { request in
-            Self.serveFile(request, files: files)
+            Self.serveFile(request, files: files, version: versions.current)
         }
         try await server.run()
     }
@@ -59,21 +66,27 @@ public final class PreviewServer: Sendable {
     /// Tells the open pages named in `pages` (file names, or `*` for all) to reload.
     public func reload(_ pages: [String]) {
         guard !pages.isEmpty else { return }
-        events.send("event: reload\ndata: \(pages.joined(separator: " "))\n\n")
+        versions.record(pages)
+        events.send(Self.reloadEvent(pages))
+    }
+
+    static func reloadEvent(_ pages: [String]) -> String {
+        "event: reload\ndata: \(pages.joined(separator: " "))\n\n"
     }
 
     /// A comment on every event stream, so streams of pages that went away end.
     public func ping() { events.send(": ping\n\n") }
 
-    /// The response for a file request: 404 for anything `SiteFiles` refuses.
-    static func serveFile(_ request: HTTPRequest, files: SiteFiles) -> HTTPResponse {
+    /// The response for a file request: 404 for anything `SiteFiles` refuses. `version` is the
+    /// site version read before the file, so a page is never newer than the version it names.
+    static func serveFile(_ request: HTTPRequest, files: SiteFiles, version: Int) -> HTTPResponse {
         guard let path = files.resolve(request.path), var data = FileManager.default.contents(atPath: path) else {
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                                 body: Data("not found\n".utf8))
         }
         let type = SiteFiles.contentType(of: path)
         if type.hasPrefix("text/html") {
-            data = Data(SiteFiles.injectingReloadScript(into: String(decoding: data, as: UTF8.self)).utf8)
+            data = Data(SiteFiles.injectingReloadScript(into: String(decoding: data, as: UTF8.self), version: version).utf8)
         }
         let headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
         if request.method == .HEAD {
@@ -93,8 +106,9 @@ final class EventBroadcaster: @unchecked Sendable {
     private var nextID = 0
     private var finished = false
 
-    /// A new page's stream, starting with a comment so the browser sees the connection open.
-    func subscribe() -> EventBytes {
+    /// A new page's stream, starting with a comment so the browser sees the connection open;
+    /// `then` runs once the stream is registered (it may yield a first event).
+    func subscribe(then: (AsyncStream<[UInt8]>.Continuation) -> Void = { _ in }) -> EventBytes {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(32))
         lock.lock()
         let id = nextID
@@ -103,6 +117,7 @@ final class EventBroadcaster: @unchecked Sendable {
         lock.unlock()
         continuation.onTermination = { [weak self] _ in self?.remove(id) }
         continuation.yield(Array(": nnbook live reload\nretry: 500\n\n".utf8))
+        then(continuation)
         return EventBytes(stream: stream)
     }
 
@@ -125,6 +140,37 @@ final class EventBroadcaster: @unchecked Sendable {
 
     /// Number of open pages (for tests and the terminal).
     var count: Int { lock.lock(); defer { lock.unlock() }; return streams.count }
+}
+
+/// The site's version: a count of re-renders that changed pages, and the version each page
+/// last changed at. A page is served with the version current before its file was read; when
+/// its event stream connects, a page changed since then is told to reload at once. Without
+/// this, an edit saved while a page was loading (before its stream connected) was never shown.
+public final class PageVersions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var version = 0
+    private var lastChange: [String: Int] = [:]
+    private var allChanged = 0
+
+    public init() {}
+
+    /// The version now.
+    public var current: Int { lock.withLock { version } }
+
+    /// A new version in which `pages` (file names, or `*`) changed.
+    public func record(_ pages: [String]) {
+        lock.withLock {
+            version += 1
+            for page in pages {
+                if page == "*" { allChanged = version } else { lastChange[page] = version }
+            }
+        }
+    }
+
+    /// Whether `page` changed in a version after `since`.
+    public func changed(_ page: String, after since: Int) -> Bool {
+        lock.withLock { max(allChanged, lastChange[page] ?? 0) > since }
+    }
 }
 
 /// An event stream as the bytes FlyingFox sends chunk by chunk (each event is one chunk, sent

@@ -67,6 +67,8 @@ public struct SiteFiles: Sendable {
 
     /// The live-reload script: listens to the event stream and reloads the page when an event
     /// names it (or `*`), keeping the scroll position across the reload. No CDN, no library.
+    /// The stream's URL carries the page and the site version it was served at (`SINCE`), so a
+    /// change made before the stream connected still reloads it (`PageVersions`).
     public static let reloadScript = """
     <script>
     (function () {
@@ -78,7 +80,7 @@ public struct SiteFiles: Sendable {
         if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
       }
       var page = decodeURIComponent(location.pathname.split("/").pop() || "index.html");
-      var events = new EventSource("\(eventsPath)");
+      var events = new EventSource("\(eventsPath)?page=" + encodeURIComponent(page) + "&since=SINCE");
       events.addEventListener("reload", function (e) {
         var pages = e.data.split(" ");
         if (pages.indexOf(page) < 0 && pages.indexOf("*") < 0) return;
@@ -90,11 +92,13 @@ public struct SiteFiles: Sendable {
 
     """
 
-    /// `html` with the live-reload script before `</body>` (at the end when there is none).
-    /// The page's Content-Security-Policy gains this server's nonce for the script and
-    /// `connect-src 'self'` for the event stream; nothing else is allowed that was not.
-    public static func injectingReloadScript(into html: String) -> String {
+    /// `html` with the live-reload script before `</body>` (at the end when there is none), for
+    /// a page read at site version `version`. The page's Content-Security-Policy gains this
+    /// server's nonce for the script and `connect-src 'self'` for the event stream; nothing
+    /// else is allowed that was not.
+    public static func injectingReloadScript(into html: String, version: Int = 0) -> String {
         let script = reloadScript.replacingOccurrences(of: "<script>", with: "<script nonce=\"\(nonce)\">")
+            .replacingOccurrences(of: "SINCE", with: String(version))
         var s = html.replacingOccurrences(
             of: "content=\"\(Site.contentSecurityPolicy)\"",
             with: "content=\"\(Site.contentSecurityPolicy); script-src 'nonce-\(nonce)'; connect-src 'self'\"")

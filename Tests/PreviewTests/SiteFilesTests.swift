@@ -42,15 +42,16 @@ func siteFixture() throws -> (base: String, files: SiteFiles) {
 @Test func pagesGetTheReloadScriptBeforeTheBodyEnds() {
     let html = SiteFiles.injectingReloadScript(into: "<html><body><p>x</p></body></html>\n")
     #expect(html.hasSuffix("</script>\n</body></html>\n"))
-    #expect(html.contains("new EventSource(\"/__nnbook/events\")"))
+    #expect(html.contains("new EventSource(\"/__nnbook/events?page=\""))
+    #expect(html.contains("&since=0\");"))
     #expect(html.contains("sessionStorage"))  // the scroll position survives the reload
     #expect(!html.contains("http://") && !html.contains("https://"))  // nothing from elsewhere
     #expect(html.contains("<script nonce=\""))  // the page's CSP lets only this script run
 }
 
 /// Sends `GET path` as raw bytes to 127.0.0.1:`port` (so no client library tidies the path)
-/// and returns the status line ("" when there was no answer).
-func rawStatusLine(port: UInt16, path: String) -> String {
+/// and returns what came back until the server closed, or until `until` arrived.
+func rawGet(port: UInt16, path: String, until: String? = nil, timeout: Int = 120) -> String {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return "" }
     defer { close(fd) }
@@ -63,7 +64,7 @@ func rawStatusLine(port: UInt16, path: String) -> String {
     }
     guard ok == 0 else { return "" }
     // Generous: under a full parallel test run the server's tasks wait for a free thread.
-    var tv = timeval(tv_sec: 120, tv_usec: 0)
+    var tv = timeval(tv_sec: timeout, tv_usec: 0)
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
     let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
     _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
@@ -74,17 +75,22 @@ func rawStatusLine(port: UInt16, path: String) -> String {
         if n <= 0 { break }
         received += buffer[0..<n]
         if received.count > 64 * 1024 { break }
+        if let until, String(decoding: received, as: UTF8.self).contains(until) { break }
     }
-    let text = String(decoding: received, as: UTF8.self)
-    return text.split(separator: "\r\n").first.map(String.init) ?? ""
+    return String(decoding: received, as: UTF8.self)
 }
 
-/// `rawStatusLine` on a thread of its own, so the blocking socket calls never hold one of the
-/// few threads the server's tasks run on.
-func statusLine(port: UInt16, path: String) async -> String {
+/// `rawGet` on a thread of its own, so the blocking socket calls never hold one of the few
+/// threads the server's tasks run on.
+func get(port: UInt16, path: String, until: String? = nil, timeout: Int = 120) async -> String {
     await withCheckedContinuation { done in
-        Thread { done.resume(returning: rawStatusLine(port: port, path: path)) }.start()
+        Thread { done.resume(returning: rawGet(port: port, path: path, until: until, timeout: timeout)) }.start()
     }
+}
+
+/// The status line of `GET path` ("" when there was no answer).
+func statusLine(port: UInt16, path: String) async -> String {
+    await get(port: port, path: path).split(separator: "\r\n").first.map(String.init) ?? ""
 }
 
 @Test func theServerRefusesEscapesOverHTTP() async throws {
@@ -97,5 +103,47 @@ func statusLine(port: UInt16, path: String) async -> String {
     for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/img/%2e%2e/%2e%2e/secret.txt", "/leak.txt", "/up/secret.txt"] {
         #expect(await statusLine(port: port, path: path) == "HTTP/1.1 404 Not Found", "\(path)")
     }
+    await server.stop()
+}
+
+@Test func pageVersionsSayWhatChangedSinceAPageWasServed() {
+    let v = PageVersions()
+    let served = v.current
+    #expect(!v.changed("01_a.html", after: served))
+    v.record(["01_a.html"])
+    #expect(v.changed("01_a.html", after: served))
+    #expect(!v.changed("02_b.html", after: served))
+    #expect(!v.changed("01_a.html", after: v.current))
+    let later = v.current
+    v.record(["*"])
+    #expect(v.changed("02_b.html", after: later))
+}
+
+/// An edit that lands while a page loads (served, its event stream not yet open) still reloads
+/// it: the stream opened with the page's version starts with a reload; an up-to-date one not.
+@Test func aPageServedBeforeAChangeIsToldOnConnecting() async throws {
+    let (_, files) = try siteFixture()
+    let server = try PreviewServer(files: files, host: "127.0.0.1", port: 0)
+    let task = Task { try await server.run() }
+    defer { task.cancel() }
+    let port = try await server.waitUntilListening()
+    let page = await get(port: port, path: "/01_a.html")
+    #expect(page.contains("&since=0\");"))
+    server.reload(["01_a.html"])
+    let stale = await get(port: port, path: "/__nnbook/events?page=01_a.html&since=0", until: "data: 01_a.html", timeout: 30)
+    #expect(stale.contains("event: reload\ndata: 01_a.html\n"))
+    let fresh = await get(port: port, path: "/01_a.html")
+    #expect(fresh.contains("&since=1\");"))
+    let listening = Task { await get(port: port, path: "/__nnbook/events?page=01_a.html&since=1", until: "data: ", timeout: 30) }
+    // Another page's change, sent until the stream has seen one: the first event must be it.
+    let sender = Task {
+        while !Task.isCancelled {
+            server.reload(["02_b.html"])
+            try? await Task.sleep(nanoseconds: 100_000_000)
+        }
+    }
+    let other = await listening.value
+    sender.cancel()
+    #expect(other.contains("data: 02_b.html") && !other.contains("data: 01_a.html"))
     await server.stop()
 }
