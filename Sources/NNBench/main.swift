@@ -1,6 +1,7 @@
 // `NNBench --groups` lists the groups; `NNBench --blas` names the OpenBLAS build and kernel;
 // `NNBench <group>` times our side of that group and prints one tab-separated line per figure:
-// name, seconds per call, flops per call, target.
+// name, seconds per call, flops per call, target. NNBENCH_ONLY=text keeps the figures whose
+// names contain it.
 // Benchmarks/run.sh pairs these with the reference's lines and prints the ratios.
 #if canImport(Glibc)
 import Glibc
@@ -36,8 +37,10 @@ guard arguments.count == 1, let group = benchGroups.first(where: { $0.name == ar
 }
 // Every figure is timed on one thread with the deep stack nn code runs on (the lang figures
 // call nn functions in place there; a thread started per call would be timed too).
+// NNBENCH_ONLY=text times only the figures whose names contain it (for profiling one figure).
+let only = ProcessInfo.processInfo.environment["NNBENCH_ONLY"]
 let timing = Thread {
-    for bench in group.benches {
+    for bench in group.benches where only.map({ bench.name.contains($0) }) ?? true {
         do {
             let call = try bench.prepare()
             let seconds = try measure(repeats: bench.repeats, call)

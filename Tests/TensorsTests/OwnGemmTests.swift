@@ -273,3 +273,35 @@ func ownKernelMatchesDoubleLoop(_ s: GemmShape) throws {
         }
     }
 }
+
+@Test func dotKernelGivesTheSameBitsOnBothPaths() throws {
+    // nnb_sgemm_dot (x @ w.T with 2 to 11 columns) runs MKL's order on AVX2, and on AVX-512 the
+    // same chains in wider registers, rows of the same peel in pairs and w packed per peel: every
+    // column count, depths around the 4- and 8-lane boundaries, all four row alignments (an odd
+    // row stride), row counts above and below the packing threshold and odd ones (a row waits
+    // for its pair), and -0.0 products.
+    guard nnb_sgemm_supported() != 0, nnb_sgemm_small_supported() != 0 else { return }
+    let g = Generator(seed: 18)
+    for n in 2...11 {
+        for k in [1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 31, 50, 63, 784] {
+            for (m, lda) in [(1, k), (5, k + 1), (33, k + 3), (64, k), (67, k + 2)] {
+                let a = try Tensor.randn([m * lda + 8], generator: g).scalars().map(Float.init)
+                var w = try Tensor.randn([n * k], generator: g).scalars().map(Float.init)
+                w[0] = -0.0
+                var wide = [Float](repeating: .nan, count: m * n), narrow = wide
+                a.withUnsafeBufferPointer { pa in
+                    w.withUnsafeBufferPointer { pw in
+                        let x = pa.baseAddress! + 1  // rows at every address modulo 16
+                        wide.withUnsafeMutableBufferPointer {
+                            nnb_sgemm_dot(m, n, k, x, lda, pw.baseAddress, k, $0.baseAddress, n)
+                        }
+                        narrow.withUnsafeMutableBufferPointer {
+                            nnb_sgemm_dot_avx2(m, n, k, x, lda, pw.baseAddress, k, $0.baseAddress, n)
+                        }
+                    }
+                }
+                #expect(wide.map(\.bitPattern) == narrow.map(\.bitPattern), "\(m)x\(k) @ (\(n)x\(k)).T, lda \(lda)")
+            }
+        }
+    }
+}

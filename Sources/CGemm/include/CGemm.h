@@ -72,6 +72,11 @@ int nnb_sgemm_medium_add(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, 
 void nnb_sgemm_dot(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t lda, const float *w,
                    ptrdiff_t ldw, float *c, ptrdiff_t ldc);
 
+/// nnb_sgemm_dot on its AVX2 path whatever the CPU (AVX-512 CPUs run the same order 512 bits
+/// wide); for tests that the two give the same bits.
+void nnb_sgemm_dot_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t lda, const float *w,
+                        ptrdiff_t ldw, float *c, ptrdiff_t ldc);
+
 /// out[i] = a[i] + alpha * b[i] for i < n, each a single fused multiply-add (fmaf's bits), as
 /// PyTorch's `a.add(b, alpha=alpha)`. The arrays are contiguous; out may be a or b.
 void nnb_fused_add(ptrdiff_t n, const float *a, const float *b, float alpha, float *out);
