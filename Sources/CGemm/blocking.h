@@ -24,13 +24,12 @@
 #define AVX512 __attribute__((target("avx512f,avx512vl,fma")))
 #define HIDDEN __attribute__((visibility("hidden")))
 
-/// tile (MR x NR at c, row stride ldc) = or += sum over p < kc of A(:, p) * B(p, :), B(p, :) being
-/// the NR floats at b + p * ldb, in chains of `chunk` terms each added to the tile in turn. A's panel in row layout: A(r, p) at a[r * KCP + p].
-HIDDEN AVX512 void nnb_kernel_rows(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
-                                   ptrdiff_t ldc, int accumulate, ptrdiff_t chunk);
-/// The same with A's panel in column layout: A(r, p) at a[p * MR + r].
-HIDDEN AVX512 void nnb_kernel_cols(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
-                                   ptrdiff_t ldc, int accumulate, ptrdiff_t chunk);
+/// The first mr rows (1 <= mr <= MR) of the tile at c (row stride ldc) = or += sum over p < kc of
+/// A(:, p) * B(p, :), B(p, :) being the NR floats at b + p * ldb, in chains of `chunk` terms each
+/// added to the tile in turn. A's panel in row layout (`rows_layout`): A(r, p) at
+/// a[r * KCP + p]; else column layout: A(r, p) at a[p * MR + r]. Rows past mr are not touched.
+HIDDEN void nnb_kernel(int rows_layout, int mr, ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb,
+                       float *c, ptrdiff_t ldc, int accumulate, ptrdiff_t chunk);
 /// B(p0 .. p0+kc, j0 .. j0+nr), B(p, j) at b[p * brs + j * bcs], into one panel at dst (64-byte
 /// aligned): row p holds NR floats, zero past nr.
 HIDDEN AVX512 void nnb_pack_b_panel(const float *b, ptrdiff_t brs, ptrdiff_t bcs, ptrdiff_t p0, ptrdiff_t kc,

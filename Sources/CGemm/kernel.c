@@ -13,20 +13,20 @@
 
 // MARK: The kernel
 
-/// tile (MR x NR at c, row stride ldc) = or += sum over p < kc of A(:, p) * B(p, :), with
-/// A(r, p) at a[r * rs + p * ps] and B(p, :) the NR floats at b + p * ldb.
+/// tile (R x NR at c, row stride ldc; R <= MR) = or += sum over p < kc of A(:, p) * B(p, :),
+/// with A(r, p) at a[r * rs + p * ps] and B(p, :) the NR floats at b + p * ldb.
 AVX512 static inline __attribute__((always_inline)) void
-kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
+kernel_body(const int R, ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
             const float *restrict b, ptrdiff_t ldb, float *restrict c, ptrdiff_t ldc, int accumulate) {
     __m512 acc[MR][NV];
 #pragma unroll
-    for (int r = 0; r < MR; r++) {
+    for (int r = 0; r < R; r++) {
 #pragma unroll
         for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_ps();
     }
     // C's tile is read and written only after the loop; fetching it now hides a miss to memory.
 #pragma unroll
-    for (int r = 0; r < MR; r++) {
+    for (int r = 0; r < R; r++) {
         _mm_prefetch((const char *)(c + r * ldc), _MM_HINT_T0);
         _mm_prefetch((const char *)(c + r * ldc + NR - 1), _MM_HINT_T0);
     }
@@ -35,7 +35,7 @@ kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptr
 #pragma unroll
         for (int v = 0; v < NV; v++) bv[v] = _mm512_loadu_ps(b + 16 * v);
 #pragma unroll
-        for (int r = 0; r < MR; r++) {
+        for (int r = 0; r < R; r++) {
             __m512 ar = _mm512_set1_ps(a[r * rs]);
 #pragma unroll
             for (int v = 0; v < NV; v++) acc[r][v] = _mm512_fmadd_ps(ar, bv[v], acc[r][v]);
@@ -45,7 +45,7 @@ kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptr
     }
     if (accumulate) {
 #pragma unroll
-        for (int r = 0; r < MR; r++) {
+        for (int r = 0; r < R; r++) {
 #pragma unroll
             for (int v = 0; v < NV; v++) {
                 float *q = c + r * ldc + 16 * v;
@@ -54,30 +54,46 @@ kernel_body(ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptr
         }
     } else {
 #pragma unroll
-        for (int r = 0; r < MR; r++) {
+        for (int r = 0; r < R; r++) {
 #pragma unroll
             for (int v = 0; v < NV; v++) _mm512_storeu_ps(c + r * ldc + 16 * v, acc[r][v]);
         }
     }
 }
 
-/// A panel in row layout: A(r, p) at a[r * KCP + p]. The kc terms are summed in chains of
-/// `chunk`, each added to the tile in turn (the first stored unless `accumulate`).
-HIDDEN AVX512 void nnb_kernel_rows(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
-                                   ptrdiff_t ldc, int accumulate, ptrdiff_t chunk) {
-    for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {
-        const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;
-        kernel_body(n, a + p0, KCP, 1, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);
+/// The kernel for R rows (a panel's first R; the tile's rows past the edge of C are not
+/// computed), on a panel in row layout (A(r, p) at a[r * KCP + p]) or in column layout
+/// (A(r, p) at a[p * MR + r]). The kc terms are summed in chains of `chunk`, each added to the
+/// tile in turn (the first stored unless `accumulate`).
+#define KERNEL_ROWS(R)                                                                                             \
+    AVX512 static void rows_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, \
+                                int accumulate, ptrdiff_t chunk) {                                                 \
+        for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
+            const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
+            kernel_body(R, n, a + p0, KCP, 1, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);                   \
+        }                                                                                                          \
+    }                                                                                                              \
+    AVX512 static void cols_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, \
+                                int accumulate, ptrdiff_t chunk) {                                                 \
+        for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
+            const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
+            kernel_body(R, n, a + p0 * MR, 1, MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);               \
+        }                                                                                                          \
     }
-}
 
-/// A panel in column layout: A(r, p) at a[p * MR + r]; chains of `chunk` as above.
-HIDDEN AVX512 void nnb_kernel_cols(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,
-                                   ptrdiff_t ldc, int accumulate, ptrdiff_t chunk) {
-    for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {
-        const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;
-        kernel_body(n, a + p0 * MR, 1, MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);
-    }
+KERNEL_ROWS(1) KERNEL_ROWS(2) KERNEL_ROWS(3) KERNEL_ROWS(4) KERNEL_ROWS(5) KERNEL_ROWS(6) KERNEL_ROWS(7)
+KERNEL_ROWS(8) KERNEL_ROWS(9) KERNEL_ROWS(10) KERNEL_ROWS(11) KERNEL_ROWS(12) KERNEL_ROWS(13) KERNEL_ROWS(14)
+
+typedef void (*kernel_t)(ptrdiff_t, const float *, const float *, ptrdiff_t, float *, ptrdiff_t, int, ptrdiff_t);
+static const kernel_t row_kernels[MR + 1] = {NULL, rows_1, rows_2, rows_3, rows_4, rows_5, rows_6, rows_7,
+                                            rows_8, rows_9, rows_10, rows_11, rows_12, rows_13, rows_14};
+static const kernel_t col_kernels[MR + 1] = {NULL, cols_1, cols_2, cols_3, cols_4, cols_5, cols_6, cols_7,
+                                            cols_8, cols_9, cols_10, cols_11, cols_12, cols_13, cols_14};
+_Static_assert(MR == 14, "one kernel per row count up to MR");
+
+HIDDEN void nnb_kernel(int rows_layout, int mr, ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb,
+                       float *c, ptrdiff_t ldc, int accumulate, ptrdiff_t chunk) {
+    (rows_layout ? row_kernels : col_kernels)[mr](kc, a, b, ldb, c, ldc, accumulate, chunk);
 }
 
 // MARK: Packing

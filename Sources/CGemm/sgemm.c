@@ -122,19 +122,17 @@ AVX512 static void multiply_block(job_t *job, float *apack, ptrdiff_t ic, ptrdif
             const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
             const float *ap = apack + ip * MR * KCP;
             float *cp = job->c + (ic + ip * MR) * ldc + jc + jp * NR;
-            if (mr == MR && nr == NR) {
-                if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, cp, ldc, accumulate, job->chunk);
-                else nnb_kernel_cols(kc, ap, bp, ldb, cp, ldc, accumulate, job->chunk);
+            if (nr == NR) {
+                nnb_kernel(rows_layout, (int)mr, kc, ap, bp, ldb, cp, ldc, accumulate, job->chunk);
                 continue;
             }
-            // An edge tile runs in a scratch tile holding C's values, so that each chain is
+            // An edge panel runs in a scratch tile holding C's values, so that each chain is
             // added to C in the same order as in a full tile.
             if (accumulate) {
                 for (ptrdiff_t r = 0; r < mr; r++)
                     for (ptrdiff_t j = 0; j < nr; j++) tile[r * NR + j] = cp[r * ldc + j];
             }
-            if (rows_layout) nnb_kernel_rows(kc, ap, bp, ldb, tile, NR, accumulate, job->chunk);
-            else nnb_kernel_cols(kc, ap, bp, ldb, tile, NR, accumulate, job->chunk);
+            nnb_kernel(rows_layout, (int)mr, kc, ap, bp, ldb, tile, NR, accumulate, job->chunk);
             for (ptrdiff_t r = 0; r < mr; r++) {
                 float *row = cp + r * ldc;
                 for (ptrdiff_t j = 0; j < nr; j++) row[j] = tile[r * NR + j];
@@ -149,8 +147,11 @@ AVX512 static void run(job_t *job, int t) {
     const ptrdiff_t m = job->m, n = job->n, k = job->k;
     const int T = job->threads;
     const ptrdiff_t kcstep = job->kcstep, tiles = (m + MR - 1) / MR;
-    // Splitting rows: blocks of whole tiles, at most MC rows, their number a multiple of T.
+    // Splitting rows: blocks of whole tiles, at most MC rows, their number a multiple of T. When
+    // that is one block per thread, the rows are split evenly instead: the edge tiles' kernels
+    // cost what their rows do, and 64 rows as 28 + 36 (whole tiles) kept one thread waiting.
     const ptrdiff_t blocks = ((tiles * MR + MC - 1) / MC + T - 1) / T * T;
+    const int even = blocks == T;
     ptrdiff_t slice = 0;
     for (ptrdiff_t jc = 0; jc < n; jc += NC) {
         const ptrdiff_t nc = n - jc < NC ? n - jc : NC;
@@ -179,7 +180,8 @@ AVX512 static void run(job_t *job, int t) {
             }
             barrier(job);
             for (ptrdiff_t blk; (blk = atomic_fetch_add_explicit(&job->next_block[slice], 1, memory_order_relaxed)) < blocks;) {
-                const ptrdiff_t i0 = tiles * blk / blocks * MR, i1 = tiles * (blk + 1) / blocks * MR;
+                const ptrdiff_t i0 = even ? m * blk / blocks : tiles * blk / blocks * MR;
+                const ptrdiff_t i1 = even ? m * (blk + 1) / blocks : tiles * (blk + 1) / blocks * MR;
                 if (i0 >= m) continue;
                 multiply_block(job, apack, i0, (i1 < m ? i1 : m) - i0, jc, nc, pc, kc, 0, npanels);
             }
