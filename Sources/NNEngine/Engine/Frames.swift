@@ -39,13 +39,15 @@
 }
 
 /// A caller suspended while a function it called runs in the same loop: where it resumes,
-/// and the size of the callee's frame.
+/// and the size of the callee's frame. Places are pointers, not indices: an index costs a
+/// division by the element's size at every call.
 struct InlineFrame {
     let code: Unmanaged<Bytecode>
-    let pc: Int
-    /// The caller's stack height under the function it called (the function and its
-    /// arguments became the callee's slots 0...a); the result goes there.
-    let sp: Int
+    /// The caller's next instruction.
+    let ip: UnsafeMutablePointer<Instr>
+    /// The caller's stack top under the function it called (the function and its arguments
+    /// became the callee's slots 0...a); the result goes there.
+    let top: UnsafeMutablePointer<Value>
     let l: Frame
     let stack: UnsafeMutablePointer<Value>
     let nslots: Int
@@ -53,7 +55,13 @@ struct InlineFrame {
     /// global a borrowed callee came from).
     let callee: Unmanaged<CodeObject>
     /// The engine stack's top before the call (its top again when the callee ends).
-    let base: Int
+    let base: UnsafeMutablePointer<Value>
+}
+
+/// Where the engine stack ends: the first free value place, and the callers suspended.
+struct EngineTops {
+    var values: UnsafeMutablePointer<Value>
+    var frames: Int
 }
 
 /// Where a frame stopped: the next instruction and the stack height; `yielded` when it stopped

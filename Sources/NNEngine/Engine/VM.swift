@@ -57,16 +57,16 @@ extension Bytecode {
             try engineSetItem(rt, try cur.variableValue(l, 0, a), ix, v)
         }
         @inline(__always) func leave() -> InlineFrame {
-            rt.engineTops[1] &-= 1
-            let f = rt.engineFrames[rt.engineTops[1]]
+            rt.engine.pointee.frames &-= 1
+            let f = rt.engineFrames[rt.engine.pointee.frames]
             deinitFrame(l, f.nslots)
-            rt.engineTops[0] = f.base
+            rt.engine.pointee.values = f.base
             rt.counters[0] &-= 1
             depth &-= 1
             running = f.code
             f.code._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
             l = f.l; stack = f.stack
-            ip = ins + f.pc
+            ip = f.ip
             return f
         }
         while true {
@@ -468,10 +468,10 @@ extension Bytecode {
                                 // already), else moved to the engine stack's top.
                                 let n = ucode._withUnsafeGuaranteedRef { $0.nslots }
                                 let fn = top - (a &+ 1)
-                                let base = rt.engineTops[0]
-                                let nl = depth > 0 ? fn : rt.engineStack + base
-                                let end = (nl - rt.engineStack) &+ ucode._withUnsafeGuaranteedRef { $0.inlineFrameSize }
-                                if end <= Runtime.engineStackCapacity && rt.counters[0] < Runtime.maxDepth {
+                                let base = rt.engine.pointee.values
+                                let nl = depth > 0 ? fn : base
+                                let end = nl + ucode._withUnsafeGuaranteedRef { $0.inlineFrameSize }
+                                if end <= rt.engineStackEnd && rt.counters[0] < Runtime.maxDepth {
                                     let callee = ucode._withUnsafeGuaranteedRef { $0.engineRef.unsafelyUnwrapped }
                                     rt.counters[0] &+= 1
                                     if depth == 0 {
@@ -486,10 +486,10 @@ extension Bytecode {
                                     if ucode._withUnsafeGuaranteedRef({ $0.needsCells }) {
                                         ufn._withUnsafeGuaranteedRef { $0.setupCells(nl) }
                                     }
-                                    rt.engineFrames[rt.engineTops[1]] = InlineFrame(
-                                        code: running, pc: ip - ins, sp: fn - stack, l: l, stack: stack, nslots: n, callee: ucode, base: base)
-                                    rt.engineTops[1] &+= 1
-                                    rt.engineTops[0] = end > base ? end : base
+                                    rt.engineFrames[rt.engine.pointee.frames] = InlineFrame(
+                                        code: running, ip: ip, top: fn, l: l, stack: stack, nslots: n, callee: ucode, base: base)
+                                    rt.engine.pointee.frames &+= 1
+                                    rt.engine.pointee.values = end > base ? end : base
                                     depth &+= 1
                                     running = callee
                                     callee._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
@@ -534,7 +534,7 @@ extension Bytecode {
                         // (slot 0, the function, with it) and the result takes the function's
                         // place on the caller's stack.
                         let f = leave()
-                        top = stack + f.sp
+                        top = f.top
                         storeBits(top, bits)
                         top += 1
                     case .reraise:
@@ -583,12 +583,12 @@ extension Bytecode {
                     if depth == 0 { throw e }
                     // The callee's frame ends as a function's does (a traceback entry), and the
                     // exception goes on from its call in the caller.
-                    let callee = rt.engineFrames[rt.engineTops[1] &- 1].callee.takeUnretainedValue()
+                    let callee = rt.engineFrames[rt.engine.pointee.frames &- 1].callee.takeUnretainedValue()
                     let loc = e.pending ?? callee.location
                     e.frames.append(CellError.TraceFrame(location: loc, function: callee.name, sourceLine: rt.sourceLines[loc.line]))
                     e.pending = nil
                     let f = leave()
-                    top = stack + f.sp
+                    top = f.top
                 }
             }
         }

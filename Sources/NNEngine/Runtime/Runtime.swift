@@ -98,20 +98,22 @@ public final class Runtime {
         counters.initialize(repeating: 0, count: 2)
         counters[1] = 1 << 12
         engineStack = .allocate(capacity: Runtime.engineStackCapacity)
+        engineStackEnd = engineStack + Runtime.engineStackCapacity
         engineFrames = .allocate(capacity: Runtime.maxDepth + 8)
-        engineTops = .allocate(capacity: 2)
-        engineTops.initialize(repeating: 0, count: 2)
+        engine = .allocate(capacity: 1)
+        engine.initialize(to: EngineTops(values: engineStack, frames: 0))
         // The loop moves values as their bytes (Engine/Frames.swift): a `Value` must fit them.
         precondition(MemoryLayout<Value>.size <= MemoryLayout<ValueBits>.size, "ValueBits must cover Value")
         self.tensors = tensors
     }
 
     /// Calls the engine runs in the caller's loop (Engine/VM.swift) keep the callee's slots and
-    /// stack on `engineStack` and the suspended caller on `engineFrames`; `engineTops` holds
-    /// [0] values in use, [1] callers suspended (behind a pointer like `counters`).
+    /// stack on `engineStack` and the suspended caller on `engineFrames`; `engine` holds where
+    /// each ends (behind a pointer like `counters`).
     let engineStack: UnsafeMutablePointer<Value>
+    let engineStackEnd: UnsafeMutablePointer<Value>
     let engineFrames: UnsafeMutablePointer<InlineFrame>
-    let engineTops: UnsafeMutablePointer<Int>
+    let engine: UnsafeMutablePointer<EngineTops>
     static let engineStackCapacity = 1 << 17
     /// The iterator classes the loop steps in place, read once here (naming a class's
     /// metadata in the loop is a call to its accessor on every use).
@@ -126,7 +128,7 @@ public final class Runtime {
         counters.deallocate()
         engineStack.deallocate()
         engineFrames.deallocate()
-        engineTops.deallocate()
+        engine.deallocate()
     }
 
     func globalBox(_ name: String) -> GlobalBox {
