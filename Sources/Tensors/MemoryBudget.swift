@@ -98,7 +98,7 @@ public final class MemoryBudget: Sendable {
     }
 
     /// Freed tensor buffers kept for reuse (resident, charged to no budget).
-    public static var cachedBufferBytes: Int { LargeBufferCache.shared.held }
+    public static var cachedBufferBytes: Int { LargeBufferCache.shared.held + SmallBufferCache.shared.held }
 
     /// Private resident memory of this process in bytes (0 when unknown): resident pages less
     /// those backed by files (mapped code, a memory-mapped `get_data` cache), which the kernel

@@ -64,3 +64,68 @@ final class LargeBufferCache: @unchecked Sendable {
         return true
     }
 }
+
+/// Keeps freed small buffers (up to 64 KB) for the next allocation of their size class.
+///
+/// A small tensor op allocates its result, and the one before freed its own: through glibc
+/// each such buffer (past tcache's 1 KB) takes `posix_memalign`'s slow path, which first merges
+/// the fast bins that the interpreter's small objects keep filling - about a tenth of a
+/// 64x50 @ (10x50).T product (1.5 us) went to that. Here a buffer is rounded up to a power of
+/// two from 64 bytes (11 classes), and up to 16 of each class wait for reuse: 11 MB at most.
+final class SmallBufferCache: @unchecked Sendable {
+    static let shared = SmallBufferCache()
+    static let maxBytes = 1 << 16
+    private static let classes = 11
+    private static let perClass = 16
+
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+    private let slots: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    private let counts: UnsafeMutablePointer<Int>
+    private var heldBytes = 0
+
+    /// The bytes the cache holds now (resident, and charged to no notebook's budget).
+    var held: Int {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return heldBytes
+    }
+
+    private init() {
+        lock = .allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+        slots = .allocate(capacity: Self.classes * Self.perClass)
+        slots.initialize(repeating: nil, count: Self.classes * Self.perClass)
+        counts = .allocate(capacity: Self.classes)
+        counts.initialize(repeating: 0, count: Self.classes)
+    }
+
+    /// The size class of a buffer of `bytes` (0 for 64 bytes and less), or nil past 64 KB.
+    static func sizeClass(_ bytes: Int) -> Int? {
+        guard bytes <= maxBytes else { return nil }
+        return Int.bitWidth - (Swift.max(bytes, 64) - 1).leadingZeroBitCount - 6
+    }
+
+    /// The bytes every buffer of class `c` has.
+    static func classBytes(_ c: Int) -> Int { 64 << c }
+
+    /// A kept buffer of class `c`, or nil.
+    func take(_ c: Int) -> UnsafeMutableRawPointer? {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        guard counts[c] > 0 else { return nil }
+        counts[c] -= 1
+        heldBytes -= Self.classBytes(c)
+        return slots[c * Self.perClass + counts[c]]
+    }
+
+    /// Takes a freed buffer of class `c` when its class has room; false means the caller frees it.
+    func keep(_ pointer: UnsafeMutableRawPointer, _ c: Int) -> Bool {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        guard counts[c] < Self.perClass else { return false }
+        slots[c * Self.perClass + counts[c]] = pointer
+        counts[c] += 1
+        heldBytes += Self.classBytes(c)
+        return true
+    }
+}

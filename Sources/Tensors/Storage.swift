@@ -49,11 +49,15 @@ public final class Storage: @unchecked Sendable {
         self.count = count
         self.allocatedBytes = size
         self.mappedBytes = nil
-        if let cached = LargeBufferCache.shared.take(bytes: size) {
+        if let c = SmallBufferCache.sizeClass(size), let cached = SmallBufferCache.shared.take(c) {
+            self.raw = cached
+        } else if let cached = LargeBufferCache.shared.take(bytes: size) {
             self.raw = cached
         } else {
             do {
-                self.raw = try Storage.allocate(size: size, count: count, dtype: dtype)
+                // Small buffers are their size class's bytes, so any can be kept for reuse.
+                let reserved = SmallBufferCache.sizeClass(size).map(SmallBufferCache.classBytes) ?? size
+                self.raw = try Storage.allocate(size: reserved, count: count, dtype: dtype)
             } catch {
                 budget?.release(size)
                 throw error
@@ -106,6 +110,8 @@ public final class Storage: @unchecked Sendable {
         budget?.release(allocatedBytes)
         if let bytes = mappedBytes {
             munmap(raw, bytes)
+        } else if let c = SmallBufferCache.sizeClass(allocatedBytes) {
+            if !SmallBufferCache.shared.keep(raw, c) { free(raw) }
         } else if !LargeBufferCache.shared.keep(raw, bytes: allocatedBytes) {
             free(raw)
         }
