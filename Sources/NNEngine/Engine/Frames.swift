@@ -113,6 +113,27 @@ struct ValueBits {
     var tag: UInt8
 }
 
+/// The tag byte of a value's bytes for the cases the loop tests without a `switch` (a switch
+/// over several cases becomes a jump table): checked against the compiler's layout when a
+/// Runtime starts (`ValueTag.check`).
+enum ValueTag {
+    static let object: UInt8 = 4
+    static let callee: UInt8 = 7
+
+    /// The tag of the value at `p`.
+    @inline(__always) static func of(_ p: UnsafeMutablePointer<Value>) -> UInt8 {
+        UnsafeRawPointer(p).load(fromByteOffset: 16, as: UInt8.self)
+    }
+
+    static func check() {
+        let o = PyObject()
+        precondition(bitsOf(.object(o)).tag == object, "Value's tag layout changed: update ValueTag")
+        // A callee's payload is never read here: any aligned address shows the tag.
+        let f = Unmanaged<PyFunction>.fromOpaque(UnsafeRawPointer(bitPattern: 0x1000)!)
+        precondition(bitsOf(.callee(f)).tag == callee, "Value's tag layout changed: update ValueTag")
+    }
+}
+
 /// Moves the value at `src` into uninitialised `dst` (`src` is left uninitialised).
 @inline(__always) func moveValue(_ dst: UnsafeMutablePointer<Value>, _ src: UnsafeMutablePointer<Value>) {
     UnsafeMutableRawPointer(dst).storeBytes(of: UnsafeRawPointer(src).load(as: ValueBits.self), as: ValueBits.self)

@@ -20,7 +20,11 @@ extension Bytecode {
         // `InlineFrame`); `depth` such callers are suspended.
         var running = Unmanaged.passUnretained(self)
         var cur: Bytecode { running.takeUnretainedValue() }
-        var ins = self.ins, k = self.k, g = self.g
+        var ins = self.ins
+        // The running body's constants and global boxes, read where used (kept in variables,
+        // they cost a register or a spill slot across the whole loop and three loads a call).
+        var k: UnsafeMutablePointer<Value> { running._withUnsafeGuaranteedRef { $0.k } }
+        var g: UnsafeMutablePointer<UnsafeMutablePointer<Value>> { running._withUnsafeGuaranteedRef { $0.g } }
         // The next instruction, as a pointer (an index costs a shift and a reload of `ins` on
         // every dispatch).
         var ip = ins + st.pc
@@ -64,7 +68,7 @@ extension Bytecode {
             rt.counters[0] &-= 1
             depth &-= 1
             running = f.code
-            f.code._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
+            ins = f.code._withUnsafeGuaranteedRef { $0.ins }
             l = f.l; stack = f.stack
             ip = f.ip
             return f
@@ -492,7 +496,7 @@ extension Bytecode {
                                     rt.engine.pointee.values = end > base ? end : base
                                     depth &+= 1
                                     running = callee
-                                    callee._withUnsafeGuaranteedRef { c in ins = c.ins; k = c.k; g = c.g }
+                                    ins = callee._withUnsafeGuaranteedRef { $0.ins }
                                     l = nl; stack = nl + n
                                     ip = ins; top = stack
                                     break

@@ -211,13 +211,20 @@ public final class PyFunction: PyObject, @unchecked Sendable {
 /// The plain user function a global box holds, unretained.
 /// The function a `call` finds under its arguments: borrowed (`Value.callee`) or held.
 @inline(__always) func calleeFunction(_ p: UnsafeMutablePointer<Value>, _ rt: Runtime) -> Unmanaged<PyFunction>? {
-    if case .callee(let f) = p.pointee { return f }
-    return peekFunction(p, rt)
+    let tag = ValueTag.of(p)
+    if tag == ValueTag.callee { return UnsafeRawPointer(p).load(as: Unmanaged<PyFunction>.self) }
+    return tag == ValueTag.object ? peekFunctionObject(p, rt) : nil
 }
 
 @inline(__always) func peekFunction(_ p: UnsafeMutablePointer<Value>, _ rt: Runtime) -> Unmanaged<PyFunction>? {
-    if case .object(let o) = p.pointee, ObjectIdentifier(type(of: o)) == rt.functionClass {
-        return Unmanaged.passUnretained(unsafeDowncast(o, to: PyFunction.self))
-    }
-    return nil
+    ValueTag.of(p) == ValueTag.object ? peekFunctionObject(p, rt) : nil
+}
+
+/// The plain user function an `object` value at `p` holds, or nil (read without a retain).
+@inline(__always) func peekFunctionObject(_ p: UnsafeMutablePointer<Value>, _ rt: Runtime) -> Unmanaged<PyFunction>? {
+    let o = UnsafeRawPointer(p).load(as: Unmanaged<PyObject>.self)
+    // The object's first word is its class's metadata.
+    let isa = UnsafeRawPointer(o.toOpaque()).load(as: UInt.self)
+    guard isa == UInt(bitPattern: rt.functionClass) else { return nil }
+    return Unmanaged<PyFunction>.fromOpaque(o.toOpaque())
 }

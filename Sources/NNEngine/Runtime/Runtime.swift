@@ -104,6 +104,7 @@ public final class Runtime {
         engine.initialize(to: EngineTops(values: engineStack, frames: 0))
         // The loop moves values as their bytes (Engine/Frames.swift): a `Value` must fit them.
         precondition(MemoryLayout<Value>.size <= MemoryLayout<ValueBits>.size, "ValueBits must cover Value")
+        ValueTag.check()
         self.tensors = tensors
     }
 
