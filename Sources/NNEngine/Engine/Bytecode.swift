@@ -251,6 +251,14 @@ final class Bytecode {
         self.maxStack = maxStack; self.slotNames = slotNames
         ins = .allocate(capacity: max(1, code.count))
         ins.initialize(from: code, count: code.count)
+        // In the loop's table, the back edges of loops (`jumpBack`, `forIterBack`'s second
+        // target) are offsets from the next instruction: the loop adds them to its instruction
+        // pointer, with no load of the table's start on every iteration. `code` keeps them
+        // absolute (the disassembler's view).
+        for p in code.indices {
+            if code[p].op == .jumpBack { ins[p].a = code[p].a &- Int32(p + 1) }
+            if code[p].op == .forIterBack { ins[p].c = code[p].c &- Int32(p + 1) }
+        }
         k = .allocate(capacity: max(1, consts.count))
         k.initialize(from: consts, count: consts.count)
         g = .allocate(capacity: max(1, globals.count))

@@ -20,9 +20,10 @@ extension Bytecode {
         // `InlineFrame`); `depth` such callers are suspended.
         var running = Unmanaged.passUnretained(self)
         var cur: Bytecode { running.takeUnretainedValue() }
-        var ins = self.ins
-        // The running body's constants and global boxes, read where used (kept in variables,
-        // they cost a register or a spill slot across the whole loop and three loads a call).
+        // The running body's instructions (for jumps), constants and global boxes, read where
+        // used: kept in variables, they cost registers or spill slots across the whole loop,
+        // and loads at every call and return.
+        var ins: UnsafeMutablePointer<Instr> { running._withUnsafeGuaranteedRef { $0.ins } }
         var k: UnsafeMutablePointer<Value> { running._withUnsafeGuaranteedRef { $0.k } }
         var g: UnsafeMutablePointer<UnsafeMutablePointer<Value>> { running._withUnsafeGuaranteedRef { $0.g } }
         // The next instruction, as a pointer (an index costs a shift and a reload of `ins` on
@@ -68,7 +69,6 @@ extension Bytecode {
             rt.counters[0] &-= 1
             depth &-= 1
             running = f.code
-            ins = f.code._withUnsafeGuaranteedRef { $0.ins }
             l = f.l; stack = f.stack
             ip = f.ip
             return f
@@ -210,7 +210,7 @@ extension Bytecode {
                     case .jump: ip = ins + a
                     case .jumpBack:
                         try rt.tick()
-                        ip = ins + a
+                        ip += a
                     case .jumpIfFalse:
                         if !(try engineTruth(rt, pop())) { ip = ins + a }
                     case .jumpIfTrue:
@@ -229,7 +229,7 @@ extension Bytecode {
                             // A range stepped in place into a local slot: no optional, no copy.
                             let step = stepRange(u, rt.rangeIterClass, l + Int(i.b))
                             if step == 1 {
-                                if i.op == .forIterBack { ip = ins + Int(i.c) }
+                                if i.op == .forIterBack { ip += Int(i.c) }
                                 break
                             }
                             if step == 2 { _ = pop(); ip = ins + a; break }
@@ -243,7 +243,7 @@ extension Bytecode {
                                 g[b].pointee = v
                             default: push(v)
                             }
-                            if i.op == .forIterBack { ip = ins + Int(i.c) }
+                            if i.op == .forIterBack { ip += Int(i.c) }
                         } else {
                             _ = pop()
                             ip = ins + a
@@ -496,7 +496,6 @@ extension Bytecode {
                                     rt.engine.pointee.values = end > base ? end : base
                                     depth &+= 1
                                     running = callee
-                                    ins = callee._withUnsafeGuaranteedRef { $0.ins }
                                     l = nl; stack = nl + n
                                     ip = ins; top = stack
                                     break
