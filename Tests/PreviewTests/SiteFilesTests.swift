@@ -93,12 +93,16 @@ func statusLine(port: UInt16, path: String) async -> String {
     await get(port: port, path: path).split(separator: "\r\n").first.map(String.init) ?? ""
 }
 
-@Test func theServerRefusesEscapesOverHTTP() async throws {
+/// A preview server for the fixture site, listening on a free port; the caller stops it.
+func servedFixture() async throws -> (PreviewServer, UInt16) {
     let (_, files) = try siteFixture()
     let server = try PreviewServer(files: files, host: "127.0.0.1", port: 0)
-    let task = Task { try await server.run() }
-    defer { task.cancel() }
-    let port = try await server.waitUntilListening()
+    Task { try await server.run() }
+    return (server, try await server.waitUntilListening())
+}
+
+@Test func theServerRefusesEscapesOverHTTP() async throws {
+    let (server, port) = try await servedFixture()
     #expect(await statusLine(port: port, path: "/01_a.html") == "HTTP/1.1 200 OK")
     for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/img/%2e%2e/%2e%2e/secret.txt", "/leak.txt", "/up/secret.txt"] {
         #expect(await statusLine(port: port, path: path) == "HTTP/1.1 404 Not Found", "\(path)")
@@ -122,11 +126,7 @@ func statusLine(port: UInt16, path: String) async -> String {
 /// An edit that lands while a page loads (served, its event stream not yet open) still reloads
 /// it: the stream opened with the page's version starts with a reload; an up-to-date one not.
 @Test func aPageServedBeforeAChangeIsToldOnConnecting() async throws {
-    let (_, files) = try siteFixture()
-    let server = try PreviewServer(files: files, host: "127.0.0.1", port: 0)
-    let task = Task { try await server.run() }
-    defer { task.cancel() }
-    let port = try await server.waitUntilListening()
+    let (server, port) = try await servedFixture()
     let page = await get(port: port, path: "/01_a.html")
     #expect(page.contains("&since=0\");"))
     server.reload(["01_a.html"])
