@@ -229,6 +229,8 @@ final class Bytecode {
     let maxStack: Int
     /// Slot names (UnboundLocalError messages and the disassembler).
     let slotNames: [String]
+    /// The frame's slot count: where a frame's own stack starts after its slots.
+    let frameSize: Int
     /// A generator function's body: a call makes a generator over a copy of the frame.
     var isGenerator = false
     /// Generator expressions, made by `makeGenerator`.
@@ -248,7 +250,7 @@ final class Bytecode {
         self.globals = globals; self.globalFallback = globalFallback; self.handlers = handlers
         self.functions = functions; self.classes = classes; self.magics = magics
         self.kwNames = kwNames; self.shapes = shapes; self.locs = locs
-        self.maxStack = maxStack; self.slotNames = slotNames
+        self.maxStack = maxStack; self.slotNames = slotNames; frameSize = slotNames.count
         ins = .allocate(capacity: max(1, code.count))
         ins.initialize(from: code, count: code.count)
         // In the loop's table, the back edges of loops (`jumpBack`, `forIterBack`'s second

@@ -49,7 +49,6 @@ struct InlineFrame {
     /// became the callee's slots 0...a); the result goes there.
     let top: UnsafeMutablePointer<Value>
     let l: Frame
-    let stack: UnsafeMutablePointer<Value>
     let nslots: Int
     /// The callee's code object (kept alive by the function in the callee's slot 0, or by the
     /// global a borrowed callee came from).

@@ -29,7 +29,13 @@ extension Bytecode {
         // The next instruction, as a pointer (an index costs a shift and a reload of `ins` on
         // every dispatch).
         var ip = ins + st.pc
-        var l = l0, stack = stack0
+        var l = l0
+        // The frame's stack, after its slots (the loop's own frame: the stack it was given).
+        // Computed where used rather than kept: a variable live across the whole loop costs a
+        // register or spills in every step.
+        var stack: UnsafeMutablePointer<Value> {
+            depth == 0 ? stack0 : l + running._withUnsafeGuaranteedRef { $0.frameSize }
+        }
         // The next free stack place, as a pointer (an index costs a multiply and a reload of
         // `stack` on every push and pop).
         var top = stack0 + st.sp
@@ -69,7 +75,7 @@ extension Bytecode {
             rt.counters[0] &-= 1
             depth &-= 1
             running = f.code
-            l = f.l; stack = f.stack
+            l = f.l
             ip = f.ip
             return f
         }
@@ -491,13 +497,13 @@ extension Bytecode {
                                         ufn._withUnsafeGuaranteedRef { $0.setupCells(nl) }
                                     }
                                     rt.engineFrames[rt.engine.pointee.frames] = InlineFrame(
-                                        code: running, ip: ip, top: fn, l: l, stack: stack, nslots: n, callee: ucode, base: base)
+                                        code: running, ip: ip, top: fn, l: l, nslots: n, callee: ucode, base: base)
                                     rt.engine.pointee.frames &+= 1
                                     rt.engine.pointee.values = end > base ? end : base
                                     depth &+= 1
                                     running = callee
-                                    l = nl; stack = nl + n
-                                    ip = ins; top = stack
+                                    l = nl
+                                    ip = ins; top = nl + n
                                     break
                                 }
                             }

@@ -57,6 +57,7 @@ package final class CodeObject {
         self.freeSlots = freeSlots
         needsCells = !cellParams.isEmpty || !cellLocals.isEmpty || !freeSlots.isEmpty
         self.bytecode = bytecode
+        assert(bytecode.frameSize == nslots, "a function's frame and its body's slots disagree")
         simple = params.varargs == nil && params.kwargs == nil && params.keywordOnly.isEmpty
         engineRef = bytecode.isGenerator ? nil : .passUnretained(bytecode)
         inlineArity = simple && !bytecode.isGenerator ? nparams : -1
