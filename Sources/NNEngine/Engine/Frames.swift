@@ -57,10 +57,11 @@ struct InlineFrame {
     let base: UnsafeMutablePointer<Value>
 }
 
-/// Where the engine stack ends: the first free value place, and the callers suspended.
+/// Where the engine stack ends: the first free value place, and the place of the next caller
+/// suspended (pointers: an index into frames of 7 words costs a multiply per call).
 struct EngineTops {
     var values: UnsafeMutablePointer<Value>
-    var frames: Int
+    var frames: UnsafeMutablePointer<InlineFrame>
 }
 
 /// Where a frame stopped: the next instruction and the stack height; `yielded` when it stopped

@@ -68,8 +68,8 @@ extension Bytecode {
             try engineSetItem(rt, try cur.variableValue(l, 0, a), ix, v)
         }
         @inline(__always) func leave() -> InlineFrame {
-            rt.engine.pointee.frames &-= 1
-            let f = rt.engineFrames[rt.engine.pointee.frames]
+            rt.engine.pointee.frames -= 1
+            let f = rt.engine.pointee.frames.pointee
             deinitFrame(l, f.nslots)
             rt.engine.pointee.values = f.base
             rt.counters[0] &-= 1
@@ -496,9 +496,9 @@ extension Bytecode {
                                     if ucode._withUnsafeGuaranteedRef({ $0.needsCells }) {
                                         ufn._withUnsafeGuaranteedRef { $0.setupCells(nl) }
                                     }
-                                    rt.engineFrames[rt.engine.pointee.frames] = InlineFrame(
-                                        code: running, ip: ip, top: fn, l: l, nslots: n, callee: ucode, base: base)
-                                    rt.engine.pointee.frames &+= 1
+                                    rt.engine.pointee.frames.initialize(to: InlineFrame(
+                                        code: running, ip: ip, top: fn, l: l, nslots: n, callee: ucode, base: base))
+                                    rt.engine.pointee.frames += 1
                                     rt.engine.pointee.values = end > base ? end : base
                                     depth &+= 1
                                     running = callee
@@ -592,7 +592,7 @@ extension Bytecode {
                     if depth == 0 { throw e }
                     // The callee's frame ends as a function's does (a traceback entry), and the
                     // exception goes on from its call in the caller.
-                    let callee = rt.engineFrames[rt.engine.pointee.frames &- 1].callee.takeUnretainedValue()
+                    let callee = (rt.engine.pointee.frames - 1).pointee.callee.takeUnretainedValue()
                     let loc = e.pending ?? callee.location
                     e.frames.append(CellError.TraceFrame(location: loc, function: callee.name, sourceLine: rt.sourceLines[loc.line]))
                     e.pending = nil

@@ -101,7 +101,7 @@ public final class Runtime {
         engineStackEnd = engineStack + Runtime.engineStackCapacity
         engineFrames = .allocate(capacity: Runtime.maxDepth + 8)
         engine = .allocate(capacity: 1)
-        engine.initialize(to: EngineTops(values: engineStack, frames: 0))
+        engine.initialize(to: EngineTops(values: engineStack, frames: engineFrames))
         // The loop moves values as their bytes (Engine/Frames.swift): a `Value` must fit them.
         precondition(MemoryLayout<Value>.size <= MemoryLayout<ValueBits>.size, "ValueBits must cover Value")
         ValueTag.check()
