@@ -24,11 +24,12 @@
 #define AVX512 __attribute__((target("avx512f,avx512vl,fma")))
 #define HIDDEN __attribute__((visibility("hidden")))
 
-/// The first mr rows (1 <= mr <= MR) of the tile at c (row stride ldc) = or += sum over p < kc of
-/// A(:, p) * B(p, :), B(p, :) being the NR floats at b + p * ldb, in chains of `chunk` terms each
-/// added to the tile in turn. A's panel in row layout (`rows_layout`): A(r, p) at
-/// a[r * KCP + p]; else column layout: A(r, p) at a[p * MR + r]. Rows past mr are not touched.
-HIDDEN void nnb_kernel(int rows_layout, int mr, ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb,
+/// The first mr rows and nr columns (1 <= mr <= MR, 1 <= nr <= NR) of the tile at c (row stride
+/// ldc) = or += sum over p < kc of A(:, p) * B(p, :), B(p, :) being the NR floats at b + p * ldb,
+/// in chains of `chunk` terms each added to the tile in turn. A's panel in row layout
+/// (`rows_layout`): A(r, p) at a[r * KCP + p]; else column layout: A(r, p) at a[p * MR + r].
+/// Rows past mr and columns past nr are not touched.
+HIDDEN void nnb_kernel(int rows_layout, int mr, int nr, ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb,
                        float *c, ptrdiff_t ldc, int accumulate, ptrdiff_t chunk);
 /// B(p0 .. p0+kc, j0 .. j0+nr), B(p, j) at b[p * brs + j * bcs], into one panel at dst (64-byte
 /// aligned): row p holds NR floats, zero past nr.

@@ -14,10 +14,13 @@
 // MARK: The kernel
 
 /// tile (R x NR at c, row stride ldc; R <= MR) = or += sum over p < kc of A(:, p) * B(p, :),
-/// with A(r, p) at a[r * rs + p * ps] and B(p, :) the NR floats at b + p * ldb.
+/// with A(r, p) at a[r * rs + p * ps] and B(p, :) the NR floats at b + p * ldb. Only the
+/// columns in `cols` (a mask per vector of 16) of C are read or written: an edge panel's tile
+/// goes to C directly.
 AVX512 static inline __attribute__((always_inline)) void
 kernel_body(const int R, ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
-            const float *restrict b, ptrdiff_t ldb, float *restrict c, ptrdiff_t ldc, int accumulate) {
+            const float *restrict b, ptrdiff_t ldb, float *restrict c, ptrdiff_t ldc, int accumulate,
+            const __mmask16 cols[NV]) {
     __m512 acc[MR][NV];
 #pragma unroll
     for (int r = 0; r < R; r++) {
@@ -49,14 +52,14 @@ kernel_body(const int R, ptrdiff_t kc, const float *restrict a, const ptrdiff_t 
 #pragma unroll
             for (int v = 0; v < NV; v++) {
                 float *q = c + r * ldc + 16 * v;
-                _mm512_storeu_ps(q, _mm512_add_ps(_mm512_loadu_ps(q), acc[r][v]));
+                _mm512_mask_storeu_ps(q, cols[v], _mm512_add_ps(_mm512_maskz_loadu_ps(cols[v], q), acc[r][v]));
             }
         }
     } else {
 #pragma unroll
         for (int r = 0; r < R; r++) {
 #pragma unroll
-            for (int v = 0; v < NV; v++) _mm512_storeu_ps(c + r * ldc + 16 * v, acc[r][v]);
+            for (int v = 0; v < NV; v++) _mm512_mask_storeu_ps(c + r * ldc + 16 * v, cols[v], acc[r][v]);
         }
     }
 }
@@ -67,33 +70,39 @@ kernel_body(const int R, ptrdiff_t kc, const float *restrict a, const ptrdiff_t 
 /// tile in turn (the first stored unless `accumulate`).
 #define KERNEL_ROWS(R)                                                                                             \
     AVX512 static void rows_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, \
-                                int accumulate, ptrdiff_t chunk) {                                                 \
+                                int accumulate, ptrdiff_t chunk, const __mmask16 *cols) {                          \
         for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
             const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
-            kernel_body(R, n, a + p0, KCP, 1, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);                   \
+            kernel_body(R, n, a + p0, KCP, 1, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0, cols);             \
         }                                                                                                          \
     }                                                                                                              \
     AVX512 static void cols_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, \
-                                int accumulate, ptrdiff_t chunk) {                                                 \
+                                int accumulate, ptrdiff_t chunk, const __mmask16 *cols) {                          \
         for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
             const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
-            kernel_body(R, n, a + p0 * MR, 1, MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);               \
+            kernel_body(R, n, a + p0 * MR, 1, MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0, cols);         \
         }                                                                                                          \
     }
 
 KERNEL_ROWS(1) KERNEL_ROWS(2) KERNEL_ROWS(3) KERNEL_ROWS(4) KERNEL_ROWS(5) KERNEL_ROWS(6) KERNEL_ROWS(7)
 KERNEL_ROWS(8) KERNEL_ROWS(9) KERNEL_ROWS(10) KERNEL_ROWS(11) KERNEL_ROWS(12) KERNEL_ROWS(13) KERNEL_ROWS(14)
 
-typedef void (*kernel_t)(ptrdiff_t, const float *, const float *, ptrdiff_t, float *, ptrdiff_t, int, ptrdiff_t);
+typedef void (*kernel_t)(ptrdiff_t, const float *, const float *, ptrdiff_t, float *, ptrdiff_t, int, ptrdiff_t,
+                         const __mmask16 *);
 static const kernel_t row_kernels[MR + 1] = {NULL, rows_1, rows_2, rows_3, rows_4, rows_5, rows_6, rows_7,
                                             rows_8, rows_9, rows_10, rows_11, rows_12, rows_13, rows_14};
 static const kernel_t col_kernels[MR + 1] = {NULL, cols_1, cols_2, cols_3, cols_4, cols_5, cols_6, cols_7,
                                             cols_8, cols_9, cols_10, cols_11, cols_12, cols_13, cols_14};
 _Static_assert(MR == 14, "one kernel per row count up to MR");
 
-HIDDEN void nnb_kernel(int rows_layout, int mr, ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb,
+HIDDEN void nnb_kernel(int rows_layout, int mr, int nr, ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb,
                        float *c, ptrdiff_t ldc, int accumulate, ptrdiff_t chunk) {
-    (rows_layout ? row_kernels : col_kernels)[mr](kc, a, b, ldb, c, ldc, accumulate, chunk);
+    __mmask16 cols[NV];
+    for (int v = 0; v < NV; v++) {
+        const int n = nr - 16 * v;
+        cols[v] = n >= 16 ? 0xffff : n <= 0 ? 0 : (__mmask16)((1u << n) - 1);
+    }
+    (rows_layout ? row_kernels : col_kernels)[mr](kc, a, b, ldb, c, ldc, accumulate, chunk, cols);
 }
 
 // MARK: Packing

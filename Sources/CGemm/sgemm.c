@@ -108,7 +108,6 @@ AVX512 static void multiply_block(job_t *job, float *apack, ptrdiff_t ic, ptrdif
                                   ptrdiff_t pc, ptrdiff_t kc, ptrdiff_t jp0, ptrdiff_t jp1) {
     const int rows_layout = job->acs == 1, accumulate = pc > 0 || job->add;
     const ptrdiff_t ldc = job->ldc, apanels = (mc + MR - 1) / MR;
-    float tile[MR * NR] __attribute__((aligned(64)));
     for (ptrdiff_t ip = 0; ip < apanels; ip++) {
         const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
         nnb_pack_a_panel(job->a, job->ars, job->acs, ic + ip * MR, mr, pc, kc, apack + ip * MR * KCP);
@@ -122,21 +121,7 @@ AVX512 static void multiply_block(job_t *job, float *apack, ptrdiff_t ic, ptrdif
             const ptrdiff_t mr = mc - ip * MR < MR ? mc - ip * MR : MR;
             const float *ap = apack + ip * MR * KCP;
             float *cp = job->c + (ic + ip * MR) * ldc + jc + jp * NR;
-            if (nr == NR) {
-                nnb_kernel(rows_layout, (int)mr, kc, ap, bp, ldb, cp, ldc, accumulate, job->chunk);
-                continue;
-            }
-            // An edge panel runs in a scratch tile holding C's values, so that each chain is
-            // added to C in the same order as in a full tile.
-            if (accumulate) {
-                for (ptrdiff_t r = 0; r < mr; r++)
-                    for (ptrdiff_t j = 0; j < nr; j++) tile[r * NR + j] = cp[r * ldc + j];
-            }
-            nnb_kernel(rows_layout, (int)mr, kc, ap, bp, ldb, tile, NR, accumulate, job->chunk);
-            for (ptrdiff_t r = 0; r < mr; r++) {
-                float *row = cp + r * ldc;
-                for (ptrdiff_t j = 0; j < nr; j++) row[j] = tile[r * NR + j];
-            }
+            nnb_kernel(rows_layout, (int)mr, (int)nr, kc, ap, bp, ldb, cp, ldc, accumulate, job->chunk);
         }
     }
 }
