@@ -20,24 +20,20 @@ extension Bytecode {
         // `InlineFrame`); `depth` such callers are suspended.
         var running = Unmanaged.passUnretained(self)
         var cur: Bytecode { running.takeUnretainedValue() }
-        // The running body's instructions (for jumps), constants and global boxes, read where
-        // used: kept in variables, they cost registers or spill slots across the whole loop,
-        // and loads at every call and return.
+        // The running body's instructions, constants and global boxes, read where used (as
+        // variables they cost registers or spills across the loop, and loads per call).
         var ins: UnsafeMutablePointer<Instr> { running._withUnsafeGuaranteedRef { $0.ins } }
         var k: UnsafeMutablePointer<Value> { running._withUnsafeGuaranteedRef { $0.k } }
         var g: UnsafeMutablePointer<UnsafeMutablePointer<Value>> { running._withUnsafeGuaranteedRef { $0.g } }
-        // The next instruction, as a pointer (an index costs a shift and a reload of `ins` on
-        // every dispatch).
+        // The next instruction, as a pointer (an index costs a shift per dispatch).
         var ip = ins + st.pc
         var l = l0
-        // The frame's stack, after its slots (the loop's own frame: the stack it was given).
-        // Computed where used rather than kept: a variable live across the whole loop costs a
-        // register or spills in every step.
+        // The frame's stack, after its slots (the loop's own frame: the stack it was given),
+        // computed where used: a variable live across the loop costs a register or spills.
         var stack: UnsafeMutablePointer<Value> {
             depth == 0 ? stack0 : l + running._withUnsafeGuaranteedRef { $0.frameSize }
         }
-        // The next free stack place, as a pointer (an index costs a multiply and a reload of
-        // `stack` on every push and pop).
+        // The next free stack place, as a pointer (an index costs a multiply per push and pop).
         var top = stack0 + st.sp
         var depth = 0
         st.yielded = false
@@ -54,8 +50,6 @@ extension Bytecode {
             copyValue(top, p)
             top += 1
         }
-        /// Ends the innermost callee running in this loop and resumes its caller (the caller's
-        /// stack is left as it was at the call).
         /// `local a[local b, local c] = top`: a float tensor's element written in place, anything
         /// else through the Runtime (`o[(i, j)] = v`).
         @inline(__always) func storePairLocals(_ a: Int, _ b: Int, _ c: Int) throws {
@@ -67,6 +61,8 @@ extension Bytecode {
             let ix = Value.object(PyTuple([try cur.variableValue(l, 0, b), try cur.variableValue(l, 0, c)]))
             try engineSetItem(rt, try cur.variableValue(l, 0, a), ix, v)
         }
+        /// Ends the innermost callee running in this loop and resumes its caller (whose stack is
+        /// left as it was at the call).
         @inline(__always) func leave() -> InlineFrame {
             rt.engine.pointee.frames -= 1
             let f = rt.engine.pointee.frames.pointee
@@ -470,12 +466,10 @@ extension Bytecode {
                         if let ufn = calleeFunction(top - (a &+ 1), rt) {
                             let ucode = ufn._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.code) }
                             if ucode._withUnsafeGuaranteedRef({ $0.inlineArity == a }) {
-                                // A plain user function with exactly its positional arguments runs in
-                                // this loop (CPython 3.11's inlined calls): its frame goes on the
-                                // runtime's engine stack, this one is suspended on its frame list.
+                                // A plain user function with exactly its positional arguments runs
+                                // in this loop (CPython 3.11's inlined calls), this frame suspended.
                                 // The function and its arguments become the callee's slots 0...a:
-                                // in place when this frame's stack is on the engine stack (a callee
-                                // already), else moved to the engine stack's top.
+                                // in place on the engine stack (a callee already), else moved there.
                                 let n = ucode._withUnsafeGuaranteedRef { $0.nslots }
                                 let fn = top - (a &+ 1)
                                 let base = rt.engine.pointee.values
@@ -508,9 +502,8 @@ extension Bytecode {
                                 }
                             }
                             if ucode._withUnsafeGuaranteedRef({ $0.simple && $0.nparams == a }) {
-                                // Otherwise (a generator function, no room left on the engine
-                                // stack) the arguments move into a frame of their own (no argument
-                                // array, no binding).
+                                // Otherwise (a generator function, no room on the engine stack) the
+                                // arguments move into a frame of their own (no array, no binding).
                                 top -= a
                                 let r = try runInOwnFrame(rt, ufn, ucode._withUnsafeGuaranteedRef { $0.nslots }, top, a)
                                 top -= 1
@@ -590,7 +583,7 @@ extension Bytecode {
                     }
                     clear(to: 0)
                     if depth == 0 { throw e }
-                    // The callee's frame ends as a function's does (a traceback entry), and the
+                    // The callee's frame ends as a function's does (a traceback entry); the
                     // exception goes on from its call in the caller.
                     let callee = (rt.engine.pointee.frames - 1).pointee.callee.takeUnretainedValue()
                     let loc = e.pending ?? callee.location
