@@ -89,7 +89,6 @@ extension Bytecode {
                     ip += 1
                     let a = Int(i.a)
                     switch i.op {
-                    case .nop: break
                     case .loadConst: pushCopy(k + a)
                     case .loadLocal:
                         if case .undefined = l[a] { throw unbound(cur.slotNames[a]) }
@@ -111,13 +110,15 @@ extension Bytecode {
                         let v = pop()
                         rt.retireIfFunction(p.pointee)
                         p.pointee = v
-                    case .buildSet, .buildMap, .buildSlice, .buildString, .listExtend, .listConvert, .dictMerge,
+                    case .nop, .buildSet, .buildMap, .buildSlice, .buildString, .listExtend, .listConvert, .dictMerge,
                          .withEnter, .withExit, .withExitExc, .importName, .importFrom, .importStar, .formatValue,
                          .makeGenerator, .listToGenerator, .unpack, .makeSuper, .storeClassName, .deleteClassName,
                          .callKw, .callEx, .makeFunction, .buildClass, .assertFail, .getYieldFromIter,
                          .deleteLocal, .deleteCell, .deleteGlobal, .loadClassName, .rotThree, .dupN, .deleteAttr,
                          .deleteSubscr, .setAdd, .mapAdd, .raise, .excCaught, .loadExc, .popExcept, .setLast, .magic:
-                        // Instructions off the hot path, out of line (VM+Cold.swift).
+                        // Instructions off the hot path, out of line (VM+Cold.swift). `nop` too: an
+                        // empty case would loop the dispatch to itself, and LLVM copies no such block
+                        // into the handlers (Package.swift, `engineInlining`).
                         var sp = top - stack
                         defer { top = stack + sp }
                         try cur.runCold(rt, i.p.pointee, ip - ins, l, stack, &sp)
