@@ -13,19 +13,19 @@
 
 // MARK: The kernel
 
-/// tile (R x NR at c, row stride ldc; R <= MR) = or += sum over p < kc of A(:, p) * B(p, :),
-/// with A(r, p) at a[r * rs + p * ps] and B(p, :) the NR floats at b + p * ldb. Only the
-/// columns in `cols` (a mask per vector of 16) of C are read or written: an edge panel's tile
-/// goes to C directly.
+/// tile (R x 16V at c, row stride ldc; R <= MR, V <= NV) = or += sum over p < kc of
+/// A(:, p) * B(p, :), with A(r, p) at a[r * rs + p * ps] and B(p, :) the 16V floats at
+/// b + p * ldb. Only the columns in `cols` (a mask per vector of 16) of C are read or written:
+/// an edge panel's tile goes to C directly.
 AVX512 static inline __attribute__((always_inline)) void
-kernel_body(const int R, ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
+kernel_body(const int R, const int V, ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
             const float *restrict b, ptrdiff_t ldb, float *restrict c, ptrdiff_t ldc, int accumulate,
             const __mmask16 cols[NV]) {
     __m512 acc[MR][NV];
 #pragma unroll
     for (int r = 0; r < R; r++) {
 #pragma unroll
-        for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_ps();
+        for (int v = 0; v < V; v++) acc[r][v] = _mm512_setzero_ps();
     }
     // C's tile is read and written only after the loop; fetching it now hides a miss to memory.
 #pragma unroll
@@ -36,12 +36,12 @@ kernel_body(const int R, ptrdiff_t kc, const float *restrict a, const ptrdiff_t 
     for (ptrdiff_t p = 0; p < kc; p++) {
         __m512 bv[NV];
 #pragma unroll
-        for (int v = 0; v < NV; v++) bv[v] = _mm512_loadu_ps(b + 16 * v);
+        for (int v = 0; v < V; v++) bv[v] = _mm512_loadu_ps(b + 16 * v);
 #pragma unroll
         for (int r = 0; r < R; r++) {
             __m512 ar = _mm512_set1_ps(a[r * rs]);
 #pragma unroll
-            for (int v = 0; v < NV; v++) acc[r][v] = _mm512_fmadd_ps(ar, bv[v], acc[r][v]);
+            for (int v = 0; v < V; v++) acc[r][v] = _mm512_fmadd_ps(ar, bv[v], acc[r][v]);
         }
         a += ps;
         b += ldb;
@@ -50,7 +50,7 @@ kernel_body(const int R, ptrdiff_t kc, const float *restrict a, const ptrdiff_t 
 #pragma unroll
         for (int r = 0; r < R; r++) {
 #pragma unroll
-            for (int v = 0; v < NV; v++) {
+            for (int v = 0; v < V; v++) {
                 float *q = c + r * ldc + 16 * v;
                 _mm512_mask_storeu_ps(q, cols[v], _mm512_add_ps(_mm512_maskz_loadu_ps(cols[v], q), acc[r][v]));
             }
@@ -59,50 +59,116 @@ kernel_body(const int R, ptrdiff_t kc, const float *restrict a, const ptrdiff_t 
 #pragma unroll
         for (int r = 0; r < R; r++) {
 #pragma unroll
-            for (int v = 0; v < NV; v++) _mm512_mask_storeu_ps(c + r * ldc + 16 * v, cols[v], acc[r][v]);
+            for (int v = 0; v < V; v++) _mm512_mask_storeu_ps(c + r * ldc + 16 * v, cols[v], acc[r][v]);
         }
     }
 }
 
-/// The kernel for R rows (a panel's first R; the tile's rows past the edge of C are not
-/// computed), on a panel in row layout (A(r, p) at a[r * KCP + p]) or in column layout
-/// (A(r, p) at a[p * MR + r]). The kc terms are summed in chains of `chunk`, each added to the
-/// tile in turn (the first stored unless `accumulate`).
-#define KERNEL_ROWS(R)                                                                                             \
-    AVX512 static void rows_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, \
-                                int accumulate, ptrdiff_t chunk, const __mmask16 *cols) {                          \
+/// An edge panel's tile of 16 + t columns (t <= T <= 8) with A in column layout (A(r, p) at
+/// a[p * MR + r]): the first 16 columns as kernel_body computes them (A's values broadcast, a
+/// vector of B per step), the last t as columns (the MR values of A's step times B's value
+/// broadcast), their chains running beside the 16 others rather than in a whole vector of
+/// mostly unused lanes. Every value of C is the same chain of multiply-adds in the same order as
+/// in kernel_body: the same bits.
+AVX512 static inline __attribute__((always_inline)) void
+tail_body(const int R, const int T, const int t, ptrdiff_t kc, const float *restrict a, const float *restrict b,
+          ptrdiff_t ldb, float *restrict c, ptrdiff_t ldc, int accumulate) {
+    __m512 acc[MR], tacc[T];
+#pragma unroll
+    for (int r = 0; r < R; r++) acc[r] = _mm512_setzero_ps();
+#pragma unroll
+    for (int j = 0; j < T; j++) tacc[j] = _mm512_setzero_ps();
+#pragma unroll
+    for (int r = 0; r < R; r++) {
+        _mm_prefetch((const char *)(c + r * ldc), _MM_HINT_T0);
+        _mm_prefetch((const char *)(c + r * ldc + 16 + T - 1), _MM_HINT_T0);
+    }
+    const __mmask16 panel_rows = (__mmask16)((1u << MR) - 1);
+    for (ptrdiff_t p = 0; p < kc; p++) {
+        const __m512 bv = _mm512_loadu_ps(b);
+        const __m512 av = _mm512_maskz_loadu_ps(panel_rows, a);
+#pragma unroll
+        for (int r = 0; r < R; r++) acc[r] = _mm512_fmadd_ps(_mm512_set1_ps(a[r]), bv, acc[r]);
+#pragma unroll
+        for (int j = 0; j < T; j++) tacc[j] = _mm512_fmadd_ps(av, _mm512_set1_ps(b[16 + j]), tacc[j]);
+        a += MR;
+        b += ldb;
+    }
+#pragma unroll
+    for (int r = 0; r < R; r++) {
+        float *q = c + r * ldc;
+        _mm512_storeu_ps(q, accumulate ? _mm512_add_ps(_mm512_loadu_ps(q), acc[r]) : acc[r]);
+    }
+    float cols[T][16];
+#pragma unroll
+    for (int j = 0; j < T; j++) _mm512_storeu_ps(cols[j], tacc[j]);
+    for (int r = 0; r < R; r++) {
+        float *q = c + r * ldc + 16;
+        for (int j = 0; j < t; j++) q[j] = accumulate ? q[j] + cols[j][r] : cols[j][r];
+    }
+}
+
+#define KERNEL_LAYOUTS(R, V, SUFFIX)                                                                               \
+    AVX512 static void rows##SUFFIX##_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,      \
+                                          ptrdiff_t ldc, int accumulate, ptrdiff_t chunk, const __mmask16 *cols) {    \
         for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
             const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
-            kernel_body(R, n, a + p0, KCP, 1, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0, cols);             \
+            kernel_body(R, V, n, a + p0, KCP, 1, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0, cols);          \
         }                                                                                                          \
     }                                                                                                              \
-    AVX512 static void cols_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, \
-                                int accumulate, ptrdiff_t chunk, const __mmask16 *cols) {                          \
+    AVX512 static void cols##SUFFIX##_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,      \
+                                          ptrdiff_t ldc, int accumulate, ptrdiff_t chunk, const __mmask16 *cols) {    \
         for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
             const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
-            kernel_body(R, n, a + p0 * MR, 1, MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0, cols);         \
+            kernel_body(R, V, n, a + p0 * MR, 1, MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0, cols);      \
         }                                                                                                          \
     }
+/// The edge-panel kernel for R rows and up to T trailing columns (tail_body), column layout.
+#define KERNEL_TAIL(R, T)                                                                                          \
+    AVX512 static void tail##T##_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,          \
+                                     ptrdiff_t ldc, int accumulate, ptrdiff_t chunk, int t) {                      \
+        for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
+            const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
+            tail_body(R, T, t, n, a + p0 * MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);                  \
+        }                                                                                                          \
+    }
+/// The kernels for R rows (a panel's first R; the tile's rows past the edge of C are not
+/// computed): two vectors of columns or one (an edge panel of at most 16), A in row layout
+/// (A(r, p) at a[r * KCP + p]) or column layout (A(r, p) at a[p * MR + r]), and the edge
+/// kernels for 17 ... 24 columns. The kc terms are summed in chains of `chunk`, each added to
+/// the tile in turn (the first stored unless `accumulate`).
+#define KERNEL_ROWS(R) KERNEL_LAYOUTS(R, NV, ) KERNEL_LAYOUTS(R, 1, 1) KERNEL_TAIL(R, 2) KERNEL_TAIL(R, 4) KERNEL_TAIL(R, 8)
 
 KERNEL_ROWS(1) KERNEL_ROWS(2) KERNEL_ROWS(3) KERNEL_ROWS(4) KERNEL_ROWS(5) KERNEL_ROWS(6) KERNEL_ROWS(7)
 KERNEL_ROWS(8) KERNEL_ROWS(9) KERNEL_ROWS(10) KERNEL_ROWS(11) KERNEL_ROWS(12) KERNEL_ROWS(13) KERNEL_ROWS(14)
 
 typedef void (*kernel_t)(ptrdiff_t, const float *, const float *, ptrdiff_t, float *, ptrdiff_t, int, ptrdiff_t,
                          const __mmask16 *);
-static const kernel_t row_kernels[MR + 1] = {NULL, rows_1, rows_2, rows_3, rows_4, rows_5, rows_6, rows_7,
-                                            rows_8, rows_9, rows_10, rows_11, rows_12, rows_13, rows_14};
-static const kernel_t col_kernels[MR + 1] = {NULL, cols_1, cols_2, cols_3, cols_4, cols_5, cols_6, cols_7,
-                                            cols_8, cols_9, cols_10, cols_11, cols_12, cols_13, cols_14};
+typedef void (*tail_kernel_t)(ptrdiff_t, const float *, const float *, ptrdiff_t, float *, ptrdiff_t, int, ptrdiff_t,
+                              int);
+#define BY_ROWS(PREFIX) {NULL, PREFIX##_1, PREFIX##_2, PREFIX##_3, PREFIX##_4, PREFIX##_5, PREFIX##_6, PREFIX##_7, \
+                         PREFIX##_8, PREFIX##_9, PREFIX##_10, PREFIX##_11, PREFIX##_12, PREFIX##_13, PREFIX##_14}
+/// [one vector][row layout][rows]
+static const kernel_t kernels[2][2][MR + 1] = {{BY_ROWS(cols), BY_ROWS(rows)}, {BY_ROWS(cols1), BY_ROWS(rows1)}};
+/// [up to 2, 4 or 8 trailing columns][rows]
+static const tail_kernel_t tail_kernels[3][MR + 1] = {BY_ROWS(tail2), BY_ROWS(tail4), BY_ROWS(tail8)};
 _Static_assert(MR == 14, "one kernel per row count up to MR");
 
 HIDDEN void nnb_kernel(int rows_layout, int mr, int nr, ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb,
                        float *c, ptrdiff_t ldc, int accumulate, ptrdiff_t chunk) {
+    const int t = nr - 16;
+    if (!rows_layout && t > 0 && t <= 8) {
+        // 16 + t columns (a minibatch's x.T @ g with 50 outputs ends in 16 + 2): 16 + t chains a
+        // row instead of 32.
+        tail_kernels[t <= 2 ? 0 : t <= 4 ? 1 : 2][mr](kc, a, b, ldb, c, ldc, accumulate, chunk, t);
+        return;
+    }
     __mmask16 cols[NV];
     for (int v = 0; v < NV; v++) {
         const int n = nr - 16 * v;
         cols[v] = n >= 16 ? 0xffff : n <= 0 ? 0 : (__mmask16)((1u << n) - 1);
     }
-    (rows_layout ? row_kernels : col_kernels)[mr](kc, a, b, ldb, c, ldc, accumulate, chunk, cols);
+    kernels[nr <= 16][rows_layout != 0][mr](kc, a, b, ldb, c, ldc, accumulate, chunk, cols);
 }
 
 // MARK: Packing
