@@ -136,6 +136,9 @@ final class Emitter {
 
     @discardableResult
     func emit(_ op: Opcode, _ a: Int = 0, _ b: Int = 0, c: Int = 0, o: Int = 0, m: Int = 0) -> Int {
+        var b = b
+        // A return clears its frame's stack only when something is left under the result.
+        if op == .returnValue || op == .returnLocal { b = depth > (op == .returnValue ? 1 : 0) ? 1 : 0 }
         depth += effect(op, a, b, m)
         maxDepth = max(maxDepth, depth)
         code.append(Instr(op: op, o: UInt8(o), m: UInt8(m), a: Int32(a), b: Int32(b), c: Int32(c)))

@@ -525,7 +525,8 @@ extension Bytecode {
                             src = l + a
                             if case .undefined = src.pointee { throw unbound(cur.slotNames[a]) }
                         }
-                        clear(to: 0)
+                        // b: the compiler left values under the result (a loop's iterator).
+                        if i.b != 0 { clear(to: 0) } else { assert(top == stack, "a return's stack not empty") }
                         if depth == 0 {
                             let r = src.move()
                             if i.op == .returnLocal { storeBits(src, rt.undefinedBits) }
