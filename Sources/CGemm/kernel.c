@@ -15,10 +15,11 @@
 
 /// tile (R x 16V at c, row stride ldc; R <= MR, V <= NV) = or += sum over p < kc of
 /// A(:, p) * B(p, :), with A(r, p) at a[r * rs + p * ps] and B(p, :) the 16V floats at
-/// b + p * ldb. Only the columns in `cols` (a mask per vector of 16) of C are read or written:
-/// an edge panel's tile goes to C directly.
+/// b + p * ldb. Only the columns in `cols` (a mask per vector of 16) of C are written, and of
+/// B read when `edge`: an edge panel's tile goes to C directly, and its B may be read where it
+/// lies.
 AVX512 static inline __attribute__((always_inline)) void
-kernel_body(const int R, const int V, ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
+kernel_body(const int R, const int V, const int edge, ptrdiff_t kc, const float *restrict a, const ptrdiff_t rs, const ptrdiff_t ps,
             const float *restrict b, ptrdiff_t ldb, float *restrict c, ptrdiff_t ldc, int accumulate,
             const __mmask16 cols[NV]) {
     __m512 acc[MR][NV];
@@ -36,7 +37,7 @@ kernel_body(const int R, const int V, ptrdiff_t kc, const float *restrict a, con
     for (ptrdiff_t p = 0; p < kc; p++) {
         __m512 bv[NV];
 #pragma unroll
-        for (int v = 0; v < V; v++) bv[v] = _mm512_loadu_ps(b + 16 * v);
+        for (int v = 0; v < V; v++) bv[v] = edge ? _mm512_maskz_loadu_ps(cols[v], b + 16 * v) : _mm512_loadu_ps(b + 16 * v);
 #pragma unroll
         for (int r = 0; r < R; r++) {
             __m512 ar = _mm512_set1_ps(a[r * rs]);
@@ -64,14 +65,14 @@ kernel_body(const int R, const int V, ptrdiff_t kc, const float *restrict a, con
     }
 }
 
-/// An edge panel's tile of 16 + t columns (t <= T <= 8) with A in column layout (A(r, p) at
+/// An edge panel's tile of 16 + T columns (T <= 8) with A in column layout (A(r, p) at
 /// a[p * MR + r]): the first 16 columns as kernel_body computes them (A's values broadcast, a
 /// vector of B per step), the last t as columns (the MR values of A's step times B's value
 /// broadcast), their chains running beside the 16 others rather than in a whole vector of
 /// mostly unused lanes. Every value of C is the same chain of multiply-adds in the same order as
 /// in kernel_body: the same bits.
 AVX512 static inline __attribute__((always_inline)) void
-tail_body(const int R, const int T, const int t, ptrdiff_t kc, const float *restrict a, const float *restrict b,
+tail_body(const int R, const int T, ptrdiff_t kc, const float *restrict a, const float *restrict b,
           ptrdiff_t ldb, float *restrict c, ptrdiff_t ldc, int accumulate) {
     __m512 acc[MR], tacc[T];
 #pragma unroll
@@ -104,54 +105,60 @@ tail_body(const int R, const int T, const int t, ptrdiff_t kc, const float *rest
     for (int j = 0; j < T; j++) _mm512_storeu_ps(cols[j], tacc[j]);
     for (int r = 0; r < R; r++) {
         float *q = c + r * ldc + 16;
-        for (int j = 0; j < t; j++) q[j] = accumulate ? q[j] + cols[j][r] : cols[j][r];
+        for (int j = 0; j < T; j++) q[j] = accumulate ? q[j] + cols[j][r] : cols[j][r];
     }
 }
 
-#define KERNEL_LAYOUTS(R, V, SUFFIX)                                                                               \
-    AVX512 static void rows##SUFFIX##_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,      \
-                                          ptrdiff_t ldc, int accumulate, ptrdiff_t chunk, const __mmask16 *cols) {    \
-        for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
-            const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
-            kernel_body(R, V, n, a + p0, KCP, 1, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0, cols);          \
-        }                                                                                                          \
-    }                                                                                                              \
-    AVX512 static void cols##SUFFIX##_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,      \
-                                          ptrdiff_t ldc, int accumulate, ptrdiff_t chunk, const __mmask16 *cols) {    \
-        for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
-            const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
-            kernel_body(R, V, n, a + p0 * MR, 1, MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0, cols);      \
-        }                                                                                                          \
+#define KERNEL_LAYOUTS(R, V, EDGE, SUFFIX)                                                                      \
+    AVX512 static void rows##SUFFIX##_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,   \
+                                          ptrdiff_t ldc, int accumulate, ptrdiff_t chunk, const __mmask16 *cols) { \
+        for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                          \
+            const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                              \
+            kernel_body(R, V, EDGE, n, a + p0, KCP, 1, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0, cols);  \
+        }                                                                                                       \
+    }                                                                                                           \
+    AVX512 static void cols##SUFFIX##_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,   \
+                                          ptrdiff_t ldc, int accumulate, ptrdiff_t chunk, const __mmask16 *cols) { \
+        for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                          \
+            const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                              \
+            kernel_body(R, V, EDGE, n, a + p0 * MR, 1, MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0,      \
+                        cols);                                                                                  \
+        }                                                                                                       \
     }
-/// The edge-panel kernel for R rows and up to T trailing columns (tail_body), column layout.
-#define KERNEL_TAIL(R, T)                                                                                          \
-    AVX512 static void tail##T##_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,          \
-                                     ptrdiff_t ldc, int accumulate, ptrdiff_t chunk, int t) {                      \
-        for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                             \
-            const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                                 \
-            tail_body(R, T, t, n, a + p0 * MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);                  \
-        }                                                                                                          \
+/// The edge-panel kernel for R rows and T trailing columns (tail_body), column layout.
+#define KERNEL_TAIL(R, T)                                                                                       \
+    AVX512 static void tail##T##_##R(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c,       \
+                                     ptrdiff_t ldc, int accumulate, ptrdiff_t chunk) {                          \
+        for (ptrdiff_t p0 = 0; p0 < kc; p0 += chunk) {                                                          \
+            const ptrdiff_t n = kc - p0 < chunk ? kc - p0 : chunk;                                              \
+            tail_body(R, T, n, a + p0 * MR, b + p0 * ldb, ldb, c, ldc, accumulate || p0 > 0);                  \
+        }                                                                                                       \
     }
 /// The kernels for R rows (a panel's first R; the tile's rows past the edge of C are not
-/// computed): two vectors of columns or one (an edge panel of at most 16), A in row layout
-/// (A(r, p) at a[r * KCP + p]) or column layout (A(r, p) at a[p * MR + r]), and the edge
-/// kernels for 17 ... 24 columns. The kc terms are summed in chains of `chunk`, each added to
-/// the tile in turn (the first stored unless `accumulate`).
-#define KERNEL_ROWS(R) KERNEL_LAYOUTS(R, NV, ) KERNEL_LAYOUTS(R, 1, 1) KERNEL_TAIL(R, 2) KERNEL_TAIL(R, 4) KERNEL_TAIL(R, 8)
+/// computed), A in row layout (A(r, p) at a[r * KCP + p]) or column layout (A(r, p) at
+/// a[p * MR + r]): a full panel, an edge panel of two vectors or of one (at most 16 columns),
+/// their B read through masks, and the edge kernels for 16 + 1 ... 8 columns. The kc terms are
+/// summed in chains of `chunk`, each added to the tile in turn (the first stored unless
+/// `accumulate`).
+#define KERNEL_ROWS(R)                                                                                          \
+    KERNEL_LAYOUTS(R, NV, 0, ) KERNEL_LAYOUTS(R, NV, 1, e) KERNEL_LAYOUTS(R, 1, 1, 1)                            \
+    KERNEL_TAIL(R, 1) KERNEL_TAIL(R, 2) KERNEL_TAIL(R, 3) KERNEL_TAIL(R, 4)                                     \
+    KERNEL_TAIL(R, 5) KERNEL_TAIL(R, 6) KERNEL_TAIL(R, 7) KERNEL_TAIL(R, 8)
 
 KERNEL_ROWS(1) KERNEL_ROWS(2) KERNEL_ROWS(3) KERNEL_ROWS(4) KERNEL_ROWS(5) KERNEL_ROWS(6) KERNEL_ROWS(7)
 KERNEL_ROWS(8) KERNEL_ROWS(9) KERNEL_ROWS(10) KERNEL_ROWS(11) KERNEL_ROWS(12) KERNEL_ROWS(13) KERNEL_ROWS(14)
 
 typedef void (*kernel_t)(ptrdiff_t, const float *, const float *, ptrdiff_t, float *, ptrdiff_t, int, ptrdiff_t,
                          const __mmask16 *);
-typedef void (*tail_kernel_t)(ptrdiff_t, const float *, const float *, ptrdiff_t, float *, ptrdiff_t, int, ptrdiff_t,
-                              int);
+typedef void (*tail_kernel_t)(ptrdiff_t, const float *, const float *, ptrdiff_t, float *, ptrdiff_t, int, ptrdiff_t);
 #define BY_ROWS(PREFIX) {NULL, PREFIX##_1, PREFIX##_2, PREFIX##_3, PREFIX##_4, PREFIX##_5, PREFIX##_6, PREFIX##_7, \
                          PREFIX##_8, PREFIX##_9, PREFIX##_10, PREFIX##_11, PREFIX##_12, PREFIX##_13, PREFIX##_14}
-/// [one vector][row layout][rows]
-static const kernel_t kernels[2][2][MR + 1] = {{BY_ROWS(cols), BY_ROWS(rows)}, {BY_ROWS(cols1), BY_ROWS(rows1)}};
-/// [up to 2, 4 or 8 trailing columns][rows]
-static const tail_kernel_t tail_kernels[3][MR + 1] = {BY_ROWS(tail2), BY_ROWS(tail4), BY_ROWS(tail8)};
+/// [full panel, edge panel, edge of one vector][row layout][rows]
+static const kernel_t kernels[3][2][MR + 1] = {
+    {BY_ROWS(cols), BY_ROWS(rows)}, {BY_ROWS(colse), BY_ROWS(rowse)}, {BY_ROWS(cols1), BY_ROWS(rows1)}};
+/// [trailing columns - 1][rows]: each reads exactly its columns of B (which may lie in place).
+static const tail_kernel_t tail_kernels[8][MR + 1] = {BY_ROWS(tail1), BY_ROWS(tail2), BY_ROWS(tail3), BY_ROWS(tail4),
+                                                     BY_ROWS(tail5), BY_ROWS(tail6), BY_ROWS(tail7), BY_ROWS(tail8)};
 _Static_assert(MR == 14, "one kernel per row count up to MR");
 
 HIDDEN void nnb_kernel(int rows_layout, int mr, int nr, ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb,
@@ -160,7 +167,7 @@ HIDDEN void nnb_kernel(int rows_layout, int mr, int nr, ptrdiff_t kc, const floa
     if (!rows_layout && t > 0 && t <= 8) {
         // 16 + t columns (a minibatch's x.T @ g with 50 outputs ends in 16 + 2): 16 + t chains a
         // row instead of 32.
-        tail_kernels[t <= 2 ? 0 : t <= 4 ? 1 : 2][mr](kc, a, b, ldb, c, ldc, accumulate, chunk, t);
+        tail_kernels[t - 1][mr](kc, a, b, ldb, c, ldc, accumulate, chunk);
         return;
     }
     __mmask16 cols[NV];
@@ -168,7 +175,7 @@ HIDDEN void nnb_kernel(int rows_layout, int mr, int nr, ptrdiff_t kc, const floa
         const int n = nr - 16 * v;
         cols[v] = n >= 16 ? 0xffff : n <= 0 ? 0 : (__mmask16)((1u << n) - 1);
     }
-    kernels[nr <= 16][rows_layout != 0][mr](kc, a, b, ldb, c, ldc, accumulate, chunk, cols);
+    kernels[nr == NR ? 0 : nr > 16 ? 1 : 2][rows_layout != 0][mr](kc, a, b, ldb, c, ldc, accumulate, chunk, cols);
 }
 
 // MARK: Packing

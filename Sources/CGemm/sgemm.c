@@ -14,8 +14,7 @@
 //
 // This file is the driver; the kernel and the packing live in kernel.c, the constants in
 // blocking.h. With few rows of A to reuse a packed B panel, the kernel reads row-major B where
-// it lies instead. Edge tiles run the same kernel into a scratch tile and copy the valid part
-// out.
+// it lies instead. Edge tiles read and write C (and B in place) with masked loads and stores.
 //
 // Threads (a pool that outlives the call) split either the rows of C, sharing the packed B
 // slice and meeting at a barrier around each, or its columns, each packing its own B panels
@@ -39,7 +38,7 @@
 
 #define MAX_THREADS 64
 /// Read B in place when a thread multiplies each B panel by at most this many A panels.
-#define DIRECT_TILES 2
+#define DIRECT_TILES 5
 /// How long an idle pool worker polls for its next job before it sleeps.
 #define SPIN_SECONDS 200e-6
 
@@ -65,6 +64,8 @@ typedef struct {
     int add;
     /// Threads taking part: the caller (thread 0) and pool workers 1 ..< threads.
     int threads;
+    /// The core the caller posted the job from (nnb_leave_callers_core).
+    int caller_cpu;
     /// 0: each thread takes a run of MR-row tiles and they share the packed B. 1: each takes a
     /// run of B's panels, packs them and needs no one else (but packs all of A).
     int split_columns;
@@ -91,10 +92,8 @@ static void barrier(job_t *job) {
         atomic_store_explicit(&job->phase, phase + 1, memory_order_release);
         return;
     }
-    for (unsigned spins = 0; atomic_load_explicit(&job->phase, memory_order_acquire) == phase; spins++) {
-        if (spins < 4096) _mm_pause();
-        else sched_yield();
-    }
+    for (unsigned spins = 0; atomic_load_explicit(&job->phase, memory_order_acquire) == phase; spins++)
+        nnb_wait_step(spins);
 }
 
 /// The number of KC slices k is cut into, and their depth: about equal, multiples of 16.
@@ -114,7 +113,7 @@ AVX512 static void multiply_block(job_t *job, float *apack, ptrdiff_t ic, ptrdif
     }
     for (ptrdiff_t jp = jp0; jp < jp1; jp++) {
         const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
-        const int in_place = job->direct_b && nr == NR;
+        const int in_place = job->direct_b;
         const float *bp = in_place ? job->b + pc * job->brs + jc + jp * NR : job->bpack + jp * NR * KC;
         const ptrdiff_t ldb = in_place ? job->brs : NR;
         for (ptrdiff_t ip = 0; ip < apanels; ip++) {
@@ -148,7 +147,7 @@ AVX512 static void run(job_t *job, int t) {
                 const ptrdiff_t jp0 = npanels * t / T, jp1 = npanels * (t + 1) / T;
                 for (ptrdiff_t jp = jp0; jp < jp1; jp++) {
                     const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
-                    if (job->direct_b && nr == NR) continue;
+                    if (job->direct_b) continue;
                     nnb_pack_b_panel(job->b, job->brs, job->bcs, pc, kc, jc + jp * NR, nr, job->bpack + jp * NR * KC);
                 }
                 for (ptrdiff_t ic = 0; ic < m; ic += MC)
@@ -160,16 +159,19 @@ AVX512 static void run(job_t *job, int t) {
             }
             for (ptrdiff_t jp; (jp = atomic_fetch_add_explicit(&job->next_panel[slice], 1, memory_order_relaxed)) < npanels;) {
                 const ptrdiff_t nr = nc - jp * NR < NR ? nc - jp * NR : NR;
-                if (job->direct_b && nr == NR) continue;
+                if (job->direct_b) continue;
                 nnb_pack_b_panel(job->b, job->brs, job->bcs, pc, kc, jc + jp * NR, nr, job->bpack + jp * NR * KC);
             }
-            barrier(job);
+            // Wait for B's panels (none to wait for when B is read in place).
+            if (!job->direct_b) barrier(job);
             for (ptrdiff_t blk; (blk = atomic_fetch_add_explicit(&job->next_block[slice], 1, memory_order_relaxed)) < blocks;) {
                 const ptrdiff_t i0 = even ? m * blk / blocks : tiles * blk / blocks * MR;
                 const ptrdiff_t i1 = even ? m * (blk + 1) / blocks : tiles * (blk + 1) / blocks * MR;
                 if (i0 >= m) continue;
                 multiply_block(job, apack, i0, (i1 < m ? i1 : m) - i0, jc, nc, pc, kc, 0, npanels);
             }
+            // The next slice adds to rows another thread may still be adding this one to, and
+            // repacks B's panels: wait for all. After the last, the caller waits for the workers.
             barrier(job);
         }
     }
@@ -213,8 +215,8 @@ static void *worker_main(void *arg) {
     for (;;) {
         job_t *job = atomic_load_explicit(&w->job, memory_order_acquire);
         for (double start = seconds(); !job && seconds() - start < SPIN_SECONDS;) {
-            for (int i = 0; i < 64 && !job; i++) {
-                _mm_pause();
+            for (unsigned spins = 0; spins < 64 && !job; spins++) {
+                nnb_wait_step(spins);
                 job = atomic_load_explicit(&w->job, memory_order_acquire);
             }
         }
@@ -223,6 +225,7 @@ static void *worker_main(void *arg) {
             while (!(job = atomic_load_explicit(&w->job, memory_order_acquire))) pthread_cond_wait(&w->wake, &w->lock);
             pthread_mutex_unlock(&w->lock);
         }
+        nnb_leave_callers_core(job->caller_cpu);
         run(job, w->t);
         atomic_store_explicit(&w->job, NULL, memory_order_relaxed);
         atomic_fetch_add_explicit(&job->finished, 1, memory_order_release);
@@ -284,8 +287,8 @@ static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdif
         return -1;
     }
     _Atomic int *counters = (_Atomic int *)(buffer + floats);
-    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, kcstep, chunk, add, T, split_columns, direct_b, buffer,
-                 buffer + bsize, counters, counters + slices, 0, 0, 0};
+    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, kcstep, chunk, add, T, T > 1 ? nnb_current_cpu() : -1,
+                 split_columns, direct_b, buffer, buffer + bsize, counters, counters + slices, 0, 0, 0};
     for (ptrdiff_t i = 0; i < 2 * slices; i++) atomic_init(&counters[i], 0);
     for (int t = 1; t < T; t++) {
         worker_t *w = &pool[t];
@@ -295,10 +298,8 @@ static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdif
         pthread_mutex_unlock(&w->lock);
     }
     run(&job, 0);
-    for (unsigned spins = 0; atomic_load_explicit(&job.finished, memory_order_acquire) < T - 1; spins++) {
-        if (spins < 4096) _mm_pause();
-        else sched_yield();
-    }
+    for (unsigned spins = 0; atomic_load_explicit(&job.finished, memory_order_acquire) < T - 1; spins++)
+        nnb_wait_step(spins);
     if (pooled) pthread_mutex_unlock(&pool_lock);
     return 0;
 }

@@ -275,34 +275,39 @@ func ownKernelMatchesDoubleLoop(_ s: GemmShape) throws {
 }
 
 @Test func orderedKernelEdgeColumnsKeepTheBits() throws {
-    // With A transposed (x.T @ g), an edge panel of 17 ... 24 columns runs its last columns as
-    // column vectors beside the first 16 (kernel.c, tail_body): the same chains, so the same bits
-    // as the medium kernel, for every trailing count, row edges, chained depths and threads.
+    // Row-major B is read where it lies, edge panels through masks; with A transposed (x.T @ g),
+    // an edge panel of 17 ... 24 columns runs its last columns as column vectors beside the first
+    // 16 (kernel.c, tail_body). The same chains, so the same bits as the medium kernel, for every
+    // trailing count, row edges, chained depths and threads, A either way round.
     guard nnb_sgemm_supported() != 0, nnb_sgemm_small_supported() != 0 else { return }
     let g = Generator(seed: 16)
     for (m, n, k) in [(784, 50, 64), (45, 17, 30), (31, 18, 64), (29, 20, 193), (43, 24, 400), (15, 21, 7),
-                      (50, 49, 64), (14, 56, 100), (64, 16, 64), (30, 25, 64), (57, 23, 385)] {
-        // A (m x k) read through its transpose's storage: A(i, p) at i + p * m.
-        let at = try Tensor.randn([k, m], generator: g), b = try Tensor.randn([k, n], generator: g)
-        let pa = at.storage.floats, pb = b.storage.floats
-        for add in [false, true] {
-            let start = (0..<(m * n)).map { Float($0 % 7) * 0.25 }
-            var expected = start
-            let status = expected.withUnsafeMutableBufferPointer {
-                add ? nnb_sgemm_medium_add(m, n, k, pa, 1, m, pb, n, 1, $0.baseAddress, n, 1)
-                    : nnb_sgemm_medium(m, n, k, pa, 1, m, pb, n, 1, $0.baseAddress, n, 1)
-            }
-            #expect(status == 0)
-            for threads in [1, 2] {
-                var c = start
-                let s = c.withUnsafeMutableBufferPointer {
-                    nnb_sgemm_ordered(m, n, k, pa, 1, m, pb, n, 1, $0.baseAddress, n, Int32(threads), add ? 1 : 0)
+                      (50, 49, 64), (14, 56, 100), (64, 16, 64), (30, 25, 64), (57, 23, 385), (64, 50, 784),
+                      (20, 33, 50), (70, 10, 64)] {
+        for transposed in [true, false] {
+            // A (m x k) read in place: A(i, p) at i + p * m (its transpose's storage) or i * k + p.
+            let a = try Tensor.randn(transposed ? [k, m] : [m, k], generator: g), b = try Tensor.randn([k, n], generator: g)
+            let pa = a.storage.floats, pb = b.storage.floats
+            let (ars, acs) = transposed ? (1, m) : (k, 1)
+            for add in [false, true] {
+                let start = (0..<(m * n)).map { Float($0 % 7) * 0.25 }
+                var expected = start
+                let status = expected.withUnsafeMutableBufferPointer {
+                    add ? nnb_sgemm_medium_add(m, n, k, pa, ars, acs, pb, n, 1, $0.baseAddress, n, 1)
+                        : nnb_sgemm_medium(m, n, k, pa, ars, acs, pb, n, 1, $0.baseAddress, n, 1)
                 }
-                #expect(s == 0)
-                let differing = zip(c, expected).filter { $0.bitPattern != $1.bitPattern }.count
-                #expect(differing == 0, "\(m)x\(k) (transposed) @ \(k)x\(n), add \(add), \(threads) threads")
+                #expect(status == 0)
+                for threads in [1, 2] {
+                    var c = start
+                    let s = c.withUnsafeMutableBufferPointer {
+                        nnb_sgemm_ordered(m, n, k, pa, ars, acs, pb, n, 1, $0.baseAddress, n, Int32(threads), add ? 1 : 0)
+                    }
+                    #expect(s == 0)
+                    let differing = zip(c, expected).filter { $0.bitPattern != $1.bitPattern }.count
+                    #expect(differing == 0, "\(m)x\(k)\(transposed ? " (transposed)" : "") @ \(k)x\(n), add \(add), \(threads) threads")
+                }
+                withExtendedLifetime((a, b)) {}
             }
-            withExtendedLifetime((at, b)) {}
         }
     }
 }
