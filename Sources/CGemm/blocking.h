@@ -25,8 +25,9 @@
 #define HIDDEN __attribute__((visibility("hidden")))
 
 /// The first mr rows and nr columns (1 <= mr <= MR, 1 <= nr <= NR) of the tile at c (row stride
-/// ldc) = or += sum over p < kc of A(:, p) * B(p, :), B(p, :) being the NR floats at b + p * ldb,
-/// in chains of `chunk` terms each added to the tile in turn. A's panel in row layout
+/// ldc) = or += sum over p < kc of A(:, p) * B(p, :), B(p, :) being the NR floats at b + p * ldb
+/// (of which only the first nr are read when nr < NR: B may lie in place), in chains of `chunk`
+/// terms each added to the tile in turn. A's panel in row layout
 /// (`rows_layout`): A(r, p) at a[r * KCP + p]; else column layout: A(r, p) at a[p * MR + r].
 /// Rows past mr and columns past nr are not touched.
 HIDDEN void nnb_kernel(int rows_layout, int mr, int nr, ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb,

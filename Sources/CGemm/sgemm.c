@@ -37,7 +37,9 @@
 #include <time.h>
 
 #define MAX_THREADS 64
-/// Read B in place when a thread multiplies each B panel by at most this many A panels.
+/// Read B in place when a thread multiplies each B panel by at most this many A panels (a
+/// minibatch's 64 rows are 5; packing B then cost more than it saved: 64x784 @ 784x50 took
+/// 17.7 us packed, 15.7 us in place, on a 2-core Zen 5).
 #define DIRECT_TILES 5
 /// How long an idle pool worker polls for its next job before it sleeps.
 #define SPIN_SECONDS 200e-6
