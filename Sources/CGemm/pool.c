@@ -3,7 +3,6 @@
 // and a sleeping thread takes tens of microseconds to wake), then asleep on a condition
 // variable, so an idle pool costs nothing. One caller at a time; a caller that finds the pool
 // busy (another thread of the process multiplying) runs its product alone.
-#define _GNU_SOURCE
 #include "pool.h"
 
 #include <pthread.h>
@@ -17,25 +16,10 @@
 /// How long an idle worker polls for its next task before it sleeps.
 #define SPIN_SECONDS 200e-6
 
-int nnb_current_cpu(void) { return sched_getcpu(); }
-
-void nnb_leave_callers_core(int caller_cpu) {
-    if (caller_cpu < 0 || caller_cpu >= CPU_SETSIZE || sched_getcpu() != caller_cpu) return;
-    // Moved off that core by an affinity without it, which is then given back at once: the
-    // thread stays where it was moved until the scheduler moves it again.
-    cpu_set_t all, others;
-    if (sched_getaffinity(0, sizeof all, &all) != 0 || !CPU_ISSET(caller_cpu, &all) || CPU_COUNT(&all) < 2) return;
-    others = all;
-    CPU_CLR(caller_cpu, &others);
-    if (sched_setaffinity(0, sizeof others, &others) == 0) sched_setaffinity(0, sizeof all, &all);
-}
-
 typedef struct {
     void (*body)(void *, int, int);
     void *context;
     int threads;
-    /// The core the caller posted the task from.
-    int caller_cpu;
     /// Workers done with this task (they touch it no more).
     _Atomic int finished;
 } task_t;
@@ -80,7 +64,6 @@ static void *worker_main(void *arg) {
             atomic_store(&w->sleeping, 0);
             pthread_mutex_unlock(&w->lock);
         }
-        nnb_leave_callers_core(task->caller_cpu);
         task->body(task->context, w->t, task->threads);
         atomic_store_explicit(&w->task, NULL, memory_order_relaxed);
         atomic_fetch_add_explicit(&task->finished, 1, memory_order_release);
@@ -117,7 +100,7 @@ void nnb_pool_run(int threads, void (*body)(void *, int, int), void *context) {
     int T = threads < 1 ? 1 : threads > POOL_MAX ? POOL_MAX : threads;
     const int pooled = T > 1 && pthread_mutex_trylock(&pool_lock) == 0;
     T = pooled ? grow(T) : 1;
-    task_t task = {body, context, T, T > 1 ? nnb_current_cpu() : -1, 0};
+    task_t task = {body, context, T, 0};
     for (int t = 1; t < T; t++) {
         worker_t *w = &workers[t];
         atomic_store(&w->task, &task);

@@ -14,23 +14,14 @@
 /// Step `step` of a thread's wait for the others of a product (a task, a barrier, the next
 /// job): a pause, and on every 64th step a yield. The scheduler may put a worker on its
 /// caller's core; a waiter that only paused would then hold that core for thousands of pauses
-/// (tens of microseconds) before the thread it waits for could run, and a 20 us product took
-/// 35-50 us in such runs. Alone on its core, a yield returns at once.
+/// (tens of microseconds) before the thread it waits for could run. Alone on its core, a yield
+/// returns at once.
 static inline void nnb_wait_step(unsigned step) {
 #if defined(__x86_64__)
     _mm_pause();
 #endif
     if ((step & 63) == 63) sched_yield();
 }
-
-/// The core this thread runs on (-1 if unknown).
-HIDDEN int nnb_current_cpu(void);
-
-/// Called by a worker taking a task posted from core `caller_cpu`: when it runs on that same
-/// core, it moves to another. Two threads that wait by spinning and share a core take turns on
-/// it, and the scheduler kept them so for tens of milliseconds while the other core idled (a
-/// 15 us product took 35 us).
-HIDDEN void nnb_leave_callers_core(int caller_cpu);
 
 /// Runs body(context, t, threads) for t in 0 ..< threads, t = 0 on the calling thread and the
 /// others on pool workers, and returns when all have returned. `threads` is how many took part:

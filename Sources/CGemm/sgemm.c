@@ -66,8 +66,6 @@ typedef struct {
     int add;
     /// Threads taking part: the caller (thread 0) and pool workers 1 ..< threads.
     int threads;
-    /// The core the caller posted the job from (nnb_leave_callers_core).
-    int caller_cpu;
     /// 0: each thread takes a run of MR-row tiles and they share the packed B. 1: each takes a
     /// run of B's panels, packs them and needs no one else (but packs all of A).
     int split_columns;
@@ -227,7 +225,6 @@ static void *worker_main(void *arg) {
             while (!(job = atomic_load_explicit(&w->job, memory_order_acquire))) pthread_cond_wait(&w->wake, &w->lock);
             pthread_mutex_unlock(&w->lock);
         }
-        nnb_leave_callers_core(job->caller_cpu);
         run(job, w->t);
         atomic_store_explicit(&w->job, NULL, memory_order_relaxed);
         atomic_fetch_add_explicit(&job->finished, 1, memory_order_release);
@@ -289,8 +286,7 @@ static int product(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a, ptrdif
         return -1;
     }
     _Atomic int *counters = (_Atomic int *)(buffer + floats);
-    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, kcstep, chunk, add, T, T > 1 ? nnb_current_cpu() : -1,
-                 split_columns, direct_b, buffer, buffer + bsize, counters, counters + slices, 0, 0, 0};
+    job_t job = {m, n, k, a, a_row, a_col, b, b_row, b_col, c, ldc, kcstep, chunk, add, T, split_columns, direct_b, buffer, buffer + bsize, counters, counters + slices, 0, 0, 0};
     for (ptrdiff_t i = 0; i < 2 * slices; i++) atomic_init(&counters[i], 0);
     for (int t = 1; t < T; t++) {
         worker_t *w = &pool[t];
