@@ -1,6 +1,20 @@
 import NNEngine
 import NNSyntax
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Creates the file at `path`, or opens it and (with `truncate`) empties it, where it lies: a
+/// symlink stays a symlink, a device a device.
+private func createOrTruncate(_ path: String, truncate: Bool) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | (truncate ? O_TRUNC : 0), 0o666)
+    guard fd >= 0 else { return false }
+    close(fd)
+    return true
+}
 
 /// `open(path, mode)` for text files: read whole on open, written on `close()` (or leaving `with`).
 extension Runtime {
@@ -99,14 +113,23 @@ extension Runtime {
         }
         let f = TextFile(path: path, writing: m != "r")
         if m == "r" {
-            guard let data = fm.contents(atPath: path) else {
+            // Read through a handle, not `contents(atPath:)`: that gives nothing for a device or a
+            // pipe (`/dev/null`, `/dev/stdin`).
+            guard let h = FileHandle(forReadingAtPath: path) else {
                 throw PyError(BuiltinTypes.fileNotFoundError, "[Errno 2] No such file or directory: \(stringRepr(path))")
+            }
+            defer { try? h.close() }
+            let data: Data
+            do { data = try h.readToEnd() ?? Data() } catch {
+                throw PyError(BuiltinTypes.osError, "cannot read \(stringRepr(path)): \(error.localizedDescription)")
             }
             guard let s = String(data: data, encoding: .utf8) else { throw PyError(BuiltinTypes.unicodeError, "'utf-8' codec can't decode \(stringRepr(path))") }
             f.text = Array(s)
             noteFileRead(path)  // the run cache keys the notebook on what it read
-        } else if m == "w" || !fm.fileExists(atPath: path) {
-            guard fm.createFile(atPath: path, contents: Data()) else {
+        } else {
+            // Created or truncated in place, as Python's open does: `createFile` writes a new file
+            // and renames it over the path, which replaces a symlink or a device (`/dev/null`).
+            guard createOrTruncate(path, truncate: m == "w") else {
                 throw PyError(BuiltinTypes.fileNotFoundError, "[Errno 2] No such file or directory: \(stringRepr(path))")
             }
         }
