@@ -7,11 +7,8 @@ with open("/dev/null", "w") as f:
 with open("/dev/null", "a") as f:
     f.write("dropped too\n")
 print(repr(open("/dev/null").read()), open("/dev/null").readlines())
-try:
-    open("/nonexistent-nnbook-folder/x.txt")
-except FileNotFoundError as e:
-    print("FileNotFoundError:", e)
-try:
-    open("/nonexistent-nnbook-folder/x.txt", "w")
-except FileNotFoundError as e:
-    print("FileNotFoundError:", e)
+for mode in ("r", "w", "a"):
+    try:
+        open("/nonexistent-nnbook-folder/x.txt", mode)
+    except FileNotFoundError as e:
+        print(mode, "FileNotFoundError:", e)
